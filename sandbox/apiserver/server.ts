@@ -1,0 +1,309 @@
+// kube-apiserver: the only component that touches etcd. Every other component is a client of this class.
+import { groupVersion, lookupResource, type ResourceType } from "../api/resources.ts";
+import type { KubeObject, ObjectMeta } from "../api/types.ts";
+import type { Etcd } from "../etcd/store.ts";
+import { clone } from "../util/clone.ts";
+import type { EventLoop } from "../util/event-loop.ts";
+import type { Random } from "../util/random.ts";
+import { rfc3339 } from "../util/time.ts";
+import { admit } from "./admission.ts";
+import { applyDefaults } from "./defaults/index.ts";
+import {
+  alreadyExists,
+  badRequest,
+  conflict,
+  invalidError,
+  notFound,
+  required,
+  StatusError,
+} from "./errors.ts";
+import { ServiceRegistry } from "./registry/services.ts";
+import { fromLabelSelector, parseFieldSelector, parseLabelSelector, matchesFields, matchesLabels } from "./selectors.ts";
+import { storageKey, storagePrefix } from "./storage-keys.ts";
+import { validateCreate, validateUpdate } from "./validation/index.ts";
+import { type ApiWatchEvent, WatchHub } from "./watch-hub.ts";
+
+/** Options of a list or watch. */
+export interface ListOptions {
+  namespace?: string;
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+/** Options of a delete, as DeleteOptions carries them. */
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: "Background" | "Foreground" | "Orphan";
+  dryRun?: boolean;
+}
+
+/** Configuration of the API server. */
+export interface ApiServerConfig {
+  etcd: Etcd;
+  loop: EventLoop;
+  random: Random;
+  serviceCIDR: string;
+  nodePortRange: string;
+}
+
+const STATUS_SUBRESOURCE = new Set(["pods", "nodes", "services", "namespaces", "deployments", "replicasets", "daemonsets"]);
+const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods"]);
+const META_ORDER = ["name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers"];
+
+/** The cluster's API server. */
+export class ApiServer {
+  readonly etcd: Etcd;
+  readonly loop: EventLoop;
+  private readonly random: Random;
+  private readonly hubs = new Map<string, WatchHub>();
+  readonly services: ServiceRegistry;
+
+  constructor(config: ApiServerConfig) {
+    if (!config.etcd || !config.loop || !config.random) throw new Error("ApiServer: etcd, loop and random are required");
+    this.etcd = config.etcd;
+    this.loop = config.loop;
+    this.random = config.random;
+    this.services = new ServiceRegistry(config.serviceCIDR, config.nodePortRange, config.random.fork("services"));
+  }
+
+  /** Resolve a resource name or fail with kubectl's unknown-type error. */
+  resource(name: string): ResourceType {
+    const rt = lookupResource(name);
+    if (!rt) throw badRequest(`the server doesn't have a resource type "${name}"`);
+    return rt;
+  }
+
+  /** Create an object. The namespace comes from the object, else `namespace`, else `default`. */
+  create<T extends KubeObject>(plural: string, input: KubeObject, opts: { namespace?: string; dryRun?: boolean } = {}): T {
+    const rt = this.resource(plural);
+    const obj = clone(input);
+    obj.apiVersion = groupVersion(rt);
+    obj.kind = rt.kind;
+    obj.metadata ??= {};
+    const meta = obj.metadata;
+    if (rt.namespaced) meta.namespace = meta.namespace || opts.namespace || "default";
+    else delete meta.namespace;
+    if (!meta.name && meta.generateName) meta.name = this.generateName(rt, meta);
+    for (const f of ["uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"]) delete meta[f];
+    if (!meta.name) {
+      throw invalidError(rt.kind, rt.group, "", [required("metadata.name", "name or generateName is required")]);
+    }
+    applyDefaults(rt.plural, obj);
+    const errors = validateCreate(rt.plural, obj);
+    if (errors.length > 0) throw invalidError(rt.kind, rt.group, meta.name, errors);
+    admit(this, rt, obj, { suffix: () => this.random.string(5) });
+    const key = storageKey(rt, meta.namespace, meta.name);
+    if (this.etcd.get(key)) throw alreadyExists(rt.plural, rt.group, meta.name);
+    if (rt.plural === "services") this.services.allocate(obj, !!opts.dryRun);
+    meta.uid = this.random.uuid();
+    meta.creationTimestamp = rfc3339(this.loop.now());
+    if (GENERATION.has(rt.plural) && rt.plural !== "pods") meta.generation = 1;
+    if (opts.dryRun) return this.finish(obj, "0") as T;
+    return this.store(rt, key, obj, 0) as T;
+  }
+
+  /** Read one object; throws NotFound. */
+  get<T extends KubeObject>(plural: string, namespace: string | undefined, name: string): T {
+    const rt = this.resource(plural);
+    const kv = this.etcd.get(storageKey(rt, namespace, name));
+    if (!kv) throw notFound(rt.plural, rt.group, name);
+    return kv.value as T;
+  }
+
+  /** Read one object or undefined. */
+  tryGet<T extends KubeObject>(plural: string, namespace: string | undefined, name: string): T | undefined {
+    const rt = this.resource(plural);
+    return this.etcd.get(storageKey(rt, namespace, name))?.value as T | undefined;
+  }
+
+  /** List objects, filtered by namespace and selectors, in key order. Returned objects must not be mutated. */
+  list<T extends KubeObject>(plural: string, opts: ListOptions = {}): { items: T[]; resourceVersion: string } {
+    const rt = this.resource(plural);
+    const labels = parseLabelSelector(opts.labelSelector ?? "");
+    const fields = parseFieldSelector(opts.fieldSelector ?? "", rt.plural);
+    const items: T[] = [];
+    for (const kv of this.etcd.range(storagePrefix(rt, opts.namespace))) {
+      const o = kv.value as T;
+      if (matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o)) items.push(o);
+    }
+    return { items, resourceVersion: String(this.etcd.revision()) };
+  }
+
+  /** Replace an object's spec and metadata (status is kept: it has its own subresource). */
+  update<T extends KubeObject>(plural: string, input: KubeObject, opts: { dryRun?: boolean } = {}): T {
+    return this.write<T>(plural, input, false, !!opts.dryRun);
+  }
+
+  /** Replace an object's status only. */
+  updateStatus<T extends KubeObject>(plural: string, input: KubeObject): T {
+    return this.write<T>(plural, input, true, false);
+  }
+
+  /** Read, copy, change and write back, retrying on conflict; `change` returns false to skip the write. */
+  mutate<T extends KubeObject>(plural: string, namespace: string | undefined, name: string, change: (obj: T) => boolean | undefined, status = false): T {
+    const cur = clone(this.get<T>(plural, namespace, name));
+    if (change(cur) === false) return cur;
+    return status ? this.updateStatus<T>(plural, cur) : this.update<T>(plural, cur);
+  }
+
+  /**
+   * Delete an object. Pods bound to a node and objects with finalizers are only marked (deletionTimestamp);
+   * their owners finish the job. Returns the object as the DELETE response carries it.
+   */
+  delete<T extends KubeObject>(plural: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): T {
+    const rt = this.resource(plural);
+    const key = storageKey(rt, namespace, name);
+    const kv = this.etcd.get(key);
+    if (!kv) throw notFound(rt.plural, rt.group, name);
+    const cur = kv.value as KubeObject;
+    if (opts.dryRun) return cur as T;
+    const obj = clone(cur);
+    const meta = obj.metadata;
+    const finalizers = [...(meta.finalizers ?? [])];
+    if (opts.propagationPolicy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
+    if (opts.propagationPolicy === "Foreground" && !finalizers.includes("foregroundDeletion")) finalizers.push("foregroundDeletion");
+    const now = this.loop.now();
+    if (rt.plural === "namespaces") {
+      if (meta.deletionTimestamp) return cur as T;
+      meta.deletionTimestamp = rfc3339(now);
+      meta.deletionGracePeriodSeconds = 0;
+      (obj.status as { phase?: string }) = { ...(obj.status as object), phase: "Terminating" };
+      return this.store(rt, key, obj, kv.modRevision) as T;
+    }
+    const grace = this.gracePeriod(rt, obj, opts);
+    if (grace > 0 || finalizers.length > 0) {
+      if (meta.deletionTimestamp) {
+        // A second delete may only shorten the grace period, as the real registry allows.
+        if (grace >= (meta.deletionGracePeriodSeconds ?? 0) && finalizers.length === (meta.finalizers ?? []).length) return cur as T;
+      }
+      meta.deletionTimestamp = rfc3339(now + grace * 1000);
+      meta.deletionGracePeriodSeconds = grace;
+      if (finalizers.length) meta.finalizers = finalizers;
+      if (grace > 0 || finalizers.length > 0) return this.store(rt, key, obj, kv.modRevision) as T;
+    }
+    this.remove(rt, key, cur);
+    return cur as T;
+  }
+
+  /** Watch a resource type from now on; handlers run asynchronously on the event loop. */
+  watch(plural: string, opts: ListOptions, handler: (ev: ApiWatchEvent) => void): () => void {
+    const rt = this.resource(plural);
+    const filter = {
+      namespace: opts.namespace,
+      labels: parseLabelSelector(opts.labelSelector ?? ""),
+      fields: parseFieldSelector(opts.fieldSelector ?? "", rt.plural),
+    };
+    return this.hub(rt).add(filter, handler);
+  }
+
+  /** Turn a label selector object into its kubectl string form (for list calls). */
+  static selectorString(sel: Parameters<typeof fromLabelSelector>[0]): string {
+    return fromLabelSelector(sel)
+      .map((r) => (r.op === "=" ? `${r.key}=${r.values[0]}` : r.op === "in" ? `${r.key} in (${r.values.join(",")})` : r.op === "notin" ? `${r.key} notin (${r.values.join(",")})` : r.op === "exists" ? r.key : `!${r.key}`))
+      .join(",");
+  }
+
+  private gracePeriod(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): number {
+    if (rt.plural !== "pods") return 0;
+    const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number };
+    // An unscheduled pod has no kubelet to confirm termination, so it goes at once.
+    if (!spec.nodeName) return 0;
+    const phase = (obj.status as { phase?: string } | undefined)?.phase;
+    if (phase === "Succeeded" || phase === "Failed") return 0;
+    return opts.gracePeriodSeconds ?? obj.metadata.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+  }
+
+  private write<T extends KubeObject>(plural: string, input: KubeObject, statusOnly: boolean, dryRun: boolean): T {
+    const rt = this.resource(plural);
+    const name = input.metadata?.name ?? "";
+    const ns = rt.namespaced ? input.metadata?.namespace || "default" : undefined;
+    const key = storageKey(rt, ns, name);
+    const kv = this.etcd.get(key);
+    if (!kv) throw notFound(rt.plural, rt.group, name);
+    const old = kv.value as KubeObject;
+    const rv = input.metadata?.resourceVersion;
+    if (rv && rv !== old.metadata.resourceVersion) throw conflict(rt.plural, rt.group, name);
+    const obj = clone(input);
+    obj.apiVersion = old.apiVersion;
+    obj.kind = old.kind;
+    const meta = obj.metadata;
+    for (const f of ["uid", "creationTimestamp", "namespace", "deletionTimestamp", "deletionGracePeriodSeconds", "generateName"] as const) {
+      if (old.metadata[f] === undefined) delete meta[f];
+      else (meta as Record<string, unknown>)[f] = old.metadata[f];
+    }
+    if (statusOnly) {
+      const merged = clone(old);
+      merged.status = obj.status;
+      if (rt.plural === "namespaces" && obj.spec) merged.spec = obj.spec; // the namespace finalize call
+      return this.commit<T>(rt, key, merged, old, kv.modRevision, dryRun);
+    }
+    if (STATUS_SUBRESOURCE.has(rt.plural)) obj.status = clone(old.status);
+    if (rt.plural !== "services") applyDefaults(rt.plural, obj);
+    else this.services.preserve(obj, old);
+    const errors = validateUpdate(rt.plural, obj, old);
+    if (errors.length > 0) throw invalidError(rt.kind, rt.group, name, errors);
+    if (GENERATION.has(rt.plural) && rt.plural !== "pods" && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
+      meta.generation = (old.metadata.generation ?? 1) + 1;
+    } else if (old.metadata.generation !== undefined) {
+      meta.generation = old.metadata.generation;
+    }
+    return this.commit<T>(rt, key, obj, old, kv.modRevision, dryRun);
+  }
+
+  private commit<T extends KubeObject>(rt: ResourceType, key: string, obj: KubeObject, old: KubeObject, rev: number, dryRun: boolean): T {
+    if (dryRun) return obj as T;
+    // An object being deleted disappears once its last finalizer is removed.
+    if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 && rt.plural !== "pods" && rt.plural !== "namespaces") {
+      this.remove(rt, key, old);
+      return obj as T;
+    }
+    if (rt.plural === "namespaces" && obj.metadata.deletionTimestamp && ((obj.spec as { finalizers?: string[] })?.finalizers ?? []).length === 0 && (obj.metadata.finalizers ?? []).length === 0) {
+      this.remove(rt, key, old);
+      return obj as T;
+    }
+    return this.store(rt, key, obj, rev) as T;
+  }
+
+  private store(rt: ResourceType, key: string, obj: KubeObject, expectRev: number): KubeObject {
+    const finished = this.finish(obj, "");
+    const prev = this.etcd.get(key)?.value as KubeObject | undefined;
+    const rev = this.etcd.revision() + 1;
+    finished.metadata.resourceVersion = String(rev);
+    const kv = this.etcd.putIf(key, expectRev, finished);
+    if (!kv) throw conflict(rt.plural, rt.group, obj.metadata.name ?? "");
+    this.hub(rt).publish(prev, finished);
+    return finished;
+  }
+
+  private remove(rt: ResourceType, key: string, old: KubeObject): void {
+    this.etcd.delete(key);
+    if (rt.plural === "services") this.services.release(old);
+    const gone = clone(old);
+    gone.metadata.resourceVersion = String(this.etcd.revision());
+    this.hub(rt).publish(old, undefined);
+  }
+
+  private finish(obj: KubeObject, rv: string): KubeObject {
+    const meta: ObjectMeta = {};
+    const src = obj.metadata as Record<string, unknown>;
+    for (const k of META_ORDER) if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+    for (const k of Object.keys(src)) if (!META_ORDER.includes(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+    if (rv) meta.resourceVersion = rv;
+    const { apiVersion, kind, metadata: _m, ...rest } = obj;
+    return { apiVersion, kind, metadata: meta, ...rest };
+  }
+
+  private generateName(rt: ResourceType, meta: ObjectMeta): string {
+    for (let i = 0; i < 16; i++) {
+      const name = `${meta.generateName}${this.random.string(5)}`;
+      if (!this.etcd.get(storageKey(rt, meta.namespace, name))) return name;
+    }
+    throw new StatusError({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: `${rt.plural} "${meta.generateName}" already exists`, reason: "AlreadyExists", code: 409 });
+  }
+
+  private hub(rt: ResourceType): WatchHub {
+    let h = this.hubs.get(rt.plural);
+    if (!h) this.hubs.set(rt.plural, (h = new WatchHub(this.loop)));
+    return h;
+  }
+}

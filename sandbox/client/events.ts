@@ -1,0 +1,75 @@
+// An event recorder, as client-go's: writes core/v1 Events through the API, folding repeats of the same
+// event into one object whose count grows.
+import type { Event, KubeObject } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import { clone } from "../util/clone.ts";
+import { rfc3339 } from "../util/time.ts";
+
+/** Who is reporting: `default-scheduler`, or `kubelet` on `node01`. */
+export interface EventSource {
+  component: string;
+  host?: string;
+}
+
+/** Records events about objects on behalf of one component. */
+export class EventRecorder {
+  private readonly api: ApiServer;
+  private readonly source: EventSource;
+  private readonly seen = new Map<string, string>();
+  private seq = 0;
+
+  constructor(api: ApiServer, source: EventSource) {
+    this.api = api;
+    this.source = source;
+  }
+
+  /** Record one event; a repeat of an earlier one increments its count. Never throws. */
+  record(obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
+    const ns = obj.metadata.namespace || "default";
+    const kind = obj.kind ?? "";
+    const key = [kind, ns, obj.metadata.name, obj.metadata.uid, fieldPath ?? "", reason, message].join("\u0000");
+    const now = rfc3339(this.api.loop.now());
+    const existing = this.seen.get(key);
+    try {
+      if (existing) {
+        const ev = this.api.tryGet<Event>("events", ns, existing);
+        if (ev) {
+          const next = clone(ev);
+          next.count = (ev.count ?? 1) + 1;
+          next.lastTimestamp = now;
+          this.api.update("events", next);
+          return;
+        }
+      }
+      // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number keeps them unique here.
+      const nanos = BigInt(this.api.loop.now()) * 1_000_000n + BigInt(this.seq++);
+      const name = `${obj.metadata.name}.${nanos.toString(16)}`;
+      const ev: Event = {
+        metadata: { name, namespace: ns },
+        involvedObject: {
+          kind,
+          namespace: obj.metadata.namespace,
+          name: obj.metadata.name,
+          uid: obj.metadata.uid,
+          apiVersion: obj.apiVersion,
+          resourceVersion: obj.metadata.resourceVersion,
+          ...(fieldPath ? { fieldPath } : {}),
+        },
+        reason,
+        message,
+        source: { ...this.source },
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: this.source.component,
+        reportingInstance: this.source.host ?? "",
+      };
+      this.api.create("events", ev, { namespace: ns });
+      this.seen.set(key, name);
+    } catch {
+      // Events are best effort, as in client-go: a failed write must not break the caller.
+    }
+  }
+}

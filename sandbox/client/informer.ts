@@ -1,0 +1,118 @@
+// List-then-watch caches, as client-go's shared informers: controllers read from here, never from etcd.
+import type { KubeObject } from "../api/types.ts";
+import type { ApiServer, ListOptions } from "../apiserver/server.ts";
+
+/** Callbacks for cache changes. */
+export interface InformerHandlers<T extends KubeObject> {
+  add?(obj: T): void;
+  update?(oldObj: T, newObj: T): void;
+  delete?(obj: T): void;
+}
+
+/** The cache key of an object: `namespace/name`, or `name` when cluster-scoped. */
+export function keyOf(obj: KubeObject): string {
+  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? "");
+}
+
+/** Split a cache key into namespace and name. */
+export function splitKey(key: string): { namespace?: string; name: string } {
+  const i = key.indexOf("/");
+  return i < 0 ? { name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+/** A cache of one resource type kept current by a watch. Cached objects are shared: copy before changing. */
+export class Informer<T extends KubeObject> {
+  private readonly cache = new Map<string, T>();
+  private readonly handlers: InformerHandlers<T>[] = [];
+  private stopWatch: (() => void) | undefined;
+  private readonly api: ApiServer;
+  readonly plural: string;
+  private readonly opts: ListOptions;
+
+  constructor(api: ApiServer, plural: string, opts: ListOptions = {}) {
+    this.api = api;
+    this.plural = plural;
+    this.opts = opts;
+  }
+
+  /** Register handlers; objects already cached are replayed as adds. */
+  on(h: InformerHandlers<T>): void {
+    this.handlers.push(h);
+    if (this.stopWatch && h.add) for (const o of this.cache.values()) h.add(o);
+  }
+
+  /** List, fill the cache, then watch. Idempotent. */
+  start(): this {
+    if (this.stopWatch) return this;
+    this.stopWatch = this.api.watch(this.plural, this.opts, (ev) => {
+      const obj = ev.object as T;
+      const key = keyOf(obj);
+      const old = this.cache.get(key);
+      if (ev.type === "DELETED") {
+        this.cache.delete(key);
+        for (const h of this.handlers) h.delete?.(obj);
+      } else if (old) {
+        this.cache.set(key, obj);
+        for (const h of this.handlers) h.update?.(old, obj);
+      } else {
+        this.cache.set(key, obj);
+        for (const h of this.handlers) h.add?.(obj);
+      }
+    });
+    for (const o of this.api.list<T>(this.plural, this.opts).items) {
+      this.cache.set(keyOf(o), o);
+      for (const h of this.handlers) h.add?.(o);
+    }
+    return this;
+  }
+
+  /** Stop watching; the cache keeps its last contents. */
+  stop(): void {
+    this.stopWatch?.();
+    this.stopWatch = undefined;
+  }
+
+  /** Read one cached object by key. */
+  get(key: string): T | undefined {
+    return this.cache.get(key);
+  }
+
+  /** All cached objects (optionally one namespace). */
+  list(namespace?: string): T[] {
+    const out: T[] = [];
+    for (const o of this.cache.values()) if (!namespace || o.metadata.namespace === namespace) out.push(o);
+    return out;
+  }
+
+  /** Number of cached objects. */
+  size(): number {
+    return this.cache.size;
+  }
+}
+
+/** One informer per resource type, shared by the controllers of one process (kube-controller-manager). */
+export class InformerFactory {
+  private readonly informers = new Map<string, Informer<KubeObject>>();
+  private readonly api: ApiServer;
+
+  constructor(api: ApiServer) {
+    this.api = api;
+  }
+
+  /** The shared informer for a resource type (created on first use, started by `start`). */
+  for<T extends KubeObject>(plural: string): Informer<T> {
+    let inf = this.informers.get(plural);
+    if (!inf) this.informers.set(plural, (inf = new Informer(this.api, plural)));
+    return inf as unknown as Informer<T>;
+  }
+
+  /** Start every informer created so far. */
+  start(): void {
+    for (const inf of this.informers.values()) inf.start();
+  }
+
+  /** Stop every informer. */
+  stop(): void {
+    for (const inf of this.informers.values()) inf.stop();
+  }
+}

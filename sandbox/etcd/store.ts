@@ -1,0 +1,156 @@
+// An ordered key-value store with revisions and watches, shaped like etcd v3's API.
+// Deviation from etcd: values are kept as JSON-shaped objects (the API server stores protobuf bytes);
+// `valueBytes` serializes on demand for tools such as etcdctl.
+
+/** One stored key, with etcd's revision bookkeeping. */
+export interface KeyValue {
+  key: string;
+  value: unknown;
+  createRevision: number;
+  modRevision: number;
+  version: number;
+}
+
+/** A change, as an etcd watch reports it. */
+export interface WatchEvent {
+  type: "PUT" | "DELETE";
+  kv: KeyValue;
+  prevKv?: KeyValue;
+  revision: number;
+}
+
+/** Thrown when a watch asks for history that compaction already dropped. */
+export class CompactedError extends Error {
+  readonly compactRevision: number;
+  constructor(compactRevision: number) {
+    super(`etcdserver: mvcc: required revision has been compacted`);
+    this.compactRevision = compactRevision;
+  }
+}
+
+interface Watcher {
+  prefix: string;
+  cb: (ev: WatchEvent) => void;
+}
+
+/** Configuration of the store. */
+export interface EtcdConfig {
+  /** How many past events to keep for watches that start from an old revision. */
+  historyLimit?: number;
+}
+
+/** The cluster's etcd: the single source of truth that only the API server touches. */
+export class Etcd {
+  private rev = 1;
+  private readonly data = new Map<string, KeyValue>();
+  private sorted: string[] | null = [];
+  private readonly history: WatchEvent[] = [];
+  private compacted = 0;
+  private readonly historyLimit: number;
+  private readonly watchers = new Set<Watcher>();
+
+  constructor(config: EtcdConfig = {}) {
+    this.historyLimit = config.historyLimit ?? 20_000;
+  }
+
+  /** The current revision: the number of writes so far, plus one. */
+  revision(): number {
+    return this.rev;
+  }
+
+  /** Read one key. */
+  get(key: string): KeyValue | undefined {
+    return this.data.get(key);
+  }
+
+  /** All keys starting with `prefix`, in byte order. */
+  range(prefix: string): KeyValue[] {
+    const keys = this.sortedKeys();
+    let lo = 0;
+    let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (keys[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: KeyValue[] = [];
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(this.data.get(keys[i])!);
+    return out;
+  }
+
+  /** Count keys under a prefix without materializing them. */
+  count(prefix: string): number {
+    return this.range(prefix).length;
+  }
+
+  /** Write a key; returns the stored KeyValue. */
+  put(key: string, value: unknown): KeyValue {
+    const prev = this.data.get(key);
+    const rev = ++this.rev;
+    const kv: KeyValue = {
+      key,
+      value,
+      createRevision: prev ? prev.createRevision : rev,
+      modRevision: rev,
+      version: prev ? prev.version + 1 : 1,
+    };
+    this.data.set(key, kv);
+    if (!prev) this.sorted = null;
+    this.emit({ type: "PUT", kv, prevKv: prev, revision: rev });
+    return kv;
+  }
+
+  /** Write only if the key's modRevision is still `expected` (0: only if absent); etcd's transaction guard. */
+  putIf(key: string, expected: number, value: unknown): KeyValue | undefined {
+    const cur = this.data.get(key);
+    if ((cur?.modRevision ?? 0) !== expected) return undefined;
+    return this.put(key, value);
+  }
+
+  /** Delete a key; returns the deleted KeyValue. */
+  delete(key: string): KeyValue | undefined {
+    const prev = this.data.get(key);
+    if (!prev) return undefined;
+    const rev = ++this.rev;
+    this.data.delete(key);
+    this.sorted = null;
+    this.emit({ type: "DELETE", kv: { ...prev, modRevision: rev, value: undefined }, prevKv: prev, revision: rev });
+    return prev;
+  }
+
+  /**
+   * Watch every key under `prefix`. With `fromRevision`, first replay the kept history after that revision.
+   * Callbacks run synchronously inside the write; subscribers that need asynchrony must defer themselves.
+   */
+  watch(prefix: string, cb: (ev: WatchEvent) => void, fromRevision?: number): () => void {
+    if (fromRevision !== undefined) {
+      if (fromRevision <= this.compacted) throw new CompactedError(this.compacted);
+      for (const ev of this.history) if (ev.revision > fromRevision && ev.kv.key.startsWith(prefix)) cb(ev);
+    }
+    const w: Watcher = { prefix, cb };
+    this.watchers.add(w);
+    return () => {
+      this.watchers.delete(w);
+    };
+  }
+
+  /** Serialize a value the way tools see it (JSON here; protobuf in a real cluster). */
+  static valueBytes(kv: KeyValue): string {
+    return JSON.stringify(kv.value);
+  }
+
+  private sortedKeys(): string[] {
+    if (this.sorted === null) this.sorted = [...this.data.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.sorted;
+  }
+
+  private emit(ev: WatchEvent): void {
+    this.history.push(ev);
+    if (this.history.length > this.historyLimit * 2) {
+      const drop = this.history.length - this.historyLimit;
+      this.compacted = this.history[drop - 1].revision;
+      this.history.splice(0, drop);
+    }
+    for (const w of this.watchers) if (ev.kv.key.startsWith(w.prefix)) w.cb(ev);
+  }
+}

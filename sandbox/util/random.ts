@@ -1,0 +1,56 @@
+// Seeded randomness: every random choice in the cluster comes from one of these, so runs repeat exactly.
+
+/** The alphabet apimachinery uses for generated name suffixes and hashes (no vowels, no 0/1/3). */
+export const NAME_ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
+
+/** A small, fast, seeded pseudo-random source (mulberry32). */
+export class Random {
+  private state: number;
+
+  constructor(seed: number) {
+    if (!Number.isInteger(seed)) throw new Error("Random: seed must be an integer");
+    this.state = seed >>> 0;
+  }
+
+  /** A float in [0, 1). */
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** An integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** A string of `length` characters drawn from `alphabet`. */
+  string(length: number, alphabet: string = NAME_ALPHABET): string {
+    let s = "";
+    for (let i = 0; i < length; i++) s += alphabet[this.int(alphabet.length)];
+    return s;
+  }
+
+  /** `length` lower-case hex digits. */
+  hex(length: number): string {
+    return this.string(length, "0123456789abcdef");
+  }
+
+  /** A version-4 UUID, as the API server assigns to metadata.uid. */
+  uuid(): string {
+    const h = this.hex(32).split("");
+    h[12] = "4";
+    h[16] = "89ab"[this.int(4)];
+    const s = h.join("");
+    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  }
+
+  /** A child source with its own stream, so one component's draws never shift another's. */
+  fork(label: string): Random {
+    let h = this.state ^ 0x9e3779b9;
+    for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
+    return new Random(h >>> 0);
+  }
+}
