@@ -1,0 +1,183 @@
+// The DaemonSet controller: one pod per eligible node, each pinned to its node by node affinity.
+import type { DaemonSet, Node, Pod, Toleration } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import type { EventRecorder } from "../client/events.ts";
+import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
+import { WorkQueue } from "../client/workqueue.ts";
+import { tolerates } from "../scheduler/filters.ts";
+import { clone } from "../util/clone.ts";
+import { OwnerIndex } from "./owner-index.ts";
+import { controllerOf, controllerRef, isPodAvailable, isPodReady, templateHash } from "./pod-util.ts";
+
+/** The tolerations the DaemonSet controller adds to every daemon pod. */
+export const DAEMON_TOLERATIONS: Toleration[] = [
+  { key: "node.kubernetes.io/not-ready", operator: "Exists", effect: "NoExecute" },
+  { key: "node.kubernetes.io/unreachable", operator: "Exists", effect: "NoExecute" },
+  { key: "node.kubernetes.io/disk-pressure", operator: "Exists", effect: "NoSchedule" },
+  { key: "node.kubernetes.io/memory-pressure", operator: "Exists", effect: "NoSchedule" },
+  { key: "node.kubernetes.io/pid-pressure", operator: "Exists", effect: "NoSchedule" },
+  { key: "node.kubernetes.io/unschedulable", operator: "Exists", effect: "NoSchedule" },
+];
+
+function eligible(ds: DaemonSet, node: Node): boolean {
+  const spec = ds.spec.template.spec;
+  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (node.metadata.labels?.[k] !== v) return false;
+  const tols = [...(spec.tolerations ?? []), ...DAEMON_TOLERATIONS];
+  return (node.spec.taints ?? []).every((t) => t.effect === "PreferNoSchedule" || tols.some((x) => tolerates(x, t)));
+}
+
+/** The DaemonSet controller. */
+export class DaemonSetController {
+  private readonly api: ApiServer;
+  private readonly queue: WorkQueue;
+  private readonly owners = new OwnerIndex();
+  private readonly informers: InformerFactory;
+  private readonly recorder: EventRecorder;
+  private readonly pending = new Map<string, Set<string>>();
+
+  constructor(api: ApiServer, informers: InformerFactory, recorder: EventRecorder) {
+    this.api = api;
+    this.informers = informers;
+    this.recorder = recorder;
+    this.queue = new WorkQueue({ loop: api.loop, reconcile: (k) => this.reconcile(k) });
+    const all = () => {
+      for (const ds of informers.for<DaemonSet>("daemonsets").list()) this.queue.add(keyOf(ds));
+    };
+    informers.for<DaemonSet>("daemonsets").on({ add: (d) => this.queue.add(keyOf(d)), update: (_o, d) => this.queue.add(keyOf(d)) });
+    informers.for<Node>("nodes").on({
+      add: all,
+      update: (o, n) => {
+        if (JSON.stringify(o.spec) !== JSON.stringify(n.spec) || JSON.stringify(o.metadata.labels) !== JSON.stringify(n.metadata.labels)) all();
+      },
+      delete: all,
+    });
+    informers.for<Pod>("pods").on({
+      add: (p) => this.onPod(undefined, p),
+      update: (o, p) => this.onPod(o, p),
+      delete: (p) => this.onPod(p, undefined),
+    });
+  }
+
+  private onPod(old: Pod | undefined, cur: Pod | undefined): void {
+    this.owners.update(old, cur);
+    const p = (cur ?? old)!;
+    const ref = controllerOf(p);
+    if (ref?.kind !== "DaemonSet") return;
+    const key = `${p.metadata.namespace}/${ref.name}`;
+    if (cur && !old) this.pending.get(key)?.delete(this.targetNode(cur) ?? "");
+    this.queue.add(key);
+  }
+
+  private targetNode(p: Pod): string | undefined {
+    const aff = p.spec.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { values?: string[] }[] }[] } } } | undefined;
+    return aff?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0]?.values?.[0] ?? p.spec.nodeName;
+  }
+
+  /** Create missing daemon pods, remove misplaced or outdated ones, refresh status. */
+  reconcile(key: string): void {
+    const ds = this.informers.for<DaemonSet>("daemonsets").get(key);
+    if (!ds || ds.metadata.deletionTimestamp) return;
+    const nodes = this.informers.for<Node>("nodes").list();
+    const podCache = this.informers.for<Pod>("pods");
+    const pods = this.owners.keys(ds.metadata.uid!).map((k) => podCache.get(k)).filter((p): p is Pod => !!p && !p.metadata.deletionTimestamp);
+    const hash = templateHash(ds.spec.template).slice(0, 10);
+    const byNode = new Map<string, Pod[]>();
+    for (const p of pods) {
+      const n = this.targetNode(p) ?? "";
+      byNode.set(n, [...(byNode.get(n) ?? []), p]);
+    }
+    let pending = this.pending.get(key);
+    if (!pending) this.pending.set(key, (pending = new Set()));
+    const now = this.api.loop.now();
+    let desired = 0;
+    let misscheduled = 0;
+    let updatedOutdatedDeleted = false;
+    for (const node of nodes) {
+      const name = node.metadata.name!;
+      const want = eligible(ds, node);
+      const have = byNode.get(name) ?? [];
+      if (want) desired++;
+      if (want && have.length === 0 && !pending.has(name)) {
+        pending.add(name);
+        this.createPod(ds, name, hash);
+      } else if (!want && have.length > 0) {
+        misscheduled++;
+        for (const p of have) this.deletePod(p);
+      } else if (want && have.length > 0 && !updatedOutdatedDeleted) {
+        const p = have[0];
+        const outdated = p.metadata.labels?.["controller-revision-hash"] !== hash;
+        // RollingUpdate with maxUnavailable 1: replace one outdated pod at a time, only when the rest are ready.
+        if (outdated && pods.every((q) => q === p || isPodReady(q))) {
+          this.deletePod(p);
+          updatedOutdatedDeleted = true;
+        }
+      }
+    }
+    this.updateStatus(ds, pods, desired, misscheduled, hash, now);
+  }
+
+  private createPod(ds: DaemonSet, node: string, hash: string): void {
+    const tpl = clone(ds.spec.template);
+    const spec = tpl.spec;
+    const tols = [...(spec.tolerations ?? [])];
+    for (const t of DAEMON_TOLERATIONS) if (!tols.some((x) => x.key === t.key && x.effect === t.effect)) tols.push(t);
+    spec.tolerations = tols;
+    spec.affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [{ matchFields: [{ key: "metadata.name", operator: "In", values: [node] }] }],
+        },
+      },
+    };
+    const pod: Pod = {
+      metadata: {
+        generateName: `${ds.metadata.name}-`,
+        namespace: ds.metadata.namespace,
+        labels: { ...(tpl.metadata?.labels ?? {}), "controller-revision-hash": hash, "pod-template-generation": String(ds.metadata.generation ?? 1) },
+        ...(tpl.metadata?.annotations ? { annotations: tpl.metadata.annotations } : {}),
+        ownerReferences: [controllerRef(ds)],
+      },
+      spec,
+    };
+    try {
+      const created = this.api.create<Pod>("pods", pod);
+      this.recorder.record(ds, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
+    } catch (err) {
+      this.pending.get(keyOf(ds))?.delete(node);
+      this.recorder.record(ds, "Warning", "FailedCreate", `Error creating: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private deletePod(p: Pod): void {
+    try {
+      this.api.delete("pods", p.metadata.namespace, p.metadata.name!);
+    } catch {
+      // Already gone.
+    }
+  }
+
+  private updateStatus(ds: DaemonSet, pods: Pod[], desired: number, misscheduled: number, hash: string, now: number): void {
+    const status = {
+      currentNumberScheduled: pods.length - misscheduled,
+      numberMisscheduled: misscheduled,
+      desiredNumberScheduled: desired,
+      numberReady: pods.filter(isPodReady).length,
+      observedGeneration: ds.metadata.generation,
+      updatedNumberScheduled: pods.filter((p) => p.metadata.labels?.["controller-revision-hash"] === hash).length,
+      numberAvailable: pods.filter((p) => isPodAvailable(p, ds.spec.minReadySeconds ?? 0, now)).length,
+      numberUnavailable: 0,
+    };
+    status.numberUnavailable = Math.max(0, desired - status.numberAvailable);
+    const compact = Object.fromEntries(Object.entries(status).filter(([k, v]) => v !== 0 || ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled", "numberReady"].includes(k)));
+    if (JSON.stringify(compact) === JSON.stringify(ds.status ?? {})) return;
+    const { namespace, name } = splitKey(keyOf(ds));
+    try {
+      this.api.mutate<DaemonSet>("daemonsets", namespace, name, (o) => {
+        o.status = compact as DaemonSet["status"];
+        return true;
+      }, true);
+    } catch {
+      // Deleted meanwhile.
+    }
+  }
+}

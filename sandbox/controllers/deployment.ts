@@ -1,0 +1,272 @@
+// The Deployment controller: one ReplicaSet per pod template, rolled by surge and unavailability budgets.
+import type { Condition, Deployment, ReplicaSet } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import type { EventRecorder } from "../client/events.ts";
+import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
+import { WorkQueue } from "../client/workqueue.ts";
+import { clone } from "../util/clone.ts";
+import { rfc3339 } from "../util/time.ts";
+import { surgeAndUnavailable } from "./deployment-math.ts";
+import { OwnerIndex } from "./owner-index.ts";
+import { controllerOf, controllerRef, templateHash } from "./pod-util.ts";
+
+const REVISION = "deployment.kubernetes.io/revision";
+
+function revisionOf(rs: ReplicaSet): number {
+  return Number(rs.metadata.annotations?.[REVISION] ?? 0);
+}
+
+/** The template of a ReplicaSet without its pod-template-hash label, for comparison with a deployment's. */
+export function templateWithoutHash(rs: ReplicaSet): unknown {
+  const t = clone(rs.spec.template);
+  if (t.metadata?.labels) delete t.metadata.labels["pod-template-hash"];
+  return t;
+}
+
+/** The Deployment controller. */
+export class DeploymentController {
+  private readonly api: ApiServer;
+  private readonly queue: WorkQueue;
+  private readonly owners = new OwnerIndex();
+  private readonly informers: InformerFactory;
+  private readonly recorder: EventRecorder;
+
+  constructor(api: ApiServer, informers: InformerFactory, recorder: EventRecorder) {
+    this.api = api;
+    this.informers = informers;
+    this.recorder = recorder;
+    this.queue = new WorkQueue({ loop: api.loop, reconcile: (k) => this.reconcile(k) });
+    informers.for<Deployment>("deployments").on({
+      add: (d) => this.queue.add(keyOf(d)),
+      update: (_o, d) => this.queue.add(keyOf(d)),
+    });
+    informers.for<ReplicaSet>("replicasets").on({
+      add: (rs) => this.onRS(undefined, rs),
+      update: (o, rs) => this.onRS(o, rs),
+      delete: (rs) => this.onRS(rs, undefined),
+    });
+  }
+
+  private onRS(old: ReplicaSet | undefined, cur: ReplicaSet | undefined): void {
+    this.owners.update(old, cur);
+    const obj = (cur ?? old)!;
+    const ref = controllerOf(obj);
+    if (ref?.kind === "Deployment") this.queue.add(`${obj.metadata.namespace}/${ref.name}`);
+  }
+
+  /** Drive one deployment one step toward its template and replica count, then refresh its status. */
+  reconcile(key: string): void {
+    const d = this.informers.for<Deployment>("deployments").get(key);
+    if (!d || d.metadata.deletionTimestamp) return;
+    const cache = this.informers.for<ReplicaSet>("replicasets");
+    const all = this.owners
+      .keys(d.metadata.uid!)
+      .map((k) => cache.get(k))
+      .filter((r): r is ReplicaSet => !!r && !r.metadata.deletionTimestamp);
+    const hash = templateHash(d.spec.template, d.status?.collisionCount);
+    const wantTpl = JSON.stringify(d.spec.template);
+    let newRS = all.find((rs) => JSON.stringify(templateWithoutHash(rs)) === wantTpl);
+    const olds = all.filter((rs) => rs !== newRS);
+    const replicas = d.spec.replicas ?? 1;
+    if (d.spec.paused) {
+      this.updateStatus(d, newRS, all);
+      return;
+    }
+    const maxRev = Math.max(0, ...all.map(revisionOf));
+    if (!newRS) {
+      newRS = this.createRS(d, hash, maxRev + 1, olds.length === 0 ? replicas : 0);
+      if (!newRS) return;
+      all.push(newRS);
+    } else if (revisionOf(newRS) < maxRev && olds.some((o) => (o.spec.replicas ?? 0) > 0)) {
+      newRS = this.setRSRevision(newRS, maxRev + 1) ?? newRS;
+    }
+    const recreate = d.spec.strategy?.type === "Recreate";
+    if (recreate) this.recreate(d, newRS, olds, replicas);
+    else this.rolling(d, newRS, olds, replicas);
+    this.cleanup(d, olds);
+    this.updateStatus(d, newRS, all);
+  }
+
+  private createRS(d: Deployment, hash: string, revision: number, replicas: number): ReplicaSet | undefined {
+    const tpl = clone(d.spec.template);
+    tpl.metadata ??= {};
+    tpl.metadata.labels = { ...(tpl.metadata.labels ?? {}), "pod-template-hash": hash };
+    const { maxSurge } = surgeAndUnavailable(d.spec.replicas ?? 1, d.spec.strategy?.rollingUpdate?.maxSurge, d.spec.strategy?.rollingUpdate?.maxUnavailable);
+    const rs: ReplicaSet = {
+      apiVersion: "apps/v1",
+      kind: "ReplicaSet",
+      metadata: {
+        name: `${d.metadata.name}-${hash}`,
+        namespace: d.metadata.namespace,
+        labels: tpl.metadata.labels,
+        annotations: {
+          "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas ?? 1),
+          "deployment.kubernetes.io/max-replicas": String((d.spec.replicas ?? 1) + (d.spec.strategy?.type === "Recreate" ? 0 : maxSurge)),
+          [REVISION]: String(revision),
+        },
+        ownerReferences: [controllerRef(d)],
+      },
+      spec: {
+        replicas,
+        selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector.matchLabels ?? {}), "pod-template-hash": hash } },
+        template: tpl,
+        ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
+      },
+    };
+    try {
+      const created = this.api.create<ReplicaSet>("replicasets", rs);
+      this.recorder.record(d, "Normal", "ScalingReplicaSet", `Scaled up replica set ${created.metadata.name} from 0 to ${replicas}`);
+      this.setAnnotationRevision(d, revision);
+      return created;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private setRSRevision(rs: ReplicaSet, revision: number): ReplicaSet | undefined {
+    const { namespace, name } = splitKey(keyOf(rs));
+    try {
+      return this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
+        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: String(revision) };
+        return true;
+      });
+    } catch {
+      return undefined;
+    }
+  }
+
+  private setAnnotationRevision(d: Deployment, revision: number): void {
+    const { namespace, name } = splitKey(keyOf(d));
+    try {
+      this.api.mutate<Deployment>("deployments", namespace, name, (o) => {
+        if (o.metadata.annotations?.[REVISION] === String(revision)) return false;
+        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: String(revision) };
+        return true;
+      });
+    } catch {
+      // The deployment is gone; its next reconcile will not happen.
+    }
+  }
+
+  private scale(d: Deployment, rs: ReplicaSet, to: number): void {
+    const from = rs.spec.replicas ?? 0;
+    if (from === to) return;
+    const { namespace, name } = splitKey(keyOf(rs));
+    try {
+      this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
+        o.spec.replicas = to;
+        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas ?? 1) };
+        return true;
+      });
+      const dir = to > from ? "up" : "down";
+      this.recorder.record(d, "Normal", "ScalingReplicaSet", `Scaled ${dir} replica set ${rs.metadata.name} from ${from} to ${to}`);
+    } catch {
+      // Retried on the next event for this deployment.
+    }
+  }
+
+  private rolling(d: Deployment, newRS: ReplicaSet, olds: ReplicaSet[], replicas: number): void {
+    const { maxSurge, maxUnavailable } = surgeAndUnavailable(replicas, d.spec.strategy?.rollingUpdate?.maxSurge, d.spec.strategy?.rollingUpdate?.maxUnavailable);
+    const activeOlds = olds.filter((o) => (o.spec.replicas ?? 0) > 0);
+    const newReplicas = newRS.spec.replicas ?? 0;
+    if (activeOlds.length === 0) {
+      this.scale(d, newRS, replicas);
+      return;
+    }
+    const total = newReplicas + activeOlds.reduce((a, o) => a + (o.spec.replicas ?? 0), 0);
+    if (newReplicas < replicas) {
+      const room = replicas + maxSurge - total;
+      if (room > 0) this.scale(d, newRS, Math.min(replicas, newReplicas + room));
+    } else if (newReplicas > replicas) {
+      this.scale(d, newRS, replicas);
+    }
+    // Scale old ReplicaSets down only as far as availability allows (the controller's maxScaledDown).
+    const minAvailable = replicas - maxUnavailable;
+    const newUnavailable = Math.max(0, (newRS.spec.replicas ?? 0) - (newRS.status?.availableReplicas ?? 0));
+    const oldUnavailable = activeOlds.reduce((a, o) => a + Math.max(0, (o.spec.replicas ?? 0) - (o.status?.availableReplicas ?? 0)), 0);
+    let budget = Math.max(0, total - minAvailable - newUnavailable - oldUnavailable) + oldUnavailable;
+    const sorted = [...activeOlds].sort((a, b) => revisionOf(a) - revisionOf(b));
+    for (const o of sorted) {
+      if (budget <= 0) break;
+      const cur = o.spec.replicas ?? 0;
+      const down = Math.min(cur, budget);
+      this.scale(d, o, cur - down);
+      budget -= down;
+    }
+  }
+
+  private recreate(d: Deployment, newRS: ReplicaSet, olds: ReplicaSet[], replicas: number): void {
+    const running = olds.some((o) => (o.spec.replicas ?? 0) > 0 || (o.status?.replicas ?? 0) > 0);
+    for (const o of olds) this.scale(d, o, 0);
+    if (!running) this.scale(d, newRS, replicas);
+  }
+
+  private cleanup(d: Deployment, olds: ReplicaSet[]): void {
+    const limit = d.spec.revisionHistoryLimit ?? 10;
+    const idle = olds.filter((o) => (o.spec.replicas ?? 0) === 0 && (o.status?.replicas ?? 0) === 0).sort((a, b) => revisionOf(a) - revisionOf(b));
+    for (const o of idle.slice(0, Math.max(0, idle.length - limit))) {
+      try {
+        this.api.delete("replicasets", o.metadata.namespace, o.metadata.name!);
+      } catch {
+        // Already gone.
+      }
+    }
+  }
+
+  private updateStatus(d: Deployment, newRS: ReplicaSet | undefined, all: ReplicaSet[]): void {
+    const fresh = all.map((r) => this.informers.for<ReplicaSet>("replicasets").get(keyOf(r)) ?? r);
+    const sum = (f: (r: ReplicaSet) => number) => fresh.reduce((a, r) => a + f(r), 0);
+    const replicas = sum((r) => r.status?.replicas ?? 0);
+    const updated = newRS ? (this.informers.for<ReplicaSet>("replicasets").get(keyOf(newRS)) ?? newRS).status?.replicas ?? 0 : 0;
+    const ready = sum((r) => r.status?.readyReplicas ?? 0);
+    const available = sum((r) => r.status?.availableReplicas ?? 0);
+    const want = d.spec.replicas ?? 1;
+    const unavailable = Math.max(0, want - available);
+    const { maxUnavailable } = surgeAndUnavailable(want, d.spec.strategy?.rollingUpdate?.maxSurge, d.spec.strategy?.rollingUpdate?.maxUnavailable);
+    const now = rfc3339(this.api.loop.now());
+    const isAvailable = available >= want - (d.spec.strategy?.type === "Recreate" ? 0 : maxUnavailable);
+    const complete = newRS && updated === want && available >= want && replicas === want;
+    const prevConds = d.status?.conditions ?? [];
+    const cond = (type: string, status: "True" | "False", reason: string, message: string): Condition => {
+      const prev = prevConds.find((c) => c.type === type);
+      const same = prev && prev.status === status;
+      return {
+        type,
+        status,
+        lastUpdateTime: prev && prev.reason === reason && prev.message === message ? (prev as Condition & { lastUpdateTime?: string }).lastUpdateTime : now,
+        lastTransitionTime: same ? prev.lastTransitionTime : now,
+        reason,
+        message,
+      } as Condition;
+    };
+    const conditions: Condition[] = [
+      isAvailable
+        ? cond("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
+        : cond("Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability."),
+      complete
+        ? cond("Progressing", "True", "NewReplicaSetAvailable", `ReplicaSet "${newRS!.metadata.name}" has successfully progressed.`)
+        : cond("Progressing", "True", "ReplicaSetUpdated", `ReplicaSet "${newRS?.metadata.name}" is progressing.`),
+    ];
+    const status = {
+      observedGeneration: d.metadata.generation,
+      replicas,
+      updatedReplicas: updated,
+      readyReplicas: ready,
+      availableReplicas: available,
+      unavailableReplicas: unavailable,
+      conditions,
+      ...(d.status?.collisionCount ? { collisionCount: d.status.collisionCount } : {}),
+    };
+    const compact = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0 && v !== undefined));
+    if (JSON.stringify(compact) === JSON.stringify(d.status ?? {})) return;
+    const { namespace, name } = splitKey(keyOf(d));
+    try {
+      this.api.mutate<Deployment>("deployments", namespace, name, (o) => {
+        o.status = compact;
+        return true;
+      }, true);
+    } catch {
+      // Deleted meanwhile.
+    }
+  }
+}

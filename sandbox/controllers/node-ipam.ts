@@ -1,0 +1,55 @@
+// The node IPAM controller (--allocate-node-cidrs): gives each node a /24 from the cluster CIDR.
+import type { Node } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import type { InformerFactory } from "../client/informer.ts";
+import { numberToIp, parseCidr } from "../apiserver/allocators.ts";
+
+/** Allocates node pod CIDRs in registration order. */
+export class NodeIpamController {
+  private readonly api: ApiServer;
+  private readonly base: number;
+  private readonly count: number;
+  private readonly used = new Set<number>();
+
+  constructor(api: ApiServer, informers: InformerFactory, clusterCIDR: string, maskSize = 24) {
+    this.api = api;
+    const { base, bits } = parseCidr(clusterCIDR);
+    this.base = base;
+    this.count = 2 ** (maskSize - bits);
+    informers.for<Node>("nodes").on({
+      add: (n) => this.assign(n),
+      update: (_o, n) => this.assign(n),
+      delete: (n) => this.release(n),
+    });
+  }
+
+  private index(cidr: string): number {
+    return (parseCidr(cidr).base - this.base) / 256;
+  }
+
+  private assign(n: Node): void {
+    if (n.spec.podCIDR) {
+      this.used.add(this.index(n.spec.podCIDR));
+      return;
+    }
+    let i = 0;
+    while (this.used.has(i) && i < this.count) i++;
+    if (i >= this.count) return;
+    this.used.add(i);
+    const cidr = `${numberToIp(this.base + i * 256)}/24`;
+    try {
+      this.api.mutate<Node>("nodes", undefined, n.metadata.name!, (o) => {
+        if (o.spec.podCIDR) return false;
+        o.spec.podCIDR = cidr;
+        o.spec.podCIDRs = [cidr];
+        return true;
+      });
+    } catch {
+      this.used.delete(i);
+    }
+  }
+
+  private release(n: Node): void {
+    if (n.spec.podCIDR) this.used.delete(this.index(n.spec.podCIDR));
+  }
+}

@@ -1,0 +1,62 @@
+// An index from a controller's uid to the keys of the objects it controls, fed by an informer.
+import type { KubeObject } from "../api/types.ts";
+import { keyOf } from "../client/informer.ts";
+import { controllerOf } from "./pod-util.ts";
+
+/** Keeps `owner uid → dependent keys` current as objects come and go. */
+export class OwnerIndex {
+  private readonly byOwner = new Map<string, Set<string>>();
+
+  /** Record a change of one dependent. */
+  update(old: KubeObject | undefined, cur: KubeObject | undefined): void {
+    const o = old ? controllerOf(old)?.uid : undefined;
+    const n = cur ? controllerOf(cur)?.uid : undefined;
+    if (o && (o !== n || !cur)) this.byOwner.get(o)?.delete(keyOf(old!));
+    if (n && cur) {
+      let s = this.byOwner.get(n);
+      if (!s) this.byOwner.set(n, (s = new Set()));
+      s.add(keyOf(cur));
+    }
+  }
+
+  /** Keys of the objects controlled by `uid`. */
+  keys(uid: string): string[] {
+    return [...(this.byOwner.get(uid) ?? [])];
+  }
+}
+
+/** Pending creates and deletes a controller has issued but not yet seen in its cache (client-go expectations). */
+export class Expectations {
+  private readonly pending = new Map<string, { adds: number; dels: number }>();
+
+  /** Expect `adds` creations and `dels` deletions for a controller key. */
+  expect(key: string, adds: number, dels: number): void {
+    const e = this.pending.get(key) ?? { adds: 0, dels: 0 };
+    e.adds += adds;
+    e.dels += dels;
+    this.pending.set(key, e);
+  }
+
+  /** Record that a creation was observed. */
+  observeAdd(key: string): void {
+    const e = this.pending.get(key);
+    if (e && e.adds > 0) e.adds--;
+  }
+
+  /** Record that a deletion was observed. */
+  observeDel(key: string): void {
+    const e = this.pending.get(key);
+    if (e && e.dels > 0) e.dels--;
+  }
+
+  /** Whether the cache has caught up with everything issued. */
+  satisfied(key: string): boolean {
+    const e = this.pending.get(key);
+    return !e || (e.adds <= 0 && e.dels <= 0);
+  }
+
+  /** Forget a controller key. */
+  delete(key: string): void {
+    this.pending.delete(key);
+  }
+}

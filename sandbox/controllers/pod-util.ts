@@ -1,0 +1,66 @@
+// Small facts about pods and owners that several controllers share.
+import type { KubeObject, OwnerReference, Pod } from "../api/types.ts";
+import { parseTime } from "../util/time.ts";
+
+/** The owner reference marked `controller: true`, if any. */
+export function controllerOf(obj: KubeObject): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((o) => o.controller);
+}
+
+/** An owner reference to `owner`, as a controller sets it on what it creates. */
+export function controllerRef(owner: KubeObject): OwnerReference {
+  return {
+    apiVersion: owner.apiVersion!,
+    kind: owner.kind!,
+    name: owner.metadata.name!,
+    uid: owner.metadata.uid!,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+/** Whether the pod's Ready condition is True. */
+export function isPodReady(p: Pod): boolean {
+  return p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+}
+
+/** Whether the pod has been Ready for at least `minReadySeconds` at `now`. */
+export function isPodAvailable(p: Pod, minReadySeconds: number, now: number): boolean {
+  const c = p.status?.conditions?.find((x) => x.type === "Ready" && x.status === "True");
+  if (!c) return false;
+  if (minReadySeconds <= 0) return true;
+  return !!c.lastTransitionTime && parseTime(c.lastTransitionTime) + minReadySeconds * 1000 <= now;
+}
+
+/** Whether the pod still counts toward its controller: not terminal and not being deleted. */
+export function isPodActive(p: Pod): boolean {
+  return p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed" && !p.metadata.deletionTimestamp;
+}
+
+/** FNV-1a, 32 bits, over a string's UTF-16 code units. */
+export function fnv32a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";
+
+/** apimachinery's SafeEncodeString: map each character to the name alphabet. */
+export function safeEncode(s: string): string {
+  let out = "";
+  for (let i = 0; i < s.length; i++) out += ALPHANUMS[s.charCodeAt(i) % ALPHANUMS.length];
+  return out;
+}
+
+/**
+ * The pod-template-hash label value: the decimal 32-bit hash of the template, safe-encoded.
+ * Deviation: the real hash covers Go's deep print of the template; this one covers its JSON, so values
+ * differ from a real cluster's while having the same shape (`7d4b9c8f5d`).
+ */
+export function templateHash(template: unknown, collisionCount = 0): string {
+  return safeEncode(String(fnv32a(JSON.stringify(template) + (collisionCount ? `#${collisionCount}` : ""))));
+}

@@ -1,0 +1,161 @@
+// The ReplicaSet controller: keeps the number of live pods matching spec.replicas.
+import type { Pod, ReplicaSet } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import type { EventRecorder } from "../client/events.ts";
+import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
+import { WorkQueue } from "../client/workqueue.ts";
+import { clone } from "../util/clone.ts";
+import { Expectations, OwnerIndex } from "./owner-index.ts";
+import { controllerOf, controllerRef, isPodActive, isPodAvailable, isPodReady } from "./pod-util.ts";
+
+/** Rank pods for deletion: the ones least worth keeping first (as the real controller's ActivePods order). */
+function deletionRank(p: Pod): number[] {
+  const assigned = p.spec.nodeName ? 1 : 0;
+  const phase = p.status?.phase === "Pending" ? 0 : p.status?.phase === "Unknown" ? 1 : 2;
+  const ready = isPodReady(p) ? 1 : 0;
+  const restarts = -(p.status?.containerStatuses ?? []).reduce((a, c) => a + c.restartCount, 0);
+  const created = -Date.parse(p.metadata.creationTimestamp ?? "1970-01-01T00:00:00Z");
+  return [assigned, phase, ready, restarts, created];
+}
+
+/** The ReplicaSet controller. */
+export class ReplicaSetController {
+  private readonly api: ApiServer;
+  private readonly queue: WorkQueue;
+  private readonly owners = new OwnerIndex();
+  private readonly expectations = new Expectations();
+  private readonly informers: InformerFactory;
+  private readonly recorder: EventRecorder;
+
+  constructor(api: ApiServer, informers: InformerFactory, recorder: EventRecorder) {
+    this.api = api;
+    this.informers = informers;
+    this.recorder = recorder;
+    this.queue = new WorkQueue({ loop: api.loop, reconcile: (k) => this.reconcile(k) });
+    informers.for<ReplicaSet>("replicasets").on({
+      add: (rs) => this.queue.add(keyOf(rs)),
+      update: (_o, rs) => this.queue.add(keyOf(rs)),
+      delete: (rs) => this.expectations.delete(keyOf(rs)),
+    });
+    informers.for<Pod>("pods").on({
+      add: (p) => this.onPod(undefined, p),
+      update: (o, p) => this.onPod(o, p),
+      delete: (p) => this.onPod(p, undefined),
+    });
+  }
+
+  private ownerKey(p: Pod): string | undefined {
+    const ref = controllerOf(p);
+    return ref?.kind === "ReplicaSet" ? `${p.metadata.namespace}/${ref.name}` : undefined;
+  }
+
+  private onPod(old: Pod | undefined, cur: Pod | undefined): void {
+    this.owners.update(old, cur);
+    const key = this.ownerKey((cur ?? old)!);
+    if (!key) return;
+    if (!old && cur) this.expectations.observeAdd(key);
+    if (old && !cur) this.expectations.observeDel(key);
+    if (old && cur && !old.metadata.deletionTimestamp && cur.metadata.deletionTimestamp) this.expectations.observeDel(key);
+    this.queue.add(key);
+  }
+
+  /** Bring one ReplicaSet's pods to its desired count and refresh its status. */
+  reconcile(key: string): void {
+    const rs = this.informers.for<ReplicaSet>("replicasets").get(key);
+    if (!rs || rs.metadata.deletionTimestamp) return;
+    const podCache = this.informers.for<Pod>("pods");
+    const pods = this.owners
+      .keys(rs.metadata.uid!)
+      .map((k) => podCache.get(k))
+      .filter((p): p is Pod => !!p);
+    const active = pods.filter(isPodActive);
+    if (this.expectations.satisfied(key)) {
+      const want = rs.spec.replicas ?? 1;
+      const diff = active.length - want;
+      if (diff < 0) this.createPods(rs, -diff);
+      else if (diff > 0) this.deletePods(rs, active, diff);
+    }
+    this.updateStatus(rs, pods, active);
+  }
+
+  private createPods(rs: ReplicaSet, n: number): void {
+    this.expectations.expect(keyOf(rs), n, 0);
+    for (let i = 0; i < n; i++) {
+      const tpl = clone(rs.spec.template);
+      const pod: Pod = {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: {
+          generateName: `${rs.metadata.name}-`,
+          namespace: rs.metadata.namespace,
+          labels: tpl.metadata?.labels,
+          ...(tpl.metadata?.annotations ? { annotations: tpl.metadata.annotations } : {}),
+          ownerReferences: [controllerRef(rs)],
+        },
+        spec: tpl.spec,
+      };
+      try {
+        const created = this.api.create<Pod>("pods", pod);
+        this.recorder.record(rs, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
+      } catch (err) {
+        this.expectations.observeAdd(keyOf(rs));
+        const msg = err instanceof Error ? err.message : String(err);
+        this.recorder.record(rs, "Warning", "FailedCreate", `Error creating: ${msg}`);
+      }
+    }
+  }
+
+  private deletePods(rs: ReplicaSet, active: Pod[], n: number): void {
+    const ranked = [...active].sort((a, b) => {
+      const ra = deletionRank(a);
+      const rb = deletionRank(b);
+      for (let i = 0; i < ra.length; i++) if (ra[i] !== rb[i]) return ra[i] - rb[i];
+      return 0;
+    });
+    this.expectations.expect(keyOf(rs), 0, n);
+    for (const p of ranked.slice(0, n)) {
+      try {
+        this.api.delete("pods", p.metadata.namespace, p.metadata.name!);
+        this.recorder.record(rs, "Normal", "SuccessfulDelete", `Deleted pod: ${p.metadata.name}`);
+      } catch {
+        this.expectations.observeDel(keyOf(rs));
+      }
+    }
+  }
+
+  private updateStatus(rs: ReplicaSet, pods: Pod[], active: Pod[]): void {
+    const now = this.api.loop.now();
+    const minReady = rs.spec.minReadySeconds ?? 0;
+    const status = {
+      replicas: active.length,
+      fullyLabeledReplicas: active.length,
+      readyReplicas: active.filter(isPodReady).length,
+      availableReplicas: active.filter((p) => isPodAvailable(p, minReady, now)).length,
+      observedGeneration: rs.metadata.generation,
+    };
+    void pods;
+    const cur = rs.status ?? { replicas: 0 };
+    if (
+      cur.replicas === status.replicas &&
+      cur.readyReplicas === status.readyReplicas &&
+      cur.availableReplicas === status.availableReplicas &&
+      cur.fullyLabeledReplicas === status.fullyLabeledReplicas &&
+      cur.observedGeneration === status.observedGeneration
+    ) {
+      return;
+    }
+    const { namespace, name } = splitKey(keyOf(rs));
+    try {
+      this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
+        // Zero counts are omitted from status, as the real object's omitempty fields are.
+        o.status = { replicas: status.replicas, observedGeneration: status.observedGeneration } as ReplicaSet["status"];
+        if (status.fullyLabeledReplicas) o.status!.fullyLabeledReplicas = status.fullyLabeledReplicas;
+        if (status.readyReplicas) o.status!.readyReplicas = status.readyReplicas;
+        if (status.availableReplicas) o.status!.availableReplicas = status.availableReplicas;
+        return true;
+      }, true);
+    } catch {
+      // Deleted meanwhile: nothing to report.
+    }
+  }
+}

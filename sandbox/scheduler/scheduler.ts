@@ -1,0 +1,181 @@
+// kube-scheduler: watches unscheduled pods, filters and scores nodes, and binds through the API.
+import type { Node, Pod } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import { EventRecorder } from "../client/events.ts";
+import { Informer, keyOf, splitKey } from "../client/informer.ts";
+import { WorkQueue } from "../client/workqueue.ts";
+import type { Random } from "../util/random.ts";
+import { rfc3339 } from "../util/time.ts";
+import { failureMessage } from "./diagnosis.ts";
+import { type FilterFailure, runFilters } from "./filters.ts";
+import { NodeInfo } from "./node-info.ts";
+import { score } from "./scoring.ts";
+
+/** Configuration of the scheduler. */
+export interface SchedulerConfig {
+  api: ApiServer;
+  random: Random;
+}
+
+function isAssigned(p: Pod): boolean {
+  return !!p.spec.nodeName;
+}
+
+function isTerminal(p: Pod): boolean {
+  return p.status?.phase === "Succeeded" || p.status?.phase === "Failed";
+}
+
+/** The default scheduler. */
+export class Scheduler {
+  private readonly api: ApiServer;
+  private readonly random: Random;
+  private readonly pods: Informer<Pod>;
+  private readonly nodes: Informer<Node>;
+  private readonly infos = new Map<string, NodeInfo>();
+  private readonly queue: WorkQueue;
+  private readonly unschedulable = new Set<string>();
+  private readonly recorder: EventRecorder;
+  private nextStart = 0;
+  /** Pods bound, for benchmarks. */
+  bound = 0;
+
+  constructor(cfg: SchedulerConfig) {
+    this.api = cfg.api;
+    this.random = cfg.random;
+    this.recorder = new EventRecorder(cfg.api, { component: "default-scheduler" });
+    this.queue = new WorkQueue({ loop: cfg.api.loop, reconcile: (k) => this.scheduleOne(k) });
+    this.pods = new Informer<Pod>(cfg.api, "pods");
+    this.nodes = new Informer<Node>(cfg.api, "nodes");
+    this.nodes.on({
+      add: (n) => {
+        this.infos.set(n.metadata.name!, new NodeInfo(n));
+        this.retryUnschedulable();
+      },
+      update: (_o, n) => {
+        const ni = this.infos.get(n.metadata.name!);
+        if (ni) ni.node = n;
+        this.retryUnschedulable();
+      },
+      delete: (n) => {
+        this.infos.delete(n.metadata.name!);
+      },
+    });
+    this.pods.on({
+      add: (p) => this.onPod(undefined, p),
+      update: (o, p) => this.onPod(o, p),
+      delete: (p) => this.onPod(p, undefined),
+    });
+  }
+
+  /** Start watching. */
+  start(): void {
+    this.nodes.start();
+    this.pods.start();
+  }
+
+  /** Stop watching. */
+  stop(): void {
+    this.nodes.stop();
+    this.pods.stop();
+    this.queue.stop();
+  }
+
+  private counts(p: Pod | undefined): boolean {
+    return !!p && isAssigned(p) && !isTerminal(p);
+  }
+
+  private onPod(old: Pod | undefined, cur: Pod | undefined): void {
+    if (this.counts(old)) this.infos.get(old!.spec.nodeName!)?.account(old!, -1);
+    if (this.counts(cur)) this.infos.get(cur!.spec.nodeName!)?.account(cur!, 1);
+    if (old && this.counts(old) && (!cur || !this.counts(cur))) this.retryUnschedulable();
+    if (cur && !isAssigned(cur) && !cur.metadata.deletionTimestamp && (cur.spec.schedulerName ?? "default-scheduler") === "default-scheduler") {
+      if (!old) this.queue.add(keyOf(cur));
+    } else if (cur === undefined && old) {
+      this.unschedulable.delete(keyOf(old));
+    }
+  }
+
+  private retryUnschedulable(): void {
+    for (const k of this.unschedulable) this.queue.add(k);
+    this.unschedulable.clear();
+  }
+
+  private scheduleOne(key: string): void {
+    const pod = this.pods.get(key);
+    if (!pod || isAssigned(pod) || pod.metadata.deletionTimestamp) return;
+    const all = [...this.infos.values()];
+    const n = all.length;
+    // Like kube-scheduler, stop filtering once enough feasible nodes are found (percentageOfNodesToScore).
+    const pct = Math.max(5, 50 - Math.floor(n / 125));
+    const want = n < 100 ? n : Math.max(100, Math.floor((n * pct) / 100));
+    const feasible: NodeInfo[] = [];
+    const failures: FilterFailure[] = [];
+    let i = 0;
+    for (; i < n && feasible.length < want; i++) {
+      const ni = all[(this.nextStart + i) % n];
+      const f = runFilters(pod, ni);
+      if (f) failures.push(f);
+      else feasible.push(ni);
+    }
+    this.nextStart = n ? (this.nextStart + i) % n : 0;
+    if (feasible.length === 0) {
+      this.fail(pod, failureMessage(n, failures));
+      return;
+    }
+    const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+    let maxSame = 0;
+    if (owner) for (const ni of feasible) maxSame = Math.max(maxSame, ni.owners.get(owner) ?? 0);
+    let best: NodeInfo | undefined;
+    let bestScore = -1;
+    let ties = 0;
+    for (const ni of feasible) {
+      const s = score(pod, ni, maxSame);
+      if (s > bestScore) {
+        best = ni;
+        bestScore = s;
+        ties = 1;
+      } else if (s === bestScore && this.random.int(++ties) === 0) {
+        best = ni;
+      }
+    }
+    this.bind(pod, best!.node.metadata.name!);
+  }
+
+  private bind(pod: Pod, node: string): void {
+    const { namespace, name } = splitKey(keyOf(pod));
+    const now = rfc3339(this.api.loop.now());
+    // The real scheduler POSTs a Binding; its effect is exactly this: nodeName set, PodScheduled true.
+    const bound = this.api.mutate<Pod>("pods", namespace, name, (p) => {
+      p.spec.nodeName = node;
+      return true;
+    });
+    this.api.mutate<Pod>("pods", namespace, name, (p) => {
+      p.status ??= {};
+      p.status.phase ??= "Pending";
+      const conds = (p.status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
+      conds.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: now });
+      p.status.conditions = conds;
+      return true;
+    }, true);
+    this.bound++;
+    this.recorder.record(bound, "Normal", "Scheduled", `Successfully assigned ${namespace}/${name} to ${node}`);
+  }
+
+  private fail(pod: Pod, message: string): void {
+    const { namespace, name } = splitKey(keyOf(pod));
+    this.unschedulable.add(keyOf(pod));
+    const now = rfc3339(this.api.loop.now());
+    const cond = pod.status?.conditions?.find((c) => c.type === "PodScheduled");
+    if (!cond || cond.message !== message) {
+      this.api.mutate<Pod>("pods", namespace, name, (p) => {
+        p.status ??= {};
+        p.status.phase = "Pending";
+        const conds = (p.status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
+        conds.push({ type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: now, reason: "Unschedulable", message });
+        p.status.conditions = conds;
+        return true;
+      }, true);
+    }
+    this.recorder.record(pod, "Warning", "FailedScheduling", message);
+  }
+}
