@@ -1,0 +1,193 @@
+/** Drive the page's kernel worker: run cells and lines in order, stop runaways, replay after a restart. */
+import type { KernelEvent, KernelRequest, Stream } from "../workers/protocol.ts";
+
+/** Report how one run ended; `stopped` says why the page stopped it, if it did. */
+export interface RunResult {
+  ok: boolean;
+  exitCode?: number;
+  stopped?: string;
+}
+
+type Output = (stream: Stream, text: string) => void;
+type LogEntry =
+  | { kind: "cell"; cellId: string; js: string; sourceMap?: string }
+  | { kind: "line"; line: string };
+type Job =
+  | Omit<Extract<KernelRequest, { type: "run" }>, "runId">
+  | Omit<Extract<KernelRequest, { type: "line" }>, "runId">;
+
+interface Pending {
+  runId: number;
+  onOut: Output;
+  finish: (result: RunResult) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/** Own one kernel worker at a time and the log of what ran on it since the last reset. */
+export class KernelClient {
+  prompt = "controlplane $ ";
+  readonly limitMs: number;
+  private readonly preset: string;
+  private readonly seed: number | undefined;
+  private worker!: Worker;
+  private ready!: Promise<void>;
+  private tail: Promise<unknown> = Promise.resolve();
+  private pending: Pending | undefined;
+  private nextId = 1;
+  private log: LogEntry[] = [];
+  private completions = new Map<number, (items: string[]) => void>();
+
+  constructor(options: { preset: string; seed?: number; limitMs?: number }) {
+    this.preset = options.preset;
+    this.seed = options.seed;
+    this.limitMs = options.limitMs ?? 3000;
+    this.spawn();
+  }
+
+  /** Run a cell's compiled code; its output streams to onOut. */
+  runCell(cellId: string, js: string, sourceMap: string | undefined, onOut: Output): Promise<RunResult> {
+    const entry: LogEntry = { kind: "cell", cellId, js, sourceMap };
+    return this.enqueue({ type: "run", cellId, js, sourceMap }, onOut, this.limitMs, entry);
+  }
+
+  /** Run one terminal line in the kernel's shell. */
+  runLine(line: string, onOut: Output): Promise<RunResult> {
+    return this.enqueue({ type: "line", line }, onOut, this.limitMs, { kind: "line", line });
+  }
+
+  /** Ask the shell how to complete a partly typed line. */
+  async complete(line: string): Promise<string[]> {
+    await this.ready;
+    const reqId = this.nextId++;
+    return new Promise((resolve) => {
+      this.completions.set(reqId, resolve);
+      this.post({ type: "complete", reqId, line });
+      setTimeout(() => this.completions.delete(reqId) && resolve([]), 1000);
+    });
+  }
+
+  /** Stop the running job (if any), replace the worker and replay what had completed. */
+  stop(reason: string): void {
+    this.pending?.finish({ ok: false, stopped: reason });
+    this.restart(true);
+  }
+
+  /** Throw the cluster away and start from a fresh one. */
+  reset(): Promise<void> {
+    this.pending?.finish({ ok: false, stopped: "the cluster was reset" });
+    this.log = [];
+    this.restart(false);
+    return this.ready;
+  }
+
+  /** Resolve once the worker holds a cluster in the state of the log. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  private spawn(): void {
+    this.worker = new Worker(new URL("../workers/kernel.ts", import.meta.url), {
+      type: "module",
+      name: "kubenotes-kernel",
+    });
+    const worker = this.worker;
+    this.ready = new Promise((resolve, reject) => {
+      worker.onmessage = (message: MessageEvent<KernelEvent>) => {
+        if (message.data.type === "ready") {
+          this.prompt = message.data.prompt;
+          resolve();
+        }
+        this.onEvent(message.data);
+      };
+      worker.onerror = (event) => {
+        event.preventDefault();
+        reject(new Error(`the kernel worker failed to start: ${event.message}`));
+      };
+    });
+    this.ready.catch(() => {});
+    this.post({ type: "init", preset: this.preset, ...(this.seed === undefined ? {} : { seed: this.seed }) });
+  }
+
+  private restart(replay: boolean): void {
+    this.worker.terminate();
+    for (const resolve of this.completions.values()) resolve([]);
+    this.completions.clear();
+    this.spawn();
+    if (!replay || this.log.length === 0) return;
+    const entries = this.log;
+    const booted = this.ready;
+    this.log = [];
+    this.ready = booted.then(async () => {
+      for (const entry of entries) {
+        const job: Job =
+          entry.kind === "cell"
+            ? { type: "run", ...entry, quiet: true }
+            : { ...entry, type: "line", quiet: true };
+        // Replaying code that completed before is deterministic, so it completes again.
+        await this.send(job, () => {}, this.limitMs * 3, entry);
+      }
+    });
+  }
+
+  private enqueue(job: Job, onOut: Output, limitMs: number, entry: LogEntry): Promise<RunResult> {
+    const result = this.tail.then(async () => {
+      await this.ready;
+      return this.send(job, onOut, limitMs, entry);
+    });
+    this.tail = result.catch(() => {});
+    return result;
+  }
+
+  private send(job: Job, onOut: Output, limitMs: number, entry: LogEntry): Promise<RunResult> {
+    const runId = this.nextId++;
+    return new Promise<RunResult>((resolve) => {
+      const timer = setTimeout(
+        () => this.stop(`it ran for more than ${limitMs / 1000} s without finishing`),
+        limitMs,
+      );
+      const pending: Pending = {
+        runId,
+        onOut,
+        timer,
+        finish: (result) => {
+          clearTimeout(timer);
+          if (this.pending === pending) this.pending = undefined;
+          if (result.stopped === undefined) this.log.push(entry);
+          resolve(result);
+        },
+      };
+      this.pending = pending;
+      this.post({ ...job, runId } as KernelRequest);
+    });
+  }
+
+  private onEvent(event: KernelEvent): void {
+    const pending = this.pending;
+    switch (event.type) {
+      case "out":
+        if (pending?.runId === event.runId) pending.onOut(event.stream, event.text);
+        return;
+      case "done":
+        this.prompt = event.prompt;
+        if (pending?.runId === event.runId) pending.finish({ ok: event.ok, exitCode: event.exitCode });
+        return;
+      case "flood":
+        if (pending?.runId === event.runId) this.stop(`it printed ${event.reason}`);
+        return;
+      case "completion":
+        this.completions.get(event.reqId)?.(event.items);
+        this.completions.delete(event.reqId);
+        return;
+      case "fatal":
+        pending?.onOut("stderr", `kernel error: ${event.message}\n`);
+        pending?.finish({ ok: false });
+        return;
+      case "ready":
+        return;
+    }
+  }
+
+  private post(request: KernelRequest): void {
+    this.worker.postMessage(request);
+  }
+}

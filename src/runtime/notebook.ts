@@ -1,0 +1,117 @@
+/** Give each notebook its controls at once and load the notebook runtime on first interaction. */
+import "./notebook.css";
+
+type Controller = typeof import("./controller.ts");
+type NotebookLike = InstanceType<Controller["Notebook"]>;
+
+let controller: Promise<Controller> | undefined;
+const notebooks = new WeakMap<HTMLElement, Promise<NotebookLike>>();
+
+function button(action: string, text: string, label?: string): HTMLButtonElement {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = `kn-button kn-${action}`;
+  b.dataset.knAction = action;
+  b.textContent = text;
+  if (label) b.setAttribute("aria-label", label);
+  return b;
+}
+
+function span(className: string, role?: string): HTMLSpanElement {
+  const s = document.createElement("span");
+  s.className = className;
+  if (role) s.setAttribute("role", role);
+  return s;
+}
+
+/** Load (once) the controller of a notebook element and restore its edits. */
+function notebookOf(root: HTMLElement): Promise<NotebookLike> {
+  let nb = notebooks.get(root);
+  if (!nb) {
+    controller ??= import("./controller.ts");
+    nb = controller.then(async ({ Notebook }) => {
+      const notebook = new Notebook(root);
+      await notebook.restore();
+      return notebook;
+    });
+    notebooks.set(root, nb);
+  }
+  return nb;
+}
+
+function addControls(root: HTMLElement): void {
+  const bar = document.createElement("div");
+  bar.className = "kn-toolbar not-content";
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Notebook");
+  const terminal = button("terminal", "Open terminal");
+  terminal.setAttribute("aria-expanded", "false");
+  bar.append(
+    button("run-all", "Run all", "Run all cells"),
+    button("reset", "Reset cluster"),
+    terminal,
+    button("share", "Share", "Share a link to your edits"),
+    span("kn-notice", "status"),
+  );
+  const panel = document.createElement("section");
+  panel.className = "kn-page-terminal not-content";
+  panel.setAttribute("aria-label", "Page terminal");
+  panel.hidden = true;
+  root.prepend(bar, panel);
+  root.querySelectorAll<HTMLElement>("kn-cell").forEach((cell, i) => {
+    const n = i + 1;
+    const cellBar = cell.querySelector(".kn-cell-bar") ?? cell;
+    const stop = button("stop", "Stop", `Stop cell ${n}`);
+    const revert = button("revert", "Revert to original", `Revert cell ${n} to the original`);
+    stop.hidden = true;
+    revert.hidden = true;
+    cellBar.append(
+      button("run", "Run", `Run cell ${n}`),
+      stop,
+      button("edit", "Edit", `Edit cell ${n}`),
+      revert,
+      span("kn-cell-badge"),
+      span("kn-cell-note", "status"),
+    );
+  });
+}
+
+function dispatch(root: HTMLElement, action: string, target: Element): void {
+  void notebookOf(root).then((nb) => nb.act(action as Parameters<NotebookLike["act"]>[0], nb.cellOf(target)));
+}
+
+function hasEdits(note: string): boolean {
+  if (location.hash.startsWith("#kn=")) return true;
+  try {
+    for (let i = 0; i < localStorage.length; i++)
+      if (localStorage.key(i)?.startsWith(`kubenotes:${note}:`)) return true;
+  } catch {
+    // storage blocked: nothing saved to restore
+  }
+  return false;
+}
+
+function enhance(root: HTMLElement): void {
+  addControls(root);
+  root.addEventListener("click", (event) => {
+    const target = event.target as Element;
+    const control = target.closest<HTMLElement>("[data-kn-action]");
+    if (control) dispatch(root, control.dataset.knAction!, control);
+    else if (target.closest(".kn-cell-code") && !target.closest(".cm-editor")) dispatch(root, "edit", target);
+  });
+  root.addEventListener("keydown", (event) => {
+    const target = event.target as Element;
+    if (event.key !== "Enter" || !target.closest("kn-cell") || target.closest(".cm-editor")) return;
+    if (event.shiftKey || event.ctrlKey || event.metaKey) {
+      event.preventDefault();
+      dispatch(root, event.shiftKey ? "run-advance" : "run", target);
+    }
+  });
+  // Warm the runtime (and the cluster) as soon as the reader points at or tabs into the notebook.
+  const warm = () => void notebookOf(root);
+  root.addEventListener("pointerover", warm, { once: true });
+  root.addEventListener("focusin", warm, { once: true });
+  if (hasEdits(root.dataset.note ?? location.pathname)) warm();
+}
+
+for (const root of document.querySelectorAll<HTMLElement>("kn-notebook")) enhance(root);

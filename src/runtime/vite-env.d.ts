@@ -1,0 +1,11 @@
+/** Type Vite's `?url` imports, which resolve to the emitted asset's URL. */
+declare module "*?url" {
+  const url: string;
+  export default url;
+}
+
+/** Type Vite's `?raw` imports, which resolve to the file's text. */
+declare module "*?raw" {
+  const text: string;
+  export default text;
+}

@@ -1,0 +1,118 @@
+/// <reference lib="webworker" />
+/** Hold the page's cluster in a worker and run cells and terminal lines against it, like a notebook kernel. */
+import { type CellCluster, type CellShell, runCell } from "../../sandbox/cells/index.ts";
+import { createCluster } from "../../sandbox/index.ts";
+import { formatCellError } from "./error-position.ts";
+import type { KernelEvent, KernelRequest, Stream } from "./protocol.ts";
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/** Stop forwarding a run's output past these sizes; the page then replaces this worker. */
+export const OUTPUT_CAP_BYTES = 1_000_000;
+export const OUTPUT_CAP_LINES = 20_000;
+
+type Cluster = CellCluster;
+type Shell = CellShell;
+interface ShellExtras {
+  prompt?: () => string;
+  complete?: (line: string) => string[] | { completions?: string[] } | undefined;
+}
+
+let cluster: Cluster | undefined;
+let shell: (Shell & ShellExtras) | undefined;
+let queue: Promise<void> = Promise.resolve();
+
+function post(event: KernelEvent): void {
+  self.postMessage(event);
+}
+
+function prompt(): string {
+  return shell?.prompt?.() ?? "controlplane $ ";
+}
+
+/** Make a writer for one run that forwards output until the cap, then reports a flood. */
+function writer(runId: number, quiet: boolean): (stream: Stream, text: string) => void {
+  let bytes = 0;
+  let lines = 0;
+  let flooded = false;
+  return (stream, text) => {
+    if (flooded || text.length === 0) return;
+    bytes += text.length;
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+    if (bytes > OUTPUT_CAP_BYTES || lines > OUTPUT_CAP_LINES) {
+      flooded = true;
+      const reason =
+        bytes > OUTPUT_CAP_BYTES ? "more than 1 MB of output" : "more than 20,000 lines of output";
+      post({ type: "flood", runId, reason });
+      // Throwing stops a cell that prints in a loop even when it never yields.
+      throw new Error(`output limit reached (${reason})`);
+    }
+    if (!quiet) post({ type: "out", runId, stream, text });
+  };
+}
+
+async function run(request: Extract<KernelRequest, { type: "run" }>): Promise<void> {
+  const write = writer(request.runId, request.quiet === true);
+  let ok = true;
+  try {
+    await runCell(request.js, { cluster: cluster!, write });
+  } catch (error) {
+    ok = false;
+    try {
+      write("stderr", formatCellError(error, request.sourceMap));
+    } catch {
+      // the output cap was already reached; the flood event said why
+    }
+  }
+  post({ type: "done", runId: request.runId, ok, prompt: prompt() });
+}
+
+function runLine(request: Extract<KernelRequest, { type: "line" }>): void {
+  const write = writer(request.runId, request.quiet === true);
+  let exitCode = 1;
+  try {
+    const result = shell!.run(request.line, (stream: Stream, text: string) => write(stream, text));
+    exitCode = result.exitCode;
+  } catch (error) {
+    try {
+      write("stderr", `${String(error)}\n`);
+    } catch {
+      // output cap reached
+    }
+  }
+  post({ type: "done", runId: request.runId, ok: exitCode === 0, exitCode, prompt: prompt() });
+}
+
+function complete(line: string): string[] {
+  const answer = shell?.complete?.(line);
+  if (Array.isArray(answer)) return answer;
+  return answer?.completions ?? [];
+}
+
+function handle(request: KernelRequest): Promise<void> | void {
+  switch (request.type) {
+    case "init":
+      cluster = createCluster(
+        request.seed === undefined
+          ? { preset: request.preset }
+          : { preset: request.preset, seed: request.seed },
+      ) as Cluster;
+      shell = cluster.shell() as Shell & ShellExtras;
+      post({ type: "ready", prompt: prompt() });
+      return;
+    case "run":
+      return run(request);
+    case "line":
+      return runLine(request);
+    case "complete":
+      post({ type: "completion", reqId: request.reqId, items: complete(request.line) });
+      return;
+  }
+}
+
+self.onmessage = (message: MessageEvent<KernelRequest>) => {
+  // One request at a time, in order, so cells and terminal lines see each other's effects.
+  queue = queue
+    .then(() => handle(message.data))
+    .catch((error: unknown) => post({ type: "fatal", message: String(error) }));
+};
