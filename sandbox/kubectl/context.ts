@@ -1,0 +1,34 @@
+// What a kubectl invocation can reach: the API server (as kubectl would over HTTPS), the local files and
+// stdin of the machine it runs on, and, for logs and exec, the kubelet of the pod's node.
+import type { ApiServer } from "../apiserver/server.ts";
+
+/** Output of one command. */
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+/** The kubelet-side operations `kubectl logs|exec` reach through the API server's proxy. */
+export interface KubeletAccess {
+  /** A container's log text, or an error message worded as the API server's. */
+  logs(namespace: string, pod: string, container: string, opts: { previous?: boolean; tail?: number; timestamps?: boolean }): { text: string } | { error: string };
+  /** Run a command in a container; returns its output and exit code. */
+  exec(namespace: string, pod: string, container: string, argv: string[], stdin?: string): CommandResult;
+}
+
+/** Everything a kubectl command may use. */
+export interface KubectlContext {
+  api: ApiServer;
+  kubelets: KubeletAccess;
+  /** Text piped or here-documented into kubectl (`-f -`). */
+  stdin: string;
+  /** Read a file on the machine kubectl runs on; undefined when it does not exist. */
+  readFile(path: string): string | undefined;
+  /** Stream output as it is produced (watches, rollout status); text is also part of the result. */
+  write(stream: "stdout" | "stderr", text: string): void;
+  /** Advance virtual time until `done()` or `limitMs` passes (for --wait, rollout status, wait, -w). */
+  waitUntil(done: () => boolean, limitMs: number): boolean;
+  /** Whether a person is at a terminal (interactive shell) rather than a script. */
+  interactive: boolean;
+}

@@ -1,0 +1,245 @@
+// The kubelet: registers its node, renews its lease, reports node status, runs the pods bound to it
+// (including static pods from the manifest directory, mirrored into the API) and reports their status.
+import type { Lease, Node, Pod } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import { EventRecorder } from "../client/events.ts";
+import { Informer, keyOf } from "../client/informer.ts";
+import { clone } from "../util/clone.ts";
+import type { Random } from "../util/random.ts";
+import { rfc3339 } from "../util/time.ts";
+import type { ContainerRuntime } from "./cri.ts";
+import { type MachineFacts, nodeStatus, registrationObject, statusChanged } from "./node-status.ts";
+import { buildStatus, type PodRecord } from "./pod-state.ts";
+import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
+import { mirrorPod } from "./static-pods.ts";
+
+/** Configuration of one kubelet. */
+export interface KubeletConfig {
+  api: ApiServer;
+  runtime: ContainerRuntime;
+  random: Random;
+  machine: MachineFacts;
+  /** The files in /etc/kubernetes/manifests (name → YAML), read at start. */
+  staticManifests: () => Record<string, string>;
+  /** Append a line to the kubelet's journal. */
+  journal: (line: string) => void;
+  nodeStatusUpdateMs?: number;
+  nodeStatusReportMs?: number;
+  leaseRenewMs?: number;
+}
+
+/** One node's kubelet. */
+export class Kubelet {
+  private readonly cfg: Required<KubeletConfig>;
+  private readonly api: ApiServer;
+  private readonly recorder: EventRecorder;
+  private readonly pods: Informer<Pod>;
+  private readonly records = new Map<string, PodRecord>();
+  private readonly dirty = new Set<PodRecord>();
+  private flushQueued = false;
+  private timers: Array<() => void> = [];
+  private lastReport = 0;
+  private running = false;
+  private readonly host: PodWorkerHost;
+  private lastNetworkReady: boolean | undefined;
+
+  constructor(cfg: KubeletConfig) {
+    if (!cfg.api || !cfg.runtime || !cfg.machine?.name) throw new Error("Kubelet: api, runtime and machine are required");
+    this.cfg = { nodeStatusUpdateMs: 10_000, nodeStatusReportMs: 300_000, leaseRenewMs: 10_000, ...cfg };
+    this.api = cfg.api;
+    this.recorder = new EventRecorder(cfg.api, { component: "kubelet", host: cfg.machine.name });
+    this.pods = new Informer<Pod>(cfg.api, "pods", { fieldSelector: `spec.nodeName=${cfg.machine.name}` });
+    this.pods.on({
+      add: (p) => this.onPod(p),
+      update: (_o, p) => this.onPod(p),
+      delete: (p) => this.onPodGone(p),
+    });
+    this.host = {
+      loop: cfg.api.loop,
+      runtime: cfg.runtime,
+      recorder: this.recorder,
+      resync: (rec) => this.resync(rec),
+      finished: (rec) => this.finished(rec),
+      log: (l) => cfg.journal(l),
+    };
+  }
+
+  /** The node name. */
+  get nodeName(): string {
+    return this.cfg.machine.name;
+  }
+
+  /** Whether the kubelet process is running. */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** Start: register the node (first time), start heartbeats, static pods and the pod watch. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const name = this.nodeName;
+    this.cfg.journal(`"Starting kubelet" version="${this.cfg.machine.kubeletVersion}"`);
+    if (!this.api.tryGet<Node>("nodes", undefined, name)) {
+      this.api.create("nodes", registrationObject(this.cfg.machine, this.cfg.random));
+      this.cfg.journal(`"Successfully registered node" node="${name}"`);
+    }
+    this.updateNodeStatus(true);
+    this.renewLease();
+    this.every(this.cfg.nodeStatusUpdateMs, () => this.updateNodeStatus(false));
+    this.every(this.cfg.leaseRenewMs, () => this.renewLease());
+    this.pods.start();
+    this.syncStaticPods();
+    for (const rec of this.records.values()) this.resync(rec);
+  }
+
+  /** Stop: heartbeats and pod syncing cease; containers keep running under containerd. */
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    for (const t of this.timers) t();
+    this.timers = [];
+    this.pods.stop();
+    this.cfg.journal(`"Shutting down kubelet"`);
+  }
+
+  private every(ms: number, fn: () => void): void {
+    const loop = this.api.loop;
+    let cancel = () => {};
+    const tick = () => {
+      fn();
+      cancel = loop.schedule(ms, tick);
+    };
+    cancel = loop.schedule(ms, tick);
+    this.timers.push(() => cancel());
+  }
+
+  private updateNodeStatus(force: boolean): void {
+    const now = this.api.loop.now();
+    const node = this.api.tryGet<Node>("nodes", undefined, this.nodeName);
+    if (!node) return;
+    const ready = this.cfg.runtime.networkReady();
+    if (ready !== this.lastNetworkReady) {
+      if (!ready) this.cfg.journal(`"Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"`);
+      const wasReady = this.lastNetworkReady;
+      this.lastNetworkReady = ready;
+      if (ready && wasReady === false) for (const rec of this.records.values()) this.resync(rec);
+    }
+    const next = nodeStatus(this.cfg.machine, node.status, ready, now);
+    if (!force && !statusChanged(node.status, next) && now - this.lastReport < this.cfg.nodeStatusReportMs) return;
+    this.lastReport = now;
+    const updated = clone(node);
+    updated.status = { ...next, images: node.status?.images };
+    if (!updated.status.images) delete updated.status.images;
+    this.api.updateStatus("nodes", updated);
+    if (node.status?.conditions?.find((c) => c.type === "Ready")?.status !== next.conditions!.at(-1)!.status) {
+      this.recorder.record(node, "Normal", ready ? "NodeReady" : "NodeNotReady", `Node ${this.nodeName} status is now: ${ready ? "NodeReady" : "NodeNotReady"}`);
+    }
+  }
+
+  private renewLease(): void {
+    const now = rfc3339(this.api.loop.now());
+    const name = this.nodeName;
+    const existing = this.api.tryGet<Lease>("leases", "kube-node-lease", name);
+    if (!existing) {
+      const node = this.api.tryGet<Node>("nodes", undefined, name);
+      this.api.create<Lease>("leases", {
+        metadata: {
+          name,
+          namespace: "kube-node-lease",
+          ...(node ? { ownerReferences: [{ apiVersion: "v1", kind: "Node", name, uid: node.metadata.uid! }] } : {}),
+        },
+        spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: now },
+      });
+      return;
+    }
+    this.api.mutate<Lease>("leases", "kube-node-lease", name, (l) => {
+      l.spec.renewTime = now;
+      return true;
+    });
+  }
+
+  private syncStaticPods(): void {
+    const node = this.api.tryGet<Node>("nodes", undefined, this.nodeName);
+    for (const [file, yaml] of Object.entries(this.cfg.staticManifests())) {
+      const pod = mirrorPod(yaml, file, this.nodeName, node, this.api.loop.now());
+      if (!pod || this.api.tryGet("pods", pod.metadata.namespace, pod.metadata.name!)) continue;
+      try {
+        this.api.create("pods", pod);
+      } catch (err) {
+        this.cfg.journal(`"Failed creating a mirror pod" err="${err instanceof Error ? err.message : String(err)}" pod="${pod.metadata.namespace}/${pod.metadata.name}"`);
+      }
+    }
+  }
+
+  private onPod(p: Pod): void {
+    if (!this.running) return;
+    let rec = this.records.get(p.metadata.uid!);
+    if (!rec) {
+      if (p.status?.phase === "Succeeded" || p.status?.phase === "Failed") return;
+      rec = admit(p, keyOf(p), this.api.loop.now());
+      this.records.set(rec.uid, rec);
+      this.markDirty(rec);
+    } else {
+      rec.pod = p;
+    }
+    this.resync(rec);
+  }
+
+  private onPodGone(p: Pod): void {
+    const rec = this.records.get(p.metadata.uid!);
+    if (!rec) return;
+    // Removed from the API without us (force delete): stop whatever still runs.
+    rec.pod = { ...rec.pod, metadata: { ...rec.pod.metadata, deletionTimestamp: rfc3339(this.api.loop.now()), deletionGracePeriodSeconds: 0 } };
+    rec.terminal = undefined;
+    this.resync(rec);
+  }
+
+  private resync(rec: PodRecord): void {
+    if (!this.running) return;
+    sync(this.host, rec);
+    this.markDirty(rec);
+  }
+
+  private markDirty(rec: PodRecord): void {
+    this.dirty.add(rec);
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    this.api.loop.defer(() => this.flush());
+  }
+
+  /** Write changed pod statuses, one write per pod per instant (the status manager's batching). */
+  private flush(): void {
+    this.flushQueued = false;
+    for (const rec of this.dirty) {
+      if (rec.killing && !this.records.has(rec.uid)) continue;
+      const cur = this.pods.get(rec.key);
+      if (!cur || cur.metadata.uid !== rec.uid) continue;
+      const scheduled = cur.status?.conditions?.find((c) => c.type === "PodScheduled");
+      const status = buildStatus(rec, this.cfg.machine.ip, scheduled);
+      if (JSON.stringify(status) === JSON.stringify(cur.status)) continue;
+      const next = clone(cur);
+      next.status = status;
+      try {
+        this.api.updateStatus("pods", next);
+      } catch {
+        // The pod was deleted meanwhile; its delete event cleans up.
+      }
+    }
+    this.dirty.clear();
+  }
+
+  private finished(rec: PodRecord): void {
+    this.records.delete(rec.uid);
+    this.dirty.delete(rec);
+    const cur = this.api.tryGet<Pod>("pods", rec.pod.metadata.namespace, rec.pod.metadata.name!);
+    if (cur && cur.metadata.uid === rec.uid) {
+      try {
+        this.api.delete("pods", cur.metadata.namespace, cur.metadata.name!, { gracePeriodSeconds: 0 });
+      } catch {
+        // Already gone.
+      }
+    }
+    if (rec.pod.metadata.annotations?.["kubernetes.io/config.mirror"]) this.api.loop.defer(() => this.running && this.syncStaticPods());
+  }
+}

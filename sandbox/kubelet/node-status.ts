@@ -1,0 +1,98 @@
+// The Node object a kubelet registers and the status it reports.
+import type { Condition, Node, NodeStatus } from "../api/types.ts";
+import type { Random } from "../util/random.ts";
+import { rfc3339 } from "../util/time.ts";
+
+/** Facts about the machine the kubelet runs on. */
+export interface MachineFacts {
+  name: string;
+  ip: string;
+  controlPlane: boolean;
+  cpu: string;
+  memoryKi: number;
+  kernelVersion: string;
+  osImage: string;
+  containerRuntimeVersion: string;
+  kubeletVersion: string;
+}
+
+/** The message containerd reports while no CNI config exists. */
+export const CNI_NOT_READY =
+  "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized";
+
+/** Build the Node object for registration. */
+export function registrationObject(m: MachineFacts, random: Random): Node {
+  const labels: Record<string, string> = {
+    "beta.kubernetes.io/arch": "amd64",
+    "beta.kubernetes.io/os": "linux",
+    "kubernetes.io/arch": "amd64",
+    "kubernetes.io/hostname": m.name,
+    "kubernetes.io/os": "linux",
+  };
+  if (m.controlPlane) {
+    // kubeadm's mark-control-plane phase adds these right after registration.
+    labels["node-role.kubernetes.io/control-plane"] = "";
+    labels["node.kubernetes.io/exclude-from-external-load-balancers"] = "";
+  }
+  return {
+    apiVersion: "v1",
+    kind: "Node",
+    metadata: {
+      name: m.name,
+      labels,
+      annotations: {
+        "kubeadm.alpha.kubernetes.io/cri-socket": "unix:///var/run/containerd/containerd.sock",
+        "node.alpha.kubernetes.io/ttl": "0",
+        "volumes.kubernetes.io/controller-managed-attach-detach": "true",
+      },
+    },
+    spec: m.controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {},
+    status: {
+      nodeInfo: {
+        machineID: random.hex(32),
+        systemUUID: random.uuid(),
+        bootID: random.uuid(),
+        kernelVersion: m.kernelVersion,
+        osImage: m.osImage,
+        containerRuntimeVersion: m.containerRuntimeVersion,
+        kubeletVersion: m.kubeletVersion,
+        kubeProxyVersion: "",
+        operatingSystem: "linux",
+        architecture: "amd64",
+      },
+    },
+  };
+}
+
+/** Compute the status the kubelet reports now; `prev` keeps transition times stable. */
+export function nodeStatus(m: MachineFacts, prev: NodeStatus | undefined, networkReady: boolean, now: number): NodeStatus {
+  const stamp = rfc3339(now);
+  const old = new Map((prev?.conditions ?? []).map((c) => [c.type, c]));
+  const cond = (type: string, status: "True" | "False", reason: string, message: string): Condition => {
+    const p = old.get(type);
+    return { type, status, lastHeartbeatTime: stamp, lastTransitionTime: p && p.status === status ? p.lastTransitionTime : stamp, reason, message };
+  };
+  const allocMemKi = m.memoryKi - 102400;
+  return {
+    addresses: [
+      { type: "InternalIP", address: m.ip },
+      { type: "Hostname", address: m.name },
+    ],
+    allocatable: { cpu: m.cpu, "ephemeral-storage": "18561997179", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: `${allocMemKi}Ki`, pods: "110" },
+    capacity: { cpu: m.cpu, "ephemeral-storage": "20134592Ki", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: `${m.memoryKi}Ki`, pods: "110" },
+    conditions: [
+      cond("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+      cond("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
+      cond("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
+      networkReady ? cond("Ready", "True", "KubeletReady", "kubelet is posting ready status") : cond("Ready", "False", "KubeletNotReady", CNI_NOT_READY),
+    ],
+    daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+    nodeInfo: prev?.nodeInfo,
+  };
+}
+
+/** Whether two statuses differ in anything but heartbeat times. */
+export function statusChanged(a: NodeStatus | undefined, b: NodeStatus): boolean {
+  const strip = (s: NodeStatus | undefined) => JSON.stringify({ ...s, conditions: s?.conditions?.map((c) => ({ ...c, lastHeartbeatTime: undefined })) });
+  return strip(a) !== strip(b);
+}

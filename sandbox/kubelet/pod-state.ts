@@ -1,0 +1,139 @@
+// The kubelet's private record of each pod it runs, and how that record becomes a PodStatus.
+import type { Condition, Container, ContainerStatus, Pod, PodStatus } from "../api/types.ts";
+import { rfc3339 } from "../util/time.ts";
+
+/** Where one container is in its life. */
+export interface ContainerRecord {
+  name: string;
+  image: string;
+  /** Normalized image reference once known. */
+  imageRef?: string;
+  imageID?: string;
+  id?: string;
+  state: "waiting" | "running" | "terminated";
+  reason?: string;
+  message?: string;
+  exitCode?: number;
+  startedAt?: number;
+  finishedAt?: number;
+  restartCount: number;
+  last?: { exitCode: number; reason: string; startedAt: number; finishedAt: number; id: string };
+  ready: boolean;
+  /** Virtual time before which a restart or pull must not be tried. */
+  backoffUntil: number;
+  backoffMs: number;
+  /** An image pull or start is in flight. */
+  busy: boolean;
+  init: boolean;
+}
+
+/** Everything the kubelet tracks for one pod. */
+export interface PodRecord {
+  uid: string;
+  key: string;
+  pod: Pod;
+  sandboxId?: string;
+  ip?: string;
+  sandboxReadyAt?: number;
+  admittedAt: number;
+  containers: ContainerRecord[];
+  inits: ContainerRecord[];
+  terminal?: "Succeeded" | "Failed";
+  killing: boolean;
+  readyAt?: number;
+  initializedAt?: number;
+}
+
+/** A fresh container record. */
+export function newContainer(c: Container, init: boolean): ContainerRecord {
+  return { name: c.name, image: c.image ?? "", state: "waiting", reason: init ? "PodInitializing" : "ContainerCreating", restartCount: 0, ready: false, backoffUntil: 0, backoffMs: 0, busy: false, init };
+}
+
+function qosClass(pod: Pod): string {
+  const cs = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])];
+  let any = false;
+  let guaranteed = true;
+  for (const c of cs) {
+    const r = c.resources ?? {};
+    for (const k of ["cpu", "memory"]) {
+      const req = r.requests?.[k];
+      const lim = r.limits?.[k];
+      if (req || lim) any = true;
+      if (!lim || (req && req !== lim)) guaranteed = false;
+    }
+  }
+  return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
+}
+
+function containerStatus(r: ContainerRecord): ContainerStatus {
+  const st: ContainerStatus = {
+    ...(r.id ? { containerID: `containerd://${r.id}` } : {}),
+    image: r.imageRef ?? r.image,
+    imageID: r.imageID ?? "",
+    lastState: r.last
+      ? { terminated: { containerID: `containerd://${r.last.id}`, exitCode: r.last.exitCode, finishedAt: rfc3339(r.last.finishedAt), reason: r.last.reason, startedAt: rfc3339(r.last.startedAt) } }
+      : {},
+    name: r.name,
+    ready: r.ready,
+    restartCount: r.restartCount,
+    started: r.state === "running",
+    state: {},
+  };
+  if (r.state === "running") st.state = { running: { startedAt: rfc3339(r.startedAt!) } };
+  else if (r.state === "terminated") {
+    st.state = {
+      terminated: { containerID: `containerd://${r.id}`, exitCode: r.exitCode!, finishedAt: rfc3339(r.finishedAt!), reason: r.reason, startedAt: rfc3339(r.startedAt!) },
+    };
+  } else st.state = { waiting: { ...(r.message ? { message: r.message } : {}), reason: r.reason } };
+  return st;
+}
+
+function cond(type: string, ok: boolean, at: number | undefined, fallback: number, reason?: string, message?: string): Condition {
+  return {
+    type,
+    status: ok ? "True" : "False",
+    lastProbeTime: null,
+    lastTransitionTime: rfc3339(at ?? fallback),
+    ...(ok || !reason ? {} : { reason, message }),
+  };
+}
+
+/** Build the PodStatus the kubelet reports for a record; `hostIP` is the node's address. */
+export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition | undefined): PodStatus {
+  const pod = rec.pod;
+  const apps = rec.containers;
+  const notReady = apps.filter((c) => !c.ready).map((c) => c.name);
+  const initsDone = rec.inits.every((c) => c.state === "terminated" && c.exitCode === 0);
+  const pendingInits = rec.inits.filter((c) => !(c.state === "terminated" && c.exitCode === 0)).map((c) => c.name);
+  let phase: PodStatus["phase"] = "Pending";
+  if (rec.terminal) phase = rec.terminal;
+  else if (initsDone && apps.some((c) => c.state === "running" || (c.state === "terminated" && c.restartCount > 0) || c.last)) phase = "Running";
+  const t0 = rec.admittedAt;
+  const allReady = notReady.length === 0 && apps.length > 0;
+  const notReadyMsg = `containers with unready status: [${notReady.join(" ")}]`;
+  const conditions: Condition[] = [
+    cond("PodReadyToStartContainers", !!rec.sandboxReadyAt && !rec.terminal, rec.sandboxReadyAt, t0),
+    initsDone
+      ? cond("Initialized", true, rec.initializedAt, t0)
+      : cond("Initialized", false, t0, t0, "ContainersNotInitialized", `containers with incomplete status: [${pendingInits.join(" ")}]`),
+    cond("Ready", allReady, rec.readyAt, t0, rec.terminal ? "PodCompleted" : "ContainersNotReady", rec.terminal ? "" : notReadyMsg),
+    cond("ContainersReady", allReady, rec.readyAt, t0, rec.terminal ? "PodCompleted" : "ContainersNotReady", rec.terminal ? "" : notReadyMsg),
+    scheduled ?? cond("PodScheduled", true, t0, t0),
+  ];
+  for (const c of conditions) if (c.reason === "PodCompleted") delete c.message;
+  const status: PodStatus = {
+    conditions,
+    containerStatuses: apps.map(containerStatus),
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    ...(rec.inits.length ? { initContainerStatuses: rec.inits.map(containerStatus) } : {}),
+    phase,
+  };
+  if (rec.ip) {
+    status.podIP = rec.ip;
+    status.podIPs = [{ ip: rec.ip }];
+  }
+  status.qosClass = qosClass(pod);
+  status.startTime = rfc3339(t0);
+  return status;
+}

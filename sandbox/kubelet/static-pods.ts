@@ -1,0 +1,35 @@
+// Static pods: manifests the kubelet runs from its own directory, mirrored into the API so that
+// `kubectl get pods -n kube-system` shows them as `<name>-<node>`.
+import { parse } from "yaml";
+import type { Node, Pod } from "../api/types.ts";
+import { fnv32a } from "../controllers/pod-util.ts";
+
+/** Build the mirror pod for one manifest, or undefined when the file is not a Pod. */
+export function mirrorPod(yaml: string, file: string, nodeName: string, node: Node | undefined, now: number): Pod | undefined {
+  let pod: Pod;
+  try {
+    pod = parse(yaml) as Pod;
+  } catch {
+    return undefined;
+  }
+  if (!pod || pod.kind !== "Pod" || !pod.metadata?.name) return undefined;
+  const hash = fnv32a(yaml).toString(16).padStart(8, "0") + fnv32a(`${file}${yaml}`).toString(16).padStart(8, "0");
+  const seen = new Date(now).toISOString().replace("Z", "000000Z").replace(/\.(\d{3})000000Z$/, ".$1000000Z");
+  pod.metadata = {
+    ...pod.metadata,
+    name: `${pod.metadata.name}-${nodeName}`,
+    namespace: pod.metadata.namespace ?? "default",
+    annotations: {
+      ...(pod.metadata.annotations ?? {}),
+      "kubernetes.io/config.hash": hash,
+      "kubernetes.io/config.mirror": hash,
+      "kubernetes.io/config.seen": seen,
+      "kubernetes.io/config.source": "file",
+    },
+    ...(node ? { ownerReferences: [{ apiVersion: "v1", kind: "Node", name: nodeName, uid: node.metadata.uid!, controller: true }] } : {}),
+  };
+  delete pod.metadata.creationTimestamp;
+  pod.spec = { ...pod.spec, nodeName };
+  delete pod.status;
+  return pod;
+}
