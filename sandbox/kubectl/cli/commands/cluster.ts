@@ -1,0 +1,196 @@
+// Partial specs for version, cluster-info, api-resources, explain, edit, patch, wait and top (kubectl v1.32 wording).
+import {
+  allNamespacesFlag,
+  dryRunFlag,
+  fieldManagerFlag,
+  fieldSelectorFlag,
+  filenameFlags,
+  printFlags,
+  selectorFlag,
+  showLabelsFlag,
+  validateFlag,
+} from "../common-flags.ts";
+import { boolFlag, durationFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
+import type { CommandSpec } from "../types.ts";
+
+/** The `version` command. */
+export const versionCommand: CommandSpec = {
+  name: "version",
+  use: "",
+  short: "Print the client and server version information",
+  flags: [
+    boolFlag("client", false, "If true, shows client version only (no server required)."),
+    stringFlag("output", "", "One of 'yaml' or 'json'.", { shorthand: "o" }),
+  ],
+};
+
+/** The `cluster-info` command (its `dump` subcommand is omitted). */
+export const clusterInfoCommand: CommandSpec = {
+  name: "cluster-info",
+  aliases: ["clusterinfo"],
+  use: "",
+  short: "Display cluster information",
+  flags: [],
+};
+
+/** The `api-resources` command. */
+export const apiResourcesCommand: CommandSpec = {
+  name: "api-resources",
+  use: "",
+  short: "Print the supported API resources on the server",
+  flags: [
+    stringFlag("api-group", "", "Limit to resources in the specified API group."),
+    sliceFlag("categories", "Limit to resources that belong to the specified categories."),
+    boolFlag("cached", false, "Use the cached list of resources if available."),
+    boolFlag(
+      "namespaced",
+      true,
+      "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default.",
+    ),
+    boolFlag(
+      "no-headers",
+      false,
+      "When using the default or custom-column output format, don't print headers (default print headers).",
+    ),
+    stringFlag("output", "", "Output format. One of: (wide, name).", { shorthand: "o" }),
+    stringFlag(
+      "sort-by",
+      "",
+      "If non-empty, sort list of resources using specified field. The field can be either 'name' or 'kind'.",
+    ),
+    sliceFlag("verbs", "Limit to resources that support the specified verbs."),
+  ],
+};
+
+/** The `explain` command. */
+export const explainCommand: CommandSpec = {
+  name: "explain",
+  use: "TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2]",
+  disableFlagsInUseLine: true,
+  short: "Get documentation for a resource",
+  flags: [
+    stringFlag("api-version", "", "Use given api-version (group/version) of the resource."),
+    stringFlag(
+      "output",
+      "plaintext",
+      "Format in which to render the schema. Valid values are: (plaintext, plaintext-openapiv2).",
+      { shorthand: "o" },
+    ),
+    boolFlag(
+      "recursive",
+      false,
+      "When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.",
+    ),
+  ],
+  argsCheck: ({ args }) =>
+    args.length === 0
+      ? {
+          preamble:
+            'You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n\n',
+          message: "Required resource not specified.",
+          usageHint: true,
+        }
+      : null,
+};
+
+/** The `edit` command. */
+export const editCommand: CommandSpec = {
+  name: "edit",
+  use: "(RESOURCE/NAME | -f FILENAME)",
+  disableFlagsInUseLine: true,
+  short: "Edit a resource on the server",
+  flags: [
+    ...printFlags(),
+    fieldManagerFlag("kubectl-edit"),
+    ...filenameFlags("to use to edit the resource"),
+    validateFlag(),
+  ],
+};
+
+/** The `patch` command. */
+export const patchCommand: CommandSpec = {
+  name: "patch",
+  use: "(-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]",
+  disableFlagsInUseLine: true,
+  short: "Update fields of a resource",
+  flags: [
+    ...printFlags(),
+    dryRunFlag(),
+    fieldManagerFlag("kubectl-patch"),
+    ...filenameFlags("identifying the resource to update"),
+    boolFlag(
+      "local",
+      false,
+      "If true, patch will operate on the content of the file, not the server-side resource.",
+    ),
+    stringFlag("patch", "", "The patch to be applied to the resource JSON file.", { shorthand: "p" }),
+    stringFlag("patch-file", "", "A file containing a patch to be applied to the resource."),
+    stringFlag(
+      "subresource",
+      "",
+      "If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.",
+    ),
+    stringFlag("type", "strategic", "The type of patch being provided; one of [json merge strategic]"),
+  ],
+};
+
+/** The `wait` command. */
+export const waitCommand: CommandSpec = {
+  name: "wait",
+  use: "([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]",
+  disableFlagsInUseLine: true,
+  short: "Experimental: Wait for a specific condition on one or many resources",
+  flags: [
+    ...printFlags(),
+    boolFlag("all", false, "Select all resources in the namespace of the specified resource types"),
+    allNamespacesFlag(),
+    fieldSelectorFlag(),
+    ...filenameFlags("identifying the resource."),
+    stringFlag(
+      "for",
+      "",
+      "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
+    ),
+    boolFlag("local", false, "If true, annotation will NOT contact api-server but run locally."),
+    selectorFlag(),
+    durationFlag(
+      "timeout",
+      "30s",
+      "The length of time to wait before giving up.  Zero means check once and don't wait, negative means wait for a week.",
+    ),
+  ],
+};
+
+function topSub(name: "node" | "pod", aliases: string[], short: string): CommandSpec {
+  return {
+    name,
+    aliases,
+    use: name === "node" ? "[NAME | -l label]" : "[NAME | -l label]",
+    disableFlagsInUseLine: true,
+    short,
+    flags: [
+      ...(name === "pod" ? [allNamespacesFlag(), fieldSelectorFlag()] : []),
+      boolFlag("no-headers", false, "If present, print output without headers"),
+      selectorFlag(),
+      showLabelsFlag(),
+      stringFlag(
+        "sort-by",
+        "",
+        "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'.",
+      ),
+    ],
+  };
+}
+
+/** The `top` group (partial: the sandbox may have no metrics server). */
+export const topCommand: CommandSpec = {
+  name: "top",
+  use: "",
+  short: "Display resource (CPU/memory) usage",
+  bare: "help-stderr",
+  flags: [],
+  subcommands: [
+    topSub("node", ["nodes", "no"], "Display resource (CPU/memory) usage of nodes"),
+    topSub("pod", ["pods", "po"], "Display resource (CPU/memory) usage of pods"),
+  ],
+};

@@ -1,0 +1,104 @@
+// `kubectl logs` and `kubectl exec` (partial help; kubectl v1.32 wording).
+import { filenameFlags, selectorFlag } from "../common-flags.ts";
+import { boolFlag, durationFlag, intFlag, stringFlag } from "../flag-builders.ts";
+import type { CommandSpec } from "../types.ts";
+
+const LOGS_USAGE =
+  "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+
+/** The `logs` command. */
+export const logsCommand: CommandSpec = {
+  name: "logs",
+  use: "[-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]",
+  disableFlagsInUseLine: true,
+  short: "Print the logs for a container in a pod",
+  flags: [
+    boolFlag("all-containers", false, "Get all containers' logs in the pod(s)."),
+    stringFlag("container", "", "Print the logs of this container", { shorthand: "c" }),
+    boolFlag("follow", false, "Specify if the logs should be streamed.", { shorthand: "f" }),
+    boolFlag(
+      "ignore-errors",
+      false,
+      "If watching / following pod logs, allow for any errors that occur to be non-fatal",
+    ),
+    boolFlag(
+      "insecure-skip-tls-verify-backend",
+      false,
+      "Skip verifying the identity of the kubelet that logs are requested from.  In theory, an attacker could provide invalid log content back. You might want to use this if your kubelet serving certificates have expired.",
+    ),
+    intFlag("limit-bytes", 0, "Maximum bytes of logs to return. Defaults to no limit.", {}, "int64"),
+    intFlag(
+      "max-log-requests",
+      5,
+      "Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.",
+    ),
+    durationFlag(
+      "pod-running-timeout",
+      "20s",
+      "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running",
+    ),
+    boolFlag("prefix", false, "Prefix each log line with the log source (pod name and container name)"),
+    boolFlag(
+      "previous",
+      false,
+      "If true, print the logs for the previous instance of the container in a pod if it exists.",
+      { shorthand: "p" },
+    ),
+    selectorFlag(),
+    durationFlag(
+      "since",
+      "0s",
+      "Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.",
+    ),
+    stringFlag(
+      "since-time",
+      "",
+      "Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used.",
+    ),
+    intFlag(
+      "tail",
+      -1,
+      "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.",
+      {},
+      "int64",
+    ),
+    boolFlag("timestamps", false, "Include timestamps on each line in the log output"),
+  ],
+  argsCheck: ({ args, flags }) => {
+    if (args.length === 0 && flags.selector !== "") return null;
+    return args.length === 0 || args.length > 2 ? { message: LOGS_USAGE, usageHint: true } : null;
+  },
+};
+
+/** The `exec` command; the command to run follows `--`. */
+export const execCommand: CommandSpec = {
+  name: "exec",
+  use: "(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]",
+  disableFlagsInUseLine: true,
+  short: "Execute a command in a container",
+  flags: [
+    stringFlag(
+      "container",
+      "",
+      "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen",
+      { shorthand: "c" },
+    ),
+    ...filenameFlags("used to exec into the resource").slice(0, 1),
+    durationFlag(
+      "pod-running-timeout",
+      "1m0s",
+      "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running",
+    ),
+    boolFlag("quiet", false, "Only print output from the remote session", { shorthand: "q" }),
+    boolFlag("stdin", false, "Pass stdin to the container", { shorthand: "i" }),
+    boolFlag("tty", false, "Stdin is a TTY", { shorthand: "t" }),
+  ],
+  argsCheck: ({ args, afterDash, argsLenAtDash, flags }) => {
+    const files = (flags.filename as string[]).length > 0;
+    if (args.length === 0 && !files) return { message: "pod, type/name or --filename must be specified" };
+    const command = argsLenAtDash >= 0 ? afterDash : args.slice(1);
+    return command.length === 0
+      ? { message: "you must specify at least one command for the container" }
+      : null;
+  },
+};
