@@ -68,8 +68,9 @@ export class OutputTerminal {
 
   /** Append output; stderr shows in red. */
   write(stream: Stream, chunk: string): void {
-    this.text += chunk.replace(ANSI, "");
-    this.log.textContent = this.text;
+    const plain = chunk.replace(ANSI, "");
+    this.text += plain;
+    this.log.append(plain);
     this.lines += chunk.split("\n").length - 1;
     if (this.lines + 1 > this.term.rows && this.term.rows < MAX_ROWS) {
       this.term.resize(this.term.cols, Math.min(MAX_ROWS, this.lines + 1));
@@ -80,7 +81,7 @@ export class OutputTerminal {
   /** Add text to the screen-reader log only (it is already on screen, e.g. typed input). */
   mirror(text: string): void {
     this.text += text;
-    this.log.textContent = this.text;
+    this.log.append(text);
   }
 
   /** Return everything written since the last clear, without colour codes. */

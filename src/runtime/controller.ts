@@ -28,6 +28,7 @@ export class Notebook {
   private readonly store: EditsStore;
   private queue: Promise<unknown> = Promise.resolve();
   private generation = 0;
+  private stopReason = "";
   private counter = 0;
   private editorModule: Promise<EditorModule> | undefined;
   private terminalOpen = false;
@@ -122,6 +123,7 @@ export class Notebook {
 
   /** Run one cell now; false when it could not finish (compile error or stopped). */
   private async exec(cell: CellView, note = ""): Promise<boolean> {
+    const generation = this.generation;
     cell.terminal ??= mountCellTerminal(cell.el, `Output of cell ${cell.number}`);
     const terminal = cell.terminal;
     terminal.clear();
@@ -129,6 +131,11 @@ export class Notebook {
     showRunning(cell, true);
     const write = (stream: Stream, text: string) => terminal.write(stream, text);
     const code = await this.codeOf(cell, write);
+    if (code && generation !== this.generation) {
+      write("stderr", `Stopped: ${this.stopReason}.\n`);
+      showRunning(cell, false);
+      return false;
+    }
     if (!code) {
       showRunning(cell, false);
       cell.ran = false;
@@ -173,7 +180,9 @@ export class Notebook {
   private stopNow(reason: string): void {
     if (!this.cells.some((c) => c.running)) return;
     this.generation++;
-    this.kernel.stop(reason);
+    this.stopReason = reason;
+    // Stopped while compiling: nothing runs in the kernel yet, and exec sees the new generation.
+    if (this.kernel.busy) this.kernel.stop(reason);
   }
 
   private async reset(): Promise<void> {

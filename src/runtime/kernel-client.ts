@@ -66,6 +66,11 @@ export class KernelClient {
     });
   }
 
+  /** Tell whether a cell or line is running in the worker now. */
+  get busy(): boolean {
+    return this.pending !== undefined;
+  }
+
   /** Stop the running job (if any), replace the worker and replay what had completed. */
   stop(reason: string): void {
     this.pending?.finish({ ok: false, stopped: reason });

@@ -30,25 +30,40 @@ function prompt(): string {
   return shell?.prompt?.() ?? "controlplane $ ";
 }
 
-/** Make a writer for one run that forwards output until the cap, then reports a flood. */
-function writer(runId: number, quiet: boolean): (stream: Stream, text: string) => void {
+/** Make a writer for one run: batches output per microtask and stops at the cap with a flood report. */
+function writer(runId: number, quiet: boolean): ((stream: Stream, text: string) => void) & { flush: () => void } {
   let bytes = 0;
   let lines = 0;
   let flooded = false;
-  return (stream, text) => {
+  let batch: { stream: Stream; text: string } | undefined;
+  let scheduled = false;
+  const flush = () => {
+    scheduled = false;
+    if (batch && !quiet) post({ type: "out", runId, ...batch });
+    batch = undefined;
+  };
+  const write = (stream: Stream, text: string) => {
     if (flooded || text.length === 0) return;
     bytes += text.length;
     for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
     if (bytes > OUTPUT_CAP_BYTES || lines > OUTPUT_CAP_LINES) {
       flooded = true;
-      const reason =
-        bytes > OUTPUT_CAP_BYTES ? "more than 1 MB of output" : "more than 20,000 lines of output";
+      flush();
+      const reason = bytes > OUTPUT_CAP_BYTES ? "more than 1 MB of output" : "more than 20,000 lines of output";
       post({ type: "flood", runId, reason });
       // Throwing stops a cell that prints in a loop even when it never yields.
       throw new Error(`output limit reached (${reason})`);
     }
-    if (!quiet) post({ type: "out", runId, stream, text });
+    if (batch && batch.stream !== stream) flush();
+    batch = batch ? { stream, text: batch.text + text } : { stream, text };
+    // A cell that never yields is still capped above; one that awaits streams at each await.
+    if (batch.text.length > 16_384) flush();
+    else if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
   };
+  return Object.assign(write, { flush });
 }
 
 async function run(request: Extract<KernelRequest, { type: "run" }>): Promise<void> {
@@ -64,6 +79,7 @@ async function run(request: Extract<KernelRequest, { type: "run" }>): Promise<vo
       // the output cap was already reached; the flood event said why
     }
   }
+  write.flush();
   post({ type: "done", runId: request.runId, ok, prompt: prompt() });
 }
 
@@ -80,6 +96,7 @@ function runLine(request: Extract<KernelRequest, { type: "line" }>): void {
       // output cap reached
     }
   }
+  write.flush();
   post({ type: "done", runId: request.runId, ok: exitCode === 0, exitCode, prompt: prompt() });
 }
 
