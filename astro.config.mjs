@@ -1,0 +1,42 @@
+// @ts-check
+import { fileURLToPath } from "node:url";
+import { satteri } from "@astrojs/markdown-satteri";
+import starlight from "@astrojs/starlight";
+import { defineConfig } from "astro/config";
+import { remarkCells } from "./src/plugins/remark-cells.ts";
+
+const rootDir = fileURLToPath(new URL(".", import.meta.url));
+
+// Deploy anywhere: KUBENOTES_SITE=https://me.github.io KUBENOTES_BASE=/kubenotes npm run build
+const site = process.env.KUBENOTES_SITE || undefined;
+const base = process.env.KUBENOTES_BASE || undefined;
+
+export default defineConfig({
+  site,
+  base,
+  markdown: {
+    // Astro 7 renders Markdown with satteri; the cells plugin runs as one of its mdast plugins.
+    processor: satteri({
+      mdastPlugins: [
+        remarkCells({
+          rootDir,
+          notesDir: fileURLToPath(new URL("./notes/", import.meta.url)),
+          cellComponent: fileURLToPath(new URL("./src/components/Cell.astro", import.meta.url)),
+        }),
+      ],
+    }),
+  },
+  integrations: [
+    starlight({
+      title: "kubenotes",
+      description:
+        "Literate notebooks that show how Kubernetes works, against a cluster simulated in the page.",
+      // Entries come from each note's `title` and `sidebar.order`. Starlight reads folders
+      // relative to the repository root here, so the notes' folder is named explicitly.
+      sidebar: [{ autogenerate: { directory: "notes" } }],
+      pagefind: true,
+      // src/pages/404.astro replaces Starlight's generic one.
+      disable404Route: true,
+    }),
+  ],
+});
