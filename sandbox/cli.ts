@@ -1,0 +1,99 @@
+// The Node terminal entry: `npm run shell` (interactive) and `npm run --silent shell -- --json` (script mode).
+// The one file in sandbox/ allowed to use Node built-ins.
+import { readFileSync } from "node:fs";
+import { emitKeypressEvents } from "node:readline";
+import { createInterface } from "node:readline/promises";
+import { createCluster } from "./index.ts";
+
+interface Options {
+  json: boolean;
+  preset: string;
+  seed: number;
+}
+
+function parseArgs(argv: string[]): Options {
+  const o: Options = { json: false, preset: "default", seed: 1 };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--json") o.json = true;
+    else if (a === "--preset") o.preset = argv[++i] ?? "";
+    else if (a.startsWith("--preset=")) o.preset = a.slice(9);
+    else if (a === "--seed") o.seed = Number(argv[++i]);
+    else if (a === "--help" || a === "-h") {
+      process.stdout.write("usage: npm run shell -- [--json] [--preset NAME] [--seed N]\n  --json     read a script on stdin, print one JSON object per command\n  --preset   default | no-cni | single-node | workers-N\n");
+      process.exit(0);
+    } else {
+      process.stderr.write(`shell: unknown option ${a}\n`);
+      process.exit(2);
+    }
+  }
+  return o;
+}
+
+function runJson(o: Options): void {
+  const cluster = createCluster({ preset: o.preset, seed: o.seed });
+  const shell = cluster.shell();
+  const script = readFileSync(0, "utf8");
+  shell.runScript(script, (e) => {
+    process.stdout.write(`${JSON.stringify({ command: e.command, stdout: e.stdout, stderr: e.stderr, exitCode: e.exitCode })}\n`);
+  });
+}
+
+async function runInteractive(o: Options): Promise<void> {
+  const cluster = createCluster({ preset: o.preset, seed: o.seed });
+  const shell = cluster.shell();
+  shell.interactive = true;
+  const rl = createInterface({
+    input: process.stdin,
+    output: process.stdout,
+    terminal: true,
+    historySize: 500,
+    completer: (line: string) => {
+      const hits = shell.complete(line);
+      const word = /\S*$/.exec(line)?.[0] ?? "";
+      return [hits.map((h) => h), word];
+    },
+  });
+  emitKeypressEvents(process.stdin);
+  process.stdout.write("kubenotes shell: a kubeadm cluster (v1.32). Type help, or exit twice to leave.\n");
+  // Virtual time follows real time between commands, as if the cluster kept running while you typed.
+  let last = performance.now();
+  const catchUp = () => {
+    const now = performance.now();
+    cluster.advance(now - last);
+    last = now;
+  };
+  let exits = 0;
+  for (;;) {
+    let line: string;
+    try {
+      line = await rl.question(shell.prompt());
+    } catch {
+      break;
+    }
+    catchUp();
+    const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line);
+    if (heredoc) {
+      const body: string[] = [line];
+      for (;;) {
+        const next = await rl.question("> ");
+        body.push(next);
+        if (next === heredoc[2]) break;
+      }
+      line = body.join("\n");
+    }
+    if (line.trim() === "exit" && shell.currentHost === "controlplane") {
+      if (++exits >= 2) break;
+      process.stdout.write("(type exit again to leave the shell)\n");
+      continue;
+    }
+    exits = 0;
+    shell.run(line, (stream, text) => (stream === "stdout" ? process.stdout : process.stderr).write(text));
+    last = performance.now();
+  }
+  rl.close();
+}
+
+const opts = parseArgs(process.argv.slice(2));
+if (opts.json) runJson(opts);
+else await runInteractive(opts);

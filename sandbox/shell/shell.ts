@@ -1,0 +1,304 @@
+// The one shell behind the browser terminal, `npm run shell` and the tests: kubectl, ssh, sleep,
+// here-documents, pipes into text tools, and each node's own commands.
+import { runKubectl } from "../kubectl/index.ts";
+import type { CommandResult } from "../kubectl/context.ts";
+import { TEXT_TOOLS } from "./text-tools.ts";
+import { heredocDelimiter, ShellSyntaxError, type Token, tokenize } from "./tokenize.ts";
+import type { OutputSink, ShellCluster } from "./types.ts";
+import { completeLine } from "./complete.ts";
+import { HELP_TEXT } from "./help.ts";
+
+/** One executed command line with its results, as the JSON script mode prints it. */
+export interface ScriptEntry extends CommandResult {
+  command: string;
+}
+
+interface Simple {
+  argv: string[];
+  redirect?: { path: string; append: boolean };
+  stderrToStdout: boolean;
+  stderrToNull: boolean;
+}
+
+/** The longest a single `sleep` may advance virtual time (1 day), so no command can hang the shell. */
+const MAX_SLEEP_S = 86_400;
+
+/** An interactive or scripted shell session on the cluster. */
+export class Shell {
+  private readonly cluster: ShellCluster;
+  private host: string;
+  private readonly env: Record<string, string> = { HOME: "/root", USER: "root", SHELL: "/bin/bash" };
+  private lastExit = 0;
+  /** Whether a person is at the keyboard (changes how long watches run). */
+  interactive = false;
+
+  constructor(cluster: ShellCluster) {
+    this.cluster = cluster;
+    this.host = cluster.controlPlane;
+  }
+
+  /** The prompt, as a kubeadm lab shows it: `controlplane:~$ `. */
+  prompt(): string {
+    return `${this.host}:~$ `;
+  }
+
+  /** The node the shell is on. */
+  get currentHost(): string {
+    return this.host;
+  }
+
+  /** Run one command line (a here-document body, if any, follows the first line). */
+  run(text: string, onOutput?: OutputSink): CommandResult {
+    const sink: OutputSink = onOutput ?? (() => {});
+    const [first, ...rest] = text.split("\n");
+    const hd = heredocDelimiter(first);
+    let stdin = "";
+    if (hd) {
+      const body: string[] = [];
+      for (const l of rest) {
+        const line = hd.stripTabs ? l.replace(/^\t+/, "") : l;
+        if (line === hd.delimiter) break;
+        body.push(line);
+      }
+      stdin = body.length ? `${body.join("\n")}\n` : "";
+    }
+    let result: CommandResult;
+    try {
+      const tokens = tokenize(first.replace(/<<-?\s*(['"]?)[A-Za-z_][A-Za-z0-9_]*\1/, ""), { ...this.env, "?": String(this.lastExit) });
+      result = this.runList(tokens, stdin, sink);
+    } catch (err) {
+      const msg = err instanceof ShellSyntaxError ? `bash: ${err.message}\n` : `bash: ${err instanceof Error ? err.message : String(err)}\n`;
+      sink("stderr", msg);
+      result = { stdout: "", stderr: msg, exitCode: err instanceof ShellSyntaxError ? 2 : 1 };
+    }
+    this.cluster.loop.drain();
+    this.lastExit = result.exitCode;
+    return result;
+  }
+
+  /** Run a whole script: one command per line, blank lines and `#` comments skipped, here-documents kept together. */
+  runScript(script: string, onEntry?: (e: ScriptEntry) => void): ScriptEntry[] {
+    const out: ScriptEntry[] = [];
+    const lines = script.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
+      if (line.trim() === "" || line.trim().startsWith("#")) continue;
+      let command = line;
+      const hd = heredocDelimiter(line);
+      if (hd) {
+        const body: string[] = [line];
+        while (i + 1 < lines.length) {
+          const next = lines[++i];
+          body.push(next);
+          if ((hd.stripTabs ? next.replace(/^\t+/, "") : next) === hd.delimiter) break;
+        }
+        command = body.join("\n");
+      }
+      const r = this.run(command);
+      const entry = { command, stdout: r.stdout, stderr: r.stderr, exitCode: r.exitCode };
+      out.push(entry);
+      onEntry?.(entry);
+    }
+    return out;
+  }
+
+  /** Completions for a partial line: command names, kubectl verbs and resource names, node names. */
+  complete(line: string): string[] {
+    return completeLine(line, this.cluster, this.host);
+  }
+
+  private runList(tokens: Token[], stdin: string, sink: OutputSink): CommandResult {
+    let stdout = "";
+    let stderr = "";
+    let last: CommandResult = { stdout: "", stderr: "", exitCode: 0 };
+    let i = 0;
+    let skip = false;
+    while (i < tokens.length) {
+      let j = i;
+      while (j < tokens.length && !(tokens[j].kind === "op" && [";", "&&", "||"].includes(tokens[j].value))) j++;
+      const segment = tokens.slice(i, j);
+      if (!skip && segment.length) {
+        last = this.runPipeline(segment, stdin, sink);
+        stdout += last.stdout;
+        stderr += last.stderr;
+        stdin = "";
+      }
+      const op = tokens[j]?.value;
+      skip = (op === "&&" && last.exitCode !== 0) || (op === "||" && last.exitCode === 0);
+      i = j + 1;
+    }
+    return { stdout, stderr, exitCode: last.exitCode };
+  }
+
+  private runPipeline(tokens: Token[], stdin: string, sink: OutputSink): CommandResult {
+    const stages: Simple[] = [];
+    let cur: Simple = { argv: [], stderrToStdout: false, stderrToNull: false };
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind === "word") cur.argv.push(t.value);
+      else if (t.value === "|") {
+        stages.push(cur);
+        cur = { argv: [], stderrToStdout: false, stderrToNull: false };
+      } else if (t.value === ">" || t.value === ">>") {
+        const target = tokens[++i];
+        if (!target || target.kind !== "word") throw new ShellSyntaxError("syntax error near unexpected token `newline'");
+        cur.redirect = { path: target.value, append: t.value === ">>" };
+      } else if (t.value === "2>&1") cur.stderrToStdout = true;
+      else if (t.value === "2>") {
+        const target = tokens[++i];
+        if (target?.kind === "word" && target.value === "/dev/null") cur.stderrToNull = true;
+      } else if (t.value === "<") {
+        const target = tokens[++i];
+        if (target?.kind === "word") stdin = this.cluster.readFile(this.host, target.value) ?? "";
+      }
+    }
+    stages.push(cur);
+    if (stages.some((s) => s.argv.length === 0)) throw new ShellSyntaxError("syntax error near unexpected token `|'");
+    let input = stdin;
+    let stderr = "";
+    let result: CommandResult = { stdout: "", stderr: "", exitCode: 0 };
+    stages.forEach((s, idx) => {
+      const lastStage = idx === stages.length - 1;
+      // Only the last stage streams to the terminal; earlier ones feed the next stage.
+      const stream = lastStage && !s.redirect;
+      const local: OutputSink = (st, text) => {
+        if (st === "stderr" && s.stderrToNull) return;
+        if (st === "stderr" && !s.stderrToStdout) sink("stderr", text);
+        else if (stream) sink("stdout", text);
+      };
+      result = this.runSimple(s.argv, input, local);
+      if (s.stderrToStdout) result = { stdout: result.stdout + result.stderr, stderr: "", exitCode: result.exitCode };
+      if (s.stderrToNull) result = { ...result, stderr: "" };
+      if (s.redirect) {
+        const err = this.cluster.writeFile(this.host, s.redirect.path, result.stdout, s.redirect.append);
+        if (err) {
+          sink("stderr", `bash: ${err}\n`);
+          result = { stdout: "", stderr: `bash: ${err}\n`, exitCode: 1 };
+        } else result = { ...result, stdout: "" };
+      }
+      stderr += result.stderr;
+      input = result.stdout;
+    });
+    return { stdout: result.stdout, stderr, exitCode: result.exitCode };
+  }
+
+  private runSimple(argv: string[], stdin: string, sink: OutputSink): CommandResult {
+    // Streamed commands report through the sink as they go; the rest are reported at the end.
+    let streamed = false;
+    const write: OutputSink = (st, text) => {
+      streamed = true;
+      sink(st, text);
+    };
+    const r = this.dispatch(argv, stdin, write);
+    if (!streamed) {
+      if (r.stdout) sink("stdout", r.stdout);
+      if (r.stderr) sink("stderr", r.stderr);
+    }
+    return r;
+  }
+
+  private dispatch(argv: string[], stdin: string, write: OutputSink): CommandResult {
+    const [cmd, ...args] = argv;
+    const ok = (stdout = ""): CommandResult => ({ stdout, stderr: "", exitCode: 0 });
+    const assign = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(cmd);
+    if (assign && args.length === 0) {
+      this.env[assign[1]] = assign[2];
+      return ok();
+    }
+    switch (cmd) {
+      case "kubectl":
+      case "k":
+        return this.kubectl(args, stdin, write);
+      case "ssh":
+        return this.ssh(args, stdin, write);
+      case "exit":
+      case "logout":
+        if (this.host !== this.cluster.controlPlane) {
+          const from = this.host;
+          this.host = this.cluster.controlPlane;
+          return ok(`logout\nConnection to ${from} closed.\n`);
+        }
+        return ok();
+      case "sleep":
+        return this.sleep(args);
+      case "clear":
+        return ok("\x1b[H\x1b[2J\x1b[3J");
+      case "help":
+        return ok(HELP_TEXT);
+      case "echo": {
+        const n = args[0] === "-n";
+        const text = (n ? args.slice(1) : args).join(" ");
+        return ok(n ? text : `${text}\n`);
+      }
+      case "export":
+        for (const a of args) {
+          const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(a);
+          if (m) this.env[m[1]] = m[2];
+        }
+        return ok();
+      case "diagram":
+        if (this.cluster.diagram) return ok(this.cluster.diagram(args[0]));
+        break;
+    }
+    const tool = TEXT_TOOLS[cmd];
+    if (tool) return tool(args, stdin);
+    return this.cluster.runOnNode(this.host, argv, stdin, write);
+  }
+
+  private kubectl(args: string[], stdin: string, write: OutputSink): CommandResult {
+    const c = this.cluster;
+    if (this.host !== c.controlPlane) {
+      // Workers have no admin kubeconfig, so kubectl falls back to localhost:8080, as on a real kubeadm worker.
+      const msg = "The connection to the server localhost:8080 was refused - did you specify the right host or port?\n";
+      return { stdout: "", stderr: msg, exitCode: 1 };
+    }
+    return runKubectl(
+      {
+        api: c.api,
+        kubelets: c.kubelets,
+        stdin,
+        readFile: (p) => c.readFile(this.host, p),
+        write,
+        waitUntil: (done, limitMs) => c.loop.advanceUntil(done, limitMs),
+        interactive: this.interactive,
+      },
+      args,
+    );
+  }
+
+  private ssh(args: string[], stdin: string, write: OutputSink): CommandResult {
+    const target = args.find((a) => !a.startsWith("-"));
+    if (!target) {
+      const usage = "usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file] [-e escape_char]\n           [-F configfile] [-I pkcs11] [-i identity_file] [-J destination]\n           [-L address] [-l login_name] [-m mac_spec] [-O ctl_cmd] [-o option]\n           [-p port] [-Q query_option] [-R address] [-S ctl_path] [-W host:port]\n           [-w local_tun[:remote_tun]] destination [command [argument ...]]\n";
+      return { stdout: "", stderr: usage, exitCode: 255 };
+    }
+    const host = target.replace(/^.*@/, "");
+    if (!this.cluster.nodeNames().includes(host)) {
+      return { stdout: "", stderr: `ssh: Could not resolve hostname ${host}: Name or service not known\n`, exitCode: 255 };
+    }
+    const rest = args.slice(args.indexOf(target) + 1);
+    if (rest.length === 0) {
+      this.host = host;
+      return { stdout: "", stderr: "", exitCode: 0 };
+    }
+    const saved = this.host;
+    this.host = host;
+    try {
+      return this.runList(tokenize(rest.join(" "), this.env), stdin, write);
+    } finally {
+      this.host = saved;
+    }
+  }
+
+  private sleep(args: string[]): CommandResult {
+    if (args.length === 0) return { stdout: "", stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1 };
+    let total = 0;
+    for (const a of args) {
+      const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a);
+      if (!m) return { stdout: "", stderr: `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
+      total += Number(m[1]) * { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as "" | "s"];
+    }
+    this.cluster.loop.advance(Math.min(total, MAX_SLEEP_S) * 1000);
+    return { stdout: "", stderr: "", exitCode: 0 };
+  }
+}

@@ -1,0 +1,26 @@
+// What the shell needs from the cluster it drives.
+import type { ApiServer } from "../apiserver/server.ts";
+import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
+import type { EventLoop } from "../util/event-loop.ts";
+
+/** Where output of a running command goes as it is produced. */
+export type OutputSink = (stream: "stdout" | "stderr", text: string) => void;
+
+/** The cluster as the shell sees it: an API server, nodes you can ssh to, virtual time. */
+export interface ShellCluster {
+  loop: EventLoop;
+  api: ApiServer;
+  kubelets: KubeletAccess;
+  /** The node the shell starts on (the control plane, where kubectl has admin.conf). */
+  controlPlane: string;
+  nodeNames(): string[];
+  /** Run a non-kubectl command on a node. */
+  runOnNode(node: string, argv: string[], stdin: string, write: OutputSink): CommandResult;
+  /** Command names a node understands (for tab completion and `help`). */
+  nodeCommands(): string[];
+  readFile(node: string, path: string): string | undefined;
+  /** Write a file on a node; returns an error message on failure. */
+  writeFile(node: string, path: string, content: string, append: boolean): string | undefined;
+  /** Render an ASCII diagram of the cluster or a part of it, when available. */
+  diagram?(what?: string): string;
+}
