@@ -3,8 +3,16 @@ import type { Status } from "../api/types.ts";
 /** One field error, as apimachinery's field.Error renders it: `<field>: <body>`. */
 export interface FieldError {
   /** Cause reason in the Status body, e.g. FieldValueInvalid. */
-  reason: "FieldValueInvalid" | "FieldValueRequired" | "FieldValueNotSupported" | "FieldValueDuplicate" |
-    "FieldValueForbidden" | "FieldValueTooLong" | "FieldValueTooMany" | "FieldValueNotFound" | "InternalError";
+  reason:
+    | "FieldValueInvalid"
+    | "FieldValueRequired"
+    | "FieldValueNotSupported"
+    | "FieldValueDuplicate"
+    | "FieldValueForbidden"
+    | "FieldValueTooLong"
+    | "FieldValueTooMany"
+    | "FieldValueNotFound"
+    | "InternalError";
   field: string;
   /** The body after `<field>: `, e.g. `Required value` or `Invalid value: "x": ...`. */
   message: string;
@@ -25,7 +33,11 @@ export function invalid(field: string, value: unknown, detail: string): FieldErr
 
 /** Build a `Required value` field error. */
 export function required(field: string, detail?: string): FieldError {
-  return { reason: "FieldValueRequired", field, message: detail ? `Required value: ${detail}` : "Required value" };
+  return {
+    reason: "FieldValueRequired",
+    field,
+    message: detail ? `Required value: ${detail}` : "Required value",
+  };
 }
 
 /** Build an `Unsupported value` field error listing the supported values, as apimachinery does. */
@@ -53,6 +65,39 @@ export function tooLong(field: string, max: number): FieldError {
   return { reason: "FieldValueTooLong", field, message: `Too long: may not be more than ${max} bytes` };
 }
 
+const BODY_PREFIX: Record<FieldError["reason"], string> = {
+  FieldValueInvalid: "Invalid value",
+  FieldValueRequired: "Required value",
+  FieldValueNotSupported: "Unsupported value",
+  FieldValueDuplicate: "Duplicate value",
+  FieldValueForbidden: "Forbidden",
+  FieldValueTooLong: "Too long",
+  FieldValueTooMany: "Too many",
+  FieldValueNotFound: "Not found",
+  InternalError: "Internal error",
+};
+
+/**
+ * Build a field error whose bad value is already rendered, e.g. Go `%#v` text such as
+ * `map[string]string{"app":"x"}`; `value` undefined omits it, as for Required or Forbidden.
+ */
+export function renderedFieldError(
+  reason: FieldError["reason"],
+  field: string,
+  value: string | undefined,
+  detail?: string,
+): FieldError {
+  let message = BODY_PREFIX[reason];
+  if (value !== undefined) message += `: ${value}`;
+  if (detail) message += `: ${detail}`;
+  return { reason, field, message };
+}
+
+/** Build a `Not found` field error (a reference to something that does not exist). */
+export function fieldNotFound(field: string, value: unknown): FieldError {
+  return { reason: "FieldValueNotFound", field, message: `Not found: ${quoteValue(value)}` };
+}
+
 /** An API error carrying the Status the real server would return. */
 export class StatusError extends Error {
   readonly status: Status;
@@ -74,7 +119,16 @@ export function qualifiedResource(resource: string, group: string): string {
 }
 
 function status(code: number, reason: string, message: string, details?: Status["details"]): StatusError {
-  return new StatusError({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, details, code });
+  return new StatusError({
+    kind: "Status",
+    apiVersion: "v1",
+    metadata: {},
+    status: "Failure",
+    message,
+    reason,
+    details,
+    code,
+  });
 }
 
 /** 404 NotFound: `pods "x" not found`. */
@@ -86,7 +140,12 @@ export function notFound(resource: string, group: string, name: string): StatusE
 /** 409 AlreadyExists: `pods "x" already exists`. */
 export function alreadyExists(resource: string, group: string, name: string): StatusError {
   const details = group ? { name, group, kind: resource } : { name, kind: resource };
-  return status(409, "AlreadyExists", `${qualifiedResource(resource, group)} "${name}" already exists`, details);
+  return status(
+    409,
+    "AlreadyExists",
+    `${qualifiedResource(resource, group)} "${name}" already exists`,
+    details,
+  );
 }
 
 /** 409 Conflict for a stale resourceVersion, worded as the real server words it. */

@@ -1,0 +1,38 @@
+// Small checks reused across kinds: DNS-label fields, non-negative numbers, immutable fields.
+import type { FieldError } from "../errors.ts";
+import { invalidValue } from "./field.ts";
+import { isDNS1123Label, isDNS1123Subdomain } from "./names.ts";
+
+/** Validate a field that must be a DNS-1123 label. */
+export function dnsLabel(value: string, path: string): FieldError[] {
+  return isDNS1123Label(value).map((msg) => invalidValue(path, value, msg));
+}
+
+/** Validate a field that must be a DNS-1123 subdomain. */
+export function dnsSubdomain(value: string, path: string): FieldError[] {
+  return isDNS1123Subdomain(value).map((msg) => invalidValue(path, value, msg));
+}
+
+/** Validate a number that must be >= 0 (absent values pass). */
+export function nonNegative(value: unknown, path: string): FieldError[] {
+  return typeof value === "number" && value < 0
+    ? [invalidValue(path, value, "must be greater than or equal to 0")]
+    : [];
+}
+
+/** Compare two JSON values structurally. */
+export function sameJSON(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o)
+      .filter((k) => o[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v) ?? "null";
+}
