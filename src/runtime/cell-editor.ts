@@ -17,6 +17,7 @@ import { EditorState, type Extension, Prec, StateEffect, StateField } from "@cod
 import { Decoration, type DecorationSet, EditorView, keymap, lineNumbers } from "@codemirror/view";
 import type { Diagnostic } from "../workers/protocol.ts";
 import { completeCellApi } from "./cell-api-completions.ts";
+import { cellHighlighting } from "./highlight.ts";
 
 /** Say what the cell wants from keys pressed in its editor. */
 export interface EditorHooks {
@@ -58,7 +59,7 @@ function extensions(hooks: EditorHooks, label: string): Extension[] {
     indentOnInput(),
     bracketMatching(),
     closeBrackets(),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    cellHighlighting(),
     javascript({ typescript: true }),
     autocompletion({ override: [completeCellApi] }),
     errorField,

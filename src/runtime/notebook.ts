@@ -61,6 +61,8 @@ function addControls(root: HTMLElement): void {
   root.querySelectorAll<HTMLElement>("kn-cell").forEach((cell, i) => {
     const n = i + 1;
     const cellBar = cell.querySelector(".kn-cell-bar") ?? cell;
+    // A labelled span needs a role; as a status region it also announces "[3]" when a run ends.
+    cell.querySelector(".kn-cell-count")?.setAttribute("role", "status");
     const stop = button("stop", "Stop", `Stop cell ${n}`);
     const revert = button("revert", "Revert to original", `Revert cell ${n} to the original`);
     stop.hidden = true;

@@ -31,7 +31,10 @@ function prompt(): string {
 }
 
 /** Make a writer for one run: batches output per microtask and stops at the cap with a flood report. */
-function writer(runId: number, quiet: boolean): ((stream: Stream, text: string) => void) & { flush: () => void } {
+function writer(
+  runId: number,
+  quiet: boolean,
+): ((stream: Stream, text: string) => void) & { flush: () => void } {
   let bytes = 0;
   let lines = 0;
   let flooded = false;
@@ -49,7 +52,8 @@ function writer(runId: number, quiet: boolean): ((stream: Stream, text: string) 
     if (bytes > OUTPUT_CAP_BYTES || lines > OUTPUT_CAP_LINES) {
       flooded = true;
       flush();
-      const reason = bytes > OUTPUT_CAP_BYTES ? "more than 1 MB of output" : "more than 20,000 lines of output";
+      const reason =
+        bytes > OUTPUT_CAP_BYTES ? "more than 1 MB of output" : "more than 20,000 lines of output";
       post({ type: "flood", runId, reason });
       // Throwing stops a cell that prints in a loop even when it never yields.
       throw new Error(`output limit reached (${reason})`);

@@ -7,7 +7,10 @@ const ctx = useBrowser();
 
 async function replaceCode(page: Page, n: number, source: string): Promise<void> {
   await page.getByRole("button", { name: `Edit cell ${n}`, exact: true }).click();
-  const editor = page.locator("kn-cell").nth(n - 1).locator(".cm-content");
+  const editor = page
+    .locator("kn-cell")
+    .nth(n - 1)
+    .locator(".cm-content");
   await editor.waitFor();
   await editor.focus();
   await page.keyboard.press("ControlOrMeta+a");
@@ -39,7 +42,9 @@ describe("editing a cell", () => {
     await page.getByRole("button", { name: "Run cell 1", exact: true }).click();
     const cell = page.locator("kn-cell").first();
     await cell.locator(".kn-error").first().waitFor({ timeout: 60_000 });
-    await page.waitForFunction(() => /line 2:7: error:/.test(document.querySelector("kn-cell [role=log]")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /line 2:7: error:/.test(document.querySelector("kn-cell [role=log]")?.textContent ?? ""),
+    );
     expect(await cellOutput(page, 1)).toMatch(/^cell 1, line 2:7: error: Expected identifier but found "="/);
     await page.context().close();
   });
@@ -85,7 +90,9 @@ describe("editing a cell", () => {
     await waitForCell(other, 1, 60_000);
     expect(await cellOutput(other, 1)).toBe("shared edit\n");
     // Shown, not saved: the reader's own storage stays untouched until they edit.
-    expect(await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kubenotes:")))).toEqual([]);
+    expect(
+      await other.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("kubenotes:"))),
+    ).toEqual([]);
     await other.context().close();
   });
 

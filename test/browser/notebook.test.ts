@@ -13,7 +13,11 @@ function firstNote(): string {
 describe("running cells", () => {
   it("runs the first cell with the Run button and shows its output", async () => {
     const { page } = await openPage(ctx.browser, ctx.url + firstNote());
-    await page.locator("kn-cell").first().getByRole("button", { name: /^Run cell 1$/ }).click();
+    await page
+      .locator("kn-cell")
+      .first()
+      .getByRole("button", { name: /^Run cell 1$/ })
+      .click();
     await waitForCell(page, 1);
     const saved = await page.locator("kn-cell .kn-cell-output").first().textContent();
     expect((await cellOutput(page, 1)).trimEnd()).toBe(saved?.trimEnd());
@@ -24,11 +28,16 @@ describe("running cells", () => {
     const { page } = await openPage(ctx.browser, ctx.url + firstNote());
     const cells = page.locator("kn-cell");
     const last = (await cells.count()) as number;
-    await cells.nth(last - 1).getByRole("button", { name: `Run cell ${last}`, exact: true }).click();
+    await cells
+      .nth(last - 1)
+      .getByRole("button", { name: `Run cell ${last}`, exact: true })
+      .click();
     await waitForCell(page, last);
     if (last > 1) {
       await waitForCell(page, 1);
-      expect(await cells.first().locator(".kn-cell-note").textContent()).toBe(`ran automatically before cell ${last}`);
+      expect(await cells.first().locator(".kn-cell-note").textContent()).toBe(
+        `ran automatically before cell ${last}`,
+      );
     }
     await page.context().close();
   });
@@ -62,7 +71,12 @@ describe("saved outputs", () => {
       await page.getByRole("button", { name: "Run all cells" }).first().click();
       await waitForCell(page, count, 60_000);
       for (let n = 1; n <= count; n++) {
-        const saved = (await page.locator("kn-cell").nth(n - 1).locator(".kn-cell-output").textContent()) ?? "";
+        const saved =
+          (await page
+            .locator("kn-cell")
+            .nth(n - 1)
+            .locator(".kn-cell-output")
+            .textContent()) ?? "";
         expect((await cellOutput(page, n)).trimEnd(), `${note} cell ${n}`).toBe(saved.trimEnd());
       }
       expect(errors, note).toEqual([]);

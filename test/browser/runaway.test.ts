@@ -7,7 +7,10 @@ const ctx = useBrowser();
 
 async function replaceCode(page: Page, n: number, source: string): Promise<void> {
   await page.getByRole("button", { name: `Edit cell ${n}`, exact: true }).click();
-  const editor = page.locator("kn-cell").nth(n - 1).locator(".cm-content");
+  const editor = page
+    .locator("kn-cell")
+    .nth(n - 1)
+    .locator(".cm-content");
   await editor.waitFor();
   await editor.focus();
   await page.keyboard.press("ControlOrMeta+a");
@@ -32,21 +35,40 @@ describe("runaway cells", () => {
       await waitForCell(page, n);
     }
     const edited = await page.evaluate(
-      (i) => JSON.parse(document.querySelectorAll("kn-cell .kn-cell-data")[i].textContent ?? "{}").source as string,
+      (i) =>
+        JSON.parse(document.querySelectorAll("kn-cell .kn-cell-data")[i].textContent ?? "{}")
+          .source as string,
       last - 1,
     );
     await replaceCode(page, last, "while (true) {}");
     await page.getByRole("button", { name: `Run cell ${last}`, exact: true }).click();
-    await page.waitForFunction((i) => /Stopped:/.test(document.querySelectorAll("kn-cell")[i].textContent ?? ""), last - 1, {
-      timeout: 60_000,
-    });
-    expect(await cellOutput(page, last)).toMatch(/Stopped: it ran for more than 3 s without finishing\. The cluster was restored/);
+    await page.waitForFunction(
+      (i) => /Stopped:/.test(document.querySelectorAll("kn-cell")[i].textContent ?? ""),
+      last - 1,
+      {
+        timeout: 60_000,
+      },
+    );
+    expect(await cellOutput(page, last)).toMatch(
+      /Stopped: it ran for more than 3 s without finishing\. The cluster was restored/,
+    );
     // The edit survives the stop; putting the original back reproduces the saved output on the replayed cluster.
-    expect(await page.locator("kn-cell").nth(last - 1).locator(".cm-content").textContent()).toBe("while (true) {}");
+    expect(
+      await page
+        .locator("kn-cell")
+        .nth(last - 1)
+        .locator(".cm-content")
+        .textContent(),
+    ).toBe("while (true) {}");
     await page.getByRole("button", { name: `Revert cell ${last} to the original` }).click();
     await page.getByRole("button", { name: `Run cell ${last}`, exact: true }).click();
     await waitForCell(page, last, 60_000);
-    const saved = (await page.locator("kn-cell").nth(last - 1).locator(".kn-cell-output").textContent()) ?? "";
+    const saved =
+      (await page
+        .locator("kn-cell")
+        .nth(last - 1)
+        .locator(".kn-cell-output")
+        .textContent()) ?? "";
     expect((await cellOutput(page, last)).trimEnd()).toBe(saved.trimEnd());
     expect(edited.length).toBeGreaterThan(0);
     await page.context().close();
@@ -56,9 +78,13 @@ describe("runaway cells", () => {
     const { page } = await openBusiestNote();
     await replaceCode(page, 1, 'for (let i = 0; ; i++) console.log("line", i);');
     await page.getByRole("button", { name: "Run cell 1", exact: true }).click();
-    await page.waitForFunction(() => /Stopped:/.test(document.querySelector("kn-cell")?.textContent ?? ""), undefined, {
-      timeout: 60_000,
-    });
+    await page.waitForFunction(
+      () => /Stopped:/.test(document.querySelector("kn-cell")?.textContent ?? ""),
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
     expect(await cellOutput(page, 1)).toMatch(/Stopped: it printed more than 20,000 lines of output\./);
     await page.context().close();
   });
@@ -68,7 +94,9 @@ describe("runaway cells", () => {
     await replaceCode(page, 1, "while (true) {}");
     await page.getByRole("button", { name: "Run cell 1", exact: true }).click();
     await page.getByRole("button", { name: "Stop cell 1" }).click({ timeout: 60_000 });
-    await page.waitForFunction(() => /Stopped: you pressed Stop/.test(document.querySelector("kn-cell")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /Stopped: you pressed Stop/.test(document.querySelector("kn-cell")?.textContent ?? ""),
+    );
     await page.context().close();
   });
 });

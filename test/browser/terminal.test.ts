@@ -17,7 +17,9 @@ describe("the page terminal", () => {
     await page.keyboard.press("Tab");
     await page.waitForTimeout(200);
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => /NAME\s+STATUS/.test(document.querySelector(".kn-page-terminal [role=log]")?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /NAME\s+STATUS/.test(document.querySelector(".kn-page-terminal [role=log]")?.textContent ?? ""),
+    );
     const text = (await log.textContent()) ?? "";
     expect(text).toMatch(/\$ kubectl get nodes\s*\n/);
     expect(text).toMatch(/^NAME\s+STATUS\s+ROLES\s+AGE\s+VERSION$/m);
@@ -26,7 +28,11 @@ describe("the page terminal", () => {
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("Enter");
     await page.waitForFunction(
-      () => (document.querySelector(".kn-page-terminal [role=log]")?.textContent?.match(/kubectl get nodes/g) ?? []).length === 2,
+      () =>
+        (
+          document.querySelector(".kn-page-terminal [role=log]")?.textContent?.match(/kubectl get nodes/g) ??
+          []
+        ).length === 2,
     );
     expect(errors).toEqual([]);
     await page.context().close();

@@ -26,8 +26,16 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Open a page that collects console errors, page errors and failed requests into `errors`. */
-export async function openPage(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+export async function openPage(
+  browser: Browser,
+  url: string,
+  options: { bypassCSP?: boolean; colorScheme?: "light" | "dark" } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    bypassCSP: options.bypassCSP,
+    colorScheme: options.colorScheme ?? "light",
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
@@ -53,7 +61,11 @@ export async function waitForCell(page: Page, n: number, timeout = 20_000): Prom
   await page.waitForFunction(
     (i) => {
       const cell = document.querySelectorAll("kn-cell")[i];
-      return !!cell && !cell.hasAttribute("data-running") && /^\[\d+\]$/.test(cell.querySelector(".kn-cell-count")?.textContent ?? "");
+      return (
+        !!cell &&
+        !cell.hasAttribute("data-running") &&
+        /^\[\d+\]$/.test(cell.querySelector(".kn-cell-count")?.textContent ?? "")
+      );
     },
     n - 1,
     { timeout },

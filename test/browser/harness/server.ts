@@ -30,7 +30,10 @@ export function parseHeaders(text: string): HeaderRule[] {
   for (const line of text.split("\n")) {
     if (line.trim() === "" || line.trim().startsWith("#")) continue;
     if (!/^\s/.test(line)) {
-      const source = line.trim().replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*");
+      const source = line
+        .trim()
+        .replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*");
       rules.push({ pattern: new RegExp(`^${source}$`), headers: [] });
     } else if (rules.length > 0) {
       const at = line.indexOf(":");
@@ -57,9 +60,12 @@ export async function serveSite(root: string, base: string): Promise<{ url: stri
     else if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
     const found = existsSync(file) && statSync(file).isFile();
     if (!found) file = join(root, "404.html");
-    const headers: Record<string, string> = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+    const headers: Record<string, string> = {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+    };
     // Later rules win, as when a host merges a specific rule over a catch-all one.
-    for (const rule of rules) if (rule.pattern.test(rel)) for (const [k, v] of rule.headers) headers[k.toLowerCase()] = v;
+    for (const rule of rules)
+      if (rule.pattern.test(rel)) for (const [k, v] of rule.headers) headers[k.toLowerCase()] = v;
     if (!existsSync(file)) {
       res.writeHead(404, headers).end("not found");
       return;

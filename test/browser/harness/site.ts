@@ -14,7 +14,8 @@ export interface Site {
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) return entry.name === "_astro" || entry.name === "pagefind" ? [] : htmlFiles(full);
+    if (entry.isDirectory())
+      return entry.name === "_astro" || entry.name === "pagefind" ? [] : htmlFiles(full);
     return entry.name.endsWith(".html") ? [full] : [];
   });
 }
@@ -36,7 +37,11 @@ export function findSite(): Site {
   const base = /(?:src|href)="(\/[^"]*?)(?:_astro|assets)\//.exec(sample)?.[1] ?? "/";
   const notes = files
     .filter((file) => readFileSync(file, "utf8").includes("<kn-notebook"))
-    .map((file) => relative(dir, file).replace(/index\.html$/, "").replace(/\\/g, "/"))
+    .map((file) =>
+      relative(dir, file)
+        .replace(/index\.html$/, "")
+        .replace(/\\/g, "/"),
+    )
     .sort();
   return { dir, base, notes };
 }
