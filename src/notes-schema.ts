@@ -21,7 +21,8 @@ export const noteSchema = z.object({
   cluster: z
     .string()
     .refine(isClusterPreset, {
-      message: `expected a cluster preset: ${PRESET_NAMES.join(", ")} (N from 1 to 1000)`,
+      error: (issue) =>
+        `unknown cluster preset ${JSON.stringify(issue.input)}: expected ${PRESET_NAMES.join(", ")} (N from 1 to 1000)`,
     })
     .default("default"),
 });
