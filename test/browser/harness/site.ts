@@ -23,11 +23,11 @@ function htmlFiles(dir: string): string[] {
 /** Locate the built site, failing with a clear message when it is missing. */
 export function findSite(): Site {
   const fixture = process.env.KN_SITE === "fixture";
-  const dir = fixture ? join(ROOT, "test/browser/fixtures/dist") : join(ROOT, "dist");
+  const dir = fixture ? join(ROOT, "test/browser/fixtures/dist/site") : join(ROOT, "dist");
   if (!existsSync(join(dir, "index.html"))) {
     throw new Error(
       fixture
-        ? "the fixture is not built: run `npx vite build --config test/browser/fixtures/vite.config.ts`"
+        ? "the fixture is not built: run `npm run build:fixture`"
         : "dist/ is missing: the browser tests run on the built site, run `npm run build` first",
     );
   }
