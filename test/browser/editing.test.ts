@@ -28,7 +28,7 @@ function notePath(): string {
 describe("editing a cell", () => {
   it("compiles an edited cell in the browser and runs it", async () => {
     const { page, errors } = await openPage(ctx.browser, ctx.url + notePath());
-    await replaceCode(page, 1, 'const who: string = "edited";\nconsole.log(`hello from ${who}`);');
+    await replaceCode(page, 1, 'const who: string = "edited";\nconsole.log("hello from " + who);');
     await page.getByRole("button", { name: "Run cell 1", exact: true }).click();
     await waitForCell(page, 1, 60_000);
     expect(await cellOutput(page, 1)).toBe("hello from edited\n");
