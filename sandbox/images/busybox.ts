@@ -1,0 +1,18 @@
+// busybox:1.37: runs its command through the modelled sh and applets; `sh` alone exits at EOF.
+import { fakeSha256 } from "./ids.ts";
+import { SHELL_COMMANDS, startApplet } from "./shell.ts";
+import type { ImageProgram } from "./types.ts";
+
+/** The busybox image. */
+export const busybox: ImageProgram = {
+  ref: "docker.io/library/busybox:1.37",
+  aliases: ["docker.io/library/busybox:latest", "docker.io/library/busybox:1.37.0"],
+  digest: fakeSha256("digest:busybox:1.37"),
+  sizeBytes: 2_156_519,
+  entrypoint: [],
+  cmd: ["sh"],
+  binaries: SHELL_COMMANDS,
+  start(ctx) {
+    startApplet(ctx, [...ctx.argv]);
+  },
+};

@@ -1,0 +1,145 @@
+// The kubeadm control-plane images as programs: right process names, ports and a first log line.
+// The components' behaviour lives in their own models; these only give them a process and sockets.
+// Start-up log lines are representative, not captured from the v1.32.4 binaries.
+import { daemonImage, klog } from "./daemon.ts";
+import type { ImageContext } from "./types.ts";
+
+const V = "v1.32.4";
+const line = (where: string, msg: string) => (ctx: ImageContext) => [klog(ctx.now(), 1, where, msg)];
+
+/** registry.k8s.io/etcd:3.5.16-0: client 2379, peer 2380, metrics 2381. */
+export const etcd = daemonImage({
+  ref: "registry.k8s.io/etcd:3.5.16-0",
+  sizeBytes: 57_680_541,
+  entrypoint: [],
+  cmd: ["/usr/local/bin/etcd"],
+  daemons: ["etcd"],
+  cpuRate: 0.02,
+  threads: 10,
+  rssKb: 52000,
+  vszKb: 11_214_000,
+  ports: [
+    { port: 2379, proto: "tcp" },
+    { port: 2380, proto: "tcp" },
+    { port: 2381, proto: "tcp" },
+  ],
+  startLogs: (ctx) => [
+    `{"level":"info","ts":"${new Date(ctx.now()).toISOString()}","caller":"etcdmain/etcd.go:73","msg":"Running: ","args":${JSON.stringify(ctx.argv)}}`,
+  ],
+});
+
+/** registry.k8s.io/kube-apiserver: secure port 6443. */
+export const kubeApiserver = daemonImage({
+  ref: `registry.k8s.io/kube-apiserver:${V}`,
+  sizeBytes: 28_680_812,
+  entrypoint: [],
+  cmd: ["kube-apiserver"],
+  daemons: ["kube-apiserver"],
+  cpuRate: 0.04,
+  threads: 11,
+  rssKb: 262000,
+  vszKb: 1_538_000,
+  ports: [{ port: 6443, proto: "tcp" }],
+  startLogs: (ctx) => [
+    klog(ctx.now(), 1, "options.go:238", `external host was not specified, using ${ctx.podIp}`),
+  ],
+});
+
+/** registry.k8s.io/kube-controller-manager: secure port 10257 on 127.0.0.1. */
+export const kubeControllerManager = daemonImage({
+  ref: `registry.k8s.io/kube-controller-manager:${V}`,
+  sizeBytes: 26_259_392,
+  entrypoint: [],
+  cmd: ["kube-controller-manager"],
+  daemons: ["kube-controller-manager"],
+  cpuRate: 0.012,
+  threads: 8,
+  rssKb: 98000,
+  vszKb: 1_318_000,
+  ports: [{ port: 10257, proto: "tcp" }],
+  startLogs: line("serving.go:386", "Generated self-signed cert in-memory"),
+});
+
+/** registry.k8s.io/kube-scheduler: secure port 10259 on 127.0.0.1. */
+export const kubeScheduler = daemonImage({
+  ref: `registry.k8s.io/kube-scheduler:${V}`,
+  sizeBytes: 20_657_536,
+  entrypoint: [],
+  cmd: ["kube-scheduler"],
+  daemons: ["kube-scheduler"],
+  cpuRate: 0.004,
+  threads: 8,
+  rssKb: 52000,
+  vszKb: 1_290_000,
+  ports: [{ port: 10259, proto: "tcp" }],
+  startLogs: line("serving.go:386", "Generated self-signed cert in-memory"),
+});
+
+/** registry.k8s.io/kube-proxy: metrics 10249, healthz 10256. */
+export const kubeProxy = daemonImage({
+  ref: `registry.k8s.io/kube-proxy:${V}`,
+  sizeBytes: 30_909_196,
+  entrypoint: [],
+  cmd: ["/usr/local/bin/kube-proxy"],
+  daemons: ["kube-proxy"],
+  hasShell: false,
+  cpuRate: 0.001,
+  threads: 7,
+  rssKb: 38000,
+  vszKb: 1_290_000,
+  ports: [
+    { port: 10249, proto: "tcp" },
+    { port: 10256, proto: "tcp" },
+  ],
+  startLogs: line("server_linux.go:66", '"Using iptables proxy"'),
+});
+
+/** registry.k8s.io/coredns/coredns:v1.11.3: DNS 53, health 8080, ready 8181, metrics 9153. */
+export const coredns = daemonImage({
+  ref: "registry.k8s.io/coredns/coredns:v1.11.3",
+  sizeBytes: 18_562_039,
+  entrypoint: ["/coredns"],
+  cmd: [],
+  daemons: ["coredns"],
+  cpuRate: 0.002,
+  threads: 8,
+  rssKb: 24000,
+  vszKb: 1_281_000,
+  user: { uid: 65532, name: null },
+  ports: [
+    { port: 53, proto: "udp" },
+    { port: 53, proto: "tcp" },
+    { port: 8080, proto: "tcp" },
+    { port: 8181, proto: "tcp" },
+    { port: 9153, proto: "tcp" },
+  ],
+  startLogs: () => [".:53", "CoreDNS-1.11.3", "linux/amd64, go1.21.11, a6338e9"],
+});
+
+/** docker.io/flannel/flannel:v0.26.4: flanneld with the kube subnet manager. */
+export const flannel = daemonImage({
+  ref: "docker.io/flannel/flannel:v0.26.4",
+  sizeBytes: 32_453_120,
+  entrypoint: [],
+  cmd: ["/opt/bin/flanneld"],
+  daemons: ["flanneld", "cp"],
+  hasShell: true,
+  cpuRate: 0.002,
+  threads: 9,
+  rssKb: 30000,
+  vszKb: 1_300_000,
+  startLogs: line(
+    "main.go:211",
+    "CLI flags config: {etcdEndpoints:http://127.0.0.1:4001,http://127.0.0.1:2379 kubeSubnetMgr:true ipMasq:true}",
+  ),
+});
+
+/** docker.io/flannel/flannel-cni-plugin: its init container copies the flannel CNI binary and exits. */
+export const flannelCniPlugin = daemonImage({
+  ref: "docker.io/flannel/flannel-cni-plugin:v1.6.2-flannel1",
+  sizeBytes: 4_856_838,
+  entrypoint: [],
+  cmd: ["cp"],
+  daemons: [],
+  hasShell: true,
+});

@@ -1,0 +1,69 @@
+// A helper for images whose program is one long-running daemon with fixed ports and start-up logs.
+import type { Proto, SocketHandler } from "../node/sockets.ts";
+import { fakeSha256 } from "./ids.ts";
+import { SHELL_COMMANDS, startApplet } from "./shell.ts";
+import type { ImageContext, ImageProgram } from "./types.ts";
+
+/** How to describe a daemon image. */
+export interface DaemonSpec {
+  ref: string;
+  aliases?: string[];
+  sizeBytes: number;
+  entrypoint: string[];
+  cmd: string[];
+  /** The daemon's own executable names (matched on argv[0]'s basename). */
+  daemons: string[];
+  /** Whether the image ships a shell and coreutils. */
+  hasShell?: boolean;
+  user?: { uid: number; name: string | null };
+  cpuRate?: number;
+  rssKb?: number;
+  vszKb?: number;
+  threads?: number;
+  ports?: Array<{ port: number; proto: Proto; handler?: SocketHandler }>;
+  /** Log lines written at start, given the context. */
+  startLogs?: (ctx: ImageContext) => string[];
+  /** Rewrite the process title (nginx, redis do). */
+  title?: (argv: readonly string[]) => string[];
+}
+
+const refuse: SocketHandler = () => "";
+
+/** Build an image program from a daemon description. */
+export function daemonImage(spec: DaemonSpec): ImageProgram {
+  const daemons = new Set(spec.daemons);
+  return {
+    ref: spec.ref,
+    aliases: spec.aliases,
+    digest: fakeSha256(`digest:${spec.ref}`),
+    sizeBytes: spec.sizeBytes,
+    entrypoint: spec.entrypoint,
+    cmd: spec.cmd,
+    binaries: [...spec.daemons, ...(spec.hasShell ? SHELL_COMMANDS : [])],
+    user: spec.user,
+    start(ctx) {
+      const base = (ctx.argv[0] ?? "").split("/").pop() ?? "";
+      if (!daemons.has(base)) {
+        startApplet(ctx, [...ctx.argv]);
+        return;
+      }
+      const pid = ctx.spawn(spec.title ? spec.title(ctx.argv) : [...ctx.argv], {
+        cpuRate: spec.cpuRate,
+        rssKb: spec.rssKb,
+        vszKb: spec.vszKb,
+        threads: spec.threads,
+        ...(spec.user ? { uid: spec.user.uid, user: spec.user.name } : {}),
+      });
+      for (const line of spec.startLogs?.(ctx) ?? []) ctx.log(line, "stderr");
+      for (const p of spec.ports ?? []) ctx.listen(p.port, p.proto, p.handler ?? refuse, pid);
+    },
+  };
+}
+
+/** Format a klog header for a log line: `I0102 03:04:05.000000       1 file.go:12] `. */
+export function klog(ms: number, pid: number, where: string, msg: string): string {
+  const d = new Date(ms);
+  const p = (n: number, w = 2) => String(n).padStart(w, "0");
+  const stamp = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}000`;
+  return `I${stamp} ${String(pid).padStart(7)} ${where}] ${msg}`;
+}

@@ -1,0 +1,150 @@
+// nginx:1.27 (Debian bookworm): entrypoint scripts, a master and two workers, the welcome page on :80.
+import type { RequestInfo } from "../node/sockets.ts";
+import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
+import { fakeSha256 } from "./ids.ts";
+import { SHELL_COMMANDS, startApplet } from "./shell.ts";
+import type { ImageContext, ImageProgram } from "./types.ts";
+
+const VERSION = "1.27.4";
+// The mtime of /usr/share/nginx/html/index.html in the image; nginx derives Last-Modified and ETag from it.
+const INDEX_MTIME_S = 1738753592;
+
+/** The default index.html nginx serves. */
+export const NGINX_WELCOME = `<!DOCTYPE html>
+<html>
+<head>
+<title>Welcome to nginx!</title>
+<style>
+html { color-scheme: light dark; }
+body { width: 35em; margin: 0 auto;
+font-family: Tahoma, Verdana, Arial, sans-serif; }
+</style>
+</head>
+<body>
+<h1>Welcome to nginx!</h1>
+<p>If you see this page, the nginx web server is successfully installed and
+working. Further configuration is required.</p>
+
+<p>For online documentation and support please refer to
+<a href="http://nginx.org/">nginx.org</a>.<br/>
+Commercial support is available at
+<a href="http://nginx.com/">nginx.com</a>.</p>
+
+<p><em>Thank you for using nginx.</em></p>
+</body>
+</html>
+`;
+
+const notFound = `<html>
+<head><title>404 Not Found</title></head>
+<body>
+<center><h1>404 Not Found</h1></center>
+<hr><center>nginx/${VERSION}</center>
+</body>
+</html>
+`;
+
+function logTime(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+}
+
+function accessTime(ms: number): string {
+  const [, day, mon, year, time] = new Date(ms).toUTCString().split(" ");
+  return `${day}/${mon}/${year}:${time} +0000`;
+}
+
+function serve(ctx: ImageContext, raw: string, info: RequestInfo): string {
+  const req = parseHttpRequest(raw);
+  if (!req) return "";
+  const ok = req.method === "GET" || req.method === "HEAD";
+  const found = ok && (req.path === "/" || req.path === "/index.html");
+  const body = found ? NGINX_WELCOME : notFound;
+  const status = found ? 200 : ok ? 404 : 405;
+  const ua = req.headers["user-agent"] ?? "-";
+  ctx.log(
+    `${info.remoteIp} - - [${accessTime(info.now)}] "${req.method} ${req.path} ${req.version}" ${status} ${byteLength(body)} "-" "${ua}" "-"`,
+  );
+  const headers: Array<[string, string]> = [
+    ["Server", `nginx/${VERSION}`],
+    ["Date", httpDate(info.now)],
+    ["Content-Type", "text/html"],
+    ["Content-Length", String(byteLength(body))],
+  ];
+  if (found) {
+    headers.push(["Last-Modified", httpDate(INDEX_MTIME_S * 1000)]);
+    headers.push(["Connection", "keep-alive"]);
+    headers.push(["ETag", `"${INDEX_MTIME_S.toString(16)}-${byteLength(body).toString(16)}"`]);
+    headers.push(["Accept-Ranges", "bytes"]);
+  } else headers.push(["Connection", "keep-alive"]);
+  return httpResponse(status, headers, req.method === "HEAD" ? "" : body);
+}
+
+function startNginx(ctx: ImageContext, args: readonly string[]): void {
+  const master = ctx.spawn(["nginx: master process", "nginx", ...args], {
+    comm: "nginx",
+    rssKb: 9600,
+    vszKb: 11400,
+  });
+  const entry = "/docker-entrypoint.sh";
+  for (const line of [
+    `${entry}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
+    `${entry}: Looking for shell scripts in /docker-entrypoint.d/`,
+    `${entry}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
+    "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
+    "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
+    `${entry}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
+    `${entry}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
+    `${entry}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
+    `${entry}: Configuration complete; ready for start up`,
+  ]) {
+    ctx.log(line);
+  }
+  const t = logTime(ctx.now());
+  const notice = (msg: string) => ctx.log(`${t} [notice] 1#1: ${msg}`, "stderr");
+  notice('using the "epoll" event method');
+  notice(`nginx/${VERSION}`);
+  notice("built by gcc 12.2.0 (Debian 12.2.0-14) ");
+  notice("OS: Linux 5.15.0-131-generic");
+  notice("getrlimit(RLIMIT_NOFILE): 1048576:1048576");
+  notice("start worker processes");
+  // The workers run as the image's nginx user (uid 101), which the host's passwd does not know.
+  for (let i = 0; i < 2; i++) {
+    const w = ctx.spawn(["nginx: worker process"], {
+      parent: master,
+      comm: "nginx",
+      uid: 101,
+      user: null,
+      rssKb: 2800,
+      vszKb: 11900,
+    });
+    notice(`start worker process ${ctx.nsPidOf(w)}`);
+  }
+  ctx.listen(80, "tcp", (raw, info) => serve(ctx, raw, info), master);
+  ctx.onSignal(master, (sig) => {
+    // SIGTERM/SIGINT is a fast shutdown, SIGQUIT a graceful one; both end with exit code 0.
+    ctx.log(
+      `${logTime(ctx.now())} [notice] 1#1: signal ${sig} (${sig === 3 ? "SIGQUIT" : sig === 2 ? "SIGINT" : "SIGTERM"}) received, exiting`,
+      "stderr",
+    );
+    ctx.exit(0);
+    return true;
+  });
+}
+
+/** The nginx image. */
+export const nginx: ImageProgram = {
+  ref: "docker.io/library/nginx:1.27",
+  aliases: ["docker.io/library/nginx:latest", `docker.io/library/nginx:${VERSION}`],
+  digest: fakeSha256("digest:nginx:1.27"),
+  sizeBytes: 72_195_292,
+  entrypoint: ["/docker-entrypoint.sh"],
+  cmd: ["nginx", "-g", "daemon off;"],
+  binaries: ["docker-entrypoint.sh", "nginx", ...SHELL_COMMANDS],
+  start(ctx) {
+    const argv = ctx.argv[0] === "/docker-entrypoint.sh" ? ctx.argv.slice(1) : [...ctx.argv];
+    if (argv[0] === "nginx") startNginx(ctx, argv.slice(1));
+    else startApplet(ctx, argv);
+  },
+};

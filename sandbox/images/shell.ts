@@ -1,0 +1,227 @@
+// A tiny busybox-style sh and the few applets images run (sleep, echo, true, false, hostname, date, env).
+import { parseShell, type ShNode, ShSyntaxError, type Word } from "./shell-parse.ts";
+import type { ImageContext } from "./types.ts";
+
+/** Commands the modelled shell can run. */
+export const SHELL_COMMANDS = [
+  "sh",
+  "ash",
+  "bash",
+  "sleep",
+  "echo",
+  "true",
+  "false",
+  "hostname",
+  "date",
+  "env",
+  "printenv",
+  "cp",
+  "mkdir",
+];
+
+// A loop that never sleeps would spin forever in virtual time; after this many steps it yields 10 ms.
+const STEPS_BEFORE_YIELD = 200;
+
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Format a time as `date` prints it in UTC: `Thu Jan  2 03:04:05 UTC 2025`. */
+export function formatDate(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+/** Parse a sleep duration (`5`, `0.5`, `2m`, `1h`, `infinity`) into ms, or null if invalid. */
+export function parseSleep(arg: string): number | null {
+  if (arg === "infinity" || arg === "inf") return Number.POSITIVE_INFINITY;
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(arg);
+  if (!m) return null;
+  const unit = { "": 1000, s: 1000, m: 60000, h: 3600000, d: 86400000 }[m[2]] ?? 1000;
+  return Math.round(Number(m[1]) * unit);
+}
+
+/** Run one non-shell applet as the process `pid`, then call done(status). */
+function applet(
+  ctx: ImageContext,
+  argv: string[],
+  vars: Record<string, string>,
+  done: (s: number) => void,
+): boolean {
+  const [cmd, ...args] = argv;
+  switch (cmd) {
+    case "true":
+    case ":":
+    case "cp":
+    case "mkdir":
+      done(0);
+      return true;
+    case "false":
+      done(1);
+      return true;
+    case "echo": {
+      const noNl = args[0] === "-n";
+      ctx.log((noNl ? args.slice(1) : args).join(" "));
+      done(0);
+      return true;
+    }
+    case "hostname":
+      ctx.log(ctx.hostname);
+      done(0);
+      return true;
+    case "date":
+      ctx.log(formatDate(ctx.now()));
+      done(0);
+      return true;
+    case "env":
+    case "printenv":
+      for (const [k, v] of Object.entries(vars)) ctx.log(`${k}=${v}`);
+      done(0);
+      return true;
+    case "sleep": {
+      const ms = args.length === 0 ? null : parseSleep(args[0]);
+      if (ms === null) {
+        ctx.log(
+          args.length === 0 ? "sleep: missing operand" : `sleep: invalid number '${args[0]}'`,
+          "stderr",
+        );
+        done(1);
+        return true;
+      }
+      if (ms !== Number.POSITIVE_INFINITY) ctx.schedule(ms, () => done(0));
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/** Start a standalone applet as the container's main process (e.g. command `sleep 3600`). */
+export function startApplet(ctx: ImageContext, argv: string[]): boolean {
+  if (argv[0] === "sh" || argv[0] === "ash" || argv[0] === "bash") {
+    startShell(ctx, argv);
+    return true;
+  }
+  const pid = ctx.spawn([...argv]);
+  return applet(ctx, [...argv], { ...ctx.env, HOSTNAME: ctx.hostname }, (s) => ctx.exitProcess(pid, s));
+}
+
+/** Run `sh [-c script]` as the container's main process. */
+export function startShell(ctx: ImageContext, argv: string[]): void {
+  const shName = argv[0];
+  const shPid = ctx.spawn([...argv]);
+  const finish = (code: number) => ctx.exitProcess(shPid, code);
+  if (argv[1] !== "-c") {
+    // No terminal is attached, so sh reads EOF on stdin and exits at once.
+    finish(0);
+    return;
+  }
+  let tree: ShNode;
+  try {
+    tree = parseShell(argv[2] ?? "");
+  } catch (e) {
+    if (!(e instanceof ShSyntaxError)) throw e;
+    ctx.log(e.message.replace(/^sh:/, `${shName}:`), "stderr");
+    finish(2);
+    return;
+  }
+  const vars: Record<string, string> = { ...ctx.env, HOSTNAME: ctx.hostname, "?": "0", "0": shName };
+  let exited = false;
+  let steps = 0;
+  const expand = (w: Word): string =>
+    w
+      .map((part) => {
+        if (part.t === "lit") return part.v;
+        if (part.t === "var") return vars[part.v] ?? "";
+        return part.v.trim() === "hostname"
+          ? ctx.hostname
+          : part.v.trim() === "date"
+            ? formatDate(ctx.now())
+            : "";
+      })
+      .join("");
+  // A single external command is exec'd in place of the shell, as busybox sh does for `sh -c "sleep 10"`.
+  if (tree.t === "cmd" && ["sleep"].includes(expand(tree.words[0]))) {
+    const args = tree.words.map(expand);
+    ctx.exec(shPid, args);
+    applet(ctx, args, vars, finish);
+    return;
+  }
+  const run = (node: ShNode, k: (status: number) => void): void => {
+    if (exited) return;
+    if (++steps > STEPS_BEFORE_YIELD) {
+      steps = 0;
+      ctx.schedule(10, () => run(node, k));
+      return;
+    }
+    const ret = (s: number) => {
+      vars["?"] = String(s);
+      k(s);
+    };
+    switch (node.t) {
+      case "seq": {
+        const next = (i: number, last: number): void =>
+          i >= node.items.length ? ret(last) : run(node.items[i], (s) => next(i + 1, s));
+        next(0, 0);
+        return;
+      }
+      case "and":
+        run(node.l, (s) => (s === 0 ? run(node.r, ret) : ret(s)));
+        return;
+      case "or":
+        run(node.l, (s) => (s !== 0 ? run(node.r, ret) : ret(s)));
+        return;
+      case "if":
+        run(node.cond, (s) => (s === 0 ? run(node.then, ret) : node.else ? run(node.else, ret) : ret(0)));
+        return;
+      case "while": {
+        const loop = (last: number): void =>
+          run(node.cond, (s) => ((s === 0) !== node.until ? run(node.body, loop) : ret(last)));
+        loop(0);
+        return;
+      }
+      case "for": {
+        const items = node.words.map(expand).flatMap((v) => v.split(/\s+/).filter(Boolean));
+        const next = (i: number, last: number): void => {
+          if (i >= items.length) {
+            ret(last);
+            return;
+          }
+          vars[node.name] = items[i];
+          run(node.body, (s) => next(i + 1, s));
+        };
+        next(0, 0);
+        return;
+      }
+      case "cmd": {
+        const argv2 = node.words.map(expand);
+        const assign = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(argv2[0]);
+        if (assign && argv2.length === 1) {
+          vars[assign[1]] = assign[2];
+          ret(0);
+          return;
+        }
+        if (argv2[0] === "exit") {
+          exited = true;
+          finish(argv2[1] === undefined ? Number(vars["?"]) : Number(argv2[1]) & 255);
+          return;
+        }
+        if (argv2[0] === "sleep") {
+          const child = ctx.spawn(argv2, { parent: shPid });
+          applet(ctx, argv2, vars, (s) => {
+            ctx.exitProcess(child, s);
+            ret(s);
+          });
+          return;
+        }
+        if (applet(ctx, argv2, vars, ret)) return;
+        ctx.log(`${shName}: ${argv2[0]}: not found`, "stderr");
+        ret(127);
+        return;
+      }
+    }
+  };
+  run(tree, (s) => {
+    if (!exited) finish(s);
+  });
+}

@@ -1,0 +1,65 @@
+// The contract between containerd and a modelled image: metadata plus a program that runs.
+import type { Proto, SocketHandler } from "../node/sockets.ts";
+
+/** Spawn options for a process inside the container. */
+export interface ContainerSpawnOptions {
+  /** Parent pid; defaults to the container's main process (or the shim for the first spawn). */
+  parent?: number;
+  comm?: string;
+  cpuRate?: number;
+  vszKb?: number;
+  rssKb?: number;
+  threads?: number;
+  uid?: number;
+  user?: string | null;
+  stat?: string;
+}
+
+/** What a running image program can do: spawn, log, wait, listen and exit, all in virtual time. */
+export interface ImageContext {
+  /** The resolved command line (entrypoint/command + cmd/args). */
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly hostname: string;
+  /** The pod IP (the node IP for host-network pods); empty while none is assigned. */
+  readonly podIp: string;
+  /** The current virtual time (ms since epoch) while this program's code runs. */
+  now(): number;
+  /** Spawn a process in the container's namespaces; the first spawn becomes the container's main process. */
+  spawn(argv: string[], opts?: ContainerSpawnOptions): number;
+  /** The pid a process has inside the container's pid namespace. */
+  nsPidOf(pid: number): number;
+  /** Replace a process's command line, as execve does. */
+  exec(pid: number, argv: string[]): void;
+  /** End one process with an exit code. */
+  exitProcess(pid: number, code: number): void;
+  /** End the main process (and with it the container) with an exit code. */
+  exit(code: number): void;
+  /** Write a line to the container log. */
+  log(line: string, stream?: "stdout" | "stderr"): void;
+  /** Run a callback later in virtual time; returns a cancel function. */
+  schedule(delayMs: number, fn: () => void): () => void;
+  /** Listen on a port in the container's network namespace. */
+  listen(port: number, proto: Proto, handler: SocketHandler, pid?: number): void;
+  /** Handle a signal sent to a process; return true to keep running (or after exiting by hand). */
+  onSignal(pid: number, handler: (sig: number) => boolean): void;
+}
+
+/** A modelled container image. */
+export interface ImageProgram {
+  /** Normalized reference, e.g. `docker.io/library/nginx:1.27`. */
+  ref: string;
+  /** Extra tags that point at the same image (e.g. `:latest`). */
+  aliases?: string[];
+  /** Repo digest (`sha256:...`), as the registry reports it. */
+  digest: string;
+  sizeBytes: number;
+  entrypoint: string[];
+  cmd: string[];
+  /** Executable names found on $PATH inside the image. */
+  binaries: string[];
+  /** The user the image runs as; null name means a bare uid. */
+  user?: { uid: number; name: string | null };
+  /** Start the program; called once the container's namespaces exist. */
+  start(ctx: ImageContext): void;
+}

@@ -1,0 +1,114 @@
+// containerd's image store: pull (in virtual time), list, resolve by reference or ID.
+import type { ImageCatalog } from "../images/catalog.ts";
+import { fakeSha256 } from "../images/ids.ts";
+import { normalizeImageRef, splitRef } from "../images/ref.ts";
+import type { ImageProgram } from "../images/types.ts";
+
+/** An image present on the node. */
+export interface StoredImage {
+  id: string;
+  program: ImageProgram;
+  /** Every tag pulled for this image. */
+  repoTags: string[];
+  repoDigests: string[];
+  sizeBytes: number;
+}
+
+/** Schedule a callback in virtual time; returns a cancel function. */
+export type Schedule = (delayMs: number, fn: () => void) => () => void;
+
+/** Derive the ID containerd would report for an image. */
+export function imageIdOf(program: ImageProgram): string {
+  return fakeSha256(`config:${program.ref}`);
+}
+
+// Pulls take a fixed handshake plus the download at this modelled bandwidth.
+const PULL_SETUP_MS = 400;
+const BYTES_PER_MS = 25_000;
+
+/** Word the error containerd returns when a reference cannot be pulled. */
+export function pullError(ref: string, catalog: ImageCatalog): string {
+  const { repo } = splitRef(ref);
+  const repoKnown = catalog.hasRepository(repo);
+  const cause = repoKnown
+    ? `${ref}: not found`
+    : "pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed";
+  return `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}": ${cause}`;
+}
+
+/** Hold the node's images and pull new ones from the catalog. */
+export class ImageStore {
+  private readonly images = new Map<string, StoredImage>();
+  private readonly catalog: ImageCatalog;
+  private readonly schedule: Schedule;
+
+  constructor(catalog: ImageCatalog, schedule: Schedule) {
+    if (!catalog || typeof schedule !== "function")
+      throw new Error("ImageStore: catalog and schedule are required");
+    this.catalog = catalog;
+    this.schedule = schedule;
+  }
+
+  /** Put an image on the node at once (pre-pulled, e.g. by kubeadm config images pull). */
+  preload(ref: string): StoredImage {
+    const norm = normalizeImageRef(ref);
+    const program = this.catalog.find(norm);
+    if (!program) throw new Error(`ImageStore: unknown image ${ref}`);
+    return this.store(norm, program);
+  }
+
+  /** Pull an image; calls back with the image ID or containerd's error text. Returns a cancel function. */
+  pull(ref: string, cb: (err: string | null, imageId: string) => void): () => void {
+    const norm = normalizeImageRef(ref);
+    const program = this.catalog.find(norm);
+    if (!program) return this.schedule(PULL_SETUP_MS, () => cb(pullError(norm, this.catalog), ""));
+    const delay = PULL_SETUP_MS + Math.round(program.sizeBytes / BYTES_PER_MS);
+    return this.schedule(delay, () => cb(null, this.store(norm, program).id));
+  }
+
+  /** Estimate how long a pull of a known image takes, in ms. */
+  pullDurationMs(ref: string): number {
+    const program = this.catalog.find(ref);
+    return PULL_SETUP_MS + (program ? Math.round(program.sizeBytes / BYTES_PER_MS) : 0);
+  }
+
+  /** Find a local image by reference, ID or ID prefix. */
+  resolve(refOrId: string): StoredImage | undefined {
+    const bare = refOrId.replace(/^sha256:/, "");
+    for (const img of this.images.values()) {
+      if (img.id === refOrId || (bare.length >= 12 && img.id.slice(7).startsWith(bare))) return img;
+    }
+    const norm = normalizeImageRef(refOrId);
+    return [...this.images.values()].find((i) => i.repoTags.includes(norm));
+  }
+
+  /** Remove an image by reference or ID; returns false when absent. */
+  remove(refOrId: string): boolean {
+    const img = this.resolve(refOrId);
+    return img ? this.images.delete(img.id) : false;
+  }
+
+  /** List the node's images. */
+  list(): StoredImage[] {
+    return [...this.images.values()];
+  }
+
+  private store(ref: string, program: ImageProgram): StoredImage {
+    const id = imageIdOf(program);
+    const existing = this.images.get(id);
+    const { repo } = splitRef(ref);
+    if (existing) {
+      if (!existing.repoTags.includes(ref)) existing.repoTags.push(ref);
+      return existing;
+    }
+    const img: StoredImage = {
+      id,
+      program,
+      repoTags: [ref],
+      repoDigests: [`${repo}@${program.digest}`],
+      sizeBytes: program.sizeBytes,
+    };
+    this.images.set(id, img);
+    return img;
+  }
+}

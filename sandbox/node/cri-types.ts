@@ -1,0 +1,101 @@
+// The CRI-shaped types containerd exposes to the kubelet (a trimmed runtime.v1 API).
+
+/** A CRI call failed; the message is what containerd returns over gRPC. */
+export class CriError extends Error {}
+
+/** PodSandboxConfig, trimmed. */
+export interface PodSandboxConfig {
+  name: string;
+  namespace: string;
+  uid: string;
+  attempt?: number;
+  hostname?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  hostNetwork?: boolean;
+  hostIPC?: boolean;
+  hostPID?: boolean;
+  shareProcessNamespace?: boolean;
+  /** The pod's cgroup slice; defaults to a BestEffort slice named after the uid. */
+  cgroupParent?: string;
+}
+
+/** ContainerConfig, trimmed. */
+export interface ContainerConfig {
+  name: string;
+  attempt?: number;
+  image: string;
+  command?: string[];
+  args?: string[];
+  env?: Record<string, string>;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+/** CRI container states. */
+export type ContainerState = "CONTAINER_CREATED" | "CONTAINER_RUNNING" | "CONTAINER_EXITED";
+
+/** CRI sandbox states. */
+export type SandboxState = "SANDBOX_READY" | "SANDBOX_NOTREADY";
+
+/** ContainerStatus, trimmed; times are ms since epoch, 0 when unset. */
+export interface ContainerStatus {
+  id: string;
+  podSandboxId: string;
+  name: string;
+  attempt: number;
+  state: ContainerState;
+  image: string;
+  imageRef: string;
+  imageId: string;
+  createdAt: number;
+  startedAt: number;
+  finishedAt: number;
+  exitCode: number;
+  reason: string;
+  message: string;
+  pid: number;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}
+
+/** PodSandboxStatus, trimmed. */
+export interface PodSandboxStatus {
+  id: string;
+  config: PodSandboxConfig;
+  state: SandboxState;
+  createdAt: number;
+  ip: string;
+  netnsPath: string;
+  pid: number;
+}
+
+/** An exit the kubelet can observe (containerd's TaskExit event). */
+export interface ContainerExitEvent {
+  id: string;
+  podSandboxId: string;
+  exitCode: number;
+  finishedAt: number;
+}
+
+/** One line of a container log (CRI log format: time, stream, text). */
+export interface LogLine {
+  time: number;
+  stream: "stdout" | "stderr";
+  text: string;
+}
+
+/** What a network plugin needs to attach a sandbox. */
+export interface NetworkRequest {
+  sandboxId: string;
+  podName: string;
+  podNamespace: string;
+  netnsName: string;
+  netnsPath: string;
+}
+
+/** The CNI hook: attach or detach a sandbox's network namespace. */
+export interface NetworkHook {
+  setup(req: NetworkRequest): { ip: string } | { error: string };
+  teardown(sandboxId: string): void;
+}

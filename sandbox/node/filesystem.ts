@@ -1,0 +1,160 @@
+// A small in-memory file tree: directories, files and symlinks with modes and times.
+
+/** A directory entry. */
+export type FsNode =
+  | { kind: "dir"; mode: number; mtimeMs: number; children: Map<string, FsNode> }
+  | { kind: "file"; mode: number; mtimeMs: number; content: string }
+  | { kind: "symlink"; mode: number; mtimeMs: number; target: string };
+
+/** A failed file operation, worded as the kernel's errno text. */
+export class FsError extends Error {
+  readonly code: "ENOENT" | "ENOTDIR" | "EISDIR" | "EEXIST";
+  readonly path: string;
+
+  constructor(code: FsError["code"], path: string) {
+    super(FsError.text(code));
+    this.code = code;
+    this.path = path;
+  }
+
+  /** Give the strerror text for a code. */
+  static text(code: FsError["code"]): string {
+    return {
+      ENOENT: "No such file or directory",
+      ENOTDIR: "Not a directory",
+      EISDIR: "Is a directory",
+      EEXIST: "File exists",
+    }[code];
+  }
+}
+
+/** Split an absolute path into its names, resolving `.` and `..`. */
+export function splitPath(path: string): string[] {
+  const out: string[] = [];
+  for (const part of path.split("/")) {
+    if (part === "" || part === ".") continue;
+    if (part === "..") out.pop();
+    else out.push(part);
+  }
+  return out;
+}
+
+/** An in-memory tree rooted at `/`. */
+export class FileTree {
+  readonly root: FsNode & { kind: "dir" };
+
+  constructor(now: number) {
+    if (!Number.isFinite(now)) throw new Error("FileTree: now must be a number (ms since epoch)");
+    this.root = { kind: "dir", mode: 0o755, mtimeMs: now, children: new Map() };
+  }
+
+  /** Find a node, following symlinks except (optionally) the last component. */
+  lookup(path: string, followLast = true, depth = 0): FsNode {
+    if (depth > 8) throw new FsError("ENOENT", path);
+    const names = splitPath(path);
+    let node: FsNode = this.root;
+    for (let i = 0; i < names.length; i++) {
+      if (node.kind === "symlink") node = this.lookup(node.target, true, depth + 1);
+      if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
+      const next = node.children.get(names[i]);
+      if (!next) throw new FsError("ENOENT", path);
+      node = next;
+      if (node.kind === "symlink" && (i < names.length - 1 || followLast)) {
+        const base = `/${names.slice(0, i).join("/")}`;
+        const target = node.target.startsWith("/") ? node.target : `${base}/${node.target}`;
+        node = this.lookup(target, true, depth + 1);
+      }
+    }
+    return node;
+  }
+
+  /** Tell whether a path exists. */
+  exists(path: string): boolean {
+    try {
+      this.lookup(path);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Create a directory and its parents. */
+  mkdirp(path: string, now: number, mode = 0o755): void {
+    let node: FsNode = this.root;
+    for (const name of splitPath(path)) {
+      if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
+      let next = node.children.get(name);
+      if (!next) {
+        next = { kind: "dir", mode, mtimeMs: now, children: new Map() };
+        node.children.set(name, next);
+      }
+      node = next.kind === "symlink" ? this.lookup(next.target) : next;
+    }
+  }
+
+  private parentOf(path: string): { dir: FsNode & { kind: "dir" }; name: string } {
+    const names = splitPath(path);
+    const name = names.pop();
+    if (name === undefined) throw new FsError("EISDIR", path);
+    const dir = this.lookup(`/${names.join("/")}`);
+    if (dir.kind !== "dir") throw new FsError("ENOTDIR", path);
+    return { dir, name };
+  }
+
+  /** Write (create or replace) a file; the parent directory must exist. */
+  writeFile(path: string, content: string, now: number, mode?: number): void {
+    const { dir, name } = this.parentOf(path);
+    const old = dir.children.get(name);
+    if (old?.kind === "dir") throw new FsError("EISDIR", path);
+    dir.children.set(name, {
+      kind: "file",
+      mode: mode ?? (old?.kind === "file" ? old.mode : 0o644),
+      mtimeMs: now,
+      content,
+    });
+    dir.mtimeMs = now;
+  }
+
+  /** Append to a file, creating it when missing. */
+  appendFile(path: string, content: string, now: number): void {
+    let before = "";
+    try {
+      before = this.readFile(path);
+    } catch (e) {
+      if (!(e instanceof FsError) || e.code !== "ENOENT") throw e;
+    }
+    this.writeFile(path, before + content, now);
+  }
+
+  /** Read a file's content. */
+  readFile(path: string): string {
+    const node = this.lookup(path);
+    if (node.kind === "dir") throw new FsError("EISDIR", path);
+    if (node.kind !== "file") throw new FsError("ENOENT", path);
+    return node.content;
+  }
+
+  /** Create a symlink. */
+  symlink(target: string, path: string, now: number): void {
+    const { dir, name } = this.parentOf(path);
+    if (dir.children.has(name)) throw new FsError("EEXIST", path);
+    dir.children.set(name, { kind: "symlink", mode: 0o777, mtimeMs: now, target });
+  }
+
+  /** Remove a file, symlink or directory tree; returns false when missing. */
+  remove(path: string): boolean {
+    try {
+      const { dir, name } = this.parentOf(path);
+      return dir.children.delete(name);
+    } catch {
+      return false;
+    }
+  }
+
+  /** List a directory's entry names in byte order. */
+  list(path: string): string[] {
+    const node = this.lookup(path);
+    if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
+    return [...node.children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+}

@@ -1,0 +1,146 @@
+// `ls`, `cat` and `readlink` over a node's file tree, with GNU coreutils wording.
+import { type FileTree, FsError, type FsNode } from "./filesystem.ts";
+import { formatColumns, formatLong, type LsLongEntry } from "./ls-format.ts";
+import type { CommandOutput } from "./ps.ts";
+
+/** A read-only view the commands can consult for paths the tree does not hold (e.g. /proc). */
+export interface VirtualPaths {
+  /** Return long entries for a virtual directory, or null when the path is not virtual. */
+  listDir(path: string): LsLongEntry[] | null;
+  /** Return a virtual file's content, or null when the path is not virtual. */
+  readFile(path: string): string | null;
+  /** Return a virtual symlink's target, or null when the path is not virtual. */
+  readlink(path: string): string | null;
+}
+
+function entryOf(name: string, node: FsNode): LsLongEntry {
+  const type = node.kind === "dir" ? "d" : node.kind === "symlink" ? "l" : "-";
+  const links =
+    node.kind === "dir" ? 2 + [...node.children.values()].filter((c) => c.kind === "dir").length : 1;
+  const size =
+    node.kind === "dir"
+      ? 4096
+      : node.kind === "file"
+        ? new TextEncoder().encode(node.content).length
+        : node.target.length;
+  const base = {
+    type,
+    mode: node.mode,
+    links,
+    owner: "root",
+    group: "root",
+    size,
+    mtimeMs: node.mtimeMs,
+    name,
+  } as const;
+  return node.kind === "symlink" ? { ...base, target: node.target } : base;
+}
+
+const blocksKb = (e: LsLongEntry) => (e.type === "l" ? 0 : Math.ceil(e.size / 4096) * 4);
+
+/** Run `ls [-l] [-a] [paths...]`. */
+export function runLs(
+  args: readonly string[],
+  fs: FileTree,
+  now: number,
+  virt?: VirtualPaths,
+): CommandOutput {
+  let long = false;
+  let all = false;
+  const paths: string[] = [];
+  for (const a of args) {
+    if (/^-[laA1h]+$/.test(a)) {
+      long ||= a.includes("l");
+      all ||= a.includes("a") || a.includes("A");
+    } else if (a.startsWith("-")) {
+      return {
+        stdout: "",
+        stderr: `ls: invalid option -- '${a.slice(1, 2)}'\nTry 'ls --help' for more information.\n`,
+        exitCode: 2,
+      };
+    } else paths.push(a);
+  }
+  if (paths.length === 0) paths.push("/root");
+  let stdout = "";
+  let stderr = "";
+  let exitCode = 0;
+  const blocks: string[] = [];
+  for (const path of paths) {
+    const virtual = virt?.listDir(path);
+    let entries: LsLongEntry[];
+    let isDir = true;
+    if (virtual) entries = virtual;
+    else {
+      let node: FsNode;
+      try {
+        node = fs.lookup(path, !long || path.endsWith("/"));
+      } catch (e) {
+        if (!(e instanceof FsError)) throw e;
+        stderr += `ls: cannot access '${path}': ${e.message}\n`;
+        exitCode = 2;
+        continue;
+      }
+      if (node.kind === "dir") {
+        entries = [...node.children.entries()].map(([n, c]) => entryOf(n, c));
+        if (all) entries.unshift(entryOf(".", node), entryOf("..", node));
+      } else {
+        isDir = false;
+        entries = [entryOf(path, node)];
+      }
+    }
+    entries = entries.filter((e) => all || !e.name.startsWith(".") || !isDir);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let text = "";
+    if (long) {
+      if (isDir) text += `total ${entries.reduce((s, e) => s + blocksKb(e), 0)}\n`;
+      text += formatLong(entries, now);
+    } else text += formatColumns(entries.map((e) => e.name));
+    blocks.push(paths.length > 1 && isDir ? `${path}:\n${text}` : text);
+  }
+  stdout = blocks.join("\n");
+  return { stdout, stderr, exitCode };
+}
+
+/** Run `cat [files...]`. */
+export function runCat(args: readonly string[], fs: FileTree, virt?: VirtualPaths): CommandOutput {
+  let stdout = "";
+  let stderr = "";
+  let exitCode = 0;
+  for (const path of args) {
+    const v = virt?.readFile(path);
+    if (v !== null && v !== undefined) {
+      stdout += v;
+      continue;
+    }
+    try {
+      stdout += fs.readFile(path);
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      stderr += `cat: ${path}: ${e.message}\n`;
+      exitCode = 1;
+    }
+  }
+  return { stdout, stderr, exitCode };
+}
+
+/** Run `readlink [-f] path`. */
+export function runReadlink(args: readonly string[], fs: FileTree, virt?: VirtualPaths): CommandOutput {
+  const paths = args.filter((a) => !a.startsWith("-"));
+  let stdout = "";
+  let exitCode = 0;
+  for (const path of paths) {
+    const v = virt?.readlink(path);
+    if (v !== null && v !== undefined) {
+      stdout += `${v}\n`;
+      continue;
+    }
+    try {
+      const node = fs.lookup(path, false);
+      if (node.kind === "symlink") stdout += `${node.target}\n`;
+      else exitCode = 1;
+    } catch {
+      exitCode = 1;
+    }
+  }
+  return { stdout, stderr: "", exitCode };
+}

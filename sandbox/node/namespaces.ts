@@ -1,0 +1,84 @@
+// Linux namespaces as the kernel exposes them: a type and an nsfs inode number.
+
+/** The eight namespace kinds of a 5.15 kernel, in the order `ls /proc/<pid>/ns` prints them. */
+export const NS_TYPES = ["cgroup", "ipc", "mnt", "net", "pid", "time", "user", "uts"] as const;
+
+/** One namespace kind. */
+export type NsType = (typeof NS_TYPES)[number];
+
+/** The namespace inode a process holds, per kind. */
+export type NsSet = Record<NsType, number>;
+
+// The inodes the kernel gives its initial namespaces (PROC_*_INIT_INO in include/linux/proc_ns.h).
+const INITIAL: NsSet = {
+  time: 4026531834,
+  cgroup: 4026531835,
+  pid: 4026531836,
+  user: 4026531837,
+  uts: 4026531838,
+  ipc: 4026531839,
+  net: 4026531840,
+  mnt: 4026531841,
+};
+
+/** Where dynamically created namespaces start; nsfs inodes are handed out in creation order. */
+export const FIRST_DYNAMIC_INODE = 4026532160;
+
+/** A namespace the registry knows: its kind and inode. */
+export interface Namespace {
+  type: NsType;
+  inode: number;
+}
+
+/** Config for {@link NamespaceRegistry}. */
+export interface NamespaceRegistryConfig {
+  firstInode?: number;
+}
+
+/** Hand out namespace inodes deterministically and remember which kind each one is. */
+export class NamespaceRegistry {
+  readonly initial: NsSet;
+  private next: number;
+  private readonly known = new Map<number, Namespace>();
+
+  constructor(config: NamespaceRegistryConfig = {}) {
+    const first = config.firstInode ?? FIRST_DYNAMIC_INODE;
+    if (!Number.isInteger(first) || first <= INITIAL.mnt) {
+      throw new Error(`NamespaceRegistry: firstInode must be an integer above ${INITIAL.mnt}, got ${first}`);
+    }
+    this.next = first;
+    this.initial = { ...INITIAL };
+    for (const type of NS_TYPES) this.known.set(INITIAL[type], { type, inode: INITIAL[type] });
+  }
+
+  /** Create a new namespace of a kind and return its inode. */
+  create(type: NsType): number {
+    const inode = this.next++;
+    this.known.set(inode, { type, inode });
+    return inode;
+  }
+
+  /** Record a namespace whose inode the kernel fixed at boot (below the dynamic range). */
+  adopt(type: NsType, inode: number): number {
+    if (this.known.has(inode)) throw new Error(`NamespaceRegistry: inode ${inode} already known`);
+    this.known.set(inode, { type, inode });
+    return inode;
+  }
+
+  /** Look up a namespace by inode. */
+  get(inode: number): Namespace | undefined {
+    return this.known.get(inode);
+  }
+
+  /** Derive a namespace set from a base, creating new namespaces for the listed kinds in that order. */
+  derive(base: NsSet, fresh: readonly NsType[]): NsSet {
+    const out = { ...base };
+    for (const type of fresh) out[type] = this.create(type);
+    return out;
+  }
+}
+
+/** Format a namespace link target as the kernel does: `net:[4026532291]`. */
+export function nsLink(type: NsType, inode: number): string {
+  return `${type}:[${inode}]`;
+}

@@ -1,0 +1,222 @@
+// The process table of one node: pids, parents, users, namespaces, exits.
+import type { NamespaceRegistry, NsSet } from "./namespaces.ts";
+
+/** Signal numbers used by the model (x86-64 Linux). */
+export const SIG = { HUP: 1, INT: 2, QUIT: 3, KILL: 9, TERM: 15 } as const;
+
+const SIGNAL_NAMES: Record<number, string> = { 1: "HUP", 2: "INT", 3: "QUIT", 9: "KILL", 15: "TERM" };
+
+/** Name a signal number the way systemd and kill -l do (`TERM`). */
+export function signalName(sig: number): string {
+  return SIGNAL_NAMES[sig] ?? String(sig);
+}
+
+/** One process (or kernel thread) on the node. */
+export interface Process {
+  pid: number;
+  ppid: number;
+  uid: number;
+  /** User name as /etc/passwd has it; null when the uid has no entry (the pause image runs as 65535). */
+  user: string | null;
+  /** The 15-character kernel command name (`/proc/<pid>/comm`). */
+  comm: string;
+  argv: string[];
+  startMs: number;
+  /** Fraction of one CPU the process burns on average; gives ps its C and TIME columns. */
+  cpuRate: number;
+  /** ps STAT letters, e.g. `Ss`, `Ssl`, `I<`. */
+  stat: string;
+  vszKb: number;
+  rssKb: number;
+  threads: number;
+  kernel: boolean;
+  ns: NsSet;
+  /** The pid as seen inside the process's own pid namespace. */
+  nsPid: number;
+  cgroup: string;
+  /** Answer a signal; return true when handled (the process decides whether to exit). */
+  onSignal?: (sig: number, now: number) => boolean;
+}
+
+/** How a process ended. */
+export interface ExitInfo {
+  pid: number;
+  code: number;
+  /** The signal that killed it, when it died of one. */
+  signal?: number;
+  atMs: number;
+}
+
+/** What {@link ProcessTable.spawn} needs. */
+export interface SpawnOptions {
+  argv: string[];
+  ppid: number;
+  now: number;
+  comm?: string;
+  uid?: number;
+  user?: string | null;
+  /** Namespaces; defaults to the parent's. */
+  ns?: NsSet;
+  cpuRate?: number;
+  stat?: string;
+  vszKb?: number;
+  rssKb?: number;
+  threads?: number;
+  kernel?: boolean;
+  cgroup?: string;
+  /** Force a pid (boot processes); otherwise the next free one. */
+  pid?: number;
+}
+
+/** Config for {@link ProcessTable}. */
+export interface ProcessTableConfig {
+  namespaces: NamespaceRegistry;
+}
+
+/** Derive the kernel comm name from argv[0]: basename, cut to 15 characters. */
+export function commFromArgv(argv: readonly string[]): string {
+  const first = argv[0] ?? "";
+  return first.slice(first.lastIndexOf("/") + 1).slice(0, 15);
+}
+
+/** Keep the node's processes: deterministic pid allocation, spawn, signals, exits and reparenting. */
+export class ProcessTable {
+  private readonly procs = new Map<number, Process>();
+  private readonly exitListeners = new Set<(info: ExitInfo) => void>();
+  private readonly nsPidNext = new Map<number, number>();
+  private nextPid = 1;
+  private readonly namespaces: NamespaceRegistry;
+
+  constructor(config: ProcessTableConfig) {
+    if (!config?.namespaces) throw new Error("ProcessTable: config.namespaces is required");
+    this.namespaces = config.namespaces;
+  }
+
+  /** Start a process; its pid is the next free one unless forced. */
+  spawn(opts: SpawnOptions): Process {
+    if (!Array.isArray(opts.argv) || opts.argv.length === 0) throw new Error("spawn: argv must not be empty");
+    const parent = this.procs.get(opts.ppid);
+    if (opts.ppid !== 0 && !parent) throw new Error(`spawn: parent pid ${opts.ppid} does not exist`);
+    const pid = opts.pid ?? this.allocate();
+    if (this.procs.has(pid)) throw new Error(`spawn: pid ${pid} is in use`);
+    this.nextPid = Math.max(this.nextPid, pid + 1);
+    const ns = opts.ns ?? parent?.ns ?? this.namespaces.initial;
+    const p: Process = {
+      pid,
+      ppid: opts.ppid,
+      uid: opts.uid ?? 0,
+      user: opts.user === undefined ? "root" : opts.user,
+      comm: opts.comm ?? commFromArgv(opts.argv),
+      argv: [...opts.argv],
+      startMs: opts.now,
+      cpuRate: opts.cpuRate ?? 0,
+      stat: opts.stat ?? "S",
+      vszKb: opts.vszKb ?? 0,
+      rssKb: opts.rssKb ?? 0,
+      threads: opts.threads ?? 1,
+      kernel: opts.kernel ?? false,
+      ns,
+      nsPid: this.allocateNsPid(ns.pid, pid),
+      cgroup: opts.cgroup ?? parent?.cgroup ?? "/",
+    };
+    this.procs.set(pid, p);
+    // Threads share the pid space, so a multi-threaded process uses up pids after its own.
+    this.nextPid += Math.max(0, p.threads - 1);
+    return p;
+  }
+
+  /** Skip pids, as short-lived helpers and threads do on a real machine. */
+  reservePids(count: number): void {
+    this.nextPid += count;
+  }
+
+  /** Look up a live process. */
+  get(pid: number): Process | undefined {
+    return this.procs.get(pid);
+  }
+
+  /** List live processes by pid. */
+  list(): Process[] {
+    return [...this.procs.values()].sort((a, b) => a.pid - b.pid);
+  }
+
+  /** List the live children of a process. */
+  children(pid: number): Process[] {
+    return this.list().filter((p) => p.ppid === pid);
+  }
+
+  /** List a process and all its live descendants, parents first. */
+  descendants(pid: number): Process[] {
+    const out: Process[] = [];
+    const walk = (id: number) => {
+      for (const c of this.children(id)) {
+        out.push(c);
+        walk(c.pid);
+      }
+    };
+    walk(pid);
+    return out;
+  }
+
+  /** Listen for process exits; returns an unsubscribe function. */
+  onExit(listener: (info: ExitInfo) => void): () => void {
+    this.exitListeners.add(listener);
+    return () => this.exitListeners.delete(listener);
+  }
+
+  /** Deliver a signal: a handler may take it; an init of a pid namespace ignores unhandled ones but KILL. */
+  signal(pid: number, sig: number, now: number): boolean {
+    const p = this.procs.get(pid);
+    if (!p) return false;
+    if (sig !== SIG.KILL && p.onSignal?.(sig, now)) return true;
+    if (sig !== SIG.KILL && this.isNamespaceInit(p)) return true;
+    this.exit(pid, 128 + sig, now, sig);
+    return true;
+  }
+
+  /** End a process with an exit code; an init of a pid namespace takes its namespace with it. */
+  exit(pid: number, code: number, now: number, signal?: number): void {
+    const p = this.procs.get(pid);
+    if (!p) return;
+    this.procs.delete(pid);
+    const info: ExitInfo = signal === undefined ? { pid, code, atMs: now } : { pid, code, signal, atMs: now };
+    if (this.isNamespaceInit(p)) {
+      for (const other of this.list()) {
+        if (other.ns.pid === p.ns.pid) this.exit(other.pid, 128 + SIG.KILL, now, SIG.KILL);
+      }
+    }
+    for (const child of this.children(pid)) child.ppid = this.reaperFor(p);
+    for (const listener of [...this.exitListeners]) listener(info);
+  }
+
+  private isNamespaceInit(p: Process): boolean {
+    return p.nsPid === 1 && p.ns.pid !== this.namespaces.initial.pid;
+  }
+
+  // Orphans go to the nearest live ancestor that is a child subreaper (the shim), else to init.
+  private reaperFor(p: Process): number {
+    let cur = this.procs.get(p.ppid);
+    while (cur) {
+      if (cur.comm.startsWith("containerd-shim")) return cur.pid;
+      cur = this.procs.get(cur.ppid);
+    }
+    return 1;
+  }
+
+  private allocate(): number {
+    while (this.procs.has(this.nextPid)) this.nextPid++;
+    return this.nextPid++;
+  }
+
+  private allocateNsPid(pidNs: number, hostPid: number): number {
+    if (pidNs === this.namespaces.initial.pid) return hostPid;
+    const n = this.nsPidNext.get(pidNs) ?? 1;
+    this.nsPidNext.set(pidNs, n + 1);
+    return n;
+  }
+}
+
+/** Compute the CPU time a process has used by `now`, in milliseconds. */
+export function cpuMs(p: Process, now: number): number {
+  return Math.floor(Math.max(0, now - p.startMs) * p.cpuRate);
+}
