@@ -1,0 +1,180 @@
+// Not modelled from kube-proxy v1.32 iptables mode: conntrack cleanup, partial syncs, session affinity (-m recent), topology hints, loadBalancerSourceRanges (KUBE-FW-), healthCheckNodePort, nfacct counters, --nodeport-addresses, large-cluster mode, IPv6/dual-stack, and the ipvs and nftables modes.
+import type { EndpointSlice, Service } from "../api/types.ts";
+import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
+import type { ChainSpec, Rule } from "../node/iptables/types.ts";
+import { type ServicePortInfo, servicePorts } from "./endpoints.ts";
+import { writer, writeServicePort } from "./service-rules.ts";
+
+export interface SyncInput {
+  services: Service[];
+  endpointSlices: EndpointSlice[];
+  nodeName: string;
+  /** The node's addresses (kept for callers; rules use `-m addrtype --dst-type LOCAL` instead). */
+  nodeIPs: string[];
+  /** The pod CIDR kube-proxy's local-traffic detector uses; empty disables the `! -s` masquerade rule. */
+  clusterCIDR: string;
+  masqueradeAll?: boolean;
+  /** Bit of the masquerade mark (default 14, i.e. 0x4000). */
+  masqueradeBit?: number;
+}
+
+/** A jump rule kube-proxy ensures in a built-in chain (EnsureRule with Prepend). */
+export interface JumpRule {
+  table: "filter" | "nat";
+  chain: string;
+  rule: Rule;
+}
+
+/** Everything one kube-proxy sync writes to a node's iptables. */
+export interface ProxyRules {
+  /** Ensured in this order, each prepended when missing, so later ones end up first. */
+  jumps: JumpRule[];
+  /** The `*filter` part of the iptables-restore --noflush input. */
+  filter: ChainSpec[];
+  /** The `*nat` part of the iptables-restore --noflush input. */
+  nat: ChainSpec[];
+}
+
+/** The empty chain kube-proxy creates in mangle, nat and filter to notice when iptables is flushed. */
+export const CANARY_CHAIN = "KUBE-PROXY-CANARY";
+
+const NEW = ["-m", "conntrack", "--ctstate", "NEW"];
+const JUMPS: [JumpRule["table"], string, string, string, string[]][] = [
+  ["filter", "KUBE-EXTERNAL-SERVICES", "INPUT", "kubernetes externally-visible service portals", NEW],
+  ["filter", "KUBE-EXTERNAL-SERVICES", "FORWARD", "kubernetes externally-visible service portals", NEW],
+  ["filter", "KUBE-NODEPORTS", "INPUT", "kubernetes health check service ports", []],
+  ["filter", "KUBE-SERVICES", "FORWARD", "kubernetes service portals", NEW],
+  ["filter", "KUBE-SERVICES", "OUTPUT", "kubernetes service portals", NEW],
+  ["filter", "KUBE-FORWARD", "FORWARD", "kubernetes forwarding rules", []],
+  ["filter", "KUBE-PROXY-FIREWALL", "INPUT", "kubernetes load balancer firewall", NEW],
+  ["filter", "KUBE-PROXY-FIREWALL", "OUTPUT", "kubernetes load balancer firewall", NEW],
+  ["filter", "KUBE-PROXY-FIREWALL", "FORWARD", "kubernetes load balancer firewall", NEW],
+  ["nat", "KUBE-SERVICES", "OUTPUT", "kubernetes service portals", []],
+  ["nat", "KUBE-SERVICES", "PREROUTING", "kubernetes service portals", []],
+  ["nat", "KUBE-POSTROUTING", "POSTROUTING", "kubernetes postrouting rules", []],
+  // Copies of kubelet's own jumps; on a real node kubelet created them first, so they stay last.
+  ["filter", "KUBE-FIREWALL", "INPUT", "", []],
+  ["filter", "KUBE-FIREWALL", "OUTPUT", "", []],
+];
+
+function jumpRules(): JumpRule[] {
+  return JUMPS.map(([table, dst, chain, comment, extra]) => ({
+    table,
+    chain,
+    rule: parseRuleArgs([...extra, ...(comment ? ["-m", "comment", "--comment", comment] : []), "-j", dst]),
+  }));
+}
+
+function compare(a: ServicePortInfo, b: ServicePortInfo): number {
+  const ka = `${a.spn}\u0000${a.protocol}`;
+  const kb = `${b.spn}\u0000${b.protocol}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** Build the rules one full kube-proxy (v1.32, iptables mode) sync programs on a node. */
+export function buildNatRules(input: SyncInput): ProxyRules {
+  const mark = `0x${(1 << (input.masqueradeBit ?? 14)).toString(16)}`;
+  const filter = writer();
+  const nat = writer();
+  for (const c of [
+    "KUBE-SERVICES",
+    "KUBE-EXTERNAL-SERVICES",
+    "KUBE-FORWARD",
+    "KUBE-NODEPORTS",
+    "KUBE-PROXY-FIREWALL",
+  ])
+    filter.chain(c);
+  for (const c of ["KUBE-SERVICES", "KUBE-NODEPORTS", "KUBE-POSTROUTING", "KUBE-MARK-MASQ"]) nat.chain(c);
+  nat.rule("KUBE-POSTROUTING", "-m", "mark", "!", "--mark", `${mark}/${mark}`, "-j", "RETURN");
+  nat.rule("KUBE-POSTROUTING", "-j", "MARK", "--xor-mark", mark);
+  nat.rule(
+    "KUBE-POSTROUTING",
+    "-m",
+    "comment",
+    "--comment",
+    "kubernetes service traffic requiring SNAT",
+    "-j",
+    "MASQUERADE",
+    "--random-fully",
+  );
+  nat.rule("KUBE-MARK-MASQ", "-j", "MARK", "--or-mark", mark);
+  // --iptables-localhost-nodeports defaults to true, so kube-proxy owns this copy of kubelet's rule too.
+  filter.rule(
+    "KUBE-FIREWALL",
+    "-m",
+    "comment",
+    "--comment",
+    "block incoming localnet connections",
+    "-d",
+    "127.0.0.0/8",
+    "!",
+    "-s",
+    "127.0.0.0/8",
+    "-m",
+    "conntrack",
+    "!",
+    "--ctstate",
+    "RELATED,ESTABLISHED,DNAT",
+    "-j",
+    "DROP",
+  );
+
+  // Real kube-proxy walks a Go map here, so rule order in KUBE-SERVICES varies; the model sorts by port name.
+  const ports = input.services.flatMap(servicePorts).sort(compare);
+  for (const info of ports) writeServicePort(info, input, filter, nat);
+
+  nat.rule(
+    "KUBE-SERVICES",
+    "-m",
+    "comment",
+    "--comment",
+    "kubernetes service nodeports; NOTE: this must be the last rule in this chain",
+    "-m",
+    "addrtype",
+    "--dst-type",
+    "LOCAL",
+    "-j",
+    "KUBE-NODEPORTS",
+  );
+  filter.rule("KUBE-FORWARD", "-m", "conntrack", "--ctstate", "INVALID", "-j", "DROP");
+  filter.rule(
+    "KUBE-FORWARD",
+    "-m",
+    "comment",
+    "--comment",
+    "kubernetes forwarding rules",
+    "-m",
+    "mark",
+    "--mark",
+    `${mark}/${mark}`,
+    "-j",
+    "ACCEPT",
+  );
+  filter.rule(
+    "KUBE-FORWARD",
+    "-m",
+    "comment",
+    "--comment",
+    "kubernetes forwarding conntrack rule",
+    "-m",
+    "conntrack",
+    "--ctstate",
+    "RELATED,ESTABLISHED",
+    "-j",
+    "ACCEPT",
+  );
+  return { jumps: jumpRules(), filter: filter.specs(), nat: nat.specs() };
+}
+
+/** Run buildNatRules `iterations` times with an injected clock and report the elapsed time and rule count. */
+export function measureSync(
+  input: SyncInput,
+  options: { iterations: number; now: () => number },
+): { ms: number; rules: number } {
+  const start = options.now();
+  let result = buildNatRules(input);
+  for (let i = 1; i < options.iterations; i++) result = buildNatRules(input);
+  const rules =
+    [...result.filter, ...result.nat].reduce((n, c) => n + c.rules.length, 0) + result.jumps.length;
+  return { ms: options.now() - start, rules };
+}
