@@ -1,0 +1,95 @@
+// Read `-f` manifests as kubectl's resource builder does: YAML or JSON, several documents, `List` kinds,
+// and its error texts. Documents are yielded in order; a parse or validation error ends its file there.
+import { parseAllDocuments } from "yaml";
+import { type ResourceType, resourceForKind } from "../api/resources.ts";
+import type { KubeObject } from "../api/types.ts";
+import type { KubectlContext } from "./context.ts";
+
+/** One item of a manifest stream: an object with its type, or an error line (without `error: `). */
+export type ManifestItem =
+  | { ok: true; obj: KubeObject; rt: ResourceType; source: string }
+  | { ok: false; message: string; source: string };
+
+/** A path that does not exist: kubectl checks every path before reading any. */
+export class MissingPathError extends Error {}
+
+const SCHEMA_HINT = "if you choose to ignore these errors, turn validation off with --validate=false";
+
+/** Read every `-f` argument; throws MissingPathError before reading anything if a path is missing. */
+export function readManifests(ctx: KubectlContext, paths: string[]): ManifestItem[] {
+  const texts = paths.map((p) => {
+    if (p === "-") return { source: "STDIN", text: ctx.stdin };
+    const text = ctx.readFile(p);
+    if (text === undefined) throw new MissingPathError(`the path "${p}" does not exist`);
+    return { source: p, text };
+  });
+  return texts.flatMap(({ source, text }) => parseManifest(text, source));
+}
+
+/** Parse one file's text into items; stops at the first document that cannot be read. */
+export function parseManifest(text: string, source: string): ManifestItem[] {
+  const out: ManifestItem[] = [];
+  for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
+    const errors = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY");
+    if (errors.length > 0) {
+      out.push({ ok: false, source, message: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(errors)}` });
+      return out;
+    }
+    const value: unknown = doc.toJS();
+    if (value === null || value === undefined) continue;
+    if (typeof value !== "object" || Array.isArray(value)) {
+      const t = Array.isArray(value) ? "array" : typeof value === "boolean" ? "bool" : typeof value;
+      out.push({
+        ok: false,
+        source,
+        message: `error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${t} into Go value of type map[string]interface {}`,
+      });
+      return out;
+    }
+    const obj = value as KubeObject;
+    const objs = obj.kind === "List" && Array.isArray(obj.items) ? (obj.items as KubeObject[]) : [obj];
+    for (const o of objs) {
+      const item = toItem(o, source);
+      out.push(item);
+      if (!item.ok && item.message.startsWith("error validating")) return out;
+    }
+  }
+  return out;
+}
+
+function toItem(obj: KubeObject, source: string): ManifestItem {
+  const missing: string[] = [];
+  if (!obj.apiVersion) missing.push("apiVersion not set");
+  if (!obj.kind) missing.push("kind not set");
+  if (missing.length > 0) {
+    const detail = missing.length === 1 ? missing[0] : `[${missing.join(", ")}]`;
+    return { ok: false, source, message: `error validating "${source}": error validating data: ${detail}; ${SCHEMA_HINT}` };
+  }
+  obj.metadata ??= {};
+  const rt = resourceForKind(String(obj.kind), String(obj.apiVersion));
+  if (!rt) {
+    const m = obj.metadata;
+    return {
+      ok: false,
+      source,
+      message: `resource mapping not found for name: "${m.name ?? ""}" namespace: "${m.namespace ?? ""}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
+    };
+  }
+  return { ok: true, obj, rt, source };
+}
+
+// Reword the yaml library's first error as go-yaml (which kubectl uses) words it. Approximate: the
+// common mistakes are mapped, the rest fall back to go-yaml's most frequent parser message.
+function goYamlMessage(errors: { code: string; message: string; linePos?: [{ line: number }, { line: number }?] }[]): string {
+  const lines = (e: (typeof errors)[number]) => (e.linePos ?? []).filter((p) => p).map((p) => (p as { line: number }).line);
+  const maxLine = Math.max(...errors.flatMap(lines), 1);
+  const first = errors[0];
+  const at = (n: number, msg: string) => `line ${n}: ${msg}`;
+  if (errors.some((e) => e.code === "BLOCK_AS_IMPLICIT_KEY")) return at(maxLine, "mapping values are not allowed in this context");
+  if (first.code === "MULTILINE_IMPLICIT_KEY") return at(maxLine, "could not find expected ':'");
+  if (first.code === "TAB_AS_INDENT") return at(lines(first)[0] ?? 1, "found character that cannot start any token");
+  if (first.code === "MISSING_CHAR") return at(Math.max(1, (lines(first)[0] ?? 2) - 1), "found unexpected end of stream");
+  if (first.code === "BAD_INDENT" && first.message.startsWith("Flow sequence")) return at(lines(first)[0] ?? 1, "did not find expected ',' or ']'");
+  if (first.code === "BAD_INDENT" && first.message.startsWith("Flow map")) return at(lines(first)[0] ?? 1, "did not find expected ',' or '}'");
+  return at(lines(first)[0] ?? 1, "did not find expected key");
+}
