@@ -159,6 +159,11 @@ export function conflict(resource: string, group: string, name: string): StatusE
   );
 }
 
+/** 409 Conflict with a free-form message (e.g. a pod already bound to a node). */
+export function conflictMessage(name: string, message: string): StatusError {
+  return status(409, "Conflict", message, { name, kind: "pods" });
+}
+
 /** 403 Forbidden: `<resource> "<name>" is forbidden: <why>`. */
 export function forbiddenError(resource: string, group: string, name: string, why: string): StatusError {
   const qr = qualifiedResource(resource, group);

@@ -1,6 +1,6 @@
 // kube-apiserver: the only component that touches etcd. Every other component is a client of this class.
 import { groupVersion, lookupResource, type ResourceType } from "../api/resources.ts";
-import type { KubeObject, ObjectMeta } from "../api/types.ts";
+import type { KubeObject, ObjectMeta, Pod } from "../api/types.ts";
 import type { Etcd } from "../etcd/store.ts";
 import { clone } from "../util/clone.ts";
 import type { EventLoop } from "../util/event-loop.ts";
@@ -12,6 +12,7 @@ import {
   alreadyExists,
   badRequest,
   conflict,
+  conflictMessage,
   invalidError,
   notFound,
   required,
@@ -144,6 +145,28 @@ export class ApiServer {
     const cur = clone(this.get<T>(plural, namespace, name));
     if (change(cur) === false) return cur;
     return status ? this.updateStatus<T>(plural, cur) : this.update<T>(plural, cur);
+  }
+
+  /**
+   * Bind a pod to a node (the pods/binding subresource): sets spec.nodeName and the PodScheduled condition.
+   * Fails with Conflict when the pod is already bound, as the real registry does.
+   */
+  bind(namespace: string, name: string, nodeName: string): Pod {
+    const rt = this.resource("pods");
+    const key = storageKey(rt, namespace, name);
+    const kv = this.etcd.get(key);
+    if (!kv) throw notFound("pods", "", name);
+    const cur = kv.value as Pod;
+    if (cur.metadata.deletionTimestamp) throw conflictMessage(name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    if (cur.spec.nodeName) throw conflictMessage(name, `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
+    const pod = clone(cur);
+    pod.spec.nodeName = nodeName;
+    pod.status ??= {};
+    const conds = (pod.status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
+    conds.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(this.loop.now()) });
+    pod.status.conditions = conds;
+    pod.status.phase ??= "Pending";
+    return this.store(rt, key, pod, kv.modRevision) as Pod;
   }
 
   /**

@@ -10,6 +10,7 @@ export class NodeIpamController {
   private readonly base: number;
   private readonly count: number;
   private readonly used = new Set<number>();
+  private readonly byNode = new Map<string, number>();
 
   constructor(api: ApiServer, informers: InformerFactory, clusterCIDR: string, maskSize = 24) {
     this.api = api;
@@ -30,12 +31,16 @@ export class NodeIpamController {
   private assign(n: Node): void {
     if (n.spec.podCIDR) {
       this.used.add(this.index(n.spec.podCIDR));
+      this.byNode.set(n.metadata.name!, this.index(n.spec.podCIDR));
       return;
     }
+    // The write below comes back as an update before the cache shows it: allocate once per node.
+    if (this.byNode.has(n.metadata.name!)) return;
     let i = 0;
     while (this.used.has(i) && i < this.count) i++;
     if (i >= this.count) return;
     this.used.add(i);
+    this.byNode.set(n.metadata.name!, i);
     const cidr = `${numberToIp(this.base + i * 256)}/24`;
     try {
       this.api.mutate<Node>("nodes", undefined, n.metadata.name!, (o) => {
@@ -46,10 +51,12 @@ export class NodeIpamController {
       });
     } catch {
       this.used.delete(i);
+      this.byNode.delete(n.metadata.name!);
     }
   }
 
   private release(n: Node): void {
     if (n.spec.podCIDR) this.used.delete(this.index(n.spec.podCIDR));
+    this.byNode.delete(n.metadata.name!);
   }
 }

@@ -103,6 +103,8 @@ export class NodeLifecycleController {
   /** Keep the NoSchedule/NoExecute taints matching the node's Ready condition. */
   private syncTaints(node: Node): void {
     const ready = node.status?.conditions?.find((c) => c.type === "Ready");
+    // A node that has not reported yet keeps the taints the kubelet registered it with.
+    if (!ready) return;
     const want = ready?.status === "True" ? undefined : ready?.status === "Unknown" ? UNREACHABLE : ready ? NOT_READY : undefined;
     const taints = node.spec.taints ?? [];
     const managed = (t: Taint) => t.key === NOT_READY || t.key === UNREACHABLE;

@@ -133,13 +133,13 @@ export class ReplicaSetController {
       availableReplicas: active.filter((p) => isPodAvailable(p, minReady, now)).length,
       observedGeneration: rs.metadata.generation,
     };
-    void pods;
     const cur = rs.status ?? { replicas: 0 };
+    const n = (v: number | undefined) => v ?? 0;
     if (
-      cur.replicas === status.replicas &&
-      cur.readyReplicas === status.readyReplicas &&
-      cur.availableReplicas === status.availableReplicas &&
-      cur.fullyLabeledReplicas === status.fullyLabeledReplicas &&
+      n(cur.replicas) === status.replicas &&
+      n(cur.readyReplicas) === status.readyReplicas &&
+      n(cur.availableReplicas) === status.availableReplicas &&
+      n(cur.fullyLabeledReplicas) === status.fullyLabeledReplicas &&
       cur.observedGeneration === status.observedGeneration
     ) {
       return;

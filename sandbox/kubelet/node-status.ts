@@ -46,7 +46,13 @@ export function registrationObject(m: MachineFacts, random: Random): Node {
         "volumes.kubernetes.io/controller-managed-attach-detach": "true",
       },
     },
-    spec: m.controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {},
+    // The kubelet registers with the not-ready taint so nothing lands before it reports Ready.
+    spec: {
+      taints: [
+        ...(m.controlPlane ? [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" as const }] : []),
+        { key: "node.kubernetes.io/not-ready", effect: "NoSchedule" as const },
+      ],
+    },
     status: {
       nodeInfo: {
         machineID: random.hex(32),

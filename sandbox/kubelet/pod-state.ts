@@ -25,6 +25,8 @@ export interface ContainerRecord {
   /** An image pull or start is in flight. */
   busy: boolean;
   init: boolean;
+  /** The container id whose readiness probe loop is running. */
+  probing?: string;
 }
 
 /** Everything the kubelet tracks for one pod. */
@@ -41,6 +43,8 @@ export interface PodRecord {
   terminal?: "Succeeded" | "Failed";
   killing: boolean;
   readyAt?: number;
+  /** Whether every container was ready at the last status computation (for transition times). */
+  wasReady?: boolean;
   initializedAt?: number;
 }
 

@@ -76,6 +76,11 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
   }
   if (rec.inits.length && rec.initializedAt === undefined) rec.initializedAt = host.loop.now();
   for (const c of rec.containers) step(host, rec, c);
+  const allReady = rec.containers.length > 0 && rec.containers.every((c) => c.ready);
+  if (allReady !== rec.wasReady) {
+    rec.wasReady = allReady;
+    rec.readyAt = host.loop.now();
+  }
   const policy = rec.pod.spec.restartPolicy ?? "Always";
   if (policy !== "Always" && rec.containers.every((c) => c.state === "terminated" && !shouldRestart(rec.pod, c.exitCode!))) {
     rec.terminal = rec.containers.every((c) => c.exitCode === 0) ? "Succeeded" : "Failed";
@@ -104,7 +109,10 @@ function createSandbox(host: PodWorkerHost, rec: PodRecord): boolean {
 function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
   if (c.busy) return;
   const now = host.loop.now();
-  if (c.state === "running") return;
+  if (c.state === "running") {
+    ensureReadinessProbe(host, rec, c);
+    return;
+  }
   if (c.state === "terminated") {
     if (!shouldRestart(rec.pod, c.exitCode!)) return;
     if (c.init && c.exitCode === 0) return;
@@ -157,6 +165,7 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
       host.recorder.record(rec.pod, "Normal", "Pulled", `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${r.sizeBytes} bytes.`, fp);
       c.backoffMs = 0;
       then();
+      host.resync(rec);
     } else {
       host.recorder.record(rec.pod, "Warning", "Failed", `Failed to pull image "${image}": ${r.error}`, fp);
       host.recorder.record(rec.pod, "Warning", "Failed", "Error: ErrImagePull", fp);
@@ -218,6 +227,42 @@ function onExit(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, exit: C
     if (c.backoffUntil === 0) c.backoffUntil = exit.finishedAt;
   }
   host.resync(rec);
+}
+
+function probePort(rec: PodRecord, c: Container, port: number | string): number | undefined {
+  if (typeof port === "number") return port;
+  if (/^\d+$/.test(port)) return Number(port);
+  return c.ports?.find((p) => p.name === port)?.containerPort;
+  void rec;
+}
+
+/** Run a container's readiness probe every periodSeconds after initialDelaySeconds, as the prober does. */
+function ensureReadinessProbe(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
+  const container = spec(rec, c);
+  const probe = container.readinessProbe;
+  if (!probe || c.probing === c.id) return;
+  const id = c.id;
+  c.probing = id;
+  const period = (probe.periodSeconds ?? 10) * 1000;
+  const failureThreshold = probe.failureThreshold ?? 3;
+  let failures = 0;
+  const tick = () => {
+    if (c.state !== "running" || c.id !== id || rec.killing) return;
+    let ok = true;
+    const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
+    if (port !== undefined) {
+      const n = probePort(rec, container, port);
+      ok = n !== undefined && host.runtime.probeTCP(rec.sandboxId!, n);
+    }
+    failures = ok ? 0 : failures + 1;
+    const ready = ok ? true : failures >= failureThreshold ? false : c.ready;
+    if (ready !== c.ready) {
+      c.ready = ready;
+      host.resync(rec);
+    }
+    host.loop.schedule(period, tick);
+  };
+  host.loop.schedule((probe.initialDelaySeconds ?? 0) * 1000, tick);
 }
 
 /** Stop every container (SIGTERM, then SIGKILL after the grace period), remove the sandbox, report done. */

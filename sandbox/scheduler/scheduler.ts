@@ -143,22 +143,13 @@ export class Scheduler {
 
   private bind(pod: Pod, node: string): void {
     const { namespace, name } = splitKey(keyOf(pod));
-    const now = rfc3339(this.api.loop.now());
-    // The real scheduler POSTs a Binding; its effect is exactly this: nodeName set, PodScheduled true.
-    const bound = this.api.mutate<Pod>("pods", namespace, name, (p) => {
-      p.spec.nodeName = node;
-      return true;
-    });
-    this.api.mutate<Pod>("pods", namespace, name, (p) => {
-      p.status ??= {};
-      p.status.phase ??= "Pending";
-      const conds = (p.status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
-      conds.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: now });
-      p.status.conditions = conds;
-      return true;
-    }, true);
-    this.bound++;
-    this.recorder.record(bound, "Normal", "Scheduled", `Successfully assigned ${namespace}/${name} to ${node}`);
+    try {
+      const bound = this.api.bind(namespace!, name, node);
+      this.bound++;
+      this.recorder.record(bound, "Normal", "Scheduled", `Successfully assigned ${namespace}/${name} to ${node}`);
+    } catch {
+      // Deleted or bound by someone else meanwhile: the pod's next event tells the truth.
+    }
   }
 
   private fail(pod: Pod, message: string): void {

@@ -1,0 +1,210 @@
+// A whole kubeadm-shaped cluster in one object: etcd, the API server, the controller manager and the
+// scheduler on the control plane, and a machine with containerd and a kubelet per node.
+import { ApiServer } from "../apiserver/server.ts";
+import { ControllerManager } from "../controllers/controller-manager.ts";
+import { runEtcdctl } from "../etcd/etcdctl.ts";
+import { Etcd } from "../etcd/store.ts";
+import { Kubelet } from "../kubelet/kubelet.ts";
+import type { KubeletAccess } from "../kubectl/context.ts";
+import { Machine, NODE_OS } from "../node/machine.ts";
+import { Scheduler } from "../scheduler/scheduler.ts";
+import { Shell } from "../shell/shell.ts";
+import type { ShellCluster } from "../shell/types.ts";
+import { EventLoop } from "../util/event-loop.ts";
+import { Random } from "../util/random.ts";
+import { apiserverService, type KubeadmSettings, kubeadmAddons } from "./addons.ts";
+import { installCni } from "./cni.ts";
+import { CriAdapter } from "./cri-adapter.ts";
+import { kubeletAccess } from "./kubelet-access.ts";
+import { runOnMachine } from "./node-shell.ts";
+import { nodeIP, resolvePreset, workerName } from "./presets.ts";
+
+/** Options for a new cluster. */
+export interface ClusterOptions {
+  /** `default`, `no-cni`, `single-node` or `workers-N`. */
+  preset?: string;
+  /** Seed of every random choice (names, IPs, uids). */
+  seed?: number;
+  /** Virtual wall-clock time at which the machines boot (ms since epoch). */
+  startTime?: number;
+  /** How long after `kubeadm init` the cluster has been running when handed over (ms). */
+  settleMs?: number;
+}
+
+/** One node: its machine, its runtime and its kubelet. */
+export interface ClusterNode {
+  name: string;
+  ip: string;
+  machine: Machine;
+  runtime: CriAdapter;
+  kubelet: Kubelet;
+}
+
+/** 2025-01-15T09:00:00Z: the day the default cluster was "installed". */
+export const DEFAULT_START = Date.UTC(2025, 0, 15, 9, 0, 0);
+
+/** The cluster a lesson, a terminal or a test runs against. */
+export class Cluster implements ShellCluster {
+  readonly loop: EventLoop;
+  readonly random: Random;
+  readonly etcd: Etcd;
+  readonly api: ApiServer;
+  readonly controllerManager: ControllerManager;
+  readonly scheduler: Scheduler;
+  readonly nodes = new Map<string, ClusterNode>();
+  readonly controlPlane = "controlplane";
+  readonly settings: KubeadmSettings;
+  readonly kubelets: KubeletAccess;
+
+  constructor(opts: ClusterOptions = {}) {
+    const shape = resolvePreset(opts.preset ?? "default");
+    const seed = opts.seed ?? 1;
+    if (!Number.isInteger(seed)) throw new Error(`cluster seed must be an integer, got ${seed}`);
+    const start = opts.startTime ?? DEFAULT_START;
+    this.random = new Random(seed);
+    // The machines boot at `start`; kubeadm init runs once the kubelet unit is up, 62 s later.
+    const init = start + 62_000;
+    this.loop = new EventLoop({ startTime: init });
+    this.etcd = new Etcd();
+    this.settings = { version: NODE_OS.kubeletVersion, controlPlaneIP: nodeIP(0), serviceCIDR: "10.96.0.0/12", podCIDR: "10.244.0.0/16", dnsIP: "10.96.0.10" };
+    this.api = new ApiServer({ etcd: this.etcd, loop: this.loop, random: this.random.fork("apiserver"), serviceCIDR: this.settings.serviceCIDR, nodePortRange: "30000-32767" });
+    this.controllerManager = new ControllerManager({ api: this.api, clusterCIDR: this.settings.podCIDR });
+    this.scheduler = new Scheduler({ api: this.api, random: this.random.fork("scheduler") });
+    this.kubelets = kubeletAccess(this);
+
+    // The API server creates its own namespaces and the `kubernetes` Service when it first starts.
+    for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) this.api.create("namespaces", { metadata: { name: ns } });
+    for (const { plural, obj } of apiserverService(this.settings)) this.api.create(plural, obj);
+    this.controllerManager.start();
+    this.scheduler.start();
+
+    this.addNode(this.controlPlane, 0, start);
+    this.loop.advance(20_000);
+    for (const { plural, obj } of kubeadmAddons(this.settings)) this.api.create(plural, obj);
+    // Workers join a little later, one after another, as `kubeadm join` is run on each.
+    for (let i = 1; i <= shape.workers; i++) {
+      this.loop.advance(i === 1 ? 40_000 : 5_000);
+      this.addNode(workerName(i), i, start);
+    }
+    if (shape.cni) {
+      this.loop.advance(30_000);
+      installCni(this);
+    }
+    const settled = opts.settleMs ?? 180_000;
+    this.loop.advanceTo(init + settled);
+  }
+
+  private addNode(name: string, index: number, bootTime: number): void {
+    const ip = nodeIP(index);
+    const role = index === 0 ? "control-plane" : "worker";
+    const rand = this.random.fork(`machine:${name}`);
+    const machine = new Machine({
+      hostname: name,
+      ip,
+      role,
+      bootTime,
+      schedule: (ms, fn) => this.loop.schedule(ms, fn),
+      random: () => rand.next(),
+      controlPlaneIp: nodeIP(0),
+      hosts: [...this.nodes.values()].map((n) => [n.ip, n.name] as const).concat([[ip, name]]),
+      startKubelet: false,
+    });
+    const runtime = new CriAdapter(machine, this.loop);
+    const kubelet = new Kubelet({
+      api: this.api,
+      runtime,
+      random: rand.fork("kubelet"),
+      machine: {
+        name,
+        ip,
+        controlPlane: role === "control-plane",
+        cpu: "2",
+        memoryKi: NODE_OS.memTotalKb,
+        kernelVersion: NODE_OS.kernelRelease,
+        osImage: NODE_OS.osImage,
+        containerRuntimeVersion: NODE_OS.containerRuntime,
+        kubeletVersion: NODE_OS.kubeletVersion,
+      },
+      staticManifests: () => {
+        const out: Record<string, string> = {};
+        try {
+          for (const f of machine.fs.list("/etc/kubernetes/manifests")) out[f] = machine.fs.readFile(`/etc/kubernetes/manifests/${f}`);
+        } catch {
+          // No manifest directory on this node.
+        }
+        return out;
+      },
+      journal: (line) => machine.journal.append({ time: this.loop.now(), ident: "kubelet", pid: machine.systemd.get("kubelet.service")?.mainPid ?? 0, message: line }),
+    });
+    machine.systemd.registerHooks("kubelet.service", { onStart: () => kubelet.start(), onStop: () => kubelet.stop() });
+    this.nodes.set(name, { name, ip, machine, runtime, kubelet });
+    machine.systemd.start("kubelet.service", this.loop.now());
+  }
+
+  /** Names of the nodes, control plane first. */
+  nodeNames(): string[] {
+    return [...this.nodes.keys()];
+  }
+
+  /** Run a command on a node (ps, systemctl, crictl, etcdctl, cat ...). */
+  runOnNode(node: string, argv: string[], stdin: string, write: (stream: "stdout" | "stderr", text: string) => void) {
+    return runOnMachine(this, this.nodes.get(node)!, argv, stdin, write);
+  }
+
+  /** Run etcdctl against the cluster's etcd, as the control plane's etcdctl would. */
+  etcdctl(args: string[]) {
+    return runEtcdctl(this.etcd, args, {
+      now: this.loop.now(),
+      write: () => {},
+      waitUntil: (done, limitMs) => this.loop.advanceUntil(done, limitMs),
+    });
+  }
+
+  /** Command names the node shell knows. */
+  nodeCommands(): string[] {
+    return ["ps", "systemctl", "journalctl", "crictl", "etcdctl", "ls", "cat", "hostname", "uname", "lsns", "readlink"];
+  }
+
+  /** Read a file on a node. */
+  readFile(node: string, path: string): string | undefined {
+    try {
+      return this.nodes.get(node)?.machine.fs.readFile(path.startsWith("/") ? path : `/root/${path}`);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Write a file on a node; returns an error message or undefined. */
+  writeFile(node: string, path: string, content: string, append: boolean): string | undefined {
+    const fs = this.nodes.get(node)?.machine.fs;
+    if (!fs) return `${path}: No such file or directory`;
+    const full = path.startsWith("/") ? path : `/root/${path}`;
+    try {
+      const prev = append ? (this.readFile(node, full) ?? "") : "";
+      fs.writeFile(full, prev + content, this.loop.now());
+      return undefined;
+    } catch (err) {
+      return `${path}: ${err instanceof Error ? err.message.replace(/^.*: /, "") : "No such file or directory"}`;
+    }
+  }
+
+  /** A new shell session on the control plane. */
+  shell(): Shell {
+    return new Shell(this);
+  }
+
+  /** Let `ms` of virtual time pass. */
+  advance(ms: number): void {
+    this.loop.advance(ms);
+  }
+
+  /** Virtual time now (ms since epoch). */
+  now(): number {
+    return this.loop.now();
+  }
+}
+
+/** Boot a cluster (the cells' and the terminal's front door). */
+export function createCluster(opts: ClusterOptions = {}): Cluster {
+  return new Cluster(opts);
+}

@@ -1,0 +1,171 @@
+// The kubelet's ContainerRuntime, served by one machine's containerd (the CRI socket, in effect).
+import type { Container, EnvVar, Pod } from "../api/types.ts";
+import { normalizeImageRef } from "../images/ref.ts";
+import type { ContainerExit, ContainerRuntime, PullResult, SandboxInfo } from "../kubelet/cri.ts";
+import { CriError } from "../node/cri-types.ts";
+import type { Machine } from "../node/machine.ts";
+import type { EventLoop } from "../util/event-loop.ts";
+
+function fieldRef(pod: Pod, path: string): string {
+  switch (path) {
+    case "metadata.name":
+      return pod.metadata.name ?? "";
+    case "metadata.namespace":
+      return pod.metadata.namespace ?? "";
+    case "metadata.uid":
+      return pod.metadata.uid ?? "";
+    case "spec.nodeName":
+      return pod.spec.nodeName ?? "";
+    case "spec.serviceAccountName":
+      return pod.spec.serviceAccountName ?? "";
+    case "status.podIP":
+      return pod.status?.podIP ?? "";
+    case "status.hostIP":
+      return pod.status?.hostIP ?? "";
+    default:
+      return "";
+  }
+}
+
+function environment(pod: Pod, env: EnvVar[] | undefined, ip: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of env ?? []) {
+    const ref = (e.valueFrom as { fieldRef?: { fieldPath: string } } | undefined)?.fieldRef?.fieldPath;
+    out[e.name] = e.value ?? (ref ? (ref === "status.podIP" ? ip : fieldRef(pod, ref)) : "");
+  }
+  return out;
+}
+
+/** Adapts a machine's containerd to the kubelet's runtime interface. */
+export class CriAdapter implements ContainerRuntime {
+  private readonly m: Machine;
+  private readonly loop: EventLoop;
+  private readonly exits = new Map<string, (e: ContainerExit) => void>();
+  private readonly stopped = new Map<string, () => void>();
+  private readonly sandboxIPs = new Map<string, string>();
+
+  constructor(machine: Machine, loop: EventLoop) {
+    this.m = machine;
+    this.loop = loop;
+    machine.containerd.onContainerExit((e) => {
+      const cb = this.exits.get(e.id);
+      this.exits.delete(e.id);
+      const status = machine.containerd.containerStatus(e.id);
+      cb?.({ exitCode: e.exitCode, reason: status.reason || (e.exitCode === 0 ? "Completed" : "Error"), finishedAt: e.finishedAt });
+      const done = this.stopped.get(e.id);
+      this.stopped.delete(e.id);
+      done?.();
+    });
+  }
+
+  networkReady(): boolean {
+    try {
+      return this.m.fs.list("/etc/cni/net.d").some((f) => /\.(conf|conflist|json)$/.test(f));
+    } catch {
+      return false;
+    }
+  }
+
+  runPodSandbox(pod: Pod): SandboxInfo | { error: string } {
+    try {
+      const id = this.m.containerd.runPodSandbox(
+        {
+          name: pod.metadata.name!,
+          namespace: pod.metadata.namespace!,
+          uid: pod.metadata.uid!,
+          hostname: pod.spec.hostname ?? pod.metadata.name,
+          labels: pod.metadata.labels,
+          annotations: pod.metadata.annotations,
+          hostNetwork: !!pod.spec.hostNetwork,
+          shareProcessNamespace: !!pod.spec.shareProcessNamespace,
+        },
+        this.loop.now(),
+      );
+      const ip = pod.spec.hostNetwork ? this.m.ip : this.m.containerd.podSandboxStatus(id).ip;
+      this.sandboxIPs.set(id, ip);
+      return { id, ip };
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
+  }
+
+  removePodSandbox(id: string): void {
+    const now = this.loop.now();
+    try {
+      this.m.containerd.stopPodSandbox(id, now);
+      this.m.containerd.removePodSandbox(id, now);
+    } catch {
+      // Already gone.
+    }
+    this.sandboxIPs.delete(id);
+  }
+
+  imagePresent(image: string): boolean {
+    return this.m.containerd.images.resolve(image) !== undefined;
+  }
+
+  pullImage(image: string, done: (r: PullResult) => void): void {
+    const start = this.loop.now();
+    this.m.containerd.pullImage(image, (err) => {
+      if (err) return done({ ok: false, error: err });
+      const img = this.m.containerd.images.resolve(image)!;
+      done({ ok: true, sizeBytes: img.sizeBytes, digest: img.repoDigests[0] ?? "", durationMs: this.loop.now() - start });
+    });
+  }
+
+  startContainer(sandboxId: string, pod: Pod, c: Container, onExit: (e: ContainerExit) => void): { id: string } | { error: string } {
+    const now = this.loop.now();
+    try {
+      const id = this.m.containerd.createContainer(
+        sandboxId,
+        {
+          name: c.name,
+          image: c.image ?? "",
+          command: c.command,
+          args: c.args,
+          env: environment(pod, c.env, this.sandboxIPs.get(sandboxId) ?? ""),
+          labels: { "io.kubernetes.container.name": c.name, "io.kubernetes.pod.name": pod.metadata.name!, "io.kubernetes.pod.namespace": pod.metadata.namespace!, "io.kubernetes.pod.uid": pod.metadata.uid! },
+        },
+        now,
+      );
+      this.exits.set(id, onExit);
+      this.m.containerd.startContainer(id, now);
+      return { id };
+    } catch (err) {
+      const msg = err instanceof CriError || err instanceof Error ? err.message : String(err);
+      return { error: msg };
+    }
+  }
+
+  stopContainer(id: string, graceSeconds: number, done: () => void): void {
+    let running = false;
+    try {
+      running = this.m.containerd.containerStatus(id).state === "CONTAINER_RUNNING";
+    } catch {
+      running = false;
+    }
+    if (!running) {
+      done();
+      return;
+    }
+    this.stopped.set(id, done);
+    this.m.containerd.stopContainer(id, graceSeconds, this.loop.now());
+  }
+
+  probeTCP(sandboxId: string, port: number): boolean {
+    try {
+      const net = this.m.containerd.sandboxNamespaces(sandboxId).net;
+      return !!this.m.sockets.lookup(net, "tcp", port);
+    } catch {
+      return false;
+    }
+  }
+
+  imageID(image: string): string {
+    return this.m.containerd.images.resolve(image)?.repoDigests[0] ?? "";
+  }
+
+  imageRef(image: string): string {
+    return normalizeImageRef(image);
+  }
+}
