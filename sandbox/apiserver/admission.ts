@@ -12,13 +12,23 @@ const PRIORITY_CLASSES: Record<string, number> = {
 };
 
 /** Run the admission plugins on an object about to be created; throws the Status error a plugin returns. */
-export function admit(api: ApiServer, rt: ResourceType, obj: KubeObject, ctx: { suffix: () => string }): void {
+export function admit(
+  api: ApiServer,
+  rt: ResourceType,
+  obj: KubeObject,
+  ctx: { suffix: () => string },
+): void {
   if (rt.namespaced && rt.plural !== "events") {
     const ns = obj.metadata.namespace!;
     const nsObj = api.tryGet<Namespace>("namespaces", undefined, ns);
     if (!nsObj) throw notFound("namespaces", "", ns);
     if (nsObj.metadata.deletionTimestamp || nsObj.status?.phase === "Terminating") {
-      throw forbiddenError(rt.plural, rt.group, obj.metadata.name ?? "", `unable to create new content in namespace ${ns} because it is being terminated`);
+      throw forbiddenError(
+        rt.plural,
+        rt.group,
+        obj.metadata.name ?? "",
+        `unable to create new content in namespace ${ns} because it is being terminated`,
+      );
     }
   }
   if (rt.plural === "pods") {

@@ -22,7 +22,8 @@ export function parseCidr(cidr: string): { base: number; size: number; bits: num
   const [ip, len] = cidr.split("/");
   const bits = Number(len);
   const base = ipToNumber(ip);
-  if (base === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32) throw new Error(`invalid CIDR ${cidr}`);
+  if (base === undefined || !Number.isInteger(bits) || bits < 0 || bits > 32)
+    throw new Error(`invalid CIDR ${cidr}`);
   const size = 2 ** (32 - bits);
   return { base: base - (base % size), size, bits };
 }

@@ -76,7 +76,7 @@ export function parseLabelSelector(text: string): Selector {
 
   function valueAt(): string {
     skip();
-    const m = /^[A-Za-z0-9_.\-]*/.exec(s.slice(i));
+    const m = /^[A-Za-z0-9_.-]*/.exec(s.slice(i));
     i += m ? m[0].length : 0;
     return m ? m[0] : "";
   }
@@ -88,7 +88,14 @@ export function fromLabelSelector(sel: LabelSelector | undefined): Selector {
   const out: Selector = [];
   for (const [k, v] of Object.entries(sel.matchLabels ?? {})) out.push({ key: k, op: "=", values: [v] });
   for (const e of sel.matchExpressions ?? []) {
-    const op = e.operator === "In" ? "in" : e.operator === "NotIn" ? "notin" : e.operator === "Exists" ? "exists" : "!";
+    const op =
+      e.operator === "In"
+        ? "in"
+        : e.operator === "NotIn"
+          ? "notin"
+          : e.operator === "Exists"
+            ? "exists"
+            : "!";
     out.push({ key: e.key, op, values: e.values ?? [] });
   }
   return out;
@@ -141,9 +148,30 @@ export interface FieldTerm {
 
 /** The fields each resource supports in field selectors (besides metadata.name and metadata.namespace). */
 const FIELDS: Record<string, string[]> = {
-  pods: ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork", "status.phase", "status.podIP", "status.nominatedNodeName"],
+  pods: [
+    "spec.nodeName",
+    "spec.restartPolicy",
+    "spec.schedulerName",
+    "spec.serviceAccountName",
+    "spec.hostNetwork",
+    "status.phase",
+    "status.podIP",
+    "status.nominatedNodeName",
+  ],
   nodes: ["spec.unschedulable"],
-  events: ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"],
+  events: [
+    "involvedObject.kind",
+    "involvedObject.namespace",
+    "involvedObject.name",
+    "involvedObject.uid",
+    "involvedObject.apiVersion",
+    "involvedObject.resourceVersion",
+    "involvedObject.fieldPath",
+    "reason",
+    "reportingComponent",
+    "source",
+    "type",
+  ],
   namespaces: ["status.phase"],
   secrets: ["type"],
   replicasets: ["status.replicas"],
@@ -157,7 +185,8 @@ export function parseFieldSelector(text: string, plural: string): FieldTerm[] {
     const m = /^\s*([^=!\s]+)\s*(==|=|!=)\s*(.*?)\s*$/.exec(part);
     if (!m) throw badRequest(`invalid selector: '${text}'; can't understand '${part}'`);
     const field = m[1];
-    const allowed = field === "metadata.name" || field === "metadata.namespace" || (FIELDS[plural] ?? []).includes(field);
+    const allowed =
+      field === "metadata.name" || field === "metadata.namespace" || (FIELDS[plural] ?? []).includes(field);
     if (!allowed) throw badRequest(`field label not supported: ${field}`);
     out.push({ field, op: m[2] === "!=" ? "!=" : "=", value: m[3] });
   }

@@ -19,7 +19,13 @@ import {
   StatusError,
 } from "./errors.ts";
 import { ServiceRegistry } from "./registry/services.ts";
-import { fromLabelSelector, parseFieldSelector, parseLabelSelector, matchesFields, matchesLabels } from "./selectors.ts";
+import {
+  fromLabelSelector,
+  matchesFields,
+  matchesLabels,
+  parseFieldSelector,
+  parseLabelSelector,
+} from "./selectors.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";
 import { validateCreate, validateUpdate } from "./validation/index.ts";
 import { type ApiWatchEvent, WatchHub } from "./watch-hub.ts";
@@ -47,9 +53,31 @@ export interface ApiServerConfig {
   nodePortRange: string;
 }
 
-const STATUS_SUBRESOURCE = new Set(["pods", "nodes", "services", "namespaces", "deployments", "replicasets", "daemonsets"]);
+const STATUS_SUBRESOURCE = new Set([
+  "pods",
+  "nodes",
+  "services",
+  "namespaces",
+  "deployments",
+  "replicasets",
+  "daemonsets",
+]);
 const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods"]);
-const META_ORDER = ["name", "generateName", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "labels", "annotations", "ownerReferences", "finalizers"];
+const META_ORDER = [
+  "name",
+  "generateName",
+  "namespace",
+  "uid",
+  "resourceVersion",
+  "generation",
+  "creationTimestamp",
+  "deletionTimestamp",
+  "deletionGracePeriodSeconds",
+  "labels",
+  "annotations",
+  "ownerReferences",
+  "finalizers",
+];
 
 /** The cluster's API server. */
 export class ApiServer {
@@ -60,11 +88,16 @@ export class ApiServer {
   readonly services: ServiceRegistry;
 
   constructor(config: ApiServerConfig) {
-    if (!config.etcd || !config.loop || !config.random) throw new Error("ApiServer: etcd, loop and random are required");
+    if (!config.etcd || !config.loop || !config.random)
+      throw new Error("ApiServer: etcd, loop and random are required");
     this.etcd = config.etcd;
     this.loop = config.loop;
     this.random = config.random;
-    this.services = new ServiceRegistry(config.serviceCIDR, config.nodePortRange, config.random.fork("services"));
+    this.services = new ServiceRegistry(
+      config.serviceCIDR,
+      config.nodePortRange,
+      config.random.fork("services"),
+    );
   }
 
   /** Resolve a resource name or fail with kubectl's unknown-type error. */
@@ -75,7 +108,11 @@ export class ApiServer {
   }
 
   /** Create an object. The namespace comes from the object, else `namespace`, else `default`. */
-  create<T extends KubeObject>(plural: string, input: KubeObject, opts: { namespace?: string; dryRun?: boolean } = {}): T {
+  create<T extends KubeObject>(
+    plural: string,
+    input: KubeObject,
+    opts: { namespace?: string; dryRun?: boolean } = {},
+  ): T {
     const rt = this.resource(plural);
     const obj = clone(input);
     obj.apiVersion = groupVersion(rt);
@@ -85,9 +122,19 @@ export class ApiServer {
     if (rt.namespaced) meta.namespace = meta.namespace || opts.namespace || "default";
     else delete meta.namespace;
     if (!meta.name && meta.generateName) meta.name = this.generateName(rt, meta);
-    for (const f of ["uid", "resourceVersion", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation"]) delete meta[f];
+    for (const f of [
+      "uid",
+      "resourceVersion",
+      "creationTimestamp",
+      "deletionTimestamp",
+      "deletionGracePeriodSeconds",
+      "generation",
+    ])
+      delete meta[f];
     if (!meta.name) {
-      throw invalidError(rt.kind, rt.group, "", [required("metadata.name", "name or generateName is required")]);
+      throw invalidError(rt.kind, rt.group, "", [
+        required("metadata.name", "name or generateName is required"),
+      ]);
     }
     applyDefaults(rt.plural, obj);
     const errors = validateCreate(rt.plural, obj);
@@ -118,7 +165,10 @@ export class ApiServer {
   }
 
   /** List objects, filtered by namespace and selectors, in key order. Returned objects must not be mutated. */
-  list<T extends KubeObject>(plural: string, opts: ListOptions = {}): { items: T[]; resourceVersion: string } {
+  list<T extends KubeObject>(
+    plural: string,
+    opts: ListOptions = {},
+  ): { items: T[]; resourceVersion: string } {
     const rt = this.resource(plural);
     const labels = parseLabelSelector(opts.labelSelector ?? "");
     const fields = parseFieldSelector(opts.fieldSelector ?? "", rt.plural);
@@ -141,7 +191,13 @@ export class ApiServer {
   }
 
   /** Read, copy, change and write back, retrying on conflict; `change` returns false to skip the write. */
-  mutate<T extends KubeObject>(plural: string, namespace: string | undefined, name: string, change: (obj: T) => boolean | undefined, status = false): T {
+  mutate<T extends KubeObject>(
+    plural: string,
+    namespace: string | undefined,
+    name: string,
+    change: (obj: T) => boolean | undefined,
+    status = false,
+  ): T {
     const cur = clone(this.get<T>(plural, namespace, name));
     if (change(cur) === false) return cur;
     return status ? this.updateStatus<T>(plural, cur) : this.update<T>(plural, cur);
@@ -157,13 +213,20 @@ export class ApiServer {
     const kv = this.etcd.get(key);
     if (!kv) throw notFound("pods", "", name);
     const cur = kv.value as Pod;
-    if (cur.metadata.deletionTimestamp) throw conflictMessage(name, `pod ${name} is being deleted, cannot be assigned to a host`);
-    if (cur.spec.nodeName) throw conflictMessage(name, `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
+    if (cur.metadata.deletionTimestamp)
+      throw conflictMessage(name, `pod ${name} is being deleted, cannot be assigned to a host`);
+    if (cur.spec.nodeName)
+      throw conflictMessage(name, `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
     const pod = clone(cur);
     pod.spec.nodeName = nodeName;
     pod.status ??= {};
     const conds = (pod.status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
-    conds.push({ type: "PodScheduled", status: "True", lastProbeTime: null, lastTransitionTime: rfc3339(this.loop.now()) });
+    conds.push({
+      type: "PodScheduled",
+      status: "True",
+      lastProbeTime: null,
+      lastTransitionTime: rfc3339(this.loop.now()),
+    });
     pod.status.conditions = conds;
     pod.status.phase ??= "Pending";
     return this.store(rt, key, pod, kv.modRevision) as Pod;
@@ -173,7 +236,12 @@ export class ApiServer {
    * Delete an object. Pods bound to a node and objects with finalizers are only marked (deletionTimestamp);
    * their owners finish the job. Returns the object as the DELETE response carries it.
    */
-  delete<T extends KubeObject>(plural: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): T {
+  delete<T extends KubeObject>(
+    plural: string,
+    namespace: string | undefined,
+    name: string,
+    opts: DeleteOptions = {},
+  ): T {
     const rt = this.resource(plural);
     const key = storageKey(rt, namespace, name);
     const kv = this.etcd.get(key);
@@ -184,7 +252,8 @@ export class ApiServer {
     const meta = obj.metadata;
     const finalizers = [...(meta.finalizers ?? [])];
     if (opts.propagationPolicy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
-    if (opts.propagationPolicy === "Foreground" && !finalizers.includes("foregroundDeletion")) finalizers.push("foregroundDeletion");
+    if (opts.propagationPolicy === "Foreground" && !finalizers.includes("foregroundDeletion"))
+      finalizers.push("foregroundDeletion");
     const now = this.loop.now();
     if (rt.plural === "namespaces") {
       if (meta.deletionTimestamp) return cur as T;
@@ -197,7 +266,11 @@ export class ApiServer {
     if (grace > 0 || finalizers.length > 0) {
       if (meta.deletionTimestamp) {
         // A second delete may only shorten the grace period, as the real registry allows.
-        if (grace >= (meta.deletionGracePeriodSeconds ?? 0) && finalizers.length === (meta.finalizers ?? []).length) return cur as T;
+        if (
+          grace >= (meta.deletionGracePeriodSeconds ?? 0) &&
+          finalizers.length === (meta.finalizers ?? []).length
+        )
+          return cur as T;
       }
       meta.deletionTimestamp = rfc3339(now + grace * 1000);
       meta.deletionGracePeriodSeconds = grace;
@@ -222,7 +295,17 @@ export class ApiServer {
   /** Turn a label selector object into its kubectl string form (for list calls). */
   static selectorString(sel: Parameters<typeof fromLabelSelector>[0]): string {
     return fromLabelSelector(sel)
-      .map((r) => (r.op === "=" ? `${r.key}=${r.values[0]}` : r.op === "in" ? `${r.key} in (${r.values.join(",")})` : r.op === "notin" ? `${r.key} notin (${r.values.join(",")})` : r.op === "exists" ? r.key : `!${r.key}`))
+      .map((r) =>
+        r.op === "="
+          ? `${r.key}=${r.values[0]}`
+          : r.op === "in"
+            ? `${r.key} in (${r.values.join(",")})`
+            : r.op === "notin"
+              ? `${r.key} notin (${r.values.join(",")})`
+              : r.op === "exists"
+                ? r.key
+                : `!${r.key}`,
+      )
       .join(",");
   }
 
@@ -233,10 +316,20 @@ export class ApiServer {
     if (!spec.nodeName) return 0;
     const phase = (obj.status as { phase?: string } | undefined)?.phase;
     if (phase === "Succeeded" || phase === "Failed") return 0;
-    return opts.gracePeriodSeconds ?? obj.metadata.deletionGracePeriodSeconds ?? spec.terminationGracePeriodSeconds ?? 30;
+    return (
+      opts.gracePeriodSeconds ??
+      obj.metadata.deletionGracePeriodSeconds ??
+      spec.terminationGracePeriodSeconds ??
+      30
+    );
   }
 
-  private write<T extends KubeObject>(plural: string, input: KubeObject, statusOnly: boolean, dryRun: boolean): T {
+  private write<T extends KubeObject>(
+    plural: string,
+    input: KubeObject,
+    statusOnly: boolean,
+    dryRun: boolean,
+  ): T {
     const rt = this.resource(plural);
     const name = input.metadata?.name ?? "";
     const ns = rt.namespaced ? input.metadata?.namespace || "default" : undefined;
@@ -250,7 +343,14 @@ export class ApiServer {
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
     const meta = obj.metadata;
-    for (const f of ["uid", "creationTimestamp", "namespace", "deletionTimestamp", "deletionGracePeriodSeconds", "generateName"] as const) {
+    for (const f of [
+      "uid",
+      "creationTimestamp",
+      "namespace",
+      "deletionTimestamp",
+      "deletionGracePeriodSeconds",
+      "generateName",
+    ] as const) {
       if (old.metadata[f] === undefined) delete meta[f];
       else (meta as Record<string, unknown>)[f] = old.metadata[f];
     }
@@ -265,7 +365,11 @@ export class ApiServer {
     else this.services.preserve(obj, old);
     const errors = validateUpdate(rt.plural, obj, old);
     if (errors.length > 0) throw invalidError(rt.kind, rt.group, name, errors);
-    if (GENERATION.has(rt.plural) && rt.plural !== "pods" && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
+    if (
+      GENERATION.has(rt.plural) &&
+      rt.plural !== "pods" &&
+      JSON.stringify(obj.spec) !== JSON.stringify(old.spec)
+    ) {
       meta.generation = (old.metadata.generation ?? 1) + 1;
     } else if (old.metadata.generation !== undefined) {
       meta.generation = old.metadata.generation;
@@ -273,14 +377,31 @@ export class ApiServer {
     return this.commit<T>(rt, key, obj, old, kv.modRevision, dryRun);
   }
 
-  private commit<T extends KubeObject>(rt: ResourceType, key: string, obj: KubeObject, old: KubeObject, rev: number, dryRun: boolean): T {
+  private commit<T extends KubeObject>(
+    rt: ResourceType,
+    key: string,
+    obj: KubeObject,
+    old: KubeObject,
+    rev: number,
+    dryRun: boolean,
+  ): T {
     if (dryRun) return obj as T;
     // An object being deleted disappears once its last finalizer is removed.
-    if (obj.metadata.deletionTimestamp && (obj.metadata.finalizers ?? []).length === 0 && rt.plural !== "pods" && rt.plural !== "namespaces") {
+    if (
+      obj.metadata.deletionTimestamp &&
+      (obj.metadata.finalizers ?? []).length === 0 &&
+      rt.plural !== "pods" &&
+      rt.plural !== "namespaces"
+    ) {
       this.remove(rt, key, old);
       return obj as T;
     }
-    if (rt.plural === "namespaces" && obj.metadata.deletionTimestamp && ((obj.spec as { finalizers?: string[] })?.finalizers ?? []).length === 0 && (obj.metadata.finalizers ?? []).length === 0) {
+    if (
+      rt.plural === "namespaces" &&
+      obj.metadata.deletionTimestamp &&
+      ((obj.spec as { finalizers?: string[] })?.finalizers ?? []).length === 0 &&
+      (obj.metadata.finalizers ?? []).length === 0
+    ) {
       this.remove(rt, key, old);
       return obj as T;
     }
@@ -310,7 +431,8 @@ export class ApiServer {
     const meta: ObjectMeta = {};
     const src = obj.metadata as Record<string, unknown>;
     for (const k of META_ORDER) if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
-    for (const k of Object.keys(src)) if (!META_ORDER.includes(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+    for (const k of Object.keys(src))
+      if (!META_ORDER.includes(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
     if (rv) meta.resourceVersion = rv;
     const { apiVersion, kind, metadata: _m, ...rest } = obj;
     return { apiVersion, kind, metadata: meta, ...rest };
@@ -321,12 +443,23 @@ export class ApiServer {
       const name = `${meta.generateName}${this.random.string(5)}`;
       if (!this.etcd.get(storageKey(rt, meta.namespace, name))) return name;
     }
-    throw new StatusError({ kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message: `${rt.plural} "${meta.generateName}" already exists`, reason: "AlreadyExists", code: 409 });
+    throw new StatusError({
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message: `${rt.plural} "${meta.generateName}" already exists`,
+      reason: "AlreadyExists",
+      code: 409,
+    });
   }
 
   private hub(rt: ResourceType): WatchHub {
     let h = this.hubs.get(rt.plural);
-    if (!h) this.hubs.set(rt.plural, (h = new WatchHub(this.loop)));
+    if (!h) {
+      h = new WatchHub(this.loop);
+      this.hubs.set(rt.plural, h);
+    }
     return h;
   }
 }

@@ -40,7 +40,10 @@ export class WatchHub {
     const node = nodeIndexKey(filter);
     if (node !== undefined) {
       let set = this.byNode.get(node);
-      if (!set) this.byNode.set(node, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        this.byNode.set(node, set);
+      }
       set.add(w);
     } else {
       this.all.add(w);

@@ -24,10 +24,18 @@ export class EventRecorder {
   }
 
   /** Record one event; a repeat of an earlier one increments its count. Never throws. */
-  record(obj: KubeObject, type: "Normal" | "Warning", reason: string, message: string, fieldPath?: string): void {
+  record(
+    obj: KubeObject,
+    type: "Normal" | "Warning",
+    reason: string,
+    message: string,
+    fieldPath?: string,
+  ): void {
     const ns = obj.metadata.namespace || "default";
     const kind = obj.kind ?? "";
-    const key = [kind, ns, obj.metadata.name, obj.metadata.uid, fieldPath ?? "", reason, message].join("\u0000");
+    const key = [kind, ns, obj.metadata.name, obj.metadata.uid, fieldPath ?? "", reason, message].join(
+      "\u0000",
+    );
     const now = rfc3339(this.api.loop.now());
     const existing = this.seen.get(key);
     try {

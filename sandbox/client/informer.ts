@@ -11,7 +11,9 @@ export interface InformerHandlers<T extends KubeObject> {
 
 /** The cache key of an object: `namespace/name`, or `name` when cluster-scoped. */
 export function keyOf(obj: KubeObject): string {
-  return obj.metadata.namespace ? `${obj.metadata.namespace}/${obj.metadata.name}` : (obj.metadata.name ?? "");
+  return obj.metadata.namespace
+    ? `${obj.metadata.namespace}/${obj.metadata.name}`
+    : (obj.metadata.name ?? "");
 }
 
 /** Split a cache key into namespace and name. */
@@ -102,7 +104,10 @@ export class InformerFactory {
   /** The shared informer for a resource type (created on first use, started by `start`). */
   for<T extends KubeObject>(plural: string): Informer<T> {
     let inf = this.informers.get(plural);
-    if (!inf) this.informers.set(plural, (inf = new Informer(this.api, plural)));
+    if (!inf) {
+      inf = new Informer(this.api, plural);
+      this.informers.set(plural, inf);
+    }
     return inf as unknown as Informer<T>;
   }
 

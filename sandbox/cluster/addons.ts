@@ -66,20 +66,36 @@ proxy: {}
 scheduler: {}
 `;
   return [
-    { plural: "configmaps", obj: { metadata: { name: "kubeadm-config", namespace: ks }, data: { ClusterConfiguration: clusterConfiguration } } },
     {
       plural: "configmaps",
       obj: {
-        metadata: { name: "kubelet-config", namespace: ks },
-        data: { kubelet: `apiVersion: kubelet.config.k8s.io/v1beta1\ncgroupDriver: systemd\nclusterDNS:\n- ${s.dnsIP}\nclusterDomain: cluster.local\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n` },
+        metadata: { name: "kubeadm-config", namespace: ks },
+        data: { ClusterConfiguration: clusterConfiguration },
       },
     },
     {
       plural: "configmaps",
-      obj: { metadata: { name: "cluster-info", namespace: "kube-public" }, data: { kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: LS0tLS1CRUdJTi...\n    server: https://${s.controlPlaneIP}:6443\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n` } },
+      obj: {
+        metadata: { name: "kubelet-config", namespace: ks },
+        data: {
+          kubelet: `apiVersion: kubelet.config.k8s.io/v1beta1\ncgroupDriver: systemd\nclusterDNS:\n- ${s.dnsIP}\nclusterDomain: cluster.local\nkind: KubeletConfiguration\nstaticPodPath: /etc/kubernetes/manifests\n`,
+        },
+      },
+    },
+    {
+      plural: "configmaps",
+      obj: {
+        metadata: { name: "cluster-info", namespace: "kube-public" },
+        data: {
+          kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: LS0tLS1CRUdJTi...\n    server: https://${s.controlPlaneIP}:6443\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n`,
+        },
+      },
     },
     { plural: "serviceaccounts", obj: { metadata: { name: "coredns", namespace: ks } } },
-    { plural: "configmaps", obj: { metadata: { name: "coredns", namespace: ks }, data: { Corefile: COREFILE } } },
+    {
+      plural: "configmaps",
+      obj: { metadata: { name: "coredns", namespace: ks }, data: { Corefile: COREFILE } },
+    },
     {
       plural: "deployments",
       obj: {
@@ -111,11 +127,22 @@ scheduler: {}
                     { containerPort: 53, name: "dns-tcp", protocol: "TCP" },
                     { containerPort: 9153, name: "metrics", protocol: "TCP" },
                   ],
-                  readinessProbe: { httpGet: { path: "/ready", port: 8181, scheme: "HTTP" }, periodSeconds: 10, timeoutSeconds: 1, successThreshold: 1, failureThreshold: 3 },
+                  readinessProbe: {
+                    httpGet: { path: "/ready", port: 8181, scheme: "HTTP" },
+                    periodSeconds: 10,
+                    timeoutSeconds: 1,
+                    successThreshold: 1,
+                    failureThreshold: 3,
+                  },
                 },
               ],
               dnsPolicy: "Default",
-              volumes: [{ name: "config-volume", configMap: { name: "coredns", items: [{ key: "Corefile", path: "Corefile" }] } }],
+              volumes: [
+                {
+                  name: "config-volume",
+                  configMap: { name: "coredns", items: [{ key: "Corefile", path: "Corefile" }] },
+                },
+              ],
             },
           },
         },
@@ -127,7 +154,11 @@ scheduler: {}
         metadata: {
           name: "kube-dns",
           namespace: ks,
-          labels: { "k8s-app": "kube-dns", "kubernetes.io/cluster-service": "true", "kubernetes.io/name": "CoreDNS" },
+          labels: {
+            "k8s-app": "kube-dns",
+            "kubernetes.io/cluster-service": "true",
+            "kubernetes.io/name": "CoreDNS",
+          },
           annotations: { "prometheus.io/port": "9153", "prometheus.io/scrape": "true" },
         },
         spec: {
@@ -171,8 +202,17 @@ scheduler: {}
                   name: "kube-proxy",
                   image: PROXY_IMAGE(s.version),
                   imagePullPolicy: "IfNotPresent",
-                  command: ["/usr/local/bin/kube-proxy", "--config=/var/lib/kube-proxy/config.conf", "--hostname-override=$(NODE_NAME)"],
-                  env: [{ name: "NODE_NAME", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "spec.nodeName" } } }],
+                  command: [
+                    "/usr/local/bin/kube-proxy",
+                    "--config=/var/lib/kube-proxy/config.conf",
+                    "--hostname-override=$(NODE_NAME)",
+                  ],
+                  env: [
+                    {
+                      name: "NODE_NAME",
+                      valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "spec.nodeName" } },
+                    },
+                  ],
                   securityContext: { privileged: true },
                   volumeMounts: [
                     { mountPath: "/var/lib/kube-proxy", name: "kube-proxy" },
@@ -200,16 +240,35 @@ export function apiserverService(s: KubeadmSettings): Array<{ plural: string; ob
   return [
     {
       plural: "services",
-      obj: { metadata: { name: "kubernetes", namespace: "default", labels }, spec: { clusterIP: firstIP(s.serviceCIDR), ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }] } },
+      obj: {
+        metadata: { name: "kubernetes", namespace: "default", labels },
+        spec: {
+          clusterIP: firstIP(s.serviceCIDR),
+          ports: [{ name: "https", port: 443, protocol: "TCP", targetPort: 6443 }],
+        },
+      },
     },
     {
       plural: "endpoints",
-      obj: { metadata: { name: "kubernetes", namespace: "default", labels: { "endpointslice.kubernetes.io/skip-mirror": "true" } }, subsets: [{ addresses: [{ ip: s.controlPlaneIP }], ports: [{ name: "https", port: 6443, protocol: "TCP" }] }] },
+      obj: {
+        metadata: {
+          name: "kubernetes",
+          namespace: "default",
+          labels: { "endpointslice.kubernetes.io/skip-mirror": "true" },
+        },
+        subsets: [
+          { addresses: [{ ip: s.controlPlaneIP }], ports: [{ name: "https", port: 6443, protocol: "TCP" }] },
+        ],
+      },
     },
     {
       plural: "endpointslices",
       obj: {
-        metadata: { name: "kubernetes", namespace: "default", labels: { "kubernetes.io/service-name": "kubernetes" } },
+        metadata: {
+          name: "kubernetes",
+          namespace: "default",
+          labels: { "kubernetes.io/service-name": "kubernetes" },
+        },
         addressType: "IPv4",
         endpoints: [{ addresses: [s.controlPlaneIP], conditions: { ready: true } }],
         ports: [{ name: "https", port: 6443, protocol: "TCP" }],

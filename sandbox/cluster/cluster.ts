@@ -1,11 +1,14 @@
 // A whole kubeadm-shaped cluster in one object: etcd, the API server, the controller manager and the
 // scheduler on the control plane, and a machine with containerd and a kubelet per node.
+import type { EndpointSlice, Node, Pod, Service } from "../api/types.ts";
 import { ApiServer } from "../apiserver/server.ts";
 import { ControllerManager } from "../controllers/controller-manager.ts";
+import { DiagramError, renderDiagram } from "../diagram/index.ts";
 import { runEtcdctl } from "../etcd/etcdctl.ts";
 import { Etcd } from "../etcd/store.ts";
+import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
 import { Kubelet } from "../kubelet/kubelet.ts";
-import type { KubeletAccess } from "../kubectl/context.ts";
+import { nodeCommandNames } from "../node/commands.ts";
 import { Machine, NODE_OS } from "../node/machine.ts";
 import { Scheduler } from "../scheduler/scheduler.ts";
 import { Shell } from "../shell/shell.ts";
@@ -66,14 +69,27 @@ export class Cluster implements ShellCluster {
     const init = start + 62_000;
     this.loop = new EventLoop({ startTime: init });
     this.etcd = new Etcd();
-    this.settings = { version: NODE_OS.kubeletVersion, controlPlaneIP: nodeIP(0), serviceCIDR: "10.96.0.0/12", podCIDR: "10.244.0.0/16", dnsIP: "10.96.0.10" };
-    this.api = new ApiServer({ etcd: this.etcd, loop: this.loop, random: this.random.fork("apiserver"), serviceCIDR: this.settings.serviceCIDR, nodePortRange: "30000-32767" });
+    this.settings = {
+      version: NODE_OS.kubeletVersion,
+      controlPlaneIP: nodeIP(0),
+      serviceCIDR: "10.96.0.0/12",
+      podCIDR: "10.244.0.0/16",
+      dnsIP: "10.96.0.10",
+    };
+    this.api = new ApiServer({
+      etcd: this.etcd,
+      loop: this.loop,
+      random: this.random.fork("apiserver"),
+      serviceCIDR: this.settings.serviceCIDR,
+      nodePortRange: "30000-32767",
+    });
     this.controllerManager = new ControllerManager({ api: this.api, clusterCIDR: this.settings.podCIDR });
     this.scheduler = new Scheduler({ api: this.api, random: this.random.fork("scheduler") });
     this.kubelets = kubeletAccess(this);
 
     // The API server creates its own namespaces and the `kubernetes` Service when it first starts.
-    for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) this.api.create("namespaces", { metadata: { name: ns } });
+    for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"])
+      this.api.create("namespaces", { metadata: { name: ns } });
     for (const { plural, obj } of apiserverService(this.settings)) this.api.create(plural, obj);
     this.controllerManager.start();
     this.scheduler.start();
@@ -128,15 +144,25 @@ export class Cluster implements ShellCluster {
       staticManifests: () => {
         const out: Record<string, string> = {};
         try {
-          for (const f of machine.fs.list("/etc/kubernetes/manifests")) out[f] = machine.fs.readFile(`/etc/kubernetes/manifests/${f}`);
+          for (const f of machine.fs.list("/etc/kubernetes/manifests"))
+            out[f] = machine.fs.readFile(`/etc/kubernetes/manifests/${f}`);
         } catch {
           // No manifest directory on this node.
         }
         return out;
       },
-      journal: (line) => machine.journal.append({ time: this.loop.now(), ident: "kubelet", pid: machine.systemd.get("kubelet.service")?.mainPid ?? 0, message: line }),
+      journal: (line) =>
+        machine.journal.append({
+          time: this.loop.now(),
+          ident: "kubelet",
+          pid: machine.systemd.get("kubelet.service")?.mainPid ?? 0,
+          message: line,
+        }),
     });
-    machine.systemd.registerHooks("kubelet.service", { onStart: () => kubelet.start(), onStop: () => kubelet.stop() });
+    machine.systemd.registerHooks("kubelet.service", {
+      onStart: () => kubelet.start(),
+      onStop: () => kubelet.stop(),
+    });
     this.nodes.set(name, { name, ip, machine, runtime, kubelet });
     machine.systemd.start("kubelet.service", this.loop.now());
   }
@@ -147,22 +173,53 @@ export class Cluster implements ShellCluster {
   }
 
   /** Run a command on a node (ps, systemctl, crictl, etcdctl, cat ...). */
-  runOnNode(node: string, argv: string[], stdin: string, write: (stream: "stdout" | "stderr", text: string) => void) {
-    return runOnMachine(this, this.nodes.get(node)!, argv, stdin, write);
+  runOnNode(
+    node: string,
+    argv: string[],
+    stdin: string,
+    write: (stream: "stdout" | "stderr", text: string) => void,
+    env: Record<string, string> = {},
+  ): CommandResult {
+    return runOnMachine(this, this.nodes.get(node)!, argv, stdin, write, env);
   }
 
   /** Run etcdctl against the cluster's etcd, as the control plane's etcdctl would. */
-  etcdctl(args: string[]) {
-    return runEtcdctl(this.etcd, args, {
-      now: this.loop.now(),
-      write: () => {},
-      waitUntil: (done, limitMs) => this.loop.advanceUntil(done, limitMs),
-    });
+  etcdctl(args: string[], env: Record<string, string> = {}, stdin = ""): CommandResult {
+    return runEtcdctl(
+      this.etcd,
+      args,
+      {
+        now: this.loop.now(),
+        write: () => {},
+        waitUntil: (done: () => boolean, limitMs: number) => this.loop.advanceUntil(done, limitMs),
+        env,
+        nodeIP: nodeIP(0),
+        nodeName: this.controlPlane,
+      },
+      stdin,
+    );
+  }
+
+  /** Draw the live cluster (`diagram nodes`, `diagram pod default/web`...). */
+  diagram(args: string[]): CommandResult {
+    const snapshot = {
+      nodes: this.api.list<Node>("nodes").items,
+      pods: this.api.list<Pod>("pods").items,
+      services: this.api.list<Service>("services").items,
+      endpointSlices: this.api.list<EndpointSlice>("endpointslices").items,
+    };
+    try {
+      return { stdout: renderDiagram(args[0], snapshot, args[1]), stderr: "", exitCode: 0 };
+    } catch (err) {
+      if (err instanceof DiagramError)
+        return { stdout: "", stderr: `diagram: ${err.message}\n`, exitCode: 1 };
+      throw err;
+    }
   }
 
   /** Command names the node shell knows. */
   nodeCommands(): string[] {
-    return ["ps", "systemctl", "journalctl", "crictl", "etcdctl", "ls", "cat", "hostname", "uname", "lsns", "readlink"];
+    return [...nodeCommandNames(), "etcdctl"].sort();
   }
 
   /** Read a file on a node. */

@@ -37,6 +37,10 @@ export function installCni(cluster: Cluster): void {
     fs.writeFile("/etc/cni/net.d/10-flannel.conflist", FLANNEL_CONFLIST, now);
     fs.mkdirp("/run/flannel", now);
     const gw = cidr.replace(/\.0\/24$/, ".1/24");
-    fs.writeFile("/run/flannel/subnet.env", `FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=${gw}\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n`, now);
+    fs.writeFile(
+      "/run/flannel/subnet.env",
+      `FLANNEL_NETWORK=10.244.0.0/16\nFLANNEL_SUBNET=${gw}\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n`,
+      now,
+    );
   }
 }

@@ -51,7 +51,11 @@ export class CriAdapter implements ContainerRuntime {
       const cb = this.exits.get(e.id);
       this.exits.delete(e.id);
       const status = machine.containerd.containerStatus(e.id);
-      cb?.({ exitCode: e.exitCode, reason: status.reason || (e.exitCode === 0 ? "Completed" : "Error"), finishedAt: e.finishedAt });
+      cb?.({
+        exitCode: e.exitCode,
+        reason: status.reason || (e.exitCode === 0 ? "Completed" : "Error"),
+        finishedAt: e.finishedAt,
+      });
       const done = this.stopped.get(e.id);
       this.stopped.delete(e.id);
       done?.();
@@ -109,11 +113,21 @@ export class CriAdapter implements ContainerRuntime {
     this.m.containerd.pullImage(image, (err) => {
       if (err) return done({ ok: false, error: err });
       const img = this.m.containerd.images.resolve(image)!;
-      done({ ok: true, sizeBytes: img.sizeBytes, digest: img.repoDigests[0] ?? "", durationMs: this.loop.now() - start });
+      done({
+        ok: true,
+        sizeBytes: img.sizeBytes,
+        digest: img.repoDigests[0] ?? "",
+        durationMs: this.loop.now() - start,
+      });
     });
   }
 
-  startContainer(sandboxId: string, pod: Pod, c: Container, onExit: (e: ContainerExit) => void): { id: string } | { error: string } {
+  startContainer(
+    sandboxId: string,
+    pod: Pod,
+    c: Container,
+    onExit: (e: ContainerExit) => void,
+  ): { id: string } | { error: string } {
     const now = this.loop.now();
     try {
       const id = this.m.containerd.createContainer(
@@ -124,7 +138,12 @@ export class CriAdapter implements ContainerRuntime {
           command: c.command,
           args: c.args,
           env: environment(pod, c.env, this.sandboxIPs.get(sandboxId) ?? ""),
-          labels: { "io.kubernetes.container.name": c.name, "io.kubernetes.pod.name": pod.metadata.name!, "io.kubernetes.pod.namespace": pod.metadata.namespace!, "io.kubernetes.pod.uid": pod.metadata.uid! },
+          labels: {
+            "io.kubernetes.container.name": c.name,
+            "io.kubernetes.pod.name": pod.metadata.name!,
+            "io.kubernetes.pod.namespace": pod.metadata.namespace!,
+            "io.kubernetes.pod.uid": pod.metadata.uid!,
+          },
         },
         now,
       );

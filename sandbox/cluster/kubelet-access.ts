@@ -8,14 +8,20 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
   const find = (namespace: string, podName: string, container: string, previous: boolean) => {
     const pod = cluster.api.tryGet<Pod>("pods", namespace, podName);
     if (!pod) return { error: `pods "${podName}" not found` };
-    const spec = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find((c) => c.name === container);
+    const spec = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find(
+      (c) => c.name === container,
+    );
     if (!spec) return { error: `container ${container} is not valid for pod ${podName}` };
     const node = pod.spec.nodeName ? cluster.nodes.get(pod.spec.nodeName) : undefined;
-    const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
+    const status = [
+      ...(pod.status?.containerStatuses ?? []),
+      ...(pod.status?.initContainerStatuses ?? []),
+    ].find((s) => s.name === container);
     const idOf = (cid?: string) => cid?.replace(/^containerd:\/\//, "");
     if (previous) {
       const id = idOf(status?.lastState?.terminated?.containerID);
-      if (!id || !node) return { error: `previous terminated container "${container}" in pod "${podName}" not found` };
+      if (!id || !node)
+        return { error: `previous terminated container "${container}" in pod "${podName}" not found` };
       return { node, id };
     }
     const id = idOf(status?.containerID);
@@ -30,15 +36,32 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
       const f = find(namespace, podName, container, !!opts.previous);
       if ("error" in f) return { error: f.error as string };
       let lines = [...f.node.machine.containerd.containerLogs(f.id)];
-      if (opts.tail !== undefined && opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
-      const text = lines.map((l) => (opts.timestamps ? `${new Date(l.time).toISOString().replace("Z", "000000Z")} ${l.text}\n` : `${l.text}\n`)).join("");
+      if (opts.tail !== undefined && opts.tail >= 0)
+        lines = lines.slice(Math.max(0, lines.length - opts.tail));
+      const text = lines
+        .map((l) =>
+          opts.timestamps
+            ? `${new Date(l.time).toISOString().replace("Z", "000000Z")} ${l.text}\n`
+            : `${l.text}\n`,
+        )
+        .join("");
       return { text };
     },
     exec(namespace, podName, container, argv, stdin): CommandResult {
       const f = find(namespace, podName, container, false);
-      if ("error" in f) return { stdout: "", stderr: `error: unable to upgrade connection: ${f.error}\n`, exitCode: 1 };
-      const exec = (f.node.machine.containerd as unknown as { exec?: (id: string, argv: string[], now: number, stdin?: string) => CommandResult }).exec;
-      if (!exec) return { stdout: "", stderr: "error: exec is not available in this container runtime\n", exitCode: 1 };
+      if ("error" in f)
+        return { stdout: "", stderr: `error: unable to upgrade connection: ${f.error}\n`, exitCode: 1 };
+      const exec = (
+        f.node.machine.containerd as unknown as {
+          exec?: (id: string, argv: string[], now: number, stdin?: string) => CommandResult;
+        }
+      ).exec;
+      if (!exec)
+        return {
+          stdout: "",
+          stderr: "error: exec is not available in this container runtime\n",
+          exitCode: 1,
+        };
       return exec.call(f.node.machine.containerd, f.id, argv, cluster.loop.now(), stdin);
     },
   };

@@ -11,11 +11,13 @@ export function runOnMachine(
   argv: string[],
   stdin: string,
   _write: (stream: "stdout" | "stderr", text: string) => void,
+  env: Record<string, string> = {},
 ): CommandResult {
   const [cmd] = argv;
   if (cmd === "etcdctl") {
-    if (node.name !== cluster.controlPlane) return { stdout: "", stderr: "bash: etcdctl: command not found\n", exitCode: 127 };
-    return cluster.etcdctl(argv.slice(1));
+    if (node.name !== cluster.controlPlane)
+      return { stdout: "", stderr: "bash: etcdctl: command not found\n", exitCode: 127 };
+    return cluster.etcdctl(argv.slice(1), env, stdin);
   }
   return runNodeCommand(node.machine, argv, { now: cluster.loop.now(), stdin });
 }

@@ -24,7 +24,9 @@ export function resolvePreset(name: string): ClusterShape {
   if (p) return p;
   const m = /^workers-(\d+)$/.exec(name);
   if (m && Number(m[1]) >= 1 && Number(m[1]) <= 1000) return { workers: Number(m[1]), cni: true };
-  throw new Error(`unknown cluster preset "${name}": expected one of ${PRESET_NAMES.join(", ")} (N from 1 to 1000)`);
+  throw new Error(
+    `unknown cluster preset "${name}": expected one of ${PRESET_NAMES.join(", ")} (N from 1 to 1000)`,
+  );
 }
 
 /** Worker names as kubeadm labs name them: node01, node02, ... (node1000 past 999). */

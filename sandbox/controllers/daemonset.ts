@@ -21,9 +21,12 @@ export const DAEMON_TOLERATIONS: Toleration[] = [
 
 function eligible(ds: DaemonSet, node: Node): boolean {
   const spec = ds.spec.template.spec;
-  for (const [k, v] of Object.entries(spec.nodeSelector ?? {})) if (node.metadata.labels?.[k] !== v) return false;
+  for (const [k, v] of Object.entries(spec.nodeSelector ?? {}))
+    if (node.metadata.labels?.[k] !== v) return false;
   const tols = [...(spec.tolerations ?? []), ...DAEMON_TOLERATIONS];
-  return (node.spec.taints ?? []).every((t) => t.effect === "PreferNoSchedule" || tols.some((x) => tolerates(x, t)));
+  return (node.spec.taints ?? []).every(
+    (t) => t.effect === "PreferNoSchedule" || tols.some((x) => tolerates(x, t)),
+  );
 }
 
 /** The DaemonSet controller. */
@@ -43,11 +46,17 @@ export class DaemonSetController {
     const all = () => {
       for (const ds of informers.for<DaemonSet>("daemonsets").list()) this.queue.add(keyOf(ds));
     };
-    informers.for<DaemonSet>("daemonsets").on({ add: (d) => this.queue.add(keyOf(d)), update: (_o, d) => this.queue.add(keyOf(d)) });
+    informers
+      .for<DaemonSet>("daemonsets")
+      .on({ add: (d) => this.queue.add(keyOf(d)), update: (_o, d) => this.queue.add(keyOf(d)) });
     informers.for<Node>("nodes").on({
       add: all,
       update: (o, n) => {
-        if (JSON.stringify(o.spec) !== JSON.stringify(n.spec) || JSON.stringify(o.metadata.labels) !== JSON.stringify(n.metadata.labels)) all();
+        if (
+          JSON.stringify(o.spec) !== JSON.stringify(n.spec) ||
+          JSON.stringify(o.metadata.labels) !== JSON.stringify(n.metadata.labels)
+        )
+          all();
       },
       delete: all,
     });
@@ -69,8 +78,19 @@ export class DaemonSetController {
   }
 
   private targetNode(p: Pod): string | undefined {
-    const aff = p.spec.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: { matchFields?: { values?: string[] }[] }[] } } } | undefined;
-    return aff?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]?.matchFields?.[0]?.values?.[0] ?? p.spec.nodeName;
+    const aff = p.spec.affinity as
+      | {
+          nodeAffinity?: {
+            requiredDuringSchedulingIgnoredDuringExecution?: {
+              nodeSelectorTerms?: { matchFields?: { values?: string[] }[] }[];
+            };
+          };
+        }
+      | undefined;
+    return (
+      aff?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]
+        ?.matchFields?.[0]?.values?.[0] ?? p.spec.nodeName
+    );
   }
 
   /** Create missing daemon pods, remove misplaced or outdated ones, refresh status. */
@@ -79,7 +99,10 @@ export class DaemonSetController {
     if (!ds || ds.metadata.deletionTimestamp) return;
     const nodes = this.informers.for<Node>("nodes").list();
     const podCache = this.informers.for<Pod>("pods");
-    const pods = this.owners.keys(ds.metadata.uid!).map((k) => podCache.get(k)).filter((p): p is Pod => !!p && !p.metadata.deletionTimestamp);
+    const pods = this.owners
+      .keys(ds.metadata.uid!)
+      .map((k) => podCache.get(k))
+      .filter((p): p is Pod => !!p && !p.metadata.deletionTimestamp);
     const hash = templateHash(ds.spec.template).slice(0, 10);
     const byNode = new Map<string, Pod[]>();
     for (const p of pods) {
@@ -87,7 +110,10 @@ export class DaemonSetController {
       byNode.set(n, [...(byNode.get(n) ?? []), p]);
     }
     let pending = this.pending.get(key);
-    if (!pending) this.pending.set(key, (pending = new Set()));
+    if (!pending) {
+      pending = new Set();
+      this.pending.set(key, pending);
+    }
     const now = this.api.loop.now();
     let desired = 0;
     let misscheduled = 0;
@@ -120,7 +146,8 @@ export class DaemonSetController {
     const tpl = clone(ds.spec.template);
     const spec = tpl.spec;
     const tols = [...(spec.tolerations ?? [])];
-    for (const t of DAEMON_TOLERATIONS) if (!tols.some((x) => x.key === t.key && x.effect === t.effect)) tols.push(t);
+    for (const t of DAEMON_TOLERATIONS)
+      if (!tols.some((x) => x.key === t.key && x.effect === t.effect)) tols.push(t);
     spec.tolerations = tols;
     spec.affinity = {
       nodeAffinity: {
@@ -133,7 +160,11 @@ export class DaemonSetController {
       metadata: {
         generateName: `${ds.metadata.name}-`,
         namespace: ds.metadata.namespace,
-        labels: { ...(tpl.metadata?.labels ?? {}), "controller-revision-hash": hash, "pod-template-generation": String(ds.metadata.generation ?? 1) },
+        labels: {
+          ...(tpl.metadata?.labels ?? {}),
+          "controller-revision-hash": hash,
+          "pod-template-generation": String(ds.metadata.generation ?? 1),
+        },
         ...(tpl.metadata?.annotations ? { annotations: tpl.metadata.annotations } : {}),
         ownerReferences: [controllerRef(ds)],
       },
@@ -144,7 +175,12 @@ export class DaemonSetController {
       this.recorder.record(ds, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
     } catch (err) {
       this.pending.get(keyOf(ds))?.delete(node);
-      this.recorder.record(ds, "Warning", "FailedCreate", `Error creating: ${err instanceof Error ? err.message : String(err)}`);
+      this.recorder.record(
+        ds,
+        "Warning",
+        "FailedCreate",
+        `Error creating: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
@@ -156,26 +192,48 @@ export class DaemonSetController {
     }
   }
 
-  private updateStatus(ds: DaemonSet, pods: Pod[], desired: number, misscheduled: number, hash: string, now: number): void {
+  private updateStatus(
+    ds: DaemonSet,
+    pods: Pod[],
+    desired: number,
+    misscheduled: number,
+    hash: string,
+    now: number,
+  ): void {
     const status = {
       currentNumberScheduled: pods.length - misscheduled,
       numberMisscheduled: misscheduled,
       desiredNumberScheduled: desired,
       numberReady: pods.filter(isPodReady).length,
       observedGeneration: ds.metadata.generation,
-      updatedNumberScheduled: pods.filter((p) => p.metadata.labels?.["controller-revision-hash"] === hash).length,
+      updatedNumberScheduled: pods.filter((p) => p.metadata.labels?.["controller-revision-hash"] === hash)
+        .length,
       numberAvailable: pods.filter((p) => isPodAvailable(p, ds.spec.minReadySeconds ?? 0, now)).length,
       numberUnavailable: 0,
     };
     status.numberUnavailable = Math.max(0, desired - status.numberAvailable);
-    const compact = Object.fromEntries(Object.entries(status).filter(([k, v]) => v !== 0 || ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled", "numberReady"].includes(k)));
+    const compact = Object.fromEntries(
+      Object.entries(status).filter(
+        ([k, v]) =>
+          v !== 0 ||
+          ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled", "numberReady"].includes(
+            k,
+          ),
+      ),
+    );
     if (JSON.stringify(compact) === JSON.stringify(ds.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(ds));
     try {
-      this.api.mutate<DaemonSet>("daemonsets", namespace, name, (o) => {
-        o.status = compact as DaemonSet["status"];
-        return true;
-      }, true);
+      this.api.mutate<DaemonSet>(
+        "daemonsets",
+        namespace,
+        name,
+        (o) => {
+          o.status = compact as DaemonSet["status"];
+          return true;
+        },
+        true,
+      );
     } catch {
       // Deleted meanwhile.
     }

@@ -91,7 +91,11 @@ export class DeploymentController {
     const tpl = clone(d.spec.template);
     tpl.metadata ??= {};
     tpl.metadata.labels = { ...(tpl.metadata.labels ?? {}), "pod-template-hash": hash };
-    const { maxSurge } = surgeAndUnavailable(d.spec.replicas ?? 1, d.spec.strategy?.rollingUpdate?.maxSurge, d.spec.strategy?.rollingUpdate?.maxUnavailable);
+    const { maxSurge } = surgeAndUnavailable(
+      d.spec.replicas ?? 1,
+      d.spec.strategy?.rollingUpdate?.maxSurge,
+      d.spec.strategy?.rollingUpdate?.maxUnavailable,
+    );
     const rs: ReplicaSet = {
       apiVersion: "apps/v1",
       kind: "ReplicaSet",
@@ -101,21 +105,31 @@ export class DeploymentController {
         labels: tpl.metadata.labels,
         annotations: {
           "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas ?? 1),
-          "deployment.kubernetes.io/max-replicas": String((d.spec.replicas ?? 1) + (d.spec.strategy?.type === "Recreate" ? 0 : maxSurge)),
+          "deployment.kubernetes.io/max-replicas": String(
+            (d.spec.replicas ?? 1) + (d.spec.strategy?.type === "Recreate" ? 0 : maxSurge),
+          ),
           [REVISION]: String(revision),
         },
         ownerReferences: [controllerRef(d)],
       },
       spec: {
         replicas,
-        selector: { ...d.spec.selector, matchLabels: { ...(d.spec.selector.matchLabels ?? {}), "pod-template-hash": hash } },
+        selector: {
+          ...d.spec.selector,
+          matchLabels: { ...(d.spec.selector.matchLabels ?? {}), "pod-template-hash": hash },
+        },
         template: tpl,
         ...(d.spec.minReadySeconds ? { minReadySeconds: d.spec.minReadySeconds } : {}),
       },
     };
     try {
       const created = this.api.create<ReplicaSet>("replicasets", rs);
-      this.recorder.record(d, "Normal", "ScalingReplicaSet", `Scaled up replica set ${created.metadata.name} from 0 to ${replicas}`);
+      this.recorder.record(
+        d,
+        "Normal",
+        "ScalingReplicaSet",
+        `Scaled up replica set ${created.metadata.name} from 0 to ${replicas}`,
+      );
       this.setAnnotationRevision(d, revision);
       return created;
     } catch {
@@ -155,18 +169,30 @@ export class DeploymentController {
     try {
       this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
         o.spec.replicas = to;
-        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas ?? 1) };
+        o.metadata.annotations = {
+          ...(o.metadata.annotations ?? {}),
+          "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas ?? 1),
+        };
         return true;
       });
       const dir = to > from ? "up" : "down";
-      this.recorder.record(d, "Normal", "ScalingReplicaSet", `Scaled ${dir} replica set ${rs.metadata.name} from ${from} to ${to}`);
+      this.recorder.record(
+        d,
+        "Normal",
+        "ScalingReplicaSet",
+        `Scaled ${dir} replica set ${rs.metadata.name} from ${from} to ${to}`,
+      );
     } catch {
       // Retried on the next event for this deployment.
     }
   }
 
   private rolling(d: Deployment, newRS: ReplicaSet, olds: ReplicaSet[], replicas: number): void {
-    const { maxSurge, maxUnavailable } = surgeAndUnavailable(replicas, d.spec.strategy?.rollingUpdate?.maxSurge, d.spec.strategy?.rollingUpdate?.maxUnavailable);
+    const { maxSurge, maxUnavailable } = surgeAndUnavailable(
+      replicas,
+      d.spec.strategy?.rollingUpdate?.maxSurge,
+      d.spec.strategy?.rollingUpdate?.maxUnavailable,
+    );
     const activeOlds = olds.filter((o) => (o.spec.replicas ?? 0) > 0);
     const newReplicas = newRS.spec.replicas ?? 0;
     if (activeOlds.length === 0) {
@@ -183,7 +209,10 @@ export class DeploymentController {
     // Scale old ReplicaSets down only as far as availability allows (the controller's maxScaledDown).
     const minAvailable = replicas - maxUnavailable;
     const newUnavailable = Math.max(0, (newRS.spec.replicas ?? 0) - (newRS.status?.availableReplicas ?? 0));
-    const oldUnavailable = activeOlds.reduce((a, o) => a + Math.max(0, (o.spec.replicas ?? 0) - (o.status?.availableReplicas ?? 0)), 0);
+    const oldUnavailable = activeOlds.reduce(
+      (a, o) => a + Math.max(0, (o.spec.replicas ?? 0) - (o.status?.availableReplicas ?? 0)),
+      0,
+    );
     let budget = Math.max(0, total - minAvailable - newUnavailable - oldUnavailable) + oldUnavailable;
     const sorted = [...activeOlds].sort((a, b) => revisionOf(a) - revisionOf(b));
     for (const o of sorted) {
@@ -203,7 +232,9 @@ export class DeploymentController {
 
   private cleanup(d: Deployment, olds: ReplicaSet[]): void {
     const limit = d.spec.revisionHistoryLimit ?? 10;
-    const idle = olds.filter((o) => (o.spec.replicas ?? 0) === 0 && (o.status?.replicas ?? 0) === 0).sort((a, b) => revisionOf(a) - revisionOf(b));
+    const idle = olds
+      .filter((o) => (o.spec.replicas ?? 0) === 0 && (o.status?.replicas ?? 0) === 0)
+      .sort((a, b) => revisionOf(a) - revisionOf(b));
     for (const o of idle.slice(0, Math.max(0, idle.length - limit))) {
       try {
         this.api.delete("replicasets", o.metadata.namespace, o.metadata.name!);
@@ -217,12 +248,18 @@ export class DeploymentController {
     const fresh = all.map((r) => this.informers.for<ReplicaSet>("replicasets").get(keyOf(r)) ?? r);
     const sum = (f: (r: ReplicaSet) => number) => fresh.reduce((a, r) => a + f(r), 0);
     const replicas = sum((r) => r.status?.replicas ?? 0);
-    const updated = newRS ? (this.informers.for<ReplicaSet>("replicasets").get(keyOf(newRS)) ?? newRS).status?.replicas ?? 0 : 0;
+    const updated = newRS
+      ? ((this.informers.for<ReplicaSet>("replicasets").get(keyOf(newRS)) ?? newRS).status?.replicas ?? 0)
+      : 0;
     const ready = sum((r) => r.status?.readyReplicas ?? 0);
     const available = sum((r) => r.status?.availableReplicas ?? 0);
     const want = d.spec.replicas ?? 1;
     const unavailable = Math.max(0, want - available);
-    const { maxUnavailable } = surgeAndUnavailable(want, d.spec.strategy?.rollingUpdate?.maxSurge, d.spec.strategy?.rollingUpdate?.maxUnavailable);
+    const { maxUnavailable } = surgeAndUnavailable(
+      want,
+      d.spec.strategy?.rollingUpdate?.maxSurge,
+      d.spec.strategy?.rollingUpdate?.maxUnavailable,
+    );
     const now = rfc3339(this.api.loop.now());
     const isAvailable = available >= want - (d.spec.strategy?.type === "Recreate" ? 0 : maxUnavailable);
     const complete = newRS && updated === want && available >= want && replicas === want;
@@ -233,7 +270,10 @@ export class DeploymentController {
       return {
         type,
         status,
-        lastUpdateTime: prev && prev.reason === reason && prev.message === message ? (prev as Condition & { lastUpdateTime?: string }).lastUpdateTime : now,
+        lastUpdateTime:
+          prev && prev.reason === reason && prev.message === message
+            ? (prev as Condition & { lastUpdateTime?: string }).lastUpdateTime
+            : now,
         lastTransitionTime: same ? prev.lastTransitionTime : now,
         reason,
         message,
@@ -242,10 +282,25 @@ export class DeploymentController {
     const conditions: Condition[] = [
       isAvailable
         ? cond("Available", "True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
-        : cond("Available", "False", "MinimumReplicasUnavailable", "Deployment does not have minimum availability."),
+        : cond(
+            "Available",
+            "False",
+            "MinimumReplicasUnavailable",
+            "Deployment does not have minimum availability.",
+          ),
       complete
-        ? cond("Progressing", "True", "NewReplicaSetAvailable", `ReplicaSet "${newRS!.metadata.name}" has successfully progressed.`)
-        : cond("Progressing", "True", "ReplicaSetUpdated", `ReplicaSet "${newRS?.metadata.name}" is progressing.`),
+        ? cond(
+            "Progressing",
+            "True",
+            "NewReplicaSetAvailable",
+            `ReplicaSet "${newRS!.metadata.name}" has successfully progressed.`,
+          )
+        : cond(
+            "Progressing",
+            "True",
+            "ReplicaSetUpdated",
+            `ReplicaSet "${newRS?.metadata.name}" is progressing.`,
+          ),
     ];
     const status = {
       observedGeneration: d.metadata.generation,
@@ -261,10 +316,16 @@ export class DeploymentController {
     if (JSON.stringify(compact) === JSON.stringify(d.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(d));
     try {
-      this.api.mutate<Deployment>("deployments", namespace, name, (o) => {
-        o.status = compact;
-        return true;
-      }, true);
+      this.api.mutate<Deployment>(
+        "deployments",
+        namespace,
+        name,
+        (o) => {
+          o.status = compact;
+          return true;
+        },
+        true,
+      );
     } catch {
       // Deleted meanwhile.
     }

@@ -1,9 +1,9 @@
 // The endpoints controller: mirrors each selector Service's pods into an Endpoints object.
 import type { EndpointAddress, EndpointPort, Endpoints, Pod, Service } from "../api/types.ts";
+import { ipToNumber } from "../apiserver/allocators.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { type InformerFactory, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
-import { ipToNumber } from "../apiserver/allocators.ts";
 import { isPodReady } from "./pod-util.ts";
 import { resolveTargetPort, type ServiceMembership } from "./service-membership.ts";
 
@@ -34,7 +34,7 @@ export class EndpointsController {
   reconcile(key: string): void {
     const { namespace, name } = splitKey(key);
     const svc = this.informers.for<Service>("services").get(key);
-    if (!svc || !svc.spec.selector || Object.keys(svc.spec.selector).length === 0) {
+    if (!svc?.spec.selector || Object.keys(svc.spec.selector).length === 0) {
       if (!svc && this.api.tryGet("endpoints", namespace, name)) {
         try {
           this.api.delete("endpoints", namespace, name);
@@ -45,14 +45,18 @@ export class EndpointsController {
       return;
     }
     // Group pods by their resolved port list, as the real controller's subsets do.
-    const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
+    const groups = new Map<
+      string,
+      { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }
+    >();
     for (const p of this.members.pods(key)) {
       if (!p.status?.podIP || p.metadata.deletionTimestamp) continue;
       if (p.status.phase === "Succeeded" || p.status.phase === "Failed") continue;
       const ports: EndpointPort[] = [];
       for (const sp of svc.spec.ports ?? []) {
         const port = resolveTargetPort(sp.targetPort, sp.port, p);
-        if (port !== undefined) ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? "TCP" });
+        if (port !== undefined)
+          ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? "TCP" });
       }
       const gk = JSON.stringify(ports);
       const g = groups.get(gk) ?? { ports, ready: [], notReady: [] };
@@ -60,7 +64,8 @@ export class EndpointsController {
       if (isPodReady(p) || svc.spec.publishNotReadyAddresses) g.ready.push(address(p));
       else g.notReady.push(address(p));
     }
-    const byIP = (a: EndpointAddress, b: EndpointAddress) => (ipToNumber(a.ip) ?? 0) - (ipToNumber(b.ip) ?? 0);
+    const byIP = (a: EndpointAddress, b: EndpointAddress) =>
+      (ipToNumber(a.ip) ?? 0) - (ipToNumber(b.ip) ?? 0);
     const subsets = [...groups.values()].map((g) => ({
       ...(g.ready.length ? { addresses: g.ready.sort(byIP) } : {}),
       ...(g.notReady.length ? { notReadyAddresses: g.notReady.sort(byIP) } : {}),

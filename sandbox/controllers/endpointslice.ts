@@ -28,13 +28,19 @@ export class EndpointSliceController {
   reconcile(key: string): void {
     const { namespace, name } = splitKey(key);
     const svc = this.informers.for<Service>("services").get(key);
-    if (!svc || !svc.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
-    const pods = this.members.pods(key).filter((p) => p.status?.podIP && p.status.phase !== "Succeeded" && p.status.phase !== "Failed");
+    if (!svc?.spec.selector || Object.keys(svc.spec.selector).length === 0) return;
+    const pods = this.members
+      .pods(key)
+      .filter((p) => p.status?.podIP && p.status.phase !== "Succeeded" && p.status.phase !== "Failed");
     pods.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
     const sample: Pod | undefined = pods[0];
     const ports = (svc.spec.ports ?? []).map((sp) => ({
       name: sp.name ?? "",
-      port: sample ? resolveTargetPort(sp.targetPort, sp.port, sample) : typeof sp.targetPort === "number" ? sp.targetPort : sp.port,
+      port: sample
+        ? resolveTargetPort(sp.targetPort, sp.port, sample)
+        : typeof sp.targetPort === "number"
+          ? sp.targetPort
+          : sp.port,
       protocol: sp.protocol ?? "TCP",
     }));
     const endpoints: EndpointSlice["endpoints"] = pods.map((p) => {
@@ -44,14 +50,26 @@ export class EndpointSliceController {
         addresses: [p.status!.podIP!],
         conditions: { ready: ready && !terminating, serving: ready, terminating },
         nodeName: p.spec.nodeName,
-        targetRef: { kind: "Pod", namespace: p.metadata.namespace, name: p.metadata.name!, uid: p.metadata.uid },
+        targetRef: {
+          kind: "Pod",
+          namespace: p.metadata.namespace,
+          name: p.metadata.name!,
+          uid: p.metadata.uid,
+        },
       };
     });
     const existing = this.api
-      .list<EndpointSlice>("endpointslices", { namespace, labelSelector: `kubernetes.io/service-name=${name}` })
+      .list<EndpointSlice>("endpointslices", {
+        namespace,
+        labelSelector: `kubernetes.io/service-name=${name}`,
+      })
       .items.find((s) => s.metadata.labels?.["endpointslice.kubernetes.io/managed-by"] === MANAGED_BY);
     if (existing) {
-      if (JSON.stringify(existing.endpoints) === JSON.stringify(endpoints) && JSON.stringify(existing.ports) === JSON.stringify(ports)) return;
+      if (
+        JSON.stringify(existing.endpoints) === JSON.stringify(endpoints) &&
+        JSON.stringify(existing.ports) === JSON.stringify(ports)
+      )
+        return;
       this.api.mutate<EndpointSlice>("endpointslices", namespace, existing.metadata.name!, (s) => {
         s.endpoints = endpoints;
         s.ports = ports as EndpointSlice["ports"];
@@ -64,8 +82,14 @@ export class EndpointSliceController {
         metadata: {
           generateName: `${name}-`,
           namespace,
-          labels: { ...(svc.metadata.labels ?? {}), "endpointslice.kubernetes.io/managed-by": MANAGED_BY, "kubernetes.io/service-name": name },
-          annotations: { "endpoints.kubernetes.io/last-change-trigger-time": svc.metadata.creationTimestamp ?? "" },
+          labels: {
+            ...(svc.metadata.labels ?? {}),
+            "endpointslice.kubernetes.io/managed-by": MANAGED_BY,
+            "kubernetes.io/service-name": name,
+          },
+          annotations: {
+            "endpoints.kubernetes.io/last-change-trigger-time": svc.metadata.creationTimestamp ?? "",
+          },
           ownerReferences: [controllerRef(svc)],
         },
         addressType: "IPv4",

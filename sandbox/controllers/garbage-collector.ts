@@ -7,7 +7,16 @@ import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 
 /** Resource types the collector tracks, as owners or dependents. */
-export const GC_RESOURCES = ["pods", "replicasets", "deployments", "daemonsets", "endpointslices", "services", "nodes", "namespaces"];
+export const GC_RESOURCES = [
+  "pods",
+  "replicasets",
+  "deployments",
+  "daemonsets",
+  "endpointslices",
+  "services",
+  "nodes",
+  "namespaces",
+];
 
 interface Ref {
   plural: string;
@@ -44,13 +53,17 @@ export class GarbageCollector {
       this.objects.set(uid, ref);
       for (const o of cur.metadata.ownerReferences ?? []) {
         let m = this.dependents.get(o.uid);
-        if (!m) this.dependents.set(o.uid, (m = new Map()));
+        if (!m) {
+          m = new Map();
+          this.dependents.set(o.uid, m);
+        }
         m.set(uid, ref);
         // A dependent whose owner is unknown may be an orphan: check it once things settle.
         if (!this.objects.has(o.uid)) this.queue.add(`dep:${uid}`);
       }
       const fin = cur.metadata.finalizers ?? [];
-      if (cur.metadata.deletionTimestamp && (fin.includes("orphan") || fin.includes("foregroundDeletion"))) this.queue.add(`owner:${uid}`);
+      if (cur.metadata.deletionTimestamp && (fin.includes("orphan") || fin.includes("foregroundDeletion")))
+        this.queue.add(`owner:${uid}`);
     } else {
       this.objects.delete(uid);
       if (this.dependents.has(uid)) this.queue.add(`owner:${uid}`);
@@ -72,11 +85,21 @@ export class GarbageCollector {
     const obj = ref && this.get(ref);
     if (!obj || obj.metadata.deletionTimestamp) return;
     const owners = obj.metadata.ownerReferences ?? [];
-    const live = owners.filter((o) => this.objects.has(o.uid) || this.ownerExists(o.kind, o.apiVersion, obj.metadata.namespace, o.name, o.uid));
+    const live = owners.filter(
+      (o) =>
+        this.objects.has(o.uid) ||
+        this.ownerExists(o.kind, o.apiVersion, obj.metadata.namespace, o.name, o.uid),
+    );
     if (owners.length > 0 && live.length === 0) this.deleteRef(ref!);
   }
 
-  private ownerExists(kind: string, apiVersion: string, ns: string | undefined, name: string, uid: string): boolean {
+  private ownerExists(
+    kind: string,
+    apiVersion: string,
+    ns: string | undefined,
+    name: string,
+    uid: string,
+  ): boolean {
     const rt = resourceForKind(kind, apiVersion);
     if (!rt) return true; // An owner kind the model does not serve: leave the dependent alone.
     if (GC_RESOURCES.includes(rt.plural)) return false;
@@ -105,7 +128,9 @@ export class GarbageCollector {
     for (const d of deps) {
       const obj = this.get(d);
       if (!obj) continue;
-      const others = (obj.metadata.ownerReferences ?? []).filter((o) => o.uid !== uid && this.objects.has(o.uid));
+      const others = (obj.metadata.ownerReferences ?? []).filter(
+        (o) => o.uid !== uid && this.objects.has(o.uid),
+      );
       if (others.length > 0) this.dropOwnerRef(d, uid);
       else this.deleteRef(d);
     }

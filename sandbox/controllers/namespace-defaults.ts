@@ -6,7 +6,8 @@ import type { InformerFactory } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 
 /** Stand-in CA certificate: the model has no real PKI, so this is a labelled placeholder, not key material. */
-export const CLUSTER_CA_PEM = "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIkubenotesMA0GCSqGSIb3DQEBCwUAMBUxEzARBgNVBAMT\nCmt1YmVybmV0ZXMwHhcNMjUwMTE1MDg1NTAwWhcNMzUwMTEzMDkwMDAwWjAVMRMw\n-----END CERTIFICATE-----\n";
+export const CLUSTER_CA_PEM =
+  "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIkubenotesMA0GCSqGSIb3DQEBCwUAMBUxEzARBgNVBAMT\nCmt1YmVybmV0ZXMwHhcNMjUwMTE1MDg1NTAwWhcNMzUwMTEzMDkwMDAwWjAVMRMw\n-----END CERTIFICATE-----\n";
 
 /** Keeps the per-namespace defaults present. */
 export class NamespaceDefaultsController {
@@ -17,8 +18,12 @@ export class NamespaceDefaultsController {
     this.api = api;
     this.queue = new WorkQueue({ loop: api.loop, reconcile: (k) => this.reconcile(k) });
     informers.for<Namespace>("namespaces").on({ add: (n) => this.queue.add(n.metadata.name!) });
-    informers.for<ServiceAccount>("serviceaccounts").on({ delete: (s) => s.metadata.name === "default" && this.queue.add(s.metadata.namespace!) });
-    informers.for<ConfigMap>("configmaps").on({ delete: (c) => c.metadata.name === "kube-root-ca.crt" && this.queue.add(c.metadata.namespace!) });
+    informers
+      .for<ServiceAccount>("serviceaccounts")
+      .on({ delete: (s) => s.metadata.name === "default" && this.queue.add(s.metadata.namespace!) });
+    informers
+      .for<ConfigMap>("configmaps")
+      .on({ delete: (c) => c.metadata.name === "kube-root-ca.crt" && this.queue.add(c.metadata.namespace!) });
   }
 
   /** Create what is missing in one namespace. */
@@ -35,7 +40,14 @@ export class NamespaceDefaultsController {
     if (!this.api.tryGet("configmaps", ns, "kube-root-ca.crt")) {
       try {
         this.api.create("configmaps", {
-          metadata: { name: "kube-root-ca.crt", namespace: ns, annotations: { "kubernetes.io/description": "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters." } },
+          metadata: {
+            name: "kube-root-ca.crt",
+            namespace: ns,
+            annotations: {
+              "kubernetes.io/description":
+                "Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.",
+            },
+          },
           data: { "ca.crt": CLUSTER_CA_PEM },
         });
       } catch {

@@ -25,7 +25,7 @@ export class NamespaceController {
   /** Delete everything in a terminating namespace; finalize it once nothing is left. */
   reconcile(name: string): void {
     const ns = this.informers.for<Namespace>("namespaces").get(name);
-    if (!ns || !ns.metadata.deletionTimestamp) return;
+    if (!ns?.metadata.deletionTimestamp) return;
     let remaining = 0;
     for (const rt of RESOURCES) {
       if (!rt.namespaced) continue;

@@ -1,8 +1,8 @@
 // The node IPAM controller (--allocate-node-cidrs): gives each node a /24 from the cluster CIDR.
 import type { Node } from "../api/types.ts";
+import { numberToIp, parseCidr } from "../apiserver/allocators.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { InformerFactory } from "../client/informer.ts";
-import { numberToIp, parseCidr } from "../apiserver/allocators.ts";
 
 /** Allocates node pod CIDRs in registration order. */
 export class NodeIpamController {

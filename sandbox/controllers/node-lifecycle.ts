@@ -29,12 +29,15 @@ export class NodeLifecycleController {
   private cancel: (() => void) | undefined;
 
   constructor(api: ApiServer, informers: InformerFactory, recorder: EventRecorder, cfg: NodeLifecycleConfig) {
-    if (cfg.gracePeriodMs <= 0 || cfg.monitorPeriodMs <= 0) throw new Error("NodeLifecycleController: periods must be positive");
+    if (cfg.gracePeriodMs <= 0 || cfg.monitorPeriodMs <= 0)
+      throw new Error("NodeLifecycleController: periods must be positive");
     this.api = api;
     this.informers = informers;
     this.recorder = recorder;
     this.cfg = cfg;
-    informers.for<Node>("nodes").on({ add: (n) => this.syncTaints(n), update: (_o, n) => this.syncTaints(n) });
+    informers
+      .for<Node>("nodes")
+      .on({ add: (n) => this.syncTaints(n), update: (_o, n) => this.syncTaints(n) });
     informers.for<Pod>("pods").on({ add: (p) => this.checkPod(p), update: (_o, p) => this.checkPod(p) });
     informers.for<Lease>("leases");
   }
@@ -60,19 +63,33 @@ export class NodeLifecycleController {
     for (const node of this.informers.for<Node>("nodes").list()) {
       const name = node.metadata.name!;
       const lease = leases.get(`kube-node-lease/${name}`);
-      const renew = lease?.spec.renewTime ? parseTime(lease.spec.renewTime) : parseTime(node.metadata.creationTimestamp!);
+      const renew = lease?.spec.renewTime
+        ? parseTime(lease.spec.renewTime)
+        : parseTime(node.metadata.creationTimestamp!);
       const ready = node.status?.conditions?.find((c) => c.type === "Ready");
       if (now - renew <= this.cfg.gracePeriodMs || ready?.status === "Unknown") continue;
       const stamp = rfc3339(now);
-      this.api.mutate<Node>("nodes", undefined, name, (n) => {
-        const conds: Condition[] = (n.status?.conditions ?? []).map((c) =>
-          STATUS_CONDITIONS.includes(c.type)
-            ? { ...c, status: "Unknown", reason: "NodeStatusUnknown", message: "Kubelet stopped posting node status.", lastTransitionTime: stamp }
-            : c,
-        );
-        n.status = { ...(n.status ?? {}), conditions: conds };
-        return true;
-      }, true);
+      this.api.mutate<Node>(
+        "nodes",
+        undefined,
+        name,
+        (n) => {
+          const conds: Condition[] = (n.status?.conditions ?? []).map((c) =>
+            STATUS_CONDITIONS.includes(c.type)
+              ? {
+                  ...c,
+                  status: "Unknown",
+                  reason: "NodeStatusUnknown",
+                  message: "Kubelet stopped posting node status.",
+                  lastTransitionTime: stamp,
+                }
+              : c,
+          );
+          n.status = { ...(n.status ?? {}), conditions: conds };
+          return true;
+        },
+        true,
+      );
       this.recorder.record(node, "Normal", "NodeNotReady", `Node ${name} status is now: NodeNotReady`);
       this.markPodsNotReady(name, stamp);
     }
@@ -82,18 +99,24 @@ export class NodeLifecycleController {
     for (const p of this.informers.for<Pod>("pods").list()) {
       if (p.spec.nodeName !== node) continue;
       try {
-        this.api.mutate<Pod>("pods", p.metadata.namespace, p.metadata.name!, (o) => {
-          const conds = o.status?.conditions ?? [];
-          let changed = false;
-          for (const c of conds) {
-            if ((c.type === "Ready" || c.type === "ContainersReady") && c.status !== "False") {
-              c.status = "False";
-              c.lastTransitionTime = stamp;
-              changed = true;
+        this.api.mutate<Pod>(
+          "pods",
+          p.metadata.namespace,
+          p.metadata.name!,
+          (o) => {
+            const conds = o.status?.conditions ?? [];
+            let changed = false;
+            for (const c of conds) {
+              if ((c.type === "Ready" || c.type === "ContainersReady") && c.status !== "False") {
+                c.status = "False";
+                c.lastTransitionTime = stamp;
+                changed = true;
+              }
             }
-          }
-          return changed;
-        }, true);
+            return changed;
+          },
+          true,
+        );
       } catch {
         // Pod gone.
       }
@@ -105,31 +128,53 @@ export class NodeLifecycleController {
     const ready = node.status?.conditions?.find((c) => c.type === "Ready");
     // A node that has not reported yet keeps the taints the kubelet registered it with.
     if (!ready) return;
-    const want = ready?.status === "True" ? undefined : ready?.status === "Unknown" ? UNREACHABLE : ready ? NOT_READY : undefined;
+    const want =
+      ready?.status === "True"
+        ? undefined
+        : ready?.status === "Unknown"
+          ? UNREACHABLE
+          : ready
+            ? NOT_READY
+            : undefined;
     const taints = node.spec.taints ?? [];
     const managed = (t: Taint) => t.key === NOT_READY || t.key === UNREACHABLE;
     const current = taints.filter(managed);
     const desired: Taint[] = want
       ? [
           { key: want, effect: "NoSchedule" },
-          { key: want, effect: "NoExecute", timeAdded: current.find((t) => t.key === want && t.effect === "NoExecute")?.timeAdded ?? rfc3339(this.api.loop.now()) },
+          {
+            key: want,
+            effect: "NoExecute",
+            timeAdded:
+              current.find((t) => t.key === want && t.effect === "NoExecute")?.timeAdded ??
+              rfc3339(this.api.loop.now()),
+          },
         ]
       : [];
-    const same = current.length === desired.length && desired.every((d) => current.some((c) => c.key === d.key && c.effect === d.effect));
+    const same =
+      current.length === desired.length &&
+      desired.every((d) => current.some((c) => c.key === d.key && c.effect === d.effect));
     if (same) return;
     try {
       this.api.mutate<Node>("nodes", undefined, node.metadata.name!, (n) => {
         const rest = (n.spec.taints ?? []).filter((t) => !managed(t));
         // The NoSchedule taint comes from TaintNodesByCondition and sits after the user's taints.
-        const next = [...rest, ...desired.filter((t) => t.effect === "NoExecute"), ...desired.filter((t) => t.effect === "NoSchedule")];
-        if (next.length) n.spec.taints = next.map((t) => (t.effect === "NoSchedule" ? { key: t.key, effect: t.effect } : t));
+        const next = [
+          ...rest,
+          ...desired.filter((t) => t.effect === "NoExecute"),
+          ...desired.filter((t) => t.effect === "NoSchedule"),
+        ];
+        if (next.length)
+          n.spec.taints = next.map((t) => (t.effect === "NoSchedule" ? { key: t.key, effect: t.effect } : t));
         else delete n.spec.taints;
         return true;
       });
     } catch {
       // Node gone.
     }
-    if (want) for (const p of this.informers.for<Pod>("pods").list()) if (p.spec.nodeName === node.metadata.name) this.checkPod(p);
+    if (want)
+      for (const p of this.informers.for<Pod>("pods").list())
+        if (p.spec.nodeName === node.metadata.name) this.checkPod(p);
   }
 
   /** Schedule or cancel the eviction of a pod on a NoExecute-tainted node. */

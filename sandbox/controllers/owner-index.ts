@@ -14,7 +14,10 @@ export class OwnerIndex {
     if (o && (o !== n || !cur)) this.byOwner.get(o)?.delete(keyOf(old!));
     if (n && cur) {
       let s = this.byOwner.get(n);
-      if (!s) this.byOwner.set(n, (s = new Set()));
+      if (!s) {
+        s = new Set();
+        this.byOwner.set(n, s);
+      }
       s.add(keyOf(cur));
     }
   }

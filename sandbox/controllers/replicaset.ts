@@ -55,7 +55,8 @@ export class ReplicaSetController {
     if (!key) return;
     if (!old && cur) this.expectations.observeAdd(key);
     if (old && !cur) this.expectations.observeDel(key);
-    if (old && cur && !old.metadata.deletionTimestamp && cur.metadata.deletionTimestamp) this.expectations.observeDel(key);
+    if (old && cur && !old.metadata.deletionTimestamp && cur.metadata.deletionTimestamp)
+      this.expectations.observeDel(key);
     this.queue.add(key);
   }
 
@@ -123,7 +124,7 @@ export class ReplicaSetController {
     }
   }
 
-  private updateStatus(rs: ReplicaSet, pods: Pod[], active: Pod[]): void {
+  private updateStatus(rs: ReplicaSet, _pods: Pod[], active: Pod[]): void {
     const now = this.api.loop.now();
     const minReady = rs.spec.minReadySeconds ?? 0;
     const status = {
@@ -146,14 +147,23 @@ export class ReplicaSetController {
     }
     const { namespace, name } = splitKey(keyOf(rs));
     try {
-      this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
-        // Zero counts are omitted from status, as the real object's omitempty fields are.
-        o.status = { replicas: status.replicas, observedGeneration: status.observedGeneration } as ReplicaSet["status"];
-        if (status.fullyLabeledReplicas) o.status!.fullyLabeledReplicas = status.fullyLabeledReplicas;
-        if (status.readyReplicas) o.status!.readyReplicas = status.readyReplicas;
-        if (status.availableReplicas) o.status!.availableReplicas = status.availableReplicas;
-        return true;
-      }, true);
+      this.api.mutate<ReplicaSet>(
+        "replicasets",
+        namespace,
+        name,
+        (o) => {
+          // Zero counts are omitted from status, as the real object's omitempty fields are.
+          o.status = {
+            replicas: status.replicas,
+            observedGeneration: status.observedGeneration,
+          } as ReplicaSet["status"];
+          if (status.fullyLabeledReplicas) o.status!.fullyLabeledReplicas = status.fullyLabeledReplicas;
+          if (status.readyReplicas) o.status!.readyReplicas = status.readyReplicas;
+          if (status.availableReplicas) o.status!.availableReplicas = status.availableReplicas;
+          return true;
+        },
+        true,
+      );
     } catch {
       // Deleted meanwhile: nothing to report.
     }

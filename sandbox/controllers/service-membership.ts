@@ -1,8 +1,8 @@
 // Which pods each Service selects, kept current from the pod and service informers so that the
 // endpoints controllers never scan a namespace's pods per change.
 import type { Pod, Service } from "../api/types.ts";
-import { type InformerFactory, keyOf } from "../client/informer.ts";
 import { selectsMap } from "../apiserver/selectors.ts";
+import { type InformerFactory, keyOf } from "../client/informer.ts";
 
 /** The live `service key → selected pod keys` relation. */
 export class ServiceMembership {
@@ -45,7 +45,8 @@ export class ServiceMembership {
   private recompute(s: Service): void {
     const set = new Set<string>();
     if (s.spec.selector && Object.keys(s.spec.selector).length > 0) {
-      for (const p of this.informers.for<Pod>("pods").list(s.metadata.namespace)) if (selectsMap(s.spec.selector, p.metadata.labels)) set.add(keyOf(p));
+      for (const p of this.informers.for<Pod>("pods").list(s.metadata.namespace))
+        if (selectsMap(s.spec.selector, p.metadata.labels)) set.add(keyOf(p));
     }
     this.members.set(keyOf(s), set);
     this.notify(keyOf(s));
@@ -69,10 +70,15 @@ export class ServiceMembership {
 }
 
 /** Resolve a service port's targetPort against a pod's container ports (named ports by name). */
-export function resolveTargetPort(target: number | string | undefined, port: number, pod: Pod): number | undefined {
+export function resolveTargetPort(
+  target: number | string | undefined,
+  port: number,
+  pod: Pod,
+): number | undefined {
   if (target === undefined) return port;
   if (typeof target === "number") return target;
   if (/^\d+$/.test(target)) return Number(target);
-  for (const c of pod.spec.containers) for (const cp of c.ports ?? []) if (cp.name === target) return cp.containerPort;
+  for (const c of pod.spec.containers)
+    for (const cp of c.ports ?? []) if (cp.name === target) return cp.containerPort;
   return undefined;
 }

@@ -12,7 +12,12 @@ export interface CommandResult {
 /** The kubelet-side operations `kubectl logs|exec` reach through the API server's proxy. */
 export interface KubeletAccess {
   /** A container's log text, or an error message worded as the API server's. */
-  logs(namespace: string, pod: string, container: string, opts: { previous?: boolean; tail?: number; timestamps?: boolean }): { text: string } | { error: string };
+  logs(
+    namespace: string,
+    pod: string,
+    container: string,
+    opts: { previous?: boolean; tail?: number; timestamps?: boolean },
+  ): { text: string } | { error: string };
   /** Run a command in a container; returns its output and exit code. */
   exec(namespace: string, pod: string, container: string, argv: string[], stdin?: string): CommandResult;
 }

@@ -2,7 +2,9 @@
 import type { Container, Pod } from "../api/types.ts";
 
 /** The outcome of an image pull. */
-export type PullResult = { ok: true; sizeBytes: number; digest: string; durationMs: number } | { ok: false; error: string };
+export type PullResult =
+  | { ok: true; sizeBytes: number; digest: string; durationMs: number }
+  | { ok: false; error: string };
 
 /** How a container process ended. */
 export interface ContainerExit {
@@ -31,7 +33,12 @@ export interface ContainerRuntime {
   /** Pull an image; `done` runs later in virtual time. */
   pullImage(image: string, done: (r: PullResult) => void): void;
   /** Create and start a container in a sandbox; `onExit` runs when its main process ends. */
-  startContainer(sandboxId: string, pod: Pod, container: Container, onExit: (e: ContainerExit) => void): { id: string } | { error: string };
+  startContainer(
+    sandboxId: string,
+    pod: Pod,
+    container: Container,
+    onExit: (e: ContainerExit) => void,
+  ): { id: string } | { error: string };
   /** Stop a container with SIGTERM, then SIGKILL after `graceSeconds`; `done` runs once it is gone. */
   stopContainer(id: string, graceSeconds: number, done: () => void): void;
   /** Whether something in the sandbox accepts connections on a TCP port (readiness probes). */

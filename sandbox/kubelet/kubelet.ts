@@ -44,7 +44,8 @@ export class Kubelet {
   private lastNetworkReady: boolean | undefined;
 
   constructor(cfg: KubeletConfig) {
-    if (!cfg.api || !cfg.runtime || !cfg.machine?.name) throw new Error("Kubelet: api, runtime and machine are required");
+    if (!cfg.api || !cfg.runtime || !cfg.machine?.name)
+      throw new Error("Kubelet: api, runtime and machine are required");
     this.cfg = { nodeStatusUpdateMs: 10_000, nodeStatusReportMs: 300_000, leaseRenewMs: 10_000, ...cfg };
     this.api = cfg.api;
     this.recorder = new EventRecorder(cfg.api, { component: "kubelet", host: cfg.machine.name });
@@ -120,20 +121,31 @@ export class Kubelet {
     if (!node) return;
     const ready = this.cfg.runtime.networkReady();
     if (ready !== this.lastNetworkReady) {
-      if (!ready) this.cfg.journal(`"Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"`);
+      if (!ready)
+        this.cfg.journal(
+          `"Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"`,
+        );
       const wasReady = this.lastNetworkReady;
       this.lastNetworkReady = ready;
       if (ready && wasReady === false) for (const rec of this.records.values()) this.resync(rec);
     }
     const next = nodeStatus(this.cfg.machine, node.status, ready, now);
-    if (!force && !statusChanged(node.status, next) && now - this.lastReport < this.cfg.nodeStatusReportMs) return;
+    if (!force && !statusChanged(node.status, next) && now - this.lastReport < this.cfg.nodeStatusReportMs)
+      return;
     this.lastReport = now;
     const updated = clone(node);
     updated.status = { ...next, images: node.status?.images };
     if (!updated.status.images) delete updated.status.images;
     this.api.updateStatus("nodes", updated);
-    if (node.status?.conditions?.find((c) => c.type === "Ready")?.status !== next.conditions!.at(-1)!.status) {
-      this.recorder.record(node, "Normal", ready ? "NodeReady" : "NodeNotReady", `Node ${this.nodeName} status is now: ${ready ? "NodeReady" : "NodeNotReady"}`);
+    if (
+      node.status?.conditions?.find((c) => c.type === "Ready")?.status !== next.conditions!.at(-1)!.status
+    ) {
+      this.recorder.record(
+        node,
+        "Normal",
+        ready ? "NodeReady" : "NodeNotReady",
+        `Node ${this.nodeName} status is now: ${ready ? "NodeReady" : "NodeNotReady"}`,
+      );
     }
   }
 
@@ -147,7 +159,9 @@ export class Kubelet {
         metadata: {
           name,
           namespace: "kube-node-lease",
-          ...(node ? { ownerReferences: [{ apiVersion: "v1", kind: "Node", name, uid: node.metadata.uid! }] } : {}),
+          ...(node
+            ? { ownerReferences: [{ apiVersion: "v1", kind: "Node", name, uid: node.metadata.uid! }] }
+            : {}),
         },
         spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: now },
       });
@@ -167,7 +181,9 @@ export class Kubelet {
       try {
         this.api.create("pods", pod);
       } catch (err) {
-        this.cfg.journal(`"Failed creating a mirror pod" err="${err instanceof Error ? err.message : String(err)}" pod="${pod.metadata.namespace}/${pod.metadata.name}"`);
+        this.cfg.journal(
+          `"Failed creating a mirror pod" err="${err instanceof Error ? err.message : String(err)}" pod="${pod.metadata.namespace}/${pod.metadata.name}"`,
+        );
       }
     }
   }
@@ -190,7 +206,14 @@ export class Kubelet {
     const rec = this.records.get(p.metadata.uid!);
     if (!rec) return;
     // Removed from the API without us (force delete): stop whatever still runs.
-    rec.pod = { ...rec.pod, metadata: { ...rec.pod.metadata, deletionTimestamp: rfc3339(this.api.loop.now()), deletionGracePeriodSeconds: 0 } };
+    rec.pod = {
+      ...rec.pod,
+      metadata: {
+        ...rec.pod.metadata,
+        deletionTimestamp: rfc3339(this.api.loop.now()),
+        deletionGracePeriodSeconds: 0,
+      },
+    };
     rec.terminal = undefined;
     this.resync(rec);
   }
@@ -240,6 +263,7 @@ export class Kubelet {
         // Already gone.
       }
     }
-    if (rec.pod.metadata.annotations?.["kubernetes.io/config.mirror"]) this.api.loop.defer(() => this.running && this.syncStaticPods());
+    if (rec.pod.metadata.annotations?.["kubernetes.io/config.mirror"])
+      this.api.loop.defer(() => this.running && this.syncStaticPods());
   }
 }

@@ -49,7 +49,9 @@ export function registrationObject(m: MachineFacts, random: Random): Node {
     // The kubelet registers with the not-ready taint so nothing lands before it reports Ready.
     spec: {
       taints: [
-        ...(m.controlPlane ? [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" as const }] : []),
+        ...(m.controlPlane
+          ? [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" as const }]
+          : []),
         { key: "node.kubernetes.io/not-ready", effect: "NoSchedule" as const },
       ],
     },
@@ -71,12 +73,24 @@ export function registrationObject(m: MachineFacts, random: Random): Node {
 }
 
 /** Compute the status the kubelet reports now; `prev` keeps transition times stable. */
-export function nodeStatus(m: MachineFacts, prev: NodeStatus | undefined, networkReady: boolean, now: number): NodeStatus {
+export function nodeStatus(
+  m: MachineFacts,
+  prev: NodeStatus | undefined,
+  networkReady: boolean,
+  now: number,
+): NodeStatus {
   const stamp = rfc3339(now);
   const old = new Map((prev?.conditions ?? []).map((c) => [c.type, c]));
   const cond = (type: string, status: "True" | "False", reason: string, message: string): Condition => {
     const p = old.get(type);
-    return { type, status, lastHeartbeatTime: stamp, lastTransitionTime: p && p.status === status ? p.lastTransitionTime : stamp, reason, message };
+    return {
+      type,
+      status,
+      lastHeartbeatTime: stamp,
+      lastTransitionTime: p && p.status === status ? p.lastTransitionTime : stamp,
+      reason,
+      message,
+    };
   };
   const allocMemKi = m.memoryKi - 102400;
   return {
@@ -84,13 +98,34 @@ export function nodeStatus(m: MachineFacts, prev: NodeStatus | undefined, networ
       { type: "InternalIP", address: m.ip },
       { type: "Hostname", address: m.name },
     ],
-    allocatable: { cpu: m.cpu, "ephemeral-storage": "18561997179", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: `${allocMemKi}Ki`, pods: "110" },
-    capacity: { cpu: m.cpu, "ephemeral-storage": "20134592Ki", "hugepages-1Gi": "0", "hugepages-2Mi": "0", memory: `${m.memoryKi}Ki`, pods: "110" },
+    allocatable: {
+      cpu: m.cpu,
+      "ephemeral-storage": "18561997179",
+      "hugepages-1Gi": "0",
+      "hugepages-2Mi": "0",
+      memory: `${allocMemKi}Ki`,
+      pods: "110",
+    },
+    capacity: {
+      cpu: m.cpu,
+      "ephemeral-storage": "20134592Ki",
+      "hugepages-1Gi": "0",
+      "hugepages-2Mi": "0",
+      memory: `${m.memoryKi}Ki`,
+      pods: "110",
+    },
     conditions: [
-      cond("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available"),
+      cond(
+        "MemoryPressure",
+        "False",
+        "KubeletHasSufficientMemory",
+        "kubelet has sufficient memory available",
+      ),
       cond("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure"),
       cond("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available"),
-      networkReady ? cond("Ready", "True", "KubeletReady", "kubelet is posting ready status") : cond("Ready", "False", "KubeletNotReady", CNI_NOT_READY),
+      networkReady
+        ? cond("Ready", "True", "KubeletReady", "kubelet is posting ready status")
+        : cond("Ready", "False", "KubeletNotReady", CNI_NOT_READY),
     ],
     daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
     nodeInfo: prev?.nodeInfo,
@@ -99,6 +134,7 @@ export function nodeStatus(m: MachineFacts, prev: NodeStatus | undefined, networ
 
 /** Whether two statuses differ in anything but heartbeat times. */
 export function statusChanged(a: NodeStatus | undefined, b: NodeStatus): boolean {
-  const strip = (s: NodeStatus | undefined) => JSON.stringify({ ...s, conditions: s?.conditions?.map((c) => ({ ...c, lastHeartbeatTime: undefined })) });
+  const strip = (s: NodeStatus | undefined) =>
+    JSON.stringify({ ...s, conditions: s?.conditions?.map((c) => ({ ...c, lastHeartbeatTime: undefined })) });
   return strip(a) !== strip(b);
 }

@@ -50,7 +50,18 @@ export interface PodRecord {
 
 /** A fresh container record. */
 export function newContainer(c: Container, init: boolean): ContainerRecord {
-  return { name: c.name, image: c.image ?? "", state: "waiting", reason: init ? "PodInitializing" : "ContainerCreating", restartCount: 0, ready: false, backoffUntil: 0, backoffMs: 0, busy: false, init };
+  return {
+    name: c.name,
+    image: c.image ?? "",
+    state: "waiting",
+    reason: init ? "PodInitializing" : "ContainerCreating",
+    restartCount: 0,
+    ready: false,
+    backoffUntil: 0,
+    backoffMs: 0,
+    busy: false,
+    init,
+  };
 }
 
 function qosClass(pod: Pod): string {
@@ -75,7 +86,15 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
     image: r.imageRef ?? r.image,
     imageID: r.imageID ?? "",
     lastState: r.last
-      ? { terminated: { containerID: `containerd://${r.last.id}`, exitCode: r.last.exitCode, finishedAt: rfc3339(r.last.finishedAt), reason: r.last.reason, startedAt: rfc3339(r.last.startedAt) } }
+      ? {
+          terminated: {
+            containerID: `containerd://${r.last.id}`,
+            exitCode: r.last.exitCode,
+            finishedAt: rfc3339(r.last.finishedAt),
+            reason: r.last.reason,
+            startedAt: rfc3339(r.last.startedAt),
+          },
+        }
       : {},
     name: r.name,
     ready: r.ready,
@@ -86,13 +105,26 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
   if (r.state === "running") st.state = { running: { startedAt: rfc3339(r.startedAt!) } };
   else if (r.state === "terminated") {
     st.state = {
-      terminated: { containerID: `containerd://${r.id}`, exitCode: r.exitCode!, finishedAt: rfc3339(r.finishedAt!), reason: r.reason, startedAt: rfc3339(r.startedAt!) },
+      terminated: {
+        containerID: `containerd://${r.id}`,
+        exitCode: r.exitCode!,
+        finishedAt: rfc3339(r.finishedAt!),
+        reason: r.reason,
+        startedAt: rfc3339(r.startedAt!),
+      },
     };
   } else st.state = { waiting: { ...(r.message ? { message: r.message } : {}), reason: r.reason } };
   return st;
 }
 
-function cond(type: string, ok: boolean, at: number | undefined, fallback: number, reason?: string, message?: string): Condition {
+function cond(
+  type: string,
+  ok: boolean,
+  at: number | undefined,
+  fallback: number,
+  reason?: string,
+  message?: string,
+): Condition {
   return {
     type,
     status: ok ? "True" : "False",
@@ -108,10 +140,16 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
   const apps = rec.containers;
   const notReady = apps.filter((c) => !c.ready).map((c) => c.name);
   const initsDone = rec.inits.every((c) => c.state === "terminated" && c.exitCode === 0);
-  const pendingInits = rec.inits.filter((c) => !(c.state === "terminated" && c.exitCode === 0)).map((c) => c.name);
+  const pendingInits = rec.inits
+    .filter((c) => !(c.state === "terminated" && c.exitCode === 0))
+    .map((c) => c.name);
   let phase: PodStatus["phase"] = "Pending";
   if (rec.terminal) phase = rec.terminal;
-  else if (initsDone && apps.some((c) => c.state === "running" || (c.state === "terminated" && c.restartCount > 0) || c.last)) phase = "Running";
+  else if (
+    initsDone &&
+    apps.some((c) => c.state === "running" || (c.state === "terminated" && c.restartCount > 0) || c.last)
+  )
+    phase = "Running";
   const t0 = rec.admittedAt;
   const allReady = notReady.length === 0 && apps.length > 0;
   const notReadyMsg = `containers with unready status: [${notReady.join(" ")}]`;
@@ -119,9 +157,30 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
     cond("PodReadyToStartContainers", !!rec.sandboxReadyAt && !rec.terminal, rec.sandboxReadyAt, t0),
     initsDone
       ? cond("Initialized", true, rec.initializedAt, t0)
-      : cond("Initialized", false, t0, t0, "ContainersNotInitialized", `containers with incomplete status: [${pendingInits.join(" ")}]`),
-    cond("Ready", allReady, rec.readyAt, t0, rec.terminal ? "PodCompleted" : "ContainersNotReady", rec.terminal ? "" : notReadyMsg),
-    cond("ContainersReady", allReady, rec.readyAt, t0, rec.terminal ? "PodCompleted" : "ContainersNotReady", rec.terminal ? "" : notReadyMsg),
+      : cond(
+          "Initialized",
+          false,
+          t0,
+          t0,
+          "ContainersNotInitialized",
+          `containers with incomplete status: [${pendingInits.join(" ")}]`,
+        ),
+    cond(
+      "Ready",
+      allReady,
+      rec.readyAt,
+      t0,
+      rec.terminal ? "PodCompleted" : "ContainersNotReady",
+      rec.terminal ? "" : notReadyMsg,
+    ),
+    cond(
+      "ContainersReady",
+      allReady,
+      rec.readyAt,
+      t0,
+      rec.terminal ? "PodCompleted" : "ContainersNotReady",
+      rec.terminal ? "" : notReadyMsg,
+    ),
     scheduled ?? cond("PodScheduled", true, t0, t0),
   ];
   for (const c of conditions) if (c.reason === "PodCompleted") delete c.message;

@@ -35,9 +35,8 @@ function spec(rec: PodRecord, c: ContainerRecord): Container {
   return list.find((x) => x.name === c.name)!;
 }
 
-function fieldPath(rec: PodRecord, c: ContainerRecord): string {
+function fieldPath(_rec: PodRecord, c: ContainerRecord): string {
   const list = c.init ? "initContainers" : "containers";
-  void rec;
   return `spec.${list}{${c.name}}`;
 }
 
@@ -82,7 +81,10 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
     rec.readyAt = host.loop.now();
   }
   const policy = rec.pod.spec.restartPolicy ?? "Always";
-  if (policy !== "Always" && rec.containers.every((c) => c.state === "terminated" && !shouldRestart(rec.pod, c.exitCode!))) {
+  if (
+    policy !== "Always" &&
+    rec.containers.every((c) => c.state === "terminated" && !shouldRestart(rec.pod, c.exitCode!))
+  ) {
     rec.terminal = rec.containers.every((c) => c.exitCode === 0) ? "Succeeded" : "Failed";
     for (const c of rec.containers) c.ready = false;
   }
@@ -91,12 +93,22 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
 function createSandbox(host: PodWorkerHost, rec: PodRecord): boolean {
   const pod = rec.pod;
   if (!pod.spec.hostNetwork && !host.runtime.networkReady()) {
-    host.recorder.record(pod, "Warning", "NetworkNotReady", "network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized");
+    host.recorder.record(
+      pod,
+      "Warning",
+      "NetworkNotReady",
+      "network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized",
+    );
     return false;
   }
   const res = host.runtime.runPodSandbox(pod);
   if ("error" in res) {
-    host.recorder.record(pod, "Warning", "FailedCreatePodSandBox", `Failed to create pod sandbox: ${res.error}`);
+    host.recorder.record(
+      pod,
+      "Warning",
+      "FailedCreatePodSandBox",
+      `Failed to create pod sandbox: ${res.error}`,
+    );
     host.loop.schedule(BACKOFF_INITIAL_MS, () => host.resync(rec));
     return false;
   }
@@ -119,15 +131,33 @@ function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
     // Back-off: the first restart is immediate, later ones wait and show CrashLoopBackOff.
     if (now < c.backoffUntil) {
       const podName = `${rec.pod.metadata.name}_${rec.pod.metadata.namespace}(${rec.uid})`;
-      c.last = { exitCode: c.exitCode!, reason: c.reason!, startedAt: c.startedAt!, finishedAt: c.finishedAt!, id: c.id! };
+      c.last = {
+        exitCode: c.exitCode!,
+        reason: c.reason!,
+        startedAt: c.startedAt!,
+        finishedAt: c.finishedAt!,
+        id: c.id!,
+      };
       c.state = "waiting";
       c.reason = "CrashLoopBackOff";
       c.message = `back-off ${goDuration(c.backoffUntil - c.finishedAt!)} restarting failed container=${c.name} pod=${podName}`;
-      host.recorder.record(rec.pod, "Warning", "BackOff", `Back-off restarting failed container ${c.name} in pod ${podName}`, fieldPath(rec, c));
+      host.recorder.record(
+        rec.pod,
+        "Warning",
+        "BackOff",
+        `Back-off restarting failed container ${c.name} in pod ${podName}`,
+        fieldPath(rec, c),
+      );
       host.loop.schedule(c.backoffUntil - now, () => host.resync(rec));
       return;
     }
-    c.last = { exitCode: c.exitCode!, reason: c.reason!, startedAt: c.startedAt!, finishedAt: c.finishedAt!, id: c.id! };
+    c.last = {
+      exitCode: c.exitCode!,
+      reason: c.reason!,
+      startedAt: c.startedAt!,
+      finishedAt: c.finishedAt!,
+      id: c.id!,
+    };
     c.restartCount++;
     startContainer(host, rec, c);
     return;
@@ -151,7 +181,13 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
       host.recorder.record(rec.pod, "Warning", "ErrImageNeverPull", c.message, fp);
       return;
     }
-    host.recorder.record(rec.pod, "Normal", "Pulled", `Container image "${image}" already present on machine`, fp);
+    host.recorder.record(
+      rec.pod,
+      "Normal",
+      "Pulled",
+      `Container image "${image}" already present on machine`,
+      fp,
+    );
     then();
     return;
   }
@@ -162,7 +198,13 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
     if (rec.pod.metadata.deletionTimestamp || rec.killing) return host.resync(rec);
     if (r.ok) {
       const d = goDuration(r.durationMs);
-      host.recorder.record(rec.pod, "Normal", "Pulled", `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${r.sizeBytes} bytes.`, fp);
+      host.recorder.record(
+        rec.pod,
+        "Normal",
+        "Pulled",
+        `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${r.sizeBytes} bytes.`,
+        fp,
+      );
       c.backoffMs = 0;
       then();
       host.resync(rec);
@@ -192,7 +234,9 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
 function startContainer(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
   const container = spec(rec, c);
   const fp = fieldPath(rec, c);
-  const res = host.runtime.startContainer(rec.sandboxId!, rec.pod, container, (exit) => onExit(host, rec, c, exit));
+  const res = host.runtime.startContainer(rec.sandboxId!, rec.pod, container, (exit) =>
+    onExit(host, rec, c, exit),
+  );
   if ("error" in res) {
     c.state = "waiting";
     c.reason = "RunContainerError";
@@ -229,11 +273,10 @@ function onExit(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, exit: C
   host.resync(rec);
 }
 
-function probePort(rec: PodRecord, c: Container, port: number | string): number | undefined {
+function probePort(c: Container, port: number | string): number | undefined {
   if (typeof port === "number") return port;
   if (/^\d+$/.test(port)) return Number(port);
   return c.ports?.find((p) => p.name === port)?.containerPort;
-  void rec;
 }
 
 /** Run a container's readiness probe every periodSeconds after initialDelaySeconds, as the prober does. */
@@ -251,7 +294,7 @@ function ensureReadinessProbe(host: PodWorkerHost, rec: PodRecord, c: ContainerR
     let ok = true;
     const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
     if (port !== undefined) {
-      const n = probePort(rec, container, port);
+      const n = probePort(container, port);
       ok = n !== undefined && host.runtime.probeTCP(rec.sandboxId!, n);
     }
     failures = ok ? 0 : failures + 1;
@@ -269,7 +312,8 @@ function ensureReadinessProbe(host: PodWorkerHost, rec: PodRecord, c: ContainerR
 function kill(host: PodWorkerHost, rec: PodRecord): void {
   if (rec.killing) return;
   rec.killing = true;
-  const grace = rec.pod.metadata.deletionGracePeriodSeconds ?? rec.pod.spec.terminationGracePeriodSeconds ?? 30;
+  const grace =
+    rec.pod.metadata.deletionGracePeriodSeconds ?? rec.pod.spec.terminationGracePeriodSeconds ?? 30;
   const running = [...rec.inits, ...rec.containers].filter((c) => c.state === "running" && c.id);
   let left = running.length;
   const done = () => {

@@ -5,16 +5,26 @@ import type { Node, Pod } from "../api/types.ts";
 import { fnv32a } from "../controllers/pod-util.ts";
 
 /** Build the mirror pod for one manifest, or undefined when the file is not a Pod. */
-export function mirrorPod(yaml: string, file: string, nodeName: string, node: Node | undefined, now: number): Pod | undefined {
+export function mirrorPod(
+  yaml: string,
+  file: string,
+  nodeName: string,
+  node: Node | undefined,
+  now: number,
+): Pod | undefined {
   let pod: Pod;
   try {
     pod = parse(yaml) as Pod;
   } catch {
     return undefined;
   }
-  if (!pod || pod.kind !== "Pod" || !pod.metadata?.name) return undefined;
-  const hash = fnv32a(yaml).toString(16).padStart(8, "0") + fnv32a(`${file}${yaml}`).toString(16).padStart(8, "0");
-  const seen = new Date(now).toISOString().replace("Z", "000000Z").replace(/\.(\d{3})000000Z$/, ".$1000000Z");
+  if (pod?.kind !== "Pod" || !pod.metadata?.name) return undefined;
+  const hash =
+    fnv32a(yaml).toString(16).padStart(8, "0") + fnv32a(`${file}${yaml}`).toString(16).padStart(8, "0");
+  const seen = new Date(now)
+    .toISOString()
+    .replace("Z", "000000Z")
+    .replace(/\.(\d{3})000000Z$/, ".$1000000Z");
   pod.metadata = {
     ...pod.metadata,
     name: `${pod.metadata.name}-${nodeName}`,
@@ -26,7 +36,13 @@ export function mirrorPod(yaml: string, file: string, nodeName: string, node: No
       "kubernetes.io/config.seen": seen,
       "kubernetes.io/config.source": "file",
     },
-    ...(node ? { ownerReferences: [{ apiVersion: "v1", kind: "Node", name: nodeName, uid: node.metadata.uid!, controller: true }] } : {}),
+    ...(node
+      ? {
+          ownerReferences: [
+            { apiVersion: "v1", kind: "Node", name: nodeName, uid: node.metadata.uid!, controller: true },
+          ],
+        }
+      : {}),
   };
   delete pod.metadata.creationTimestamp;
   pod.spec = { ...pod.spec, nodeName };

@@ -4,8 +4,26 @@ import { tokenize } from "./tokenize.ts";
 import type { ShellCluster } from "./types.ts";
 
 const KUBECTL_VERBS = [
-  "annotate", "api-resources", "apply", "cluster-info", "cordon", "create", "delete", "describe", "drain", "exec", "expose",
-  "get", "label", "logs", "rollout", "run", "scale", "taint", "uncordon", "version",
+  "annotate",
+  "api-resources",
+  "apply",
+  "cluster-info",
+  "cordon",
+  "create",
+  "delete",
+  "describe",
+  "drain",
+  "exec",
+  "expose",
+  "get",
+  "label",
+  "logs",
+  "rollout",
+  "run",
+  "scale",
+  "taint",
+  "uncordon",
+  "version",
 ];
 const SHELL_COMMANDS = ["kubectl", "ssh", "sleep", "clear", "help", "exit", "diagram"];
 const NAME_VERBS = new Set(["get", "describe", "delete", "label", "annotate", "edit", "scale", "expose"]);
@@ -34,9 +52,13 @@ export function completeLine(line: string, cluster: ShellCluster, host: string):
   const verb = positional[0];
   if (positional.length === 1 && (NAME_VERBS.has(verb) || verb === "logs" || verb === "exec")) {
     if (verb === "logs" || verb === "exec") return withPrefix(names(cluster, "pods", words), current);
-    return withPrefix(RESOURCES.flatMap((r) => [r.plural, ...r.shortNames]), current);
+    return withPrefix(
+      RESOURCES.flatMap((r) => [r.plural, ...r.shortNames]),
+      current,
+    );
   }
-  if (positional.length === 2 && NAME_VERBS.has(verb)) return withPrefix(names(cluster, positional[1], words), current);
+  if (positional.length === 2 && NAME_VERBS.has(verb))
+    return withPrefix(names(cluster, positional[1], words), current);
   return [];
 }
 
@@ -45,7 +67,9 @@ function names(cluster: ShellCluster, resource: string, words: string[]): string
   const ns = i >= 0 ? words[i + 1] : "default";
   try {
     const rt = cluster.api.resource(resource);
-    return cluster.api.list(rt.plural, rt.namespaced ? { namespace: ns } : {}).items.map((o) => o.metadata.name ?? "");
+    return cluster.api
+      .list(rt.plural, rt.namespaced ? { namespace: ns } : {})
+      .items.map((o) => o.metadata.name ?? "");
   } catch {
     return [];
   }

@@ -1,12 +1,13 @@
 // The one shell behind the browser terminal, `npm run shell` and the tests: kubectl, ssh, sleep,
 // here-documents, pipes into text tools, and each node's own commands.
-import { runKubectl } from "../kubectl/index.ts";
+
 import type { CommandResult } from "../kubectl/context.ts";
+import { runKubectl } from "../kubectl/index.ts";
+import { completeLine } from "./complete.ts";
+import { HELP_TEXT } from "./help.ts";
 import { TEXT_TOOLS } from "./text-tools.ts";
 import { heredocDelimiter, ShellSyntaxError, type Token, tokenize } from "./tokenize.ts";
 import type { OutputSink, ShellCluster } from "./types.ts";
-import { completeLine } from "./complete.ts";
-import { HELP_TEXT } from "./help.ts";
 
 /** One executed command line with its results, as the JSON script mode prints it. */
 export interface ScriptEntry extends CommandResult {
@@ -64,10 +65,16 @@ export class Shell {
     }
     let result: CommandResult;
     try {
-      const tokens = tokenize(first.replace(/<<-?\s*(['"]?)[A-Za-z_][A-Za-z0-9_]*\1/, ""), { ...this.env, "?": String(this.lastExit) });
+      const tokens = tokenize(first.replace(/<<-?\s*(['"]?)[A-Za-z_][A-Za-z0-9_]*\1/, ""), {
+        ...this.env,
+        "?": String(this.lastExit),
+      });
       result = this.runList(tokens, stdin, sink);
     } catch (err) {
-      const msg = err instanceof ShellSyntaxError ? `bash: ${err.message}\n` : `bash: ${err instanceof Error ? err.message : String(err)}\n`;
+      const msg =
+        err instanceof ShellSyntaxError
+          ? `bash: ${err.message}\n`
+          : `bash: ${err instanceof Error ? err.message : String(err)}\n`;
       sink("stderr", msg);
       result = { stdout: "", stderr: msg, exitCode: err instanceof ShellSyntaxError ? 2 : 1 };
     }
@@ -115,7 +122,8 @@ export class Shell {
     let skip = false;
     while (i < tokens.length) {
       let j = i;
-      while (j < tokens.length && !(tokens[j].kind === "op" && [";", "&&", "||"].includes(tokens[j].value))) j++;
+      while (j < tokens.length && !(tokens[j].kind === "op" && [";", "&&", "||"].includes(tokens[j].value)))
+        j++;
       const segment = tokens.slice(i, j);
       if (!skip && segment.length) {
         last = this.runPipeline(segment, stdin, sink);
@@ -141,7 +149,8 @@ export class Shell {
         cur = { argv: [], stderrToStdout: false, stderrToNull: false };
       } else if (t.value === ">" || t.value === ">>") {
         const target = tokens[++i];
-        if (!target || target.kind !== "word") throw new ShellSyntaxError("syntax error near unexpected token `newline'");
+        if (target?.kind !== "word")
+          throw new ShellSyntaxError("syntax error near unexpected token `newline'");
         cur.redirect = { path: target.value, append: t.value === ">>" };
       } else if (t.value === "2>&1") cur.stderrToStdout = true;
       else if (t.value === "2>") {
@@ -153,7 +162,8 @@ export class Shell {
       }
     }
     stages.push(cur);
-    if (stages.some((s) => s.argv.length === 0)) throw new ShellSyntaxError("syntax error near unexpected token `|'");
+    if (stages.some((s) => s.argv.length === 0))
+      throw new ShellSyntaxError("syntax error near unexpected token `|'");
     let input = stdin;
     let stderr = "";
     let result: CommandResult = { stdout: "", stderr: "", exitCode: 0 };
@@ -167,7 +177,8 @@ export class Shell {
         else if (stream) sink("stdout", text);
       };
       result = this.runSimple(s.argv, input, local);
-      if (s.stderrToStdout) result = { stdout: result.stdout + result.stderr, stderr: "", exitCode: result.exitCode };
+      if (s.stderrToStdout)
+        result = { stdout: result.stdout + result.stderr, stderr: "", exitCode: result.exitCode };
       if (s.stderrToNull) result = { ...result, stderr: "" };
       if (s.redirect) {
         const err = this.cluster.writeFile(this.host, s.redirect.path, result.stdout, s.redirect.append);
@@ -197,14 +208,22 @@ export class Shell {
     return r;
   }
 
-  private dispatch(argv: string[], stdin: string, write: OutputSink): CommandResult {
-    const [cmd, ...args] = argv;
+  private dispatch(words: string[], stdin: string, write: OutputSink): CommandResult {
     const ok = (stdout = ""): CommandResult => ({ stdout, stderr: "", exitCode: 0 });
-    const assign = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(cmd);
-    if (assign && args.length === 0) {
-      this.env[assign[1]] = assign[2];
+    // Leading `VAR=value` words set variables: for the shell when alone, for the command otherwise.
+    const cmdEnv: Record<string, string> = {};
+    let k = 0;
+    for (; k < words.length; k++) {
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(words[k]);
+      if (!m) break;
+      cmdEnv[m[1]] = m[2];
+    }
+    if (k === words.length) {
+      Object.assign(this.env, cmdEnv);
       return ok();
     }
+    const argv = words.slice(k);
+    const [cmd, ...args] = argv;
     switch (cmd) {
       case "kubectl":
       case "k":
@@ -237,19 +256,20 @@ export class Shell {
         }
         return ok();
       case "diagram":
-        if (this.cluster.diagram) return ok(this.cluster.diagram(args[0]));
+        if (this.cluster.diagram) return this.cluster.diagram(args);
         break;
     }
     const tool = TEXT_TOOLS[cmd];
     if (tool) return tool(args, stdin);
-    return this.cluster.runOnNode(this.host, argv, stdin, write);
+    return this.cluster.runOnNode(this.host, argv, stdin, write, { ...this.env, ...cmdEnv });
   }
 
   private kubectl(args: string[], stdin: string, write: OutputSink): CommandResult {
     const c = this.cluster;
     if (this.host !== c.controlPlane) {
       // Workers have no admin kubeconfig, so kubectl falls back to localhost:8080, as on a real kubeadm worker.
-      const msg = "The connection to the server localhost:8080 was refused - did you specify the right host or port?\n";
+      const msg =
+        "The connection to the server localhost:8080 was refused - did you specify the right host or port?\n";
       return { stdout: "", stderr: msg, exitCode: 1 };
     }
     return runKubectl(
@@ -269,12 +289,17 @@ export class Shell {
   private ssh(args: string[], stdin: string, write: OutputSink): CommandResult {
     const target = args.find((a) => !a.startsWith("-"));
     if (!target) {
-      const usage = "usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file] [-e escape_char]\n           [-F configfile] [-I pkcs11] [-i identity_file] [-J destination]\n           [-L address] [-l login_name] [-m mac_spec] [-O ctl_cmd] [-o option]\n           [-p port] [-Q query_option] [-R address] [-S ctl_path] [-W host:port]\n           [-w local_tun[:remote_tun]] destination [command [argument ...]]\n";
+      const usage =
+        "usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] [-B bind_interface] [-b bind_address]\n           [-c cipher_spec] [-D [bind_address:]port] [-E log_file] [-e escape_char]\n           [-F configfile] [-I pkcs11] [-i identity_file] [-J destination]\n           [-L address] [-l login_name] [-m mac_spec] [-O ctl_cmd] [-o option]\n           [-p port] [-Q query_option] [-R address] [-S ctl_path] [-W host:port]\n           [-w local_tun[:remote_tun]] destination [command [argument ...]]\n";
       return { stdout: "", stderr: usage, exitCode: 255 };
     }
     const host = target.replace(/^.*@/, "");
     if (!this.cluster.nodeNames().includes(host)) {
-      return { stdout: "", stderr: `ssh: Could not resolve hostname ${host}: Name or service not known\n`, exitCode: 255 };
+      return {
+        stdout: "",
+        stderr: `ssh: Could not resolve hostname ${host}: Name or service not known\n`,
+        exitCode: 255,
+      };
     }
     const rest = args.slice(args.indexOf(target) + 1);
     if (rest.length === 0) {
@@ -291,11 +316,21 @@ export class Shell {
   }
 
   private sleep(args: string[]): CommandResult {
-    if (args.length === 0) return { stdout: "", stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n", exitCode: 1 };
+    if (args.length === 0)
+      return {
+        stdout: "",
+        stderr: "sleep: missing operand\nTry 'sleep --help' for more information.\n",
+        exitCode: 1,
+      };
     let total = 0;
     for (const a of args) {
       const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(a);
-      if (!m) return { stdout: "", stderr: `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`, exitCode: 1 };
+      if (!m)
+        return {
+          stdout: "",
+          stderr: `sleep: invalid time interval '${a}'\nTry 'sleep --help' for more information.\n`,
+          exitCode: 1,
+        };
       total += Number(m[1]) * { "": 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2] as "" | "s"];
     }
     this.cluster.loop.advance(Math.min(total, MAX_SLEEP_S) * 1000);

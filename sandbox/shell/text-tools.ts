@@ -38,11 +38,16 @@ function grep(args: string[], input: string): ToolResult {
         else if (f === "w") word = true;
         else if (f === "o") only = true;
         else if (f === "E" || f === "F") continue;
-        else return fail(`grep: invalid option -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`, 2);
+        else
+          return fail(
+            `grep: invalid option -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`,
+            2,
+          );
       }
     } else if (pattern === undefined) pattern = a;
   }
-  if (pattern === undefined) return fail("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2);
+  if (pattern === undefined)
+    return fail("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2);
   let re: RegExp;
   try {
     re = new RegExp(word ? `\\b(?:${pattern})\\b` : pattern, icase ? "gi" : "g");
@@ -131,7 +136,10 @@ function cut(args: string[], input: string): ToolResult {
     else if (a === "-f") fields = args[++i] ?? "";
     else if (a.startsWith("-f")) fields = a.slice(2);
   }
-  if (!fields) return fail("cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n");
+  if (!fields)
+    return fail(
+      "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n",
+    );
   const want = new Set<number>();
   for (const part of fields.split(",")) {
     const [a, b] = part.split("-");
@@ -139,7 +147,18 @@ function cut(args: string[], input: string): ToolResult {
     const hi = part.includes("-") ? Number(b || 1000) : lo;
     for (let i = lo; i <= hi; i++) want.add(i);
   }
-  return ok(join(lines(input).map((l) => (l.includes(delim) ? l.split(delim).filter((_, i) => want.has(i + 1)).join(delim) : l))));
+  return ok(
+    join(
+      lines(input).map((l) =>
+        l.includes(delim)
+          ? l
+              .split(delim)
+              .filter((_, i) => want.has(i + 1))
+              .join(delim)
+          : l,
+      ),
+    ),
+  );
 }
 
 function awk(args: string[], input: string): ToolResult {
@@ -152,7 +171,17 @@ function awk(args: string[], input: string): ToolResult {
     .slice(skip)
     .map((l) => {
       const f = l.trim().split(/\s+/);
-      return exprs.map((e) => (e === "$0" ? l : e === "$NF" ? f[f.length - 1] : /^\$\d+$/.test(e) ? (f[Number(e.slice(1)) - 1] ?? "") : e.replace(/^"|"$/g, ""))).join(" ");
+      return exprs
+        .map((e) =>
+          e === "$0"
+            ? l
+            : e === "$NF"
+              ? f[f.length - 1]
+              : /^\$\d+$/.test(e)
+                ? (f[Number(e.slice(1)) - 1] ?? "")
+                : e.replace(/^"|"$/g, ""),
+        )
+        .join(" ");
     });
   return ok(join(out));
 }
@@ -175,4 +204,14 @@ function base64(args: string[], input: string): ToolResult {
 }
 
 /** The filters, by command name. */
-export const TEXT_TOOLS: Record<string, (args: string[], input: string) => ToolResult> = { grep, head, tail, wc, sort, uniq, cut, awk, base64 };
+export const TEXT_TOOLS: Record<string, (args: string[], input: string) => ToolResult> = {
+  grep,
+  head,
+  tail,
+  wc,
+  sort,
+  uniq,
+  cut,
+  awk,
+  base64,
+};

@@ -1,7 +1,9 @@
 // Split a shell line into words and operators, with POSIX quoting rules (the subset a reader types).
 
 /** A word, or one of the operators the shell understands. */
-export type Token = { kind: "word"; value: string } | { kind: "op"; value: "|" | "&&" | "||" | ";" | ">" | ">>" | "<" | "<<" | "2>&1" | "2>" };
+export type Token =
+  | { kind: "word"; value: string }
+  | { kind: "op"; value: "|" | "&&" | "||" | ";" | ">" | ">>" | "<" | "<<" | "2>&1" | "2>" };
 
 /** A syntax error, worded as bash words it. */
 export class ShellSyntaxError extends Error {}
@@ -66,7 +68,12 @@ export function tokenize(line: string, env: Record<string, string> = {}): Token[
       push();
       out.push({ kind: "op", value: "2>" });
       i += 2;
-    } else if (line.startsWith("&&", i) || line.startsWith("||", i) || line.startsWith(">>", i) || line.startsWith("<<", i)) {
+    } else if (
+      line.startsWith("&&", i) ||
+      line.startsWith("||", i) ||
+      line.startsWith(">>", i) ||
+      line.startsWith("<<", i)
+    ) {
       push();
       out.push({ kind: "op", value: line.slice(i, i + 2) as "&&" });
       i += 2;

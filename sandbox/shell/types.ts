@@ -15,12 +15,18 @@ export interface ShellCluster {
   controlPlane: string;
   nodeNames(): string[];
   /** Run a non-kubectl command on a node. */
-  runOnNode(node: string, argv: string[], stdin: string, write: OutputSink): CommandResult;
+  runOnNode(
+    node: string,
+    argv: string[],
+    stdin: string,
+    write: OutputSink,
+    env: Record<string, string>,
+  ): CommandResult;
   /** Command names a node understands (for tab completion and `help`). */
   nodeCommands(): string[];
   readFile(node: string, path: string): string | undefined;
   /** Write a file on a node; returns an error message on failure. */
   writeFile(node: string, path: string, content: string, append: boolean): string | undefined;
   /** Render an ASCII diagram of the cluster or a part of it, when available. */
-  diagram?(what?: string): string;
+  diagram?(args: string[]): CommandResult;
 }

@@ -31,9 +31,18 @@ export class ServiceRegistry {
       spec.clusterIPs = ["None"];
     } else if (wanted) {
       if (!this.ips.contains(wanted)) {
-        fail("spec.clusterIPs", [wanted], `failed to allocate IP ${wanted}: the provided IP (${wanted}) is not in the valid range. The range of valid IPs is ${this.ips.cidr}`);
+        fail(
+          "spec.clusterIPs",
+          [wanted],
+          `failed to allocate IP ${wanted}: the provided IP (${wanted}) is not in the valid range. The range of valid IPs is ${this.ips.cidr}`,
+        );
       }
-      if (!this.ips.allocate(wanted)) fail("spec.clusterIPs", [wanted], `failed to allocate IP ${wanted}: provided IP is already allocated`);
+      if (!this.ips.allocate(wanted))
+        fail(
+          "spec.clusterIPs",
+          [wanted],
+          `failed to allocate IP ${wanted}: provided IP is already allocated`,
+        );
       taken.push(() => this.ips.release(wanted));
       spec.clusterIP = wanted;
       spec.clusterIPs = [wanted];
@@ -48,9 +57,14 @@ export class ServiceRegistry {
       (spec.ports ?? []).forEach((p, i) => {
         if (p.nodePort) {
           if (!this.ports.contains(p.nodePort)) {
-            fail(`spec.ports[${i}].nodePort`, p.nodePort, `provided port is not in the valid range. The range of valid ports is ${this.ports.range}`);
+            fail(
+              `spec.ports[${i}].nodePort`,
+              p.nodePort,
+              `provided port is not in the valid range. The range of valid ports is ${this.ports.range}`,
+            );
           }
-          if (!this.ports.allocate(p.nodePort)) fail(`spec.ports[${i}].nodePort`, p.nodePort, "provided port is already allocated");
+          if (!this.ports.allocate(p.nodePort))
+            fail(`spec.ports[${i}].nodePort`, p.nodePort, "provided port is already allocated");
           const port = p.nodePort;
           taken.push(() => this.ports.release(port));
         } else {
@@ -72,8 +86,11 @@ export class ServiceRegistry {
     s.clusterIPs ??= o.clusterIPs;
     s.type ??= o.type;
     for (const p of s.ports ?? []) {
-      const prev = (o.ports ?? []).find((q) => q.port === p.port && (q.protocol ?? "TCP") === (p.protocol ?? "TCP"));
-      if (prev?.nodePort && !p.nodePort && (s.type === "NodePort" || s.type === "LoadBalancer")) p.nodePort = prev.nodePort;
+      const prev = (o.ports ?? []).find(
+        (q) => q.port === p.port && (q.protocol ?? "TCP") === (p.protocol ?? "TCP"),
+      );
+      if (prev?.nodePort && !p.nodePort && (s.type === "NodePort" || s.type === "LoadBalancer"))
+        p.nodePort = prev.nodePort;
     }
   }
 
