@@ -32,7 +32,8 @@ export function parseManifest(text: string, source: string): ManifestItem[] {
   for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
     const errors = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY");
     if (errors.length > 0) {
-      out.push({ ok: false, source, message: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(errors)}` });
+      const base = docStartLine(text, errors[0].linePos?.[0]?.line ?? 1);
+      out.push({ ok: false, source, message: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(errors, base)}` });
       return out;
     }
     const value: unknown = doc.toJS();
@@ -80,8 +81,8 @@ function toItem(obj: KubeObject, source: string): ManifestItem {
 
 // Reword the yaml library's first error as go-yaml (which kubectl uses) words it. Approximate: the
 // common mistakes are mapped, the rest fall back to go-yaml's most frequent parser message.
-function goYamlMessage(errors: { code: string; message: string; linePos?: [{ line: number }, { line: number }?] }[]): string {
-  const lines = (e: (typeof errors)[number]) => (e.linePos ?? []).filter((p) => p).map((p) => (p as { line: number }).line);
+function goYamlMessage(errors: { code: string; message: string; linePos?: [{ line: number }, { line: number }?] }[], base: number): string {
+  const lines = (e: (typeof errors)[number]) => (e.linePos ?? []).filter((p) => p).map((p) => (p as { line: number }).line - base);
   const maxLine = Math.max(...errors.flatMap(lines), 1);
   const first = errors[0];
   const at = (n: number, msg: string) => `line ${n}: ${msg}`;
@@ -92,4 +93,13 @@ function goYamlMessage(errors: { code: string; message: string; linePos?: [{ lin
   if (first.code === "BAD_INDENT" && first.message.startsWith("Flow sequence")) return at(lines(first)[0] ?? 1, "did not find expected ',' or ']'");
   if (first.code === "BAD_INDENT" && first.message.startsWith("Flow map")) return at(lines(first)[0] ?? 1, "did not find expected ',' or '}'");
   return at(lines(first)[0] ?? 1, "did not find expected key");
+}
+
+// kubectl splits the stream at `---` lines and parses each document alone, so go-yaml's line numbers
+// count from the document's first line. Returns the number of lines before the document.
+function docStartLine(text: string, errorLine: number): number {
+  const lines = text.split("\n");
+  let base = 0;
+  for (let i = 0; i < errorLine - 1 && i < lines.length; i++) if (/^---/.test(lines[i])) base = i + 1;
+  return base;
 }
