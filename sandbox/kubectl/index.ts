@@ -21,7 +21,8 @@ export function runKubectl(ctx: KubectlContext, argv: string[]): CommandResult {
     exitCode = handler ? handler(run) : notImplemented(run);
   } catch (e) {
     run.err(errorText(e));
-    exitCode = typeof (e as { exitCode?: unknown }).exitCode === "number" ? (e as { exitCode: number }).exitCode : 1;
+    exitCode =
+      typeof (e as { exitCode?: unknown }).exitCode === "number" ? (e as { exitCode: number }).exitCode : 1;
   }
   return { stdout: run.stdout, stderr: run.stderr, exitCode };
 }

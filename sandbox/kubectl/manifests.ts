@@ -33,7 +33,11 @@ export function parseManifest(text: string, source: string): ManifestItem[] {
     const errors = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY");
     if (errors.length > 0) {
       const base = docStartLine(text, errors[0].linePos?.[0]?.line ?? 1);
-      out.push({ ok: false, source, message: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(errors, base)}` });
+      out.push({
+        ok: false,
+        source,
+        message: `error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlMessage(errors, base)}`,
+      });
       return out;
     }
     const value: unknown = doc.toJS();
@@ -64,7 +68,11 @@ function toItem(obj: KubeObject, source: string): ManifestItem {
   if (!obj.kind) missing.push("kind not set");
   if (missing.length > 0) {
     const detail = missing.length === 1 ? missing[0] : `[${missing.join(", ")}]`;
-    return { ok: false, source, message: `error validating "${source}": error validating data: ${detail}; ${SCHEMA_HINT}` };
+    return {
+      ok: false,
+      source,
+      message: `error validating "${source}": error validating data: ${detail}; ${SCHEMA_HINT}`,
+    };
   }
   obj.metadata ??= {};
   const rt = resourceForKind(String(obj.kind), String(obj.apiVersion));
@@ -81,17 +89,26 @@ function toItem(obj: KubeObject, source: string): ManifestItem {
 
 // Reword the yaml library's first error as go-yaml (which kubectl uses) words it. Approximate: the
 // common mistakes are mapped, the rest fall back to go-yaml's most frequent parser message.
-function goYamlMessage(errors: { code: string; message: string; linePos?: [{ line: number }, { line: number }?] }[], base: number): string {
-  const lines = (e: (typeof errors)[number]) => (e.linePos ?? []).filter((p) => p).map((p) => (p as { line: number }).line - base);
+function goYamlMessage(
+  errors: { code: string; message: string; linePos?: [{ line: number }, { line: number }?] }[],
+  base: number,
+): string {
+  const lines = (e: (typeof errors)[number]) =>
+    (e.linePos ?? []).filter((p) => p).map((p) => (p as { line: number }).line - base);
   const maxLine = Math.max(...errors.flatMap(lines), 1);
   const first = errors[0];
   const at = (n: number, msg: string) => `line ${n}: ${msg}`;
-  if (errors.some((e) => e.code === "BLOCK_AS_IMPLICIT_KEY")) return at(maxLine, "mapping values are not allowed in this context");
+  if (errors.some((e) => e.code === "BLOCK_AS_IMPLICIT_KEY"))
+    return at(maxLine, "mapping values are not allowed in this context");
   if (first.code === "MULTILINE_IMPLICIT_KEY") return at(maxLine, "could not find expected ':'");
-  if (first.code === "TAB_AS_INDENT") return at(lines(first)[0] ?? 1, "found character that cannot start any token");
-  if (first.code === "MISSING_CHAR") return at(Math.max(1, (lines(first)[0] ?? 2) - 1), "found unexpected end of stream");
-  if (first.code === "BAD_INDENT" && first.message.startsWith("Flow sequence")) return at(lines(first)[0] ?? 1, "did not find expected ',' or ']'");
-  if (first.code === "BAD_INDENT" && first.message.startsWith("Flow map")) return at(lines(first)[0] ?? 1, "did not find expected ',' or '}'");
+  if (first.code === "TAB_AS_INDENT")
+    return at(lines(first)[0] ?? 1, "found character that cannot start any token");
+  if (first.code === "MISSING_CHAR")
+    return at(Math.max(1, (lines(first)[0] ?? 2) - 1), "found unexpected end of stream");
+  if (first.code === "BAD_INDENT" && first.message.startsWith("Flow sequence"))
+    return at(lines(first)[0] ?? 1, "did not find expected ',' or ']'");
+  if (first.code === "BAD_INDENT" && first.message.startsWith("Flow map"))
+    return at(lines(first)[0] ?? 1, "did not find expected ',' or '}'");
   return at(lines(first)[0] ?? 1, "did not find expected key");
 }
 

@@ -29,9 +29,22 @@ export function makeHarness(opts: { nodes?: boolean } = {}): Harness {
   const loop = new EventLoop({ startTime: START });
   const etcd = new Etcd();
   const random = new Random(7);
-  const api = new ApiServer({ etcd, loop, random: random.fork("apiserver"), serviceCIDR: "10.96.0.0/12", nodePortRange: "30000-32767" });
-  for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"]) api.create("namespaces", { metadata: { name: ns } });
-  const settings = { version: "v1.32.4", controlPlaneIP: "172.30.1.2", serviceCIDR: "10.96.0.0/12", podCIDR: "10.244.0.0/16", dnsIP: "10.96.0.10" };
+  const api = new ApiServer({
+    etcd,
+    loop,
+    random: random.fork("apiserver"),
+    serviceCIDR: "10.96.0.0/12",
+    nodePortRange: "30000-32767",
+  });
+  for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"])
+    api.create("namespaces", { metadata: { name: ns } });
+  const settings = {
+    version: "v1.32.4",
+    controlPlaneIP: "172.30.1.2",
+    serviceCIDR: "10.96.0.0/12",
+    podCIDR: "10.244.0.0/16",
+    dnsIP: "10.96.0.10",
+  };
   for (const { plural, obj } of apiserverService(settings)) api.create(plural, obj);
   if (opts.nodes !== false) {
     addNode(api, "controlplane", "172.30.1.2", true);
@@ -59,7 +72,11 @@ export function makeHarness(opts: { nodes?: boolean } = {}): Harness {
     api,
     files,
     ctx,
-    kubectl: (line, stdin) => runKubectl(ctx(stdin), typeof line === "string" ? line.split(" ").filter((w) => w) : line),
+    kubectl: (line, stdin) => {
+      // Let controllers react to the previous command first, as they would while a person types.
+      loop.drain();
+      return runKubectl(ctx(stdin), typeof line === "string" ? line.split(" ").filter((w) => w) : line);
+    },
   };
 }
 
@@ -75,7 +92,9 @@ function addNode(api: ApiServer, name: string, ip: string, controlPlane: boolean
         ...(controlPlane ? { "node-role.kubernetes.io/control-plane": "" } : {}),
       },
     },
-    spec: controlPlane ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] } : {},
+    spec: controlPlane
+      ? { taints: [{ key: "node-role.kubernetes.io/control-plane", effect: "NoSchedule" }] }
+      : {},
   });
   api.mutate(
     "nodes",
@@ -85,9 +104,28 @@ function addNode(api: ApiServer, name: string, ip: string, controlPlane: boolean
       n.status = {
         capacity: { cpu: "2", memory: "4015876Ki", pods: "110" },
         allocatable: { cpu: "2", memory: "3913476Ki", pods: "110" },
-        conditions: [{ type: "Ready", status: "True", reason: "KubeletReady", message: "kubelet is posting ready status", lastHeartbeatTime: ts, lastTransitionTime: ts }],
-        addresses: [{ type: "InternalIP", address: ip }, { type: "Hostname", address: name }],
-        nodeInfo: { kubeletVersion: "v1.32.4", osImage: "Ubuntu 22.04.5 LTS", kernelVersion: "5.15.0-131-generic", containerRuntimeVersion: "containerd://1.7.24", architecture: "amd64", operatingSystem: "linux" },
+        conditions: [
+          {
+            type: "Ready",
+            status: "True",
+            reason: "KubeletReady",
+            message: "kubelet is posting ready status",
+            lastHeartbeatTime: ts,
+            lastTransitionTime: ts,
+          },
+        ],
+        addresses: [
+          { type: "InternalIP", address: ip },
+          { type: "Hostname", address: name },
+        ],
+        nodeInfo: {
+          kubeletVersion: "v1.32.4",
+          osImage: "Ubuntu 22.04.5 LTS",
+          kernelVersion: "5.15.0-131-generic",
+          containerRuntimeVersion: "containerd://1.7.24",
+          architecture: "amd64",
+          operatingSystem: "linux",
+        },
       } as never;
       return true;
     },

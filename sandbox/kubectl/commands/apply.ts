@@ -38,7 +38,8 @@ function mergeKey(list: unknown[]): string | undefined {
 function mergeList(live: unknown[], oldCfg: unknown[], newCfg: unknown[]): unknown[] {
   const key = mergeKey(newCfg);
   if (!key || !live.every(isMap)) return clone(newCfg);
-  const find = (list: unknown[], v: unknown) => list.find((e) => isMap(e) && e[key] === v) as Json | undefined;
+  const find = (list: unknown[], v: unknown) =>
+    list.find((e) => isMap(e) && e[key] === v) as Json | undefined;
   const out: unknown[] = newCfg.map((e) => {
     const k = (e as Json)[key];
     const l = find(live, k);
@@ -57,7 +58,8 @@ function merge(live: Json, oldCfg: Json, newCfg: Json): Json {
   for (const [k, v] of Object.entries(newCfg)) {
     const o = oldCfg[k];
     if (isMap(v) && isMap(live[k])) out[k] = merge(live[k] as Json, isMap(o) ? o : {}, v);
-    else if (Array.isArray(v) && Array.isArray(live[k])) out[k] = mergeList(live[k] as unknown[], Array.isArray(o) ? o : [], v);
+    else if (Array.isArray(v) && Array.isArray(live[k]))
+      out[k] = mergeList(live[k] as unknown[], Array.isArray(o) ? o : [], v);
     else out[k] = clone(v);
   }
   return out;
@@ -103,7 +105,9 @@ export function runApply(run: Run): number {
         const toCreate = clone(obj);
         toCreate.metadata.annotations = { ...(toCreate.metadata.annotations ?? {}), [LAST_APPLIED]: applied };
         const created =
-          mode === "client" ? toCreate : run.ctx.api.create(rt.plural, toCreate, { namespace: ns, dryRun: mode === "server" });
+          mode === "client"
+            ? toCreate
+            : run.ctx.api.create(rt.plural, toCreate, { namespace: ns, dryRun: mode === "server" });
         printResult(run, fmt, created, rt, `created${dryRunSuffix(mode)}`);
         continue;
       }
@@ -116,7 +120,10 @@ export function runApply(run: Run): number {
         oldCfg = {};
       }
       const cfg = clone(obj) as unknown as Json;
-      (cfg.metadata as Json).annotations = { ...((cfg.metadata as Json).annotations as Json), [LAST_APPLIED]: applied };
+      (cfg.metadata as Json).annotations = {
+        ...((cfg.metadata as Json).annotations as Json),
+        [LAST_APPLIED]: applied,
+      };
       const merged = merge(live as unknown as Json, oldCfg, cfg) as unknown as KubeObject;
       merged.metadata.resourceVersion = live.metadata.resourceVersion;
       const preview = run.ctx.api.update(rt.plural, merged, { dryRun: true });
@@ -124,7 +131,8 @@ export function runApply(run: Run): number {
         printResult(run, fmt, live, rt, `unchanged${dryRunSuffix(mode)}`);
         continue;
       }
-      const updated = mode === "client" ? merged : run.ctx.api.update(rt.plural, merged, { dryRun: mode === "server" });
+      const updated =
+        mode === "client" ? merged : run.ctx.api.update(rt.plural, merged, { dryRun: mode === "server" });
       printResult(run, fmt, updated, rt, `configured${dryRunSuffix(mode)}`);
     } catch (e) {
       errors.push(errorText(existed ? e : withSource(e, "creating", source)));

@@ -110,7 +110,8 @@ export function statusText(e: StatusError): string {
     if (causes.length === 1) return `${prefix}: ${causes[0]}`;
     return `${prefix}: \n${causes.map((c) => `* ${c}`).join("\n")}`;
   }
-  if (s.reason === "BadRequest" && s.message.startsWith("the server doesn't have a resource type")) return `error: ${s.message}`;
+  if (s.reason === "BadRequest" && s.message.startsWith("the server doesn't have a resource type"))
+    return `error: ${s.message}`;
   if (s.reason === "Unauthorized") return `error: You must be logged in to the server (${s.message})`;
   if (s.reason) return `Error from server (${s.reason}): ${s.message}`;
   return `Error from server: ${s.message}`;
@@ -130,7 +131,10 @@ export function typeNamePairs(args: string[]): { rt: ResourceType; names: string
     const out: { rt: ResourceType; names: string[] }[] = [];
     for (const a of args) {
       const i = a.indexOf("/");
-      if (i < 0) fail(`there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`);
+      if (i < 0)
+        fail(
+          `there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'`,
+        );
       const rt = resolveType(a.slice(0, i));
       const name = a.slice(i + 1);
       if (!name) fail(`arguments in resource/name form must have a single resource and name`);

@@ -7,7 +7,8 @@ function collect(run: Run, kind: string): Record<string, string> {
   const name = run.args[0];
   const data: Record<string, string> = {};
   const add = (k: string, v: string) => {
-    if (k in data) fail(`cannot add key ${k}, another key by that name already exists in Data for ${kind} "${name}"`);
+    if (k in data)
+      fail(`cannot add key ${k}, another key by that name already exists in Data for ${kind} "${name}"`);
     data[k] = v;
   };
   for (const spec of run.list("from-file")) {
@@ -29,7 +30,11 @@ function collect(run: Run, kind: string): Record<string, string> {
 
 /** Build the ConfigMap the generator sends. */
 export function buildConfigMap(run: Run): KubeObject {
-  const obj: KubeObject = { kind: "ConfigMap", apiVersion: "v1", metadata: { name: run.args[0], creationTimestamp: null } as never };
+  const obj: KubeObject = {
+    kind: "ConfigMap",
+    apiVersion: "v1",
+    metadata: { name: run.args[0], creationTimestamp: null } as never,
+  };
   const data = collect(run, "ConfigMap");
   if (Object.keys(data).length > 0) obj.data = data;
   return obj;
@@ -37,9 +42,14 @@ export function buildConfigMap(run: Run): KubeObject {
 
 /** Build the Secret the generator sends (values base64-encoded). */
 export function buildSecret(run: Run): KubeObject {
-  const obj: KubeObject = { kind: "Secret", apiVersion: "v1", metadata: { name: run.args[0], creationTimestamp: null } as never };
+  const obj: KubeObject = {
+    kind: "Secret",
+    apiVersion: "v1",
+    metadata: { name: run.args[0], creationTimestamp: null } as never,
+  };
   const data = collect(run, "Secret");
-  if (Object.keys(data).length > 0) obj.data = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, base64Encode(v)]));
+  if (Object.keys(data).length > 0)
+    obj.data = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, base64Encode(v)]));
   if (run.str("type")) obj.type = run.str("type");
   return obj;
 }

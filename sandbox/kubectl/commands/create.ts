@@ -2,9 +2,9 @@
 import { lookupResource } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
+import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { buildConfigMap, buildSecret } from "./create-data.ts";
 import { buildService } from "./create-service.ts";
-import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { manifestItems } from "./file-args.ts";
 import { outputFormat, printResult } from "./print.ts";
 import { checkImage } from "./run.ts";
@@ -41,7 +41,13 @@ function send(run: Run, plural: string, obj: KubeObject, wrap?: string): number 
 }
 
 function createNamespace(run: Run): number {
-  const obj = { kind: "Namespace", apiVersion: "v1", metadata: { name: run.args[0], creationTimestamp: null }, spec: {}, status: {} };
+  const obj = {
+    kind: "Namespace",
+    apiVersion: "v1",
+    metadata: { name: run.args[0], creationTimestamp: null },
+    spec: {},
+    status: {},
+  };
   return send(run, "namespaces", obj as unknown as KubeObject);
 }
 
@@ -87,7 +93,10 @@ function createFromFiles(run: Run): number {
     try {
       const obj = item.obj;
       const ns = obj.metadata.namespace || run.namespace;
-      const created = mode === "client" ? obj : run.ctx.api.create(item.rt.plural, obj, { namespace: ns, dryRun: mode === "server" });
+      const created =
+        mode === "client"
+          ? obj
+          : run.ctx.api.create(item.rt.plural, obj, { namespace: ns, dryRun: mode === "server" });
       printResult(run, fmt, created, item.rt, `created${dryRunSuffix(mode)}`);
     } catch (e) {
       errors.push(errorText(withSource(e, "creating", item.source)));

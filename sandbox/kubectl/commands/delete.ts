@@ -1,8 +1,8 @@
 // kubectl delete: by name, -f, -l, --all; grace periods, --force, cascade, and waiting until gone.
 import { kindPrefix, type ResourceType } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
-import type { DeleteOptions } from "../../apiserver/server.ts";
 import { StatusError } from "../../apiserver/errors.ts";
+import type { DeleteOptions } from "../../apiserver/server.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { readManifestArgs } from "./file-args.ts";
 import { expandRequests, type Request } from "./get.ts";
@@ -50,8 +50,13 @@ export function runDelete(run: Run): number {
   for (const r of requests) {
     const ns = r.rt.namespaced ? (r.namespace ?? (allNs ? undefined : run.namespace)) : undefined;
     if (r.names.length === 0) {
-      const list = run.ctx.api.list(r.rt.plural, { namespace: ns, labelSelector: run.str("selector"), fieldSelector: run.str("field-selector") });
-      for (const o of list.items) targets.push({ rt: r.rt, ns: o.metadata.namespace, name: o.metadata.name ?? "" });
+      const list = run.ctx.api.list(r.rt.plural, {
+        namespace: ns,
+        labelSelector: run.str("selector"),
+        fieldSelector: run.str("field-selector"),
+      });
+      for (const o of list.items)
+        targets.push({ rt: r.rt, ns: o.metadata.namespace, name: o.metadata.name ?? "" });
     } else {
       for (const name of r.names) targets.push({ rt: r.rt, ns, name });
     }
@@ -66,16 +71,22 @@ export function runDelete(run: Run): number {
       });
       deleted.push({ ...t, uid: gone.metadata.uid });
       if (run.str("output") === "name") run.out(`${kindPrefix(t.rt)}/${t.name}\n`);
-      else run.out(`${kindPrefix(t.rt)} "${t.name}" ${grace === 0 ? "force deleted" : "deleted"}${dryRunSuffix(mode)}\n`);
+      else
+        run.out(
+          `${kindPrefix(t.rt)} "${t.name}" ${grace === 0 ? "force deleted" : "deleted"}${dryRunSuffix(mode)}\n`,
+        );
     } catch (e) {
       if (e instanceof StatusError && e.code === 404 && run.bool("ignore-not-found")) continue;
       errors.push(e);
     }
   }
-  if (targets.length === 0 && errors.length === 0 && !run.bool("ignore-not-found")) run.out("No resources found\n");
+  if (targets.length === 0 && errors.length === 0 && !run.bool("ignore-not-found"))
+    run.out("No resources found\n");
   if (mode === "none" && run.flags.wait !== false && deleted.length > 0) {
     const stillThere = () =>
-      deleted.some((d) => run.ctx.api.tryGet(d.rt.plural, d.ns, d.name)?.metadata.uid === d.uid && d.uid !== undefined);
+      deleted.some(
+        (d) => run.ctx.api.tryGet(d.rt.plural, d.ns, d.name)?.metadata.uid === d.uid && d.uid !== undefined,
+      );
     run.ctx.waitUntil(() => !stillThere(), WAIT_LIMIT_MS);
   }
   for (const e of errors) run.err(errorText(e));

@@ -27,6 +27,14 @@ export function readManifestArgs(run: Run, files: string[]): NamedRequest[] {
   if (bad && !bad.ok) fail(bad.message);
   if (items.length === 0) fail(`no objects passed to ${run.command}`);
   return items.flatMap((i) =>
-    i.ok ? [{ rt: i.rt, names: [i.obj.metadata.name ?? ""], namespace: i.rt.namespaced ? i.obj.metadata.namespace || run.namespace : undefined }] : [],
+    i.ok
+      ? [
+          {
+            rt: i.rt,
+            names: [i.obj.metadata.name ?? ""],
+            namespace: i.rt.namespaced ? i.obj.metadata.namespace || run.namespace : undefined,
+          },
+        ]
+      : [],
   );
 }

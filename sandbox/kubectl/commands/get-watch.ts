@@ -1,6 +1,12 @@
 // kubectl get -w: the initial table, then one row per watch event, widths kept across flushes.
 import type { KubeObject } from "../../api/types.ts";
-import { objectRow, sortObjects, tableHeader, type WatchEventType, WatchTableWriter } from "../printers/index.ts";
+import {
+  objectRow,
+  sortObjects,
+  tableHeader,
+  type WatchEventType,
+  WatchTableWriter,
+} from "../printers/index.ts";
 import { fail, type Run } from "./common.ts";
 import { fetch, multipleTypes, type Request, tableOptions } from "./get.ts";
 import { formatObjects, outputFormat } from "./print.ts";
@@ -15,10 +21,15 @@ const WATCH_LIMIT_MS = 600_000;
  */
 export function runWatch(run: Run, requests: Request[]): number {
   if (requests.length !== 1) {
-    fail(`watch is only supported on individual resources and resource collections, but ${requests.length} resources were found`);
+    fail(
+      `watch is only supported on individual resources and resource collections, but ${requests.length} resources were found`,
+    );
   }
   const { rt, names } = requests[0];
-  if (names.length > 1) fail(`watch is only supported on individual resources and resource collections, but ${names.length} resources were found`);
+  if (names.length > 1)
+    fail(
+      `watch is only supported on individual resources and resource collections, but ${names.length} resources were found`,
+    );
   const fmt = outputFormat(run, true);
   const opts = tableOptions(run, multipleTypes(run.args));
   const events = run.bool("output-watch-events");
@@ -37,11 +48,17 @@ export function runWatch(run: Run, requests: Request[]): number {
     print(opts.sortBy ? sortObjects(objs, opts.sortBy) : objs, "ADDED");
   }
   const all = run.bool("all-namespaces");
-  const fieldSelector = [run.str("field-selector"), names.length === 1 ? `metadata.name=${names[0]}` : ""].filter((s) => s).join(",");
+  const fieldSelector = [run.str("field-selector"), names.length === 1 ? `metadata.name=${names[0]}` : ""]
+    .filter((s) => s)
+    .join(",");
   let last = run.now;
   const stop = run.ctx.api.watch(
     rt.plural,
-    { namespace: rt.namespaced && !all ? run.namespace : undefined, labelSelector: run.str("selector"), fieldSelector },
+    {
+      namespace: rt.namespaced && !all ? run.namespace : undefined,
+      labelSelector: run.str("selector"),
+      fieldSelector,
+    },
     (ev) => {
       last = run.now;
       print([ev.object as KubeObject], ev.type as WatchEventType);

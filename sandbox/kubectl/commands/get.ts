@@ -4,8 +4,8 @@ import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
 import { renderTable, type TableOptions } from "../printers/index.ts";
 import { errorText, type Run, typeNamePairs } from "./common.ts";
-import { runWatch } from "./get-watch.ts";
 import { readManifestArgs } from "./file-args.ts";
+import { runWatch } from "./get-watch.ts";
 import { formatObjects, outputFormat } from "./print.ts";
 
 /** The kinds `get all` expands to, in discovery order. */
@@ -62,9 +62,15 @@ export function fetch(run: Run, requests: Request[]): { found: Found[]; errors: 
   const found: Found[] = [];
   const errors: unknown[] = [];
   for (const { rt, names, namespace } of requests) {
-    const ns = rt.namespaced ? (namespace ?? (all && names.length === 0 ? undefined : run.namespace)) : undefined;
+    const ns = rt.namespaced
+      ? (namespace ?? (all && names.length === 0 ? undefined : run.namespace))
+      : undefined;
     if (names.length === 0) {
-      const opts = { namespace: ns, labelSelector: run.str("selector"), fieldSelector: run.str("field-selector") };
+      const opts = {
+        namespace: ns,
+        labelSelector: run.str("selector"),
+        fieldSelector: run.str("field-selector"),
+      };
       for (const obj of run.ctx.api.list(rt.plural, opts).items) found.push({ rt, obj });
       continue;
     }
@@ -93,13 +99,29 @@ export function runGet(run: Run): number {
   } else {
     const single = requests.length === 1 && requests[0].names.length === 1 && files.length === 0;
     if (found.length > 0 || errors.length === 0) {
-      run.out(formatObjects(fmt, found.map((f) => f.obj), !single, found.length === 1 ? found[0].rt : undefined));
+      run.out(
+        formatObjects(
+          fmt,
+          found.map((f) => f.obj),
+          !single,
+          found.length === 1 ? found[0].rt : undefined,
+        ),
+      );
     }
   }
   for (const e of errors) run.err(errorText(e));
-  if (found.length === 0 && errors.length === 0 && !run.bool("ignore-not-found") && (fmt.kind === "" || fmt.kind === "wide")) {
+  if (
+    found.length === 0 &&
+    errors.length === 0 &&
+    !run.bool("ignore-not-found") &&
+    (fmt.kind === "" || fmt.kind === "wide")
+  ) {
     const namespaced = requests.every((r) => r.rt.namespaced);
-    run.err(namespaced && !run.bool("all-namespaces") ? `No resources found in ${run.namespace} namespace.\n` : "No resources found\n");
+    run.err(
+      namespaced && !run.bool("all-namespaces")
+        ? `No resources found in ${run.namespace} namespace.\n`
+        : "No resources found\n",
+    );
   }
   return errors.length > 0 ? 1 : 0;
 }

@@ -6,7 +6,8 @@ import { CliError, fail, type Run } from "./common.ts";
 
 const GET_FORMATS =
   "custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml";
-const OBJECT_FORMATS = "json,yaml,name,go-template,go-template-file,template,templatefile,jsonpath,jsonpath-as-json,jsonpath-file";
+const OBJECT_FORMATS =
+  "json,yaml,name,go-template,go-template-file,template,templatefile,jsonpath,jsonpath-as-json,jsonpath-file";
 
 /** A parsed `-o` value. */
 export interface OutputFormat {

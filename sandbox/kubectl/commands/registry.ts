@@ -3,8 +3,17 @@ import { runApply } from "./apply.ts";
 import type { Run } from "./common.ts";
 import { runCreate } from "./create.ts";
 import { runDelete } from "./delete.ts";
+import { runDescribe } from "./describe.ts";
+import { runDrain } from "./drain.ts";
+import { runExpose } from "./expose.ts";
 import { runGet } from "./get.ts";
+import { runApiResources, runClusterInfo, runVersion } from "./info.ts";
+import { runMetadataEdit } from "./label.ts";
+import { runExec, runLogs } from "./logs-exec.ts";
+import { runCordon, runTaint } from "./nodes.ts";
+import { runRollout } from "./rollout.ts";
 import { runRun } from "./run.ts";
+import { runScale } from "./scale.ts";
 
 /** A command implementation: writes through `run` and returns the exit code. */
 export type CommandFn = (run: Run) => number;
@@ -12,8 +21,23 @@ export type CommandFn = (run: Run) => number;
 /** Command implementations by path (`get`, `create deployment`, `rollout status`); groups by first word. */
 export const COMMANDS: Record<string, CommandFn> = {
   get: runGet,
+  describe: runDescribe,
   run: runRun,
   create: runCreate,
   apply: runApply,
   delete: runDelete,
+  expose: runExpose,
+  scale: runScale,
+  rollout: runRollout,
+  label: runMetadataEdit,
+  annotate: runMetadataEdit,
+  logs: runLogs,
+  exec: runExec,
+  cordon: runCordon,
+  uncordon: runCordon,
+  drain: runDrain,
+  taint: runTaint,
+  version: runVersion,
+  "cluster-info": runClusterInfo,
+  "api-resources": runApiResources,
 };

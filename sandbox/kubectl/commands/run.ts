@@ -49,7 +49,9 @@ export function buildRunPod(run: Run, name: string): KubeObject {
   }
   if (run.str("image-pull-policy")) container.imagePullPolicy = run.str("image-pull-policy");
   container.resources = {};
-  const annotations = Object.fromEntries(run.list("annotations").map((a) => [a.split("=")[0], a.split("=").slice(1).join("=")]));
+  const annotations = Object.fromEntries(
+    run.list("annotations").map((a) => [a.split("=")[0], a.split("=").slice(1).join("=")]),
+  );
   const metadata: Record<string, unknown> = { name, creationTimestamp: null, labels };
   if (Object.keys(annotations).length > 0) metadata.annotations = annotations;
   return {
@@ -66,7 +68,8 @@ export function runRun(run: Run): number {
   const name = run.args[0];
   if (!name) fail("NAME is required for run\nSee 'kubectl run -h' for help and examples");
   if (run.bool("tty") && !run.bool("stdin")) fail("-i/--stdin is required for containers with -t/--tty=true");
-  if (run.bool("rm") && !run.bool("stdin") && !run.bool("attach")) fail("--rm should only be used for attached containers");
+  if (run.bool("rm") && !run.bool("stdin") && !run.bool("attach"))
+    fail("--rm should only be used for attached containers");
   if (run.bool("expose") && !run.str("port")) fail("--port must be set when exposing a service");
   const fmt = outputFormat(run);
   const mode = dryRun(run);

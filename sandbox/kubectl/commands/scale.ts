@@ -1,0 +1,77 @@
+// kubectl scale: set spec.replicas on deployments and replicasets, with --current-replicas as a precondition.
+import type { KubeObject } from "../../api/types.ts";
+import { StatusError } from "../../apiserver/errors.ts";
+import { errorText, fail, type Run } from "./common.ts";
+import { expandRequests } from "./get.ts";
+import { outputFormat, printResult } from "./print.ts";
+
+const SCALABLE = new Set(["deployments", "replicasets", "statefulsets"]);
+
+/** Run `kubectl scale`. */
+export function runScale(run: Run): number {
+  const replicas = run.num("replicas");
+  if (replicas < 0)
+    fail("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0");
+  const fmt = outputFormat(run);
+  const requests = expandRequests(run.args);
+  const targets: { plural: string; obj: KubeObject }[] = [];
+  let missing: unknown;
+  for (const r of requests) {
+    const ns = r.rt.namespaced ? run.namespace : undefined;
+    const names = r.names.length > 0 ? r.names : run.bool("all") || run.str("selector") ? null : [];
+    if (names === null) {
+      for (const o of run.ctx.api.list(r.rt.plural, { namespace: ns, labelSelector: run.str("selector") })
+        .items)
+        targets.push({ plural: r.rt.plural, obj: o });
+      continue;
+    }
+    if (names.length === 0) fail("resource(s) were provided, but no name was specified");
+    for (const n of names) {
+      const o = run.ctx.api.tryGet(r.rt.plural, ns, n);
+      if (o) targets.push({ plural: r.rt.plural, obj: o });
+      else
+        missing ??= new StatusError({
+          kind: "Status",
+          apiVersion: "v1",
+          metadata: {},
+          status: "Failure",
+          message: `${r.rt.group ? `${r.rt.plural}.${r.rt.group}` : r.rt.plural} "${n}" not found`,
+          reason: "NotFound",
+          code: 404,
+        });
+    }
+  }
+  if (targets.length === 0) {
+    if (missing instanceof StatusError) fail(`no objects passed to scale ${missing.status.message}`);
+    fail("no objects passed to scale");
+  }
+  const current = run.num("current-replicas");
+  let code = 0;
+  for (const { plural, obj } of targets) {
+    const rt = requests.find((r) => r.rt.plural === plural)!.rt;
+    try {
+      if (!SCALABLE.has(plural)) {
+        throw new StatusError({
+          kind: "Status",
+          apiVersion: "v1",
+          metadata: {},
+          status: "Failure",
+          message: "the server could not find the requested resource",
+          reason: "NotFound",
+          code: 404,
+        });
+      }
+      const have = (obj.spec as { replicas?: number }).replicas ?? 1;
+      if (current >= 0 && current !== have) fail(`Expected replicas to be ${current}, was ${have}`);
+      const updated = run.ctx.api.mutate(plural, obj.metadata.namespace, obj.metadata.name ?? "", (o) => {
+        (o.spec as { replicas?: number }).replicas = replicas;
+        return true;
+      });
+      printResult(run, fmt, updated, rt, "scaled");
+    } catch (e) {
+      run.err(errorText(e));
+      code = 1;
+    }
+  }
+  return code;
+}
