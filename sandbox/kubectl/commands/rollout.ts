@@ -54,7 +54,7 @@ function runHistory(run: Run, rt: ResourceType, d: Deployment): number {
     const rs = revs.get(wanted);
     if (!rs) fail(`unable to find the specified revision`);
     run.out(
-      `${name} with revision #${wanted}\n${tabbedString((w) => describePodTemplate(w, withoutHash(rs.spec.template)))}`,
+      `${name} with revision #${wanted}\n${tabbedString((w) => describePodTemplate(w, rs.spec.template))}`,
     );
     return 0;
   }
