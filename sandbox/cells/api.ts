@@ -111,11 +111,15 @@ export function createCellApi(env: CellEnv): KubenotesApi {
   };
 
   const diagram = (what?: string): string => {
-    const text = cluster.diagram
-      ? cluster.diagram(what)
-      : "(diagram() is not available in this version of the sandbox)";
-    print(text.replace(/\n$/, ""));
-    return text;
+    if (!cluster.diagram) {
+      print("(diagram() is not available in this version of the sandbox)");
+      return "";
+    }
+    const args = (what ?? "").trim().split(/\s+/).filter(Boolean);
+    const result = cluster.diagram(args);
+    if (result.stdout) write("stdout", result.stdout);
+    if (result.stderr) write("stderr", result.stderr);
+    return result.stdout;
   };
 
   return { $, api, sleep, print, diagram };

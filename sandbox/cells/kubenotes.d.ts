@@ -80,6 +80,10 @@ declare module "kubenotes" {
   /** Print values: strings as they are, objects as YAML. */
   export function print(...values: unknown[]): void;
 
-  /** Print and return an ASCII picture of the live cluster, or of one part of it (a node, a pod, a service). */
+  /**
+   * Print and return an ASCII picture drawn from the live cluster.
+   * @param what "cluster" (the default), "nodes", "pod <namespace/name>" or "service <namespace/name>".
+   * @example diagram("pod default/web");
+   */
   export function diagram(what?: string): string;
 }

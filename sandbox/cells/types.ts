@@ -47,8 +47,8 @@ export interface CellCluster {
   shell(): CellShell;
   advance(ms: number): void;
   api: CellApiServer;
-  /** Render the cluster, or a part of it, as ASCII art; added by the lessons work. */
-  diagram?: (what?: string) => string;
+  /** Render the live cluster, or a part of it (`["pod", "default/web"]`), as ASCII art. */
+  diagram?: (args: string[]) => ShellResult;
 }
 
 /** Give a cell its cluster and the sink its output goes to. */

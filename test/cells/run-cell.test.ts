@@ -109,6 +109,13 @@ describe("runCell", () => {
     expect(out).toEqual([["stdout", "pods default\n"]]);
   });
 
+  it("draws diagrams through the cluster's renderer, split into view and object", async () => {
+    const { cluster } = standIn();
+    cluster.diagram = (args) => ({ stdout: `[${args.join("|")}]\n`, stderr: "", exitCode: 0 });
+    const out = await run('import { diagram } from "kubenotes";\ndiagram("pod default/web");', cluster);
+    expect(out).toEqual([["stdout", "[pod|default/web]\n"]]);
+  });
+
   it("says so when the sandbox has no diagram renderer", async () => {
     const out = await run('import { diagram } from "kubenotes";\ndiagram();');
     expect(out).toEqual([["stdout", "(diagram() is not available in this version of the sandbox)\n"]]);
