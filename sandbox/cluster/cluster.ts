@@ -8,6 +8,9 @@ import { runEtcdctl } from "../etcd/etcdctl.ts";
 import { Etcd } from "../etcd/store.ts";
 import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
 import { Kubelet } from "../kubelet/kubelet.ts";
+import { registerNetworkCommands } from "../network/commands.ts";
+import { builtinManifest } from "../network/flannel-manifest.ts";
+import { ClusterNetwork } from "../network/install.ts";
 import { nodeCommandNames } from "../node/commands.ts";
 import { Machine, NODE_OS } from "../node/machine.ts";
 import { Scheduler } from "../scheduler/scheduler.ts";
@@ -58,6 +61,7 @@ export class Cluster implements ShellCluster {
   readonly controlPlane = "controlplane";
   readonly settings: KubeadmSettings;
   readonly kubelets: KubeletAccess;
+  readonly network: ClusterNetwork;
 
   constructor(opts: ClusterOptions = {}) {
     const shape = resolvePreset(opts.preset ?? "default");
@@ -86,6 +90,14 @@ export class Cluster implements ShellCluster {
     this.controllerManager = new ControllerManager({ api: this.api, clusterCIDR: this.settings.podCIDR });
     this.scheduler = new Scheduler({ api: this.api, random: this.random.fork("scheduler") });
     this.kubelets = kubeletAccess(this);
+    registerNetworkCommands();
+    this.network = new ClusterNetwork({
+      api: this.api,
+      clusterCIDR: this.settings.podCIDR,
+      dnsIP: this.settings.dnsIP,
+      random: this.random.fork("network"),
+      now: () => this.loop.now(),
+    });
 
     // The API server creates its own namespaces and the `kubernetes` Service when it first starts.
     for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"])
@@ -99,15 +111,16 @@ export class Cluster implements ShellCluster {
     for (const { plural, obj } of kubeadmAddons(this.settings)) this.api.create(plural, obj);
     // Workers join a little later, one after another, as `kubeadm join` is run on each.
     for (let i = 1; i <= shape.workers; i++) {
-      this.loop.advance(i === 1 ? 40_000 : 5_000);
+      this.loop.advance(i === 1 ? 40_000 : shape.workers <= 10 ? 5_000 : 100);
       this.addNode(workerName(i), i, start);
     }
     if (shape.cni) {
       this.loop.advance(30_000);
       installCni(this);
     }
+    // Hand over once the last node has had time to report Ready, and no earlier than `settleMs` after init.
     const settled = opts.settleMs ?? 180_000;
-    this.loop.advanceTo(init + settled);
+    this.loop.advanceTo(Math.max(init + settled, this.loop.now() + 30_000));
   }
 
   private addNode(name: string, index: number, bootTime: number): void {
@@ -125,6 +138,7 @@ export class Cluster implements ShellCluster {
       hosts: [...this.nodes.values()].map((n) => [n.ip, n.name] as const).concat([[ip, name]]),
       startKubelet: false,
     });
+    this.network.attach(machine);
     const runtime = new CriAdapter(machine, this.loop);
     const kubelet = new Kubelet({
       api: this.api,
@@ -224,6 +238,8 @@ export class Cluster implements ShellCluster {
 
   /** Read a file on a node. */
   readFile(node: string, path: string): string | undefined {
+    const builtin = builtinManifest(path);
+    if (builtin !== undefined) return builtin;
     try {
       return this.nodes.get(node)?.machine.fs.readFile(path.startsWith("/") ? path : `/root/${path}`);
     } catch {

@@ -1,6 +1,7 @@
 // `kubectl logs` and `kubectl exec` go API server → kubelet → containerd; this is that path.
 import type { Pod } from "../api/types.ts";
 import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
+import { execInContainer } from "../network/exec.ts";
 import type { Cluster } from "./cluster.ts";
 
 /** Kubelet access over a cluster's nodes. */
@@ -51,18 +52,9 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
       const f = find(namespace, podName, container, false);
       if ("error" in f)
         return { stdout: "", stderr: `error: unable to upgrade connection: ${f.error}\n`, exitCode: 1 };
-      const exec = (
-        f.node.machine.containerd as unknown as {
-          exec?: (id: string, argv: string[], now: number, stdin?: string) => CommandResult;
-        }
-      ).exec;
-      if (!exec)
-        return {
-          stdout: "",
-          stderr: "error: exec is not available in this container runtime\n",
-          exitCode: 1,
-        };
-      return exec.call(f.node.machine.containerd, f.id, argv, cluster.loop.now(), stdin);
+      const node = cluster.network.node(f.node.name)!;
+      const target = f.node.machine.containerd.execTarget(f.id);
+      return execInContainer(cluster.network, node, target, argv, stdin ?? "", cluster.loop.now());
     },
   };
 }

@@ -11,7 +11,11 @@ export const busybox: ImageProgram = {
   sizeBytes: 2_156_519,
   entrypoint: [],
   cmd: ["sh"],
-  binaries: SHELL_COMMANDS,
+  // The busybox applets the model runs for `kubectl exec`, besides the shell's own.
+  binaries: [
+    ...SHELL_COMMANDS,
+    ...["cat", "ls", "id", "whoami", "uname", "wget", "nc", "nslookup", "ping", "ip", "ifconfig", "route"],
+  ],
   start(ctx) {
     startApplet(ctx, [...ctx.argv]);
   },

@@ -116,9 +116,10 @@ export const coredns = daemonImage({
   startLogs: () => [".:53", "CoreDNS-1.11.3", "linux/amd64, go1.21.11, a6338e9"],
 });
 
-/** docker.io/flannel/flannel:v0.26.4: flanneld with the kube subnet manager. */
+/** ghcr.io/flannel-io/flannel:v0.26.4: flanneld with the kube subnet manager, and `cp` for install-cni. */
 export const flannel = daemonImage({
-  ref: "docker.io/flannel/flannel:v0.26.4",
+  ref: "ghcr.io/flannel-io/flannel:v0.26.4",
+  aliases: ["docker.io/flannel/flannel:v0.26.4"],
   sizeBytes: 32_453_120,
   entrypoint: [],
   cmd: ["/opt/bin/flanneld"],
@@ -128,18 +129,22 @@ export const flannel = daemonImage({
   threads: 9,
   rssKb: 30000,
   vszKb: 1_300_000,
-  startLogs: line(
-    "main.go:211",
-    "CLI flags config: {etcdEndpoints:http://127.0.0.1:4001,http://127.0.0.1:2379 kubeSubnetMgr:true ipMasq:true}",
-  ),
+  startLogs: (ctx) =>
+    ctx.argv[0]?.endsWith("flanneld")
+      ? line(
+          "main.go:211",
+          "CLI flags config: {etcdEndpoints:http://127.0.0.1:4001,http://127.0.0.1:2379 kubeSubnetMgr:true ipMasq:true}",
+        )(ctx)
+      : [],
 });
 
-/** docker.io/flannel/flannel-cni-plugin: its init container copies the flannel CNI binary and exits. */
+/** The flannel CNI plugin image: its init container copies the flannel CNI binary and exits. */
 export const flannelCniPlugin = daemonImage({
-  ref: "docker.io/flannel/flannel-cni-plugin:v1.6.2-flannel1",
+  ref: "ghcr.io/flannel-io/flannel-cni-plugin:v1.6.2-flannel1",
+  aliases: ["docker.io/flannel/flannel-cni-plugin:v1.6.2-flannel1"],
   sizeBytes: 4_856_838,
   entrypoint: [],
   cmd: ["cp"],
-  daemons: [],
+  daemons: ["cp"],
   hasShell: true,
 });

@@ -56,6 +56,7 @@ export function daemonImage(spec: DaemonSpec): ImageProgram {
       });
       for (const line of spec.startLogs?.(ctx) ?? []) ctx.log(line, "stderr");
       for (const p of spec.ports ?? []) ctx.listen(p.port, p.proto, p.handler ?? refuse, pid);
+      ctx.attach?.(base, pid);
     },
   };
 }

@@ -74,7 +74,7 @@ export const httpd: ImageProgram = {
   sizeBytes: 58_012_214,
   entrypoint: [],
   cmd: ["httpd-foreground"],
-  binaries: ["httpd-foreground", "httpd", ...SHELL_COMMANDS],
+  binaries: ["httpd-foreground", "httpd", ...SHELL_COMMANDS, "cat", "ls", "id", "whoami", "uname"],
   start(ctx) {
     const base = ctx.argv[0];
     if (base === "httpd-foreground" || base === "httpd") startHttpd(ctx);

@@ -141,7 +141,18 @@ export const nginx: ImageProgram = {
   sizeBytes: 72_195_292,
   entrypoint: ["/docker-entrypoint.sh"],
   cmd: ["nginx", "-g", "daemon off;"],
-  binaries: ["docker-entrypoint.sh", "nginx", ...SHELL_COMMANDS],
+  // Debian bookworm with curl, but no ping, ip, wget or nslookup.
+  binaries: [
+    "docker-entrypoint.sh",
+    "nginx",
+    ...SHELL_COMMANDS,
+    "cat",
+    "ls",
+    "id",
+    "whoami",
+    "uname",
+    "curl",
+  ],
   start(ctx) {
     const argv = ctx.argv[0] === "/docker-entrypoint.sh" ? ctx.argv.slice(1) : [...ctx.argv];
     if (argv[0] === "nginx") startNginx(ctx, argv.slice(1));

@@ -43,6 +43,8 @@ export interface ImageContext {
   listen(port: number, proto: Proto, handler: SocketHandler, pid?: number): void;
   /** Handle a signal sent to a process; return true to keep running (or after exiting by hand). */
   onSignal(pid: number, handler: (sig: number) => boolean): void;
+  /** Let the node run a daemon's behaviour (kube-proxy, flanneld, CoreDNS) for process `pid`. */
+  attach?(daemon: string, pid: number): void;
 }
 
 /** A modelled container image. */

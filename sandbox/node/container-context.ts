@@ -28,6 +28,8 @@ export interface ContainerContextDeps {
   cgroup: string;
   now: number;
   state: ContainerRuntimeState;
+  /** Run a daemon's node-side behaviour; returns its cleanup, called when the container exits. */
+  attach?: (daemon: string, ctx: ImageContext, pid: number) => (() => void) | undefined;
 }
 
 // A container keeps this many log lines; a real kubelet rotates at 10 MiB.
@@ -112,6 +114,10 @@ export function createContainerContext(d: ContainerContextDeps): ImageContext {
           return handler(sig);
         };
       }
+    },
+    attach(daemon, pid) {
+      const stop = d.attach?.(daemon, ctx, pid);
+      if (stop) st.cancels.push(stop);
     },
   };
   return ctx;

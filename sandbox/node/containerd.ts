@@ -15,6 +15,8 @@ import {
   type ContainerExitEvent,
   type ContainerStatus,
   CriError,
+  type DaemonHook,
+  type ExecTarget,
   type LogLine,
   type NetworkHook,
   type PodSandboxConfig,
@@ -51,6 +53,7 @@ export class Containerd {
   private readonly containers = new Map<string, Container>();
   private readonly exitListeners = new Set<(e: ContainerExitEvent) => void>();
   private network: NetworkHook;
+  private readonly daemonHooks = new Map<string, DaemonHook>();
   private readonly c: ContainerdConfig;
 
   constructor(config: ContainerdConfig) {
@@ -77,6 +80,31 @@ export class Containerd {
   /** Replace the CNI hook (the CNI model installs its own). */
   setNetworkHook(hook: NetworkHook): void {
     this.network = hook;
+  }
+
+  /** Give a daemon (by executable name) its node-side behaviour. */
+  setDaemonHook(daemon: string, hook: DaemonHook): void {
+    this.daemonHooks.set(daemon, hook);
+  }
+
+  /** Describe a container for exec; throws containerd's not-found error. */
+  execTarget(id: string): ExecTarget {
+    const c = this.container(id);
+    const s = this.sandbox(c.status.podSandboxId);
+    const img = this.images.resolve(c.status.imageId);
+    return {
+      containerId: c.status.id,
+      state: c.status.state,
+      binaries: img?.program.binaries ?? [],
+      env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", ...(c.config.env ?? {}) },
+      hostname: s.config.hostNetwork ? this.c.hostname : (s.config.hostname ?? s.config.name),
+      podIp: s.ip,
+      net: s.ns.net,
+      hostNetwork: !!s.config.hostNetwork,
+      podNamespace: s.config.namespace,
+      labels: { ...(c.config.labels ?? {}) },
+      pid: c.run.mainPid,
+    };
   }
 
   /** Listen for container exits; returns an unsubscribe function. */
@@ -274,6 +302,13 @@ export class Containerd {
       cgroup: `${s.cgroupParent}/cri-containerd-${c.status.id}.scope`,
       now,
       state: c.run,
+      attach: (daemon, ictx, pid) =>
+        this.daemonHooks.get(daemon)?.(ictx, {
+          pid,
+          labels: { ...(c.config.labels ?? {}) },
+          podIp: s.ip,
+          net: s.ns.net,
+        }),
     });
     program.start(ctx);
     c.status.pid = c.run.mainPid;

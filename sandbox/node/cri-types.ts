@@ -1,4 +1,5 @@
 // The CRI-shaped types containerd exposes to the kubelet (a trimmed runtime.v1 API).
+import type { ImageContext } from "../images/types.ts";
 
 /** A CRI call failed; the message is what containerd returns over gRPC. */
 export class CriError extends Error {}
@@ -98,4 +99,33 @@ export interface NetworkRequest {
 export interface NetworkHook {
   setup(req: NetworkRequest): { ip: string } | { error: string };
   teardown(sandboxId: string): void;
+}
+
+/** What a daemon hook learns about the container its daemon runs in. */
+export interface DaemonHookInfo {
+  pid: number;
+  /** The container's CRI labels (`io.kubernetes.pod.name`, ...). */
+  labels: Record<string, string>;
+  /** The sandbox's pod IP (the node IP for host-network pods) and net namespace inode. */
+  podIp: string;
+  net: number;
+}
+
+/** Node-side behaviour of a daemon (kube-proxy syncing rules, flanneld, CoreDNS); returns its cleanup. */
+export type DaemonHook = (ctx: ImageContext, info: DaemonHookInfo) => (() => void) | undefined;
+
+/** Everything `exec` needs to run a command inside a running container. */
+export interface ExecTarget {
+  containerId: string;
+  state: ContainerState;
+  binaries: readonly string[];
+  env: Record<string, string>;
+  hostname: string;
+  podIp: string;
+  net: number;
+  hostNetwork: boolean;
+  podNamespace: string;
+  labels: Record<string, string>;
+  /** The container's main pid on the node. */
+  pid: number;
 }

@@ -1,0 +1,147 @@
+// The CNI chain flannel installs: the `flannel` plugin reads /run/flannel/subnet.env and delegates to
+// `bridge` (cni0, one veth pair per pod, hairpin, default gateway) with `host-local` IPAM.
+// Model choice: flannel's VXLAN backend (flannel.1), its default; host-gw is not modelled.
+import type { NetworkHook, NetworkRequest } from "../node/cri-types.ts";
+import { formatIPv4, parseCidr, parseIPv4 } from "../node/iptables/addr.ts";
+import { hexFrom, macFrom, type NodeNetwork } from "./node-network.ts";
+
+const IPAM_DIR = "/var/lib/cni/networks/cbr0";
+
+function readConfig(node: NodeNetwork): { error: string } | { subnet: string; network: string; mtu: number } {
+  const fs = node.machine.fs;
+  let confs: string[] = [];
+  try {
+    confs = fs.list("/etc/cni/net.d").filter((f) => /\.(conf|conflist|json)$/.test(f));
+  } catch {
+    confs = [];
+  }
+  if (confs.length === 0) return { error: "cni plugin not initialized" };
+  try {
+    fs.readFile("/opt/cni/bin/flannel");
+  } catch {
+    return { error: 'failed to find plugin "flannel" in path [/opt/cni/bin]' };
+  }
+  let env = "";
+  try {
+    env = fs.readFile("/run/flannel/subnet.env");
+  } catch {
+    return {
+      error:
+        'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory',
+    };
+  }
+  const get = (k: string) => new RegExp(`^${k}=(\\S+)$`, "m").exec(env)?.[1] ?? "";
+  return {
+    subnet: get("FLANNEL_SUBNET"),
+    network: get("FLANNEL_NETWORK"),
+    mtu: Number(get("FLANNEL_MTU")) || 1450,
+  };
+}
+
+// host-local: continue after the last reserved address, wrapping, so a new pod gets a fresh IP.
+function allocate(node: NodeNetwork, subnet: string, sandboxId: string, now: number): string | null {
+  const fs = node.machine.fs;
+  const cidr = parseCidr(subnet)!;
+  const base = cidr.addr & cidr.mask;
+  const size = 2 ** (32 - Number(subnet.split("/")[1]));
+  fs.mkdirp(IPAM_DIR, now);
+  let last = 1;
+  try {
+    last = (parseIPv4(fs.readFile(`${IPAM_DIR}/last_reserved_ip.0`).trim()) ?? base + 1) - base;
+  } catch {
+    last = 1;
+  }
+  for (let i = 1; i < size - 2; i++) {
+    const host = ((last - 2 + i) % (size - 3)) + 2;
+    const ip = formatIPv4(base + host);
+    if (fs.exists(`${IPAM_DIR}/${ip}`)) continue;
+    fs.writeFile(`${IPAM_DIR}/${ip}`, `${sandboxId}\r\neth0`, now);
+    fs.writeFile(`${IPAM_DIR}/last_reserved_ip.0`, ip, now);
+    return ip;
+  }
+  return null;
+}
+
+function ensureBridge(node: NodeNetwork, gateway: string, mtu: number): void {
+  if (node.host.link("cni0")) return;
+  const net = gateway.replace(/\.\d+$/, ".0/24");
+  node.host.addLink({
+    name: "cni0",
+    kind: "bridge",
+    mtu,
+    mac: macFrom(`cni0:${node.name}`),
+    addrs: [{ ip: gateway, prefix: 24, brd: gateway.replace(/\.\d+$/, ".255"), scope: "global" }],
+    qdisc: "noqueue",
+    qlen: 1000,
+    state: "UP",
+  });
+  node.host.addRoute({ dst: net, dev: "cni0", proto: "kernel", scope: "link", src: gateway });
+}
+
+/** Create the flannel CNI hook for a node's containerd. */
+export function flannelCni(node: NodeNetwork, now: () => number): NetworkHook {
+  const bySandbox = new Map<string, { ip: string; veth: string; inode: number }>();
+  return {
+    setup(req: NetworkRequest) {
+      const cfg = readConfig(node);
+      if ("error" in cfg) return cfg;
+      const ip = allocate(node, cfg.subnet, req.sandboxId, now());
+      const range = cfg.subnet.replace(/\.\d+\/24$/, "");
+      if (!ip)
+        return {
+          error: `plugin type="flannel" failed (add): failed to delegate add: failed to allocate for range 0: no IP addresses available in range set: ${range}.1-${range}.254`,
+        };
+      const gateway = cfg.subnet.split("/")[0];
+      ensureBridge(node, gateway, cfg.mtu);
+      const named = node.machine.netns.get(req.netnsName)!;
+      node.machine.netns.assignNsid(req.netnsName);
+      const pod = node.podStack(named.inode);
+      const veth = `veth${hexFrom(`veth:${req.sandboxId}`)}`;
+      const hostSide = node.host.addLink({
+        name: veth,
+        kind: "veth",
+        mtu: cfg.mtu,
+        mac: macFrom(`veth-host:${req.sandboxId}`),
+        addrs: [],
+        master: "cni0",
+        peer: { index: 2, netns: req.netnsName },
+        qdisc: "noqueue",
+        state: "UP",
+      });
+      pod.addLink({
+        name: "lo",
+        kind: "loopback",
+        mtu: 65536,
+        mac: "00:00:00:00:00:00",
+        addrs: [{ ip: "127.0.0.1", prefix: 8, scope: "host" }],
+        qdisc: "noqueue",
+        qlen: 1000,
+        state: "UNKNOWN",
+      });
+      pod.addLink({
+        name: "eth0",
+        kind: "veth",
+        mtu: cfg.mtu,
+        mac: macFrom(`veth-pod:${req.sandboxId}`),
+        addrs: [{ ip, prefix: 24, brd: `${range}.255`, scope: "global" }],
+        // Seen from inside the pod, the host namespace is the first peer: netnsid 0.
+        peer: { index: hostSide.index, nsid: 0 },
+        qdisc: "noqueue",
+        state: "UP",
+      });
+      pod.addRoute({ dst: "default", via: gateway.replace(/\.0$/, ".1"), dev: "eth0" });
+      pod.addRoute({ dst: cfg.network, via: gateway.replace(/\.0$/, ".1"), dev: "eth0" });
+      pod.addRoute({ dst: `${range}.0/24`, dev: "eth0", proto: "kernel", scope: "link", src: ip });
+      bySandbox.set(req.sandboxId, { ip, veth, inode: named.inode });
+      return { ip };
+    },
+    teardown(sandboxId: string) {
+      const entry = bySandbox.get(sandboxId);
+      if (!entry) return;
+      bySandbox.delete(sandboxId);
+      node.host.removeLink(entry.veth);
+      node.dropPodStack(entry.inode);
+      node.machine.fs.remove(`${IPAM_DIR}/${entry.ip}`);
+    },
+  };
+}

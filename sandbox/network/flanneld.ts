@@ -1,0 +1,162 @@
+// flanneld (kube subnet manager, VXLAN backend) and the `cp` of flannel's install-cni init containers,
+// run as the node-side behaviour of flannel's DaemonSet pods.
+
+import type { ConfigMap, Node, Pod } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import { Informer } from "../client/informer.ts";
+import { klog } from "../images/daemon.ts";
+import type { ImageContext } from "../images/types.ts";
+import type { DaemonHookInfo } from "../node/cri-types.ts";
+import { appendRule, newChain, useTable } from "../node/iptables/model.ts";
+import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
+import { clone } from "../util/clone.ts";
+import type { Fabric } from "./fabric.ts";
+import { macFrom, type NodeNetwork } from "./node-network.ts";
+
+const ANN = "flannel.alpha.coreos.com/";
+
+/** Resolve a container path through the pod's volume mounts: a host path or a ConfigMap key's text. */
+function resolveMount(api: ApiServer, info: DaemonHookInfo, path: string): { host?: string; text?: string } {
+  const pod = api.tryGet<Pod>(
+    "pods",
+    info.labels["io.kubernetes.pod.namespace"],
+    info.labels["io.kubernetes.pod.name"],
+  );
+  const name = info.labels["io.kubernetes.container.name"];
+  const c = pod && [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find((x) => x.name === name);
+  for (const m of c?.volumeMounts ?? []) {
+    const at = m.mountPath.replace(/\/+$/, "");
+    if (path !== at && !path.startsWith(`${at}/`)) continue;
+    const rest = path.slice(at.length).replace(/^\//, "");
+    const vol = pod?.spec.volumes?.find((v) => v.name === m.name);
+    if (vol?.hostPath) return { host: rest ? `${vol.hostPath.path}/${rest}` : vol.hostPath.path };
+    if (vol?.configMap) {
+      const cm = api.tryGet<ConfigMap>("configmaps", pod?.metadata.namespace, vol.configMap.name);
+      const text = cm?.data?.[rest];
+      if (text !== undefined) return { text };
+    }
+  }
+  return {};
+}
+
+/** `cp -f SRC DST` in flannel's init containers: copy the CNI binary or config onto the host. */
+export function cpHook(api: ApiServer, node: NodeNetwork) {
+  return (ctx: ImageContext, info: DaemonHookInfo): undefined => {
+    const args = ctx.argv.slice(1).filter((a) => !a.startsWith("-"));
+    const [src, dst] = args;
+    const from =
+      src === "/flannel"
+        ? { text: "\u007fELF flannel CNI plugin v1.6.2-flannel1\n" }
+        : resolveMount(api, info, src ?? "");
+    const to = resolveMount(api, info, dst ?? "");
+    // The copy takes a few milliseconds; the exit must come after the runtime has reported the start.
+    ctx.schedule(20, () => {
+      if (from.text === undefined || !to.host) {
+        ctx.log(`cp: can't stat '${src ?? ""}': No such file or directory`, "stderr");
+        ctx.exit(1);
+        return;
+      }
+      const fs = node.machine.fs;
+      fs.mkdirp(to.host.slice(0, to.host.lastIndexOf("/")) || "/", ctx.now());
+      fs.writeFile(to.host, from.text, ctx.now());
+      ctx.exit(0);
+    });
+    return undefined;
+  };
+}
+
+function masqRules(node: NodeNetwork, network: string, subnet: string): void {
+  const nat = useTable(node.iptables, "nat");
+  const filter = useTable(node.iptables, "filter");
+  if (nat.chains.has("FLANNEL-POSTRTG")) return;
+  const c = ["-m", "comment", "--comment", "flanneld masq"];
+  newChain(nat, "FLANNEL-POSTRTG");
+  appendRule(nat, "POSTROUTING", parseRuleArgs([...c, "-j", "FLANNEL-POSTRTG"]));
+  for (const rule of [
+    ["-m", "mark", "--mark", "0x4000/0x4000", ...c, "-j", "RETURN"],
+    ["-s", subnet, "-d", network, ...c, "-j", "RETURN"],
+    ["-s", network, "-d", subnet, ...c, "-j", "RETURN"],
+    ["!", "-s", network, "-d", subnet, ...c, "-j", "RETURN"],
+    ["-s", network, "!", "-d", "224.0.0.0/4", ...c, "-j", "MASQUERADE", "--random-fully"],
+    ["!", "-s", network, "-d", network, ...c, "-j", "MASQUERADE", "--random-fully"],
+  ])
+    appendRule(nat, "FLANNEL-POSTRTG", parseRuleArgs(rule));
+  const f = ["-m", "comment", "--comment", "flanneld forward"];
+  newChain(filter, "FLANNEL-FWD");
+  appendRule(filter, "FORWARD", parseRuleArgs([...f, "-j", "FLANNEL-FWD"]));
+  appendRule(filter, "FLANNEL-FWD", parseRuleArgs(["-s", network, ...f, "-j", "ACCEPT"]));
+  appendRule(filter, "FLANNEL-FWD", parseRuleArgs(["-d", network, ...f, "-j", "ACCEPT"]));
+}
+
+/** flanneld: lease the node's podCIDR, write subnet.env, bring up flannel.1 and route to the other nodes. */
+export function flanneldHook(api: ApiServer, fabric: Fabric, node: NodeNetwork) {
+  return (ctx: ImageContext, _info: DaemonHookInfo): (() => void) | undefined => {
+    const me = api.tryGet<Node>("nodes", undefined, node.name);
+    const cidr = me?.spec.podCIDR;
+    const log = (where: string, msg: string) => ctx.log(klog(ctx.now(), 1, where, msg), "stderr");
+    if (!cidr) {
+      ctx.log(
+        `E${klog(ctx.now(), 1, "main.go:359", `Error registering network: failed to acquire lease: node "${node.name}" pod cidr not assigned`).slice(1)}`,
+        "stderr",
+      );
+      ctx.schedule(10, () => ctx.exit(1));
+      return undefined;
+    }
+    const network = fabric.clusterCIDR;
+    const vtep = cidr.replace(/\/\d+$/, "");
+    const gw = cidr.replace(/\.0\/24$/, ".1/24");
+    log("kube.go:139", "Waiting 10m0s for node controller to sync");
+    log(
+      "main.go:418",
+      `Current network or subnet (${network}, ${cidr}) is not equal to previous one (0.0.0.0/0, 0.0.0.0/0), trying to recycle old iptables rules`,
+    );
+    const fs = node.machine.fs;
+    fs.mkdirp("/run/flannel", ctx.now());
+    fs.writeFile(
+      "/run/flannel/subnet.env",
+      `FLANNEL_NETWORK=${network}\nFLANNEL_SUBNET=${gw}\nFLANNEL_MTU=1450\nFLANNEL_IPMASQ=true\n`,
+      ctx.now(),
+    );
+    const mac = macFrom(`flannel.1:${node.name}`);
+    if (!node.host.link("flannel.1"))
+      node.host.addLink({
+        name: "flannel.1",
+        kind: "vxlan",
+        mtu: 1450,
+        mac,
+        addrs: [{ ip: vtep, prefix: 32, scope: "global" }],
+        qdisc: "noqueue",
+        state: "UNKNOWN",
+      });
+    fabric.addVtep(vtep, node, mac);
+    masqRules(node, network, cidr);
+    const fresh = clone(me!);
+    fresh.metadata.annotations = {
+      ...(fresh.metadata.annotations ?? {}),
+      [`${ANN}backend-data`]: JSON.stringify({ VNI: 1, VtepMAC: mac }),
+      [`${ANN}backend-type`]: "vxlan",
+      [`${ANN}kube-subnet-manager`]: "true",
+      [`${ANN}public-ip`]: node.ip,
+    };
+    api.update("nodes", fresh);
+    log("vxlan_network.go:65", `watching for new subnet leases`);
+    const nodes = new Informer<Node>(api, "nodes");
+    const sync = (n: Node) => {
+      const other = n.spec.podCIDR;
+      if (n.metadata.name === node.name || !other || !n.metadata.annotations?.[`${ANN}backend-type`]) return;
+      if (node.host.routes.some((r) => r.dst === other)) return;
+      node.host.addRoute({ dst: other, via: other.replace(/\/\d+$/, ""), dev: "flannel.1", onlink: true });
+      log("vxlan_network.go:108", `Handling addition of lease ${other}`);
+    };
+    nodes.on({
+      add: sync,
+      update: (_o, n) => sync(n),
+      delete: (n) => {
+        const i = node.host.routes.findIndex((r) => r.dst === n.spec.podCIDR && r.dev === "flannel.1");
+        if (i >= 0) node.host.routes.splice(i, 1);
+      },
+    });
+    nodes.start();
+    return () => nodes.stop();
+  };
+}

@@ -1,0 +1,122 @@
+// A node's network: the host namespace's links, routes and iptables, and a stack per pod namespace.
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { appendRule, createIptables, newChain, useTable } from "../node/iptables/model.ts";
+import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
+import type { Iptables } from "../node/iptables/types.ts";
+import type { Machine } from "../node/machine.ts";
+import { NetStack } from "./stack.ts";
+
+/** Derive a stable locally administered MAC address from a seed. */
+export function macFrom(seed: string): string {
+  const b = sha256(utf8ToBytes(seed)).slice(0, 6);
+  b[0] = (b[0] & 0xfe) | 0x02;
+  return [...b].map((x) => x.toString(16).padStart(2, "0")).join(":");
+}
+
+/** Eight stable hex characters from a seed (veth names, VTEP ids). */
+export function hexFrom(seed: string, n = 8): string {
+  return bytesToHex(sha256(utf8ToBytes(seed))).slice(0, n);
+}
+
+/** The network side of one node. */
+export class NodeNetwork {
+  readonly machine: Machine;
+  readonly name: string;
+  readonly ip: string;
+  readonly host: NetStack;
+  readonly iptables: Iptables = createIptables();
+  private readonly pods = new Map<number, NetStack>();
+
+  constructor(machine: Machine) {
+    this.machine = machine;
+    this.name = machine.hostname;
+    this.ip = machine.ip;
+    this.host = new NetStack(machine.namespaces.initial.net);
+    const gw = machine.ip.replace(/\.\d+$/, ".1");
+    const net = machine.ip.replace(/\.\d+$/, ".0/24");
+    this.host.addLink({
+      name: "lo",
+      kind: "loopback",
+      mtu: 65536,
+      mac: "00:00:00:00:00:00",
+      addrs: [{ ip: "127.0.0.1", prefix: 8, scope: "host" }],
+      qdisc: "noqueue",
+      qlen: 1000,
+      state: "UNKNOWN",
+    });
+    this.host.addLink({
+      name: "eth0",
+      kind: "ether",
+      mtu: 1500,
+      mac: macFrom(`eth0:${machine.hostname}`).replace(/^../, "52"),
+      addrs: [{ ip: machine.ip, prefix: 24, brd: machine.ip.replace(/\.\d+$/, ".255"), scope: "global" }],
+      altname: "enp1s0",
+      qdisc: "fq_codel",
+      qlen: 1000,
+      state: "UP",
+    });
+    this.host.addRoute({ dst: "default", via: gw, dev: "eth0", proto: "dhcp", src: machine.ip, metric: 100 });
+    this.host.addRoute({ dst: net, dev: "eth0", proto: "kernel", scope: "link", src: machine.ip });
+  }
+
+  /** The stack of a pod's net namespace, created on first use. */
+  podStack(inode: number): NetStack {
+    let s = this.pods.get(inode);
+    if (!s) {
+      s = new NetStack(inode);
+      this.pods.set(inode, s);
+    }
+    return s;
+  }
+
+  /** Forget a pod namespace (its sandbox was torn down). */
+  dropPodStack(inode: number): void {
+    this.pods.delete(inode);
+  }
+
+  /** The stack of a net namespace inode: the host's, a pod's, or undefined. */
+  stackOf(inode: number): NetStack | undefined {
+    return inode === this.host.inode ? this.host : this.pods.get(inode);
+  }
+
+  /** Every pod stack on this node. */
+  podStacks(): NetStack[] {
+    return [...this.pods.values()];
+  }
+
+  /** Create the chains kubelet sets up at start: its canaries and KUBE-FIREWALL's jumps. */
+  seedKubeletRules(): void {
+    for (const t of ["mangle", "nat", "filter"] as const) {
+      const table = useTable(this.iptables, t);
+      if (!table.chains.has("KUBE-KUBELET-CANARY")) newChain(table, "KUBE-KUBELET-CANARY");
+    }
+    const filter = useTable(this.iptables, "filter");
+    if (filter.chains.has("KUBE-FIREWALL")) return;
+    newChain(filter, "KUBE-FIREWALL");
+    appendRule(filter, "INPUT", parseRuleArgs(["-j", "KUBE-FIREWALL"]));
+    appendRule(filter, "OUTPUT", parseRuleArgs(["-j", "KUBE-FIREWALL"]));
+    appendRule(
+      filter,
+      "KUBE-FIREWALL",
+      parseRuleArgs([
+        "!",
+        "-s",
+        "127.0.0.0/8",
+        "-d",
+        "127.0.0.0/8",
+        "-m",
+        "comment",
+        "--comment",
+        "block incoming localnet connections",
+        "-m",
+        "conntrack",
+        "!",
+        "--ctstate",
+        "RELATED,ESTABLISHED,DNAT",
+        "-j",
+        "DROP",
+      ]),
+    );
+  }
+}

@@ -1,0 +1,122 @@
+// One network namespace's links, addresses and routes: what `ip addr|link|route` prints and what routing reads.
+import { cidrContains, parseCidr, parseIPv4 } from "../node/iptables/addr.ts";
+
+/** The link types the model knows. */
+export type LinkKind = "loopback" | "ether" | "bridge" | "veth" | "vxlan";
+
+/** One IPv4 address on a link. */
+export interface LinkAddr {
+  ip: string;
+  prefix: number;
+  /** Broadcast address, printed as `brd` (absent on /32 and loopback). */
+  brd?: string;
+  scope: "host" | "global";
+}
+
+/** One network interface. */
+export interface Link {
+  index: number;
+  name: string;
+  kind: LinkKind;
+  mtu: number;
+  mac: string;
+  addrs: LinkAddr[];
+  /** The bridge this link is enslaved to. */
+  master?: string;
+  /** For a veth: the peer's ifindex and where it lives (`link-netns <name>` or `link-netnsid <id>`). */
+  peer?: { index: number; netns?: string; nsid?: number };
+  altname?: string;
+  qdisc: "noqueue" | "fq_codel";
+  qlen?: number;
+  /** `UNKNOWN` for lo and vxlan, `UP` otherwise. */
+  state: "UP" | "UNKNOWN" | "DOWN";
+}
+
+/** One route in the main table. */
+export interface Route {
+  /** `default` or `a.b.c.d/len`. */
+  dst: string;
+  via?: string;
+  dev: string;
+  proto?: "kernel" | "dhcp" | "static";
+  scope?: "link" | "host";
+  src?: string;
+  metric?: number;
+  onlink?: boolean;
+}
+
+/** The links and routes of one net namespace. */
+export class NetStack {
+  readonly inode: number;
+  readonly links: Link[] = [];
+  readonly routes: Route[] = [];
+  private nextIndex = 1;
+
+  constructor(inode: number) {
+    this.inode = inode;
+  }
+
+  /** Add a link with the next free ifindex (or a given one). */
+  addLink(link: Omit<Link, "index"> & { index?: number }): Link {
+    const index = link.index ?? this.nextIndex;
+    this.nextIndex = Math.max(this.nextIndex, index + 1);
+    const full: Link = { ...link, index };
+    this.links.push(full);
+    this.links.sort((a, b) => a.index - b.index);
+    return full;
+  }
+
+  /** Remove a link and the routes through it. */
+  removeLink(name: string): void {
+    const i = this.links.findIndex((l) => l.name === name);
+    if (i >= 0) this.links.splice(i, 1);
+    for (let r = this.routes.length - 1; r >= 0; r--)
+      if (this.routes[r].dev === name) this.routes.splice(r, 1);
+  }
+
+  /** Find a link by name. */
+  link(name: string): Link | undefined {
+    return this.links.find((l) => l.name === name);
+  }
+
+  /** Add a route unless an identical destination is already present. */
+  addRoute(route: Route): void {
+    if (this.routes.some((r) => r.dst === route.dst)) return;
+    this.routes.push(route);
+  }
+
+  /** Whether an address is configured on one of this namespace's links (or is loopback). */
+  isLocal(ip: string): boolean {
+    const n = parseIPv4(ip) ?? 0;
+    if (n >>> 24 === 127) return true;
+    return this.links.some((l) => l.addrs.some((a) => a.ip === ip));
+  }
+
+  /** Every address on this namespace's links. */
+  addresses(): string[] {
+    return this.links.flatMap((l) => l.addrs.map((a) => a.ip));
+  }
+
+  /** The address a connection from here uses as its source (the first global one). */
+  primaryAddress(): string {
+    return this.links.flatMap((l) => l.addrs).find((a) => a.scope === "global")?.ip ?? "127.0.0.1";
+  }
+
+  /** Look a destination up in the routing table: longest prefix wins, as the kernel's FIB does. */
+  lookup(ip: string): Route | undefined {
+    const n = parseIPv4(ip);
+    if (n === undefined) return undefined;
+    let best: Route | undefined;
+    let bestLen = -1;
+    for (const r of this.routes) {
+      const cidr = r.dst === "default" ? parseCidr("0.0.0.0/0") : parseCidr(r.dst);
+      if (!cidr || !cidrContains(cidr, n)) continue;
+      const len = r.dst === "default" ? 0 : Number(r.dst.split("/")[1]);
+      if (len > bestLen) {
+        best = r;
+        bestLen = len;
+      }
+    }
+    return best;
+  }
+}

@@ -1,0 +1,152 @@
+// curl (7.88, Debian; 7.81 on the Ubuntu nodes) and busybox wget over the modelled network.
+import type { CommandOutput } from "../../node/ps.ts";
+import type { ConnectResult } from "../packet.ts";
+import { failureMs, resolveName, type Site, sendTo, strerror } from "../site.ts";
+
+/** A parsed http:// URL. */
+export interface Url {
+  host: string;
+  port: number;
+  path: string;
+}
+
+/** Parse an http URL (scheme optional, as curl allows). */
+export function parseUrl(text: string): Url | null {
+  const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)$/.exec(text);
+  if (!m) return null;
+  const port = m[3] ? Number(m[3]) : m[1] === "https" ? 443 : 80;
+  return { host: m[2], port, path: m[4] || "/" };
+}
+
+function request(u: Url, agent: string, head: boolean): string {
+  const host = u.port === 80 ? u.host : `${u.host}:${u.port}`;
+  return `${head ? "HEAD" : "GET"} ${u.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${agent}\r\nAccept: */*\r\n\r\n`;
+}
+
+/** Split a raw HTTP response into head and body. */
+export function splitResponse(raw: string): { head: string; body: string; status: number } {
+  const i = raw.indexOf("\r\n\r\n");
+  const head = i < 0 ? raw : raw.slice(0, i + 2);
+  return {
+    head,
+    body: i < 0 ? "" : raw.slice(i + 4),
+    status: Number(/^HTTP\/1\.[01] (\d+)/.exec(raw)?.[1] ?? 0),
+  };
+}
+
+type Fetch =
+  | { ok: true; raw: string; ip: string; r: ConnectResult }
+  | { ok: false; kind: "dns" | "connect"; ip?: string; r?: ConnectResult & { ok: false } };
+
+/** Resolve and connect to a URL, sending one HTTP request. */
+export function fetchUrl(site: Site, u: Url, agent: string, head = false): Fetch {
+  const res = resolveName(site, u.host);
+  if (!res.ok) return { ok: false, kind: "dns" };
+  const r = sendTo(site, { proto: "tcp", dst: res.ip, dport: u.port, payload: request(u, agent, head) });
+  if (!r.ok) return { ok: false, kind: "connect", ip: res.ip, r };
+  return { ok: true, raw: r.response, ip: res.ip, r };
+}
+
+const CURL_VERSION = { debian: "7.88.1", ubuntu: "7.81.0", busybox: "7.88.1" } as const;
+
+/** `curl [-s] [-S] [-i] [-I] [-v] [-o FILE] [-m SECS] [--connect-timeout SECS] URL`. */
+export function runCurl(site: Site, args: string[]): CommandOutput {
+  let silent = false;
+  let showErr = false;
+  let include = false;
+  let head = false;
+  let maxMs = 0;
+  let discard = false;
+  let url = "";
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-o" || a === "--output") discard = args[++i] === "/dev/null";
+    else if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxMs = Number(args[++i]) * 1000;
+    else if (a === "-w" || a === "-H" || a === "-X") i++;
+    else if (/^-[a-zA-Z]+$/.test(a)) {
+      silent ||= a.includes("s");
+      showErr ||= a.includes("S");
+      include ||= a.includes("i");
+      head ||= a.includes("I");
+    } else if (a.startsWith("--")) silent ||= a === "--silent";
+    else url = a;
+  }
+  if (!url)
+    return {
+      stdout: "",
+      stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n",
+      exitCode: 2,
+    };
+  const u = parseUrl(url);
+  if (!u)
+    return { stdout: "", stderr: `curl: (3) URL using bad/illegal format or missing URL\n`, exitCode: 3 };
+  const err = (code: number, msg: string) => ({
+    stdout: "",
+    stderr: !silent || showErr ? `curl: (${code}) ${msg}\n` : "",
+    exitCode: code,
+  });
+  const f = fetchUrl(site, u, `curl/${CURL_VERSION[site.flavor]}`, head);
+  if (!f.ok && f.kind === "dns") return err(6, `Could not resolve host: ${u.host}`);
+  if (!f.ok) {
+    const ms = failureMs(f.r!);
+    if (f.r!.error === "timeout" && maxMs > 0)
+      return err(28, `Connection timed out after ${maxMs + 1} milliseconds`);
+    return err(
+      f.r!.error === "timeout" ? 28 : 7,
+      `Failed to connect to ${u.host} port ${u.port} after ${ms} ms: ${strerror(f.r!)}`,
+    );
+  }
+  if (u.port === 443 || f.raw === "") return err(52, "Empty reply from server");
+  const { head: h, body } = splitResponse(f.raw);
+  const out = head ? h.replace(/\r\n$/, "\r\n\r\n") : include ? f.raw : body;
+  return { stdout: discard ? "" : out, stderr: "", exitCode: 0 };
+}
+
+/** busybox `wget [-q] [-O FILE] [-T SECS] [-S] URL`. */
+export function runWget(site: Site, args: string[]): CommandOutput {
+  let quiet = false;
+  let toStdout = false;
+  let url = "";
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-O") toStdout = args[++i] === "-";
+    else if (a === "-T") i++;
+    else if (a.startsWith("-")) {
+      quiet ||= a.includes("q");
+      if (a.includes("O")) toStdout = a.endsWith("O") ? args[++i] === "-" : a.endsWith("O-");
+    } else url = a;
+  }
+  const u = parseUrl(url);
+  if (!u)
+    return {
+      stdout: "",
+      stderr:
+        "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n",
+      exitCode: 1,
+    };
+  const f = fetchUrl(site, u, "Wget");
+  if (!f.ok && f.kind === "dns")
+    return { stdout: "", stderr: `wget: bad address '${u.host}'\n`, exitCode: 1 };
+  const hostport = `${u.host} (${f.ip}:${u.port})`;
+  const pre = quiet ? "" : `Connecting to ${hostport}\n`;
+  if (!f.ok)
+    return {
+      stdout: "",
+      stderr: `${pre}wget: can't connect to remote host (${f.ip}): ${strerror(f.r!)}\n`,
+      exitCode: 1,
+    };
+  const { body, status } = splitResponse(f.raw);
+  if (status >= 400) {
+    const reason = /^HTTP\/1\.[01] \d+ ([^\r\n]*)/.exec(f.raw)?.[1] ?? "";
+    return {
+      stdout: "",
+      stderr: `${pre}wget: server returned error: HTTP/1.1 ${status} ${reason}\n`,
+      exitCode: 1,
+    };
+  }
+  const name = toStdout ? "stdout" : "'index.html'";
+  const progress = quiet
+    ? ""
+    : `${toStdout ? "writing to stdout\n" : `saving to ${name}\n`}${(toStdout ? "-" : "index.html").padEnd(21)}100% |********************************|  ${String(body.length).padStart(4)}  0:00:00 ETA\n${toStdout ? "written to stdout" : `${name} saved`}\n`;
+  return { stdout: toStdout ? body : "", stderr: pre + progress, exitCode: 0 };
+}

@@ -1,0 +1,78 @@
+// kube-proxy (iptables mode) as the program of its DaemonSet pod: informers over Services and
+// EndpointSlices, a rate-limited full sync into the node's iptables. When its container stops, nothing
+// syncs any more and the node keeps its last rules, as on a real node.
+import type { EndpointSlice, Service } from "../api/types.ts";
+import type { ApiServer } from "../apiserver/server.ts";
+import { Informer } from "../client/informer.ts";
+import { klog } from "../images/daemon.ts";
+import type { ImageContext } from "../images/types.ts";
+import type { Iptables } from "../node/iptables/types.ts";
+import { applyProxyRules } from "./apply.ts";
+import { buildNatRules } from "./sync.ts";
+
+/** Where kube-proxy runs: its node's name, addresses, iptables and the cluster's pod CIDR. */
+export interface KubeProxyHost {
+  nodeName: string;
+  nodeIP: string;
+  clusterCIDR: string;
+  iptables: Iptables;
+  /** Called after every sync with the number of rules written (for benches and explain). */
+  onSync?: (rules: number) => void;
+}
+
+/** --iptables-min-sync-period default: changes within a second are batched into one sync. */
+export const MIN_SYNC_PERIOD_MS = 1000;
+/** --iptables-sync-period default: a full resync every 30 s even without changes. */
+export const SYNC_PERIOD_MS = 30_000;
+
+/** Sync a node's rules once from lists of Services and EndpointSlices; returns the rule count. */
+export function syncProxyRules(host: KubeProxyHost, services: Service[], slices: EndpointSlice[]): number {
+  const rules = buildNatRules({
+    services,
+    endpointSlices: slices,
+    nodeName: host.nodeName,
+    nodeIPs: [host.nodeIP],
+    clusterCIDR: host.clusterCIDR,
+  });
+  applyProxyRules(host.iptables, rules);
+  return [...rules.filter, ...rules.nat].reduce((n, c) => n + c.rules.length, 0) + rules.jumps.length;
+}
+
+/** Start kube-proxy's control loop inside its container; returns the stop function. */
+export function startKubeProxy(api: ApiServer, ctx: ImageContext, host: KubeProxyHost): () => void {
+  const services = new Informer<Service>(api, "services");
+  const slices = new Informer<EndpointSlice>(api, "endpointslices");
+  let pending: (() => void) | undefined;
+  let lastSync = Number.NEGATIVE_INFINITY;
+  const sync = () => {
+    pending = undefined;
+    lastSync = ctx.now();
+    const n = syncProxyRules(host, services.list(), slices.list());
+    host.onSync?.(n);
+  };
+  const changed = () => {
+    if (pending) return;
+    const wait = Math.max(0, lastSync + MIN_SYNC_PERIOD_MS - ctx.now());
+    pending = ctx.schedule(wait, sync);
+  };
+  for (const inf of [services, slices] as Informer<Service | EndpointSlice>[])
+    inf.on({ add: changed, update: changed, delete: changed });
+  ctx.log(
+    klog(ctx.now(), 1, "server.go:1060", `"Successfully retrieved node IP(s)" IPs=["${host.nodeIP}"]`),
+    "stderr",
+  );
+  ctx.log(klog(ctx.now(), 1, "server_linux.go:154", `"Using iptables Proxier"`), "stderr");
+  services.start();
+  slices.start();
+  const resync = () => {
+    changed();
+    ctx.schedule(SYNC_PERIOD_MS, resync);
+  };
+  ctx.schedule(SYNC_PERIOD_MS, resync);
+  ctx.log(klog(ctx.now(), 1, "shared_informer.go:320", `Caches are synced for service config`), "stderr");
+  return () => {
+    services.stop();
+    slices.stop();
+    pending?.();
+  };
+}
