@@ -3,6 +3,7 @@ import type { Stream } from "../workers/protocol.ts";
 import { mountCellTerminal } from "./cell-terminal.ts";
 import { type CellView, readCell, showOrigin, showRunning } from "./cell-view.ts";
 import { EditsStore } from "./edits-store.ts";
+import type { BootedKernel } from "./kernel-boot.ts";
 import { KernelClient } from "./kernel-client.ts";
 import { decodeShare, encodeShare } from "./share.ts";
 
@@ -33,11 +34,11 @@ export class Notebook {
   private editorModule: Promise<EditorModule> | undefined;
   private terminalOpen = false;
 
-  constructor(root: HTMLElement) {
+  constructor(root: HTMLElement, booted?: BootedKernel) {
     this.root = root;
     this.cells = [...root.querySelectorAll<HTMLElement>("kn-cell")].map(readCell);
     const seed = root.dataset.seed === undefined ? undefined : Number(root.dataset.seed);
-    this.kernel = new KernelClient({ preset: root.dataset.preset ?? "default", seed });
+    this.kernel = new KernelClient({ preset: root.dataset.preset ?? "default", seed, booted });
     this.store = new EditsStore(root.dataset.note ?? location.pathname, (message) => this.notice(message));
   }
 

@@ -1,5 +1,6 @@
 /** Drive the page's kernel worker: run cells and lines in order, stop runaways, replay after a restart. */
 import type { KernelEvent, KernelRequest, Stream } from "../workers/protocol.ts";
+import { type BootedKernel, bootKernel } from "./kernel-boot.ts";
 
 /** Report how one run ended; `stopped` says why the page stopped it, if it did. */
 export interface RunResult {
@@ -37,11 +38,11 @@ export class KernelClient {
   private log: LogEntry[] = [];
   private completions = new Map<number, (items: string[]) => void>();
 
-  constructor(options: { preset: string; seed?: number; limitMs?: number }) {
+  constructor(options: { preset: string; seed?: number; limitMs?: number; booted?: BootedKernel }) {
     this.preset = options.preset;
     this.seed = options.seed;
     this.limitMs = options.limitMs ?? 3000;
-    this.spawn();
+    this.spawn(options.booted);
   }
 
   /** Run a cell's compiled code; its output streams to onOut. */
@@ -90,27 +91,26 @@ export class KernelClient {
     return this.ready;
   }
 
-  private spawn(): void {
-    this.worker = new Worker(new URL("../workers/kernel.ts", import.meta.url), {
-      type: "module",
-      name: "kubenotes-kernel",
-    });
-    const worker = this.worker;
+  private spawn(booted = bootKernel(this.preset, this.seed)): void {
+    const worker = booted.worker;
+    this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
-      worker.onmessage = (message: MessageEvent<KernelEvent>) => {
-        if (message.data.type === "ready") {
-          this.prompt = message.data.prompt;
+      const take = (event: KernelEvent) => {
+        if (event.type === "ready") {
+          this.prompt = event.prompt;
           resolve();
         }
-        this.onEvent(message.data);
+        this.onEvent(event);
       };
+      worker.onmessage = (message: MessageEvent<KernelEvent>) => take(message.data);
       worker.onerror = (event) => {
         event.preventDefault();
         reject(new Error(`the kernel worker failed to start: ${event.message}`));
       };
+      if (booted.failure) reject(new Error(`the kernel worker failed to start: ${booted.failure}`));
+      for (const event of booted.early.splice(0)) take(event);
     });
     this.ready.catch(() => {});
-    this.post({ type: "init", preset: this.preset, ...(this.seed === undefined ? {} : { seed: this.seed }) });
   }
 
   private restart(replay: boolean): void {

@@ -1,5 +1,6 @@
 /** Give each notebook its controls at once and load the notebook runtime on first interaction. */
 import "./notebook.css";
+import { bootKernel } from "./kernel-boot.ts";
 
 type Controller = typeof import("./controller.ts");
 type NotebookLike = InstanceType<Controller["Notebook"]>;
@@ -28,9 +29,12 @@ function span(className: string, role?: string): HTMLSpanElement {
 function notebookOf(root: HTMLElement): Promise<NotebookLike> {
   let nb = notebooks.get(root);
   if (!nb) {
+    // The cluster boots in its worker while the runtime's code loads.
+    const seed = root.dataset.seed === undefined ? undefined : Number(root.dataset.seed);
+    const booted = bootKernel(root.dataset.preset ?? "default", seed);
     controller ??= import("./controller.ts");
     nb = controller.then(async ({ Notebook }) => {
-      const notebook = new Notebook(root);
+      const notebook = new Notebook(root, booted);
       await notebook.restore();
       return notebook;
     });

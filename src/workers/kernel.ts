@@ -113,11 +113,12 @@ function complete(line: string): string[] {
 function handle(request: KernelRequest): Promise<void> | void {
   switch (request.type) {
     case "init":
+      // Cast: Cluster.diagram and CellCluster.diagram disagree for now (sandbox, not the kernel, owns both).
       cluster = createCluster(
         request.seed === undefined
           ? { preset: request.preset }
           : { preset: request.preset, seed: request.seed },
-      ) as Cluster;
+      ) as unknown as Cluster;
       shell = cluster.shell() as Shell & ShellExtras;
       post({ type: "ready", prompt: prompt() });
       return;

@@ -13,7 +13,7 @@ describe("the page terminal", () => {
     const log = page.locator(".kn-page-terminal [role=log]");
     await page.waitForFunction(() => document.querySelector(".kn-page-terminal")?.hasAttribute("data-ready"));
     await page.waitForTimeout(200);
-    await page.keyboard.type("kubectl get no");
+    await page.keyboard.type("kubectl get nod");
     await page.keyboard.press("Tab");
     await page.waitForTimeout(200);
     await page.keyboard.press("Enter");

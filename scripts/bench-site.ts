@@ -1,0 +1,100 @@
+// Print figures for the built site from real Chromium: JS loaded before interaction, time from
+// Run to a cell's output, and compile times of edited cells. Figures, not a test.
+import { gzipSync } from "node:zlib";
+import type { Page } from "playwright-core";
+import { launchBrowser, openPage } from "../test/browser/harness/browser.ts";
+import { serveSite } from "../test/browser/harness/server.ts";
+import { findSite } from "../test/browser/harness/site.ts";
+
+const site = findSite();
+const { url, server } = await serveSite(site.dir, site.base);
+const browser = await launchBrowser();
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+/** Sum the gzip size of every script (page and workers) a page loads before any interaction. */
+async function jsBeforeInteraction(path: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sizes: Promise<number>[] = [];
+  page.on("response", (response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (type.includes("javascript")) sizes.push(response.body().then((b) => gzipSync(b, { level: 9 }).byteLength));
+  });
+  await page.goto(url + path, { waitUntil: "networkidle" });
+  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await context.close();
+  return total;
+}
+
+/** Click Run on cell 1 and time until its first output lands in its log. */
+function timeRun(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const cell = document.querySelector("kn-cell")!;
+        const t0 = performance.now();
+        const done = () => {
+          const log = cell.querySelector(".kn-cell-terminal [role=log]");
+          if (log?.textContent && /^\[\d+\]$/.test(cell.querySelector(".kn-cell-count")?.textContent ?? "")) {
+            resolve(performance.now() - t0);
+            return true;
+          }
+          return false;
+        };
+        new MutationObserver((_, observer) => done() && observer.disconnect()).observe(cell, {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+        cell.querySelector<HTMLButtonElement>('[data-kn-action="run"]')!.click();
+      }),
+  );
+}
+
+async function runLatency(path: string): Promise<{ first: number; later: number }> {
+  const { page } = await openPage(browser, url + path);
+  const first = await timeRun(page);
+  const later: number[] = [];
+  for (let i = 0; i < 10; i++) later.push(await timeRun(page));
+  await page.context().close();
+  return { first, later: median(later) };
+}
+
+async function compileTimes(path: string): Promise<{ first: number; later: number }> {
+  const { page } = await openPage(browser, url + path);
+  await page.getByRole("button", { name: "Edit cell 1", exact: true }).click();
+  const editor = page.locator("kn-cell .cm-content").first();
+  await editor.waitFor();
+  for (let i = 0; i < 6; i++) {
+    await editor.focus();
+    await page.keyboard.press("ControlOrMeta+End");
+    await page.keyboard.insertText(`\nconsole.log(${i});`);
+    await page.getByRole("button", { name: "Run cell 1", exact: true }).click();
+    await page.waitForFunction((n) => performance.getEntriesByName("kn:compile").length >= n, i + 1, { timeout: 60_000 });
+  }
+  const figures = await page.evaluate(() => ({
+    ready: performance.getEntriesByName("kn:compiler-ready")[0]?.duration ?? Number.NaN,
+    compiles: performance.getEntriesByName("kn:compile").map((e) => (e as PerformanceMark).detail as number),
+  }));
+  await page.context().close();
+  return { first: figures.ready + figures.compiles[0], later: median(figures.compiles.slice(1)) };
+}
+
+try {
+  const pages = [...new Set(["", ...site.notes])];
+  let worst = 0;
+  for (const path of pages) worst = Math.max(worst, await jsBeforeInteraction(path));
+  const note = site.notes[0] ?? "";
+  const run = await runLatency(note);
+  const compile = await compileTimes(note);
+  console.log(`site: ${site.dir} (${site.notes.length} note pages), measured on /${note}`);
+  console.log(`JS before interaction (gzip, worst page): ${(worst / 1024).toFixed(1)} KB   target <= 50 KB`);
+  console.log(`first cell, first run:  ${ms(run.first)}   target <= 150 ms`);
+  console.log(`first cell, later runs: ${ms(run.later)} (median of 10)   target <= 20 ms`);
+  console.log(`first compile incl. wasm fetch: ${ms(compile.first)}   target <= 1500 ms`);
+  console.log(`later compiles: ${ms(compile.later)} (median of 5)   target <= 30 ms`);
+} finally {
+  await browser.close();
+  server.close();
+}
