@@ -20,7 +20,9 @@ function parseArgs(argv: string[]): Options {
     else if (a.startsWith("--preset=")) o.preset = a.slice(9);
     else if (a === "--seed") o.seed = Number(argv[++i]);
     else if (a === "--help" || a === "-h") {
-      process.stdout.write("usage: npm run shell -- [--json] [--preset NAME] [--seed N]\n  --json     read a script on stdin, print one JSON object per command\n  --preset   default | no-cni | single-node | workers-N\n");
+      process.stdout.write(
+        "usage: npm run shell -- [--json] [--preset NAME] [--seed N]\n  --json     read a script on stdin, print one JSON object per command\n  --preset   default | no-cni | single-node | workers-N\n",
+      );
       process.exit(0);
     } else {
       process.stderr.write(`shell: unknown option ${a}\n`);
@@ -35,7 +37,9 @@ function runJson(o: Options): void {
   const shell = cluster.shell();
   const script = readFileSync(0, "utf8");
   shell.runScript(script, (e) => {
-    process.stdout.write(`${JSON.stringify({ command: e.command, stdout: e.stdout, stderr: e.stderr, exitCode: e.exitCode })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ command: e.command, stdout: e.stdout, stderr: e.stderr, exitCode: e.exitCode })}\n`,
+    );
   });
 }
 

@@ -114,7 +114,12 @@ export class Etcd {
     const rev = ++this.rev;
     this.data.delete(key);
     this.sorted = null;
-    this.emit({ type: "DELETE", kv: { ...prev, modRevision: rev, value: undefined }, prevKv: prev, revision: rev });
+    this.emit({
+      type: "DELETE",
+      kv: { ...prev, modRevision: rev, value: undefined },
+      prevKv: prev,
+      revision: rev,
+    });
     return prev;
   }
 
@@ -140,7 +145,8 @@ export class Etcd {
   }
 
   private sortedKeys(): string[] {
-    if (this.sorted === null) this.sorted = [...this.data.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    if (this.sorted === null)
+      this.sorted = [...this.data.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return this.sorted;
   }
 

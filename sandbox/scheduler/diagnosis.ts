@@ -16,7 +16,10 @@ export function failureMessage(total: number, failures: FilterFailure[]): string
   if (unresolvable) pre.push(`${unresolvable} Preemption is not helpful for scheduling`);
   if (resolvable) pre.push(`${resolvable} No preemption victims found for incoming pod`);
   pre.sort();
-  const head = total === 0 ? "no nodes available to schedule pods" : `0/${total} nodes are available: ${parts.join(", ")}.`;
+  const head =
+    total === 0
+      ? "no nodes available to schedule pods"
+      : `0/${total} nodes are available: ${parts.join(", ")}.`;
   if (total === 0) return head;
   return `${head} preemption: 0/${total} nodes are available: ${pre.join(", ")}.`;
 }

@@ -74,8 +74,15 @@ function nodeSelector(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
   const fail = { reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false };
   const labels = ni.node.metadata.labels ?? {};
   for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return fail;
-  const terms = (pod.spec.affinity as { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: NodeSelectorTerm[] } } } | undefined)
-    ?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  const terms = (
+    pod.spec.affinity as
+      | {
+          nodeAffinity?: {
+            requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: NodeSelectorTerm[] };
+          };
+        }
+      | undefined
+  )?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
   if (terms && terms.length > 0 && !terms.some((t) => termMatches(t, ni))) return fail;
   return undefined;
 }
@@ -85,7 +92,10 @@ function taintToleration(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
   for (const taint of ni.node.spec.taints ?? []) {
     if (taint.effect !== "NoSchedule" && taint.effect !== "NoExecute") continue;
     if (!tolerations.some((t) => tolerates(t, taint))) {
-      return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ""}}`], resolvable: false };
+      return {
+        reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ""}}`],
+        resolvable: false,
+      };
     }
   }
   return undefined;

@@ -34,6 +34,8 @@ export class Scheduler {
   private readonly infos = new Map<string, NodeInfo>();
   private readonly queue: WorkQueue;
   private readonly unschedulable = new Set<string>();
+  /** Pods bound but not yet seen bound in the cache, already counted on their node (the assume cache). */
+  private readonly assumed = new Set<string>();
   private readonly recorder: EventRecorder;
   private nextStart = 0;
   /** Pods bound, for benchmarks. */
@@ -85,10 +87,22 @@ export class Scheduler {
   }
 
   private onPod(old: Pod | undefined, cur: Pod | undefined): void {
+    const key = keyOf((cur ?? old)!);
     if (this.counts(old)) this.infos.get(old!.spec.nodeName!)?.account(old!, -1);
-    if (this.counts(cur)) this.infos.get(cur!.spec.nodeName!)?.account(cur!, 1);
+    if (this.counts(cur)) {
+      if (this.assumed.delete(key)) {
+        // Already counted when it was bound; the cache has caught up.
+      } else this.infos.get(cur!.spec.nodeName!)?.account(cur!, 1);
+    } else if (!cur && this.assumed.delete(key) && old?.spec.nodeName) {
+      this.infos.get(old.spec.nodeName)?.account(old, -1);
+    }
     if (old && this.counts(old) && (!cur || !this.counts(cur))) this.retryUnschedulable();
-    if (cur && !isAssigned(cur) && !cur.metadata.deletionTimestamp && (cur.spec.schedulerName ?? "default-scheduler") === "default-scheduler") {
+    if (
+      cur &&
+      !isAssigned(cur) &&
+      !cur.metadata.deletionTimestamp &&
+      (cur.spec.schedulerName ?? "default-scheduler") === "default-scheduler"
+    ) {
       if (!old) this.queue.add(keyOf(cur));
     } else if (cur === undefined && old) {
       this.unschedulable.delete(keyOf(old));
@@ -145,8 +159,15 @@ export class Scheduler {
     const { namespace, name } = splitKey(keyOf(pod));
     try {
       const bound = this.api.bind(namespace!, name, node);
+      this.infos.get(node)?.account(bound, 1);
+      this.assumed.add(keyOf(pod));
       this.bound++;
-      this.recorder.record(bound, "Normal", "Scheduled", `Successfully assigned ${namespace}/${name} to ${node}`);
+      this.recorder.record(
+        bound,
+        "Normal",
+        "Scheduled",
+        `Successfully assigned ${namespace}/${name} to ${node}`,
+      );
     } catch {
       // Deleted or bound by someone else meanwhile: the pod's next event tells the truth.
     }
@@ -158,14 +179,27 @@ export class Scheduler {
     const now = rfc3339(this.api.loop.now());
     const cond = pod.status?.conditions?.find((c) => c.type === "PodScheduled");
     if (!cond || cond.message !== message) {
-      this.api.mutate<Pod>("pods", namespace, name, (p) => {
-        p.status ??= {};
-        p.status.phase = "Pending";
-        const conds = (p.status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
-        conds.push({ type: "PodScheduled", status: "False", lastProbeTime: null, lastTransitionTime: now, reason: "Unschedulable", message });
-        p.status.conditions = conds;
-        return true;
-      }, true);
+      this.api.mutate<Pod>(
+        "pods",
+        namespace,
+        name,
+        (p) => {
+          p.status ??= {};
+          p.status.phase = "Pending";
+          const conds = (p.status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
+          conds.push({
+            type: "PodScheduled",
+            status: "False",
+            lastProbeTime: null,
+            lastTransitionTime: now,
+            reason: "Unschedulable",
+            message,
+          });
+          p.status.conditions = conds;
+          return true;
+        },
+        true,
+      );
     }
     this.recorder.record(pod, "Warning", "FailedScheduling", message);
   }

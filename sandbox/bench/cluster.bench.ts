@@ -1,0 +1,82 @@
+// `npm run bench`: figures for the simulated cluster. Prints; never asserts (targets are in the README).
+//   boot time of the default cluster; 1,000 nodes with 30,000 pods from Deployments until all Running
+//   (time and peak memory); scheduler throughput.
+import { createCluster } from "../index.ts";
+import type { Deployment, Pod } from "../api/types.ts";
+
+function ms(t: number): string {
+  return `${t.toFixed(1)} ms`;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function bootFigures(): void {
+  const first = performance.now();
+  createCluster();
+  const firstMs = performance.now() - first;
+  const runs: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    createCluster({ seed: i + 2 });
+    runs.push(performance.now() - t);
+  }
+  console.log(`default cluster boot: first ${ms(firstMs)} (cold JIT), median of 20 warm boots ${ms(median(runs))} (target <= 20 ms)`);
+}
+
+function scaleFigures(nodes: number, pods: number, perDeployment: number): void {
+  let peak = process.memoryUsage().heapUsed;
+  const sample = () => {
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  };
+  const t0 = performance.now();
+  const c = createCluster({ preset: `workers-${nodes}`, settleMs: 150_000 });
+  const bootMs = performance.now() - t0;
+  sample();
+  const deployments = Math.ceil(pods / perDeployment);
+  const t1 = performance.now();
+  for (let i = 0; i < deployments; i++) {
+    const d: Deployment = {
+      metadata: { name: `app-${i}`, namespace: "default" },
+      spec: {
+        replicas: Math.min(perDeployment, pods - i * perDeployment),
+        selector: { matchLabels: { app: `app-${i}` } },
+        template: { metadata: { labels: { app: `app-${i}` } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
+      },
+    };
+    c.api.create("deployments", d);
+  }
+  const boundBefore = c.scheduler.bound;
+  let schedMs = 0;
+  let running = 0;
+  const isDone = () => {
+    running = 0;
+    for (const p of c.api.list<Pod>("pods", { namespace: "default" }).items) if (p.status?.phase === "Running") running++;
+    return running >= pods;
+  };
+  // Step virtual time a second at a time so progress (and memory) can be sampled.
+  let steps = 0;
+  while (!isDone() && steps < 600) {
+    const ts = performance.now();
+    const binding = c.scheduler.bound - boundBefore < pods;
+    c.advance(1000);
+    if (binding) schedMs += performance.now() - ts;
+    steps++;
+    sample();
+  }
+  const totalMs = performance.now() - t1;
+  console.log(`${nodes} nodes boot: ${ms(bootMs)}`);
+  console.log(`${nodes} nodes, ${pods} pods in ${deployments} Deployments: ${running}/${pods} Running after ${(totalMs / 1000).toFixed(2)} s wall (${steps} s virtual); peak heap ${(peak / 2 ** 20).toFixed(0)} MB (targets <= 5 s, <= 1 GB)`);
+  const bound = c.scheduler.bound - boundBefore;
+  console.log(`scheduler: ${bound} pods bound; ~${Math.round(bound / (schedMs / 1000))} pods/s (wall time of the virtual seconds in which binding happened, including the kubelets' work)`);
+}
+
+const args = process.argv.slice(2);
+bootFigures();
+if (!args.includes("--boot-only")) {
+  const nodes = Number(args.find((a) => a.startsWith("--nodes="))?.slice(8) ?? 1000);
+  const pods = Number(args.find((a) => a.startsWith("--pods="))?.slice(7) ?? 30000);
+  scaleFigures(nodes, pods, 30);
+}
