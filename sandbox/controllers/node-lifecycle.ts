@@ -172,16 +172,19 @@ export class NodeLifecycleController {
     } catch {
       // Node gone.
     }
+    // Read the node back: the informer may not have seen the new taints yet.
+    const tainted = this.api.tryGet<Node>("nodes", undefined, node.metadata.name!);
     if (want)
       for (const p of this.informers.for<Pod>("pods").list())
-        if (p.spec.nodeName === node.metadata.name) this.checkPod(p);
+        if (p.spec.nodeName === node.metadata.name) this.checkPod(p, tainted);
   }
 
   /** Schedule or cancel the eviction of a pod on a NoExecute-tainted node. */
-  private checkPod(p: Pod): void {
+  private checkPod(p: Pod, fresh?: Node): void {
     const key = `${p.metadata.namespace}/${p.metadata.name}`;
     if (!p.spec.nodeName || p.metadata.deletionTimestamp) return;
-    const node = this.informers.for<Node>("nodes").get(p.spec.nodeName);
+    // A GET, not the informer: a pod event can arrive before the node event that tainted its node.
+    const node = fresh ?? this.api.tryGet<Node>("nodes", undefined, p.spec.nodeName);
     const taints = (node?.spec.taints ?? []).filter((t) => t.effect === "NoExecute");
     if (taints.length === 0) {
       this.evictions.get(key)?.();

@@ -81,6 +81,27 @@ function serve(ctx: ImageContext, raw: string, info: RequestInfo): string {
   return httpResponse(status, headers, req.method === "HEAD" ? "" : body);
 }
 
+// Bind :80 before starting workers; when the port is taken nginx retries 5 times, 500 ms apart, then exits 1.
+function bind(ctx: ImageContext, master: number, attempt = 0): boolean {
+  try {
+    ctx.listen(80, "tcp", (raw, info) => serve(ctx, raw, info), master);
+    return true;
+  } catch {
+    const t = logTime(ctx.now());
+    for (const addr of ["0.0.0.0:80", "[::]:80"]) {
+      ctx.log(`${t} [emerg] 1#1: bind() to ${addr} failed (98: Address already in use)`, "stderr");
+      ctx.log(`nginx: [emerg] bind() to ${addr} failed (98: Address already in use)`, "stderr");
+    }
+    if (attempt < 4) ctx.schedule(500, () => void bind(ctx, master, attempt + 1));
+    else {
+      ctx.log(`${t} [emerg] 1#1: still could not bind()`, "stderr");
+      ctx.log("nginx: [emerg] still could not bind()", "stderr");
+      ctx.exit(1);
+    }
+    return false;
+  }
+}
+
 function startNginx(ctx: ImageContext, args: readonly string[]): void {
   const master = ctx.spawn(["nginx: master process", "nginx", ...args], {
     comm: "nginx",
@@ -101,6 +122,7 @@ function startNginx(ctx: ImageContext, args: readonly string[]): void {
   ]) {
     ctx.log(line);
   }
+  if (!bind(ctx, master)) return;
   const t = logTime(ctx.now());
   const notice = (msg: string) => ctx.log(`${t} [notice] 1#1: ${msg}`, "stderr");
   notice('using the "epoll" event method');
@@ -121,7 +143,6 @@ function startNginx(ctx: ImageContext, args: readonly string[]): void {
     });
     notice(`start worker process ${ctx.nsPidOf(w)}`);
   }
-  ctx.listen(80, "tcp", (raw, info) => serve(ctx, raw, info), master);
   ctx.onSignal(master, (sig) => {
     // SIGTERM/SIGINT is a fast shutdown, SIGQUIT a graceful one; both end with exit code 0.
     ctx.log(

@@ -179,7 +179,7 @@ function runScript(site: Site, t: ExecTarget, script: string, stdin: string): Ou
   return acc;
 }
 
-/** Run argv in a container as `kubectl exec` does; a non-zero exit adds kubectl's closing line. */
+/** Run argv in a container as the runtime's exec does: output and the process's exit code. */
 export function execInContainer(
   net: ClusterNetwork,
   node: NodeNetwork,
@@ -196,6 +196,6 @@ export function execInContainer(
     };
   const site = containerSite(net, node, t, now);
   const r = runOne(site, t, argv, stdin, false);
-  const tail = r.code !== 0 ? `command terminated with exit code ${r.code}\n` : "";
-  return { stdout: r.stdout, stderr: r.stderr + tail, exitCode: r.code };
+  // kubectl itself adds "command terminated with exit code N" for a non-zero exit.
+  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.code };
 }

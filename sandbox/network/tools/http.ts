@@ -57,12 +57,14 @@ export function runCurl(site: Site, args: string[]): CommandOutput {
   let head = false;
   let maxMs = 0;
   let discard = false;
+  let format = "";
   let url = "";
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-o" || a === "--output") discard = args[++i] === "/dev/null";
     else if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxMs = Number(args[++i]) * 1000;
-    else if (a === "-w" || a === "-H" || a === "-X") i++;
+    else if (a === "-w" || a === "--write-out") format = args[++i] ?? "";
+    else if (a === "-H" || a === "-X") i++;
     else if (/^-[a-zA-Z]+$/.test(a)) {
       silent ||= a.includes("s");
       showErr ||= a.includes("S");
@@ -99,7 +101,12 @@ export function runCurl(site: Site, args: string[]): CommandOutput {
   if (u.port === 443 || f.raw === "") return err(52, "Empty reply from server");
   const { head: h, body } = splitResponse(f.raw);
   const out = head ? h.replace(/\r\n$/, "\r\n\r\n") : include ? f.raw : body;
-  return { stdout: discard ? "" : out, stderr: "", exitCode: 0 };
+  const status = splitResponse(f.raw).status;
+  const written = format
+    .replace(/%\{http_code\}/g, String(status))
+    .replace(/%\{remote_ip\}/g, f.ip)
+    .replace(/\\n/g, "\n");
+  return { stdout: (discard ? "" : out) + written, stderr: "", exitCode: 0 };
 }
 
 /** busybox `wget [-q] [-O FILE] [-T SECS] [-S] URL`. */
