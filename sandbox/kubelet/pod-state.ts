@@ -37,6 +37,8 @@ export interface PodRecord {
   sandboxId?: string;
   ip?: string;
   sandboxReadyAt?: number;
+  /** When the sandbox (pause container and network) may be created. */
+  sandboxDueAt?: number;
   admittedAt: number;
   containers: ContainerRecord[];
   inits: ContainerRecord[];

@@ -10,6 +10,8 @@ import { type ContainerRecord, newContainer, type PodRecord } from "./pod-state.
 export const BACKOFF_INITIAL_MS = 10_000;
 export const BACKOFF_MAX_MS = 300_000;
 const BACKOFF_RESET_MS = 600_000;
+/** Virtual time from admitting a pod to its sandbox being ready. */
+export const SANDBOX_SETUP_MS = 1000;
 
 /** What a pod worker needs from its kubelet. */
 export interface PodWorkerHost {
@@ -66,6 +68,13 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
   }
   if (rec.terminal || rec.killing) return;
   if (!rec.sandboxId) {
+    // Creating the pause container and wiring the network takes the runtime about a second.
+    if (rec.sandboxDueAt === undefined) {
+      rec.sandboxDueAt = host.loop.now() + SANDBOX_SETUP_MS;
+      host.loop.schedule(SANDBOX_SETUP_MS, () => host.resync(rec));
+      return;
+    }
+    if (host.loop.now() < rec.sandboxDueAt) return;
     if (!createSandbox(host, rec)) return;
   }
   for (const c of rec.inits) {

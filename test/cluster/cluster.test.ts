@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { createCluster } from "../../sandbox/index.ts";
+
+function run(script: string, preset = "default") {
+  const shell = createCluster({ preset }).shell();
+  return shell.runScript(script);
+}
+
+describe("a pod's life", () => {
+  it("goes from ContainerCreating to Running on a worker", () => {
+    const [, first, , second] = run("kubectl run web --image=nginx\nkubectl get pod web\nsleep 20\nkubectl get pod web -o wide");
+    expect(first.stdout).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb\s+0\/1\s+(Pending|ContainerCreating)\s+0\s+0s\n$/);
+    expect(second.stdout).toMatch(/web\s+1\/1\s+Running\s+0\s+20s\s+10\.244\.[12]\.\d+\s+node0[12]\s/);
+  });
+
+  it("shows the pod's processes on its node", () => {
+    const out = run("kubectl run web --image=nginx\nsleep 20\nkubectl get pod web -o jsonpath={.spec.nodeName}");
+    const node = out[2].stdout.trim();
+    const ps = createCluster().shell();
+    ps.run("kubectl run web --image=nginx");
+    ps.run("sleep 20");
+    expect(ps.run(`ssh ${node} ps -ef`).stdout).toMatch(/nginx: master process/);
+  });
+});
+
+describe("deployments", () => {
+  it("rolls out, scales and reports status", () => {
+    const out = run(
+      "kubectl create deployment web --image=nginx --replicas=3\nsleep 30\nkubectl get deploy web\nkubectl scale deploy web --replicas=5\nsleep 30\nkubectl get deploy web\nkubectl get rs",
+    );
+    expect(out[2].stdout).toMatch(/web\s+3\/3\s+3\s+3\s+30s/);
+    expect(out[3].stdout).toBe("deployment.apps/web scaled\n");
+    expect(out[5].stdout).toMatch(/web\s+5\/5\s+5\s+5\s+60s/);
+    expect(out[6].stdout).toMatch(/web-[4-9bcdf]{9,10}\s+5\s+5\s+5\s/);
+  });
+
+  it("replaces every pod on a new template and keeps the old ReplicaSet at zero", () => {
+    const out = run(
+      "kubectl create deployment web --image=nginx:1.27 --replicas=2\nsleep 30\nkubectl rollout restart deploy/web\nsleep 60\nkubectl get rs --no-headers\nkubectl rollout history deploy/web",
+    );
+    const rs = out[4].stdout.trim().split("\n");
+    expect(rs).toHaveLength(2);
+    expect(rs.some((l) => /\s0\s+0\s+0\s/.test(l))).toBe(true);
+    expect(out[5].stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
+  });
+});
+
+describe("cascading deletes", () => {
+  it("removes a deployment's ReplicaSets and pods", () => {
+    const out = run("kubectl create deployment web --image=nginx --replicas=2\nsleep 30\nkubectl delete deploy web\nsleep 40\nkubectl get rs,pods");
+    expect(out[2].stdout).toBe('deployment.apps "web" deleted\n');
+    expect(out[4].stderr).toBe("No resources found in default namespace.\n");
+  });
+});
+
+describe("node lifecycle", () => {
+  it("takes a node NotReady when its kubelet stops, because heartbeats stop", () => {
+    const out = run("ssh node01 systemctl stop kubelet\nsleep 60\nkubectl get nodes\nkubectl describe node node01 | grep Taints -A1");
+    expect(out[1].stdout).toBe("");
+    expect(out[2].stdout).toMatch(/node01\s+NotReady\s+<none>/);
+    expect(out[3].stdout).toMatch(/node\.kubernetes\.io\/unreachable:NoExecute/);
+  });
+
+  it("keeps a fresh kubeadm cluster NotReady until a CNI is installed", () => {
+    const out = run("kubectl get nodes\nkubectl get pods -n kube-system -l k8s-app=kube-dns", "no-cni");
+    expect(out[0].stdout).toMatch(/controlplane\s+NotReady\s+control-plane/);
+    expect(out[1].stdout).toMatch(/coredns-\S+\s+0\/1\s+Pending/);
+  });
+});
+
+describe("etcd", () => {
+  it("shows keys appearing as objects are created", () => {
+    const certs = "--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key";
+    const out = run(`kubectl create ns dev\netcdctl ${certs} get /registry/namespaces --prefix --keys-only`);
+    expect(out[1].stdout).toContain("/registry/namespaces/dev\n");
+  });
+});
+
+describe("determinism", () => {
+  it("gives identical transcripts for the same script", () => {
+    const script = "kubectl create deployment web --image=nginx --replicas=3\nsleep 15\nkubectl get pods -o wide\nkubectl get events\nssh node02 crictl ps";
+    expect(JSON.stringify(run(script))).toBe(JSON.stringify(run(script)));
+  });
+});
