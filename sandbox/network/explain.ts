@@ -48,7 +48,7 @@ export function explainFrom(site: Site, target: string, from: string): string {
     if (h.kind === "dns" || (h.kind === "socket" && res.ok) || h.kind === "fail" || h.text.startsWith("DNAT"))
       out += line(++n, h);
   if (!res.ok) return `${out}=> name not resolved: ${res.reason === "nxdomain" ? "NXDOMAIN" : res.reason}\n`;
-  if (res.server) out += line(++n, { node: site.node.name, kind: "socket", text: `${u.host} is ${res.ip}` });
+  if (res.server) out += line(++n, { node: site.node.name, kind: "dns", text: `${u.host} is ${res.ip}` });
   const request = `GET ${u.path} HTTP/1.1\r\nHost: ${u.host}\r\nUser-Agent: explain\r\nAccept: */*\r\n\r\n`;
   const r = sendTo(site, { proto: "tcp", dst: res.ip, dport: u.port, payload: request });
   for (const h of r.hops) out += line(++n, h);

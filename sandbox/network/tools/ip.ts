@@ -4,24 +4,29 @@ import { parseIPv4 } from "../../node/iptables/addr.ts";
 import type { CommandOutput } from "../../node/ps.ts";
 import type { Link, NetStack, Route } from "../stack.ts";
 
-function flags(l: Link): string {
-  return l.kind === "loopback" ? "<LOOPBACK,UP,LOWER_UP>" : "<BROADCAST,MULTICAST,UP,LOWER_UP>";
+/** iproute2 on the nodes, or busybox's `ip` applet inside pods (no state/group, M-DOWN on veths). */
+export type IpFlavor = "iproute2" | "busybox";
+
+function flags(l: Link, f: IpFlavor): string {
+  if (l.kind === "loopback") return "<LOOPBACK,UP,LOWER_UP>";
+  return f === "busybox" && l.kind === "veth" ? "<BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN>" : "<BROADCAST,MULTICAST,UP,LOWER_UP>";
 }
 
 function linkName(l: Link): string {
   return l.peer ? `${l.name}@if${l.peer.index}` : l.name;
 }
 
-function header(l: Link, mode: boolean): string {
+function header(l: Link, mode: boolean, f: IpFlavor): string {
   const master = l.master ? ` master ${l.master}` : "";
   const qlen = l.qlen ? ` qlen ${l.qlen}` : "";
-  return `${l.index}: ${linkName(l)}: ${flags(l)} mtu ${l.mtu} qdisc ${l.qdisc}${master} state ${l.state}${mode ? " mode DEFAULT" : ""} group default${qlen ? qlen : " "}\n`;
+  if (f === "busybox") return `${l.index}: ${linkName(l)}: ${flags(l, f)} mtu ${l.mtu} qdisc ${l.qdisc}${master}${qlen || " "}\n`;
+  return `${l.index}: ${linkName(l)}: ${flags(l, f)} mtu ${l.mtu} qdisc ${l.qdisc}${master} state ${l.state}${mode ? " mode DEFAULT" : ""} group default${qlen ? qlen : " "}\n`;
 }
 
-function linkLine(l: Link): string {
+function linkLine(l: Link, f: IpFlavor): string {
   const type = l.kind === "loopback" ? "loopback" : "ether";
   const brd = l.kind === "loopback" ? "00:00:00:00:00:00" : "ff:ff:ff:ff:ff:ff";
-  const peer = l.peer?.netns
+  const peer = f === "busybox" ? "" : l.peer?.netns
     ? ` link-netns ${l.peer.netns}`
     : l.peer?.nsid !== undefined
       ? ` link-netnsid ${l.peer.nsid}`
@@ -50,10 +55,12 @@ function addrLines(l: Link): string {
   return out;
 }
 
-function routeLine(r: Route): string {
+function routeLine(r: Route, f: IpFlavor): string {
   let s = r.dst;
   if (r.via) s += ` via ${r.via}`;
   s += ` dev ${r.dev}`;
+  // busybox leaves out `proto kernel` and pads before src with two spaces.
+  if (f === "busybox") return `${s}${r.scope ? ` scope ${r.scope} ` : ""}${r.src && r.scope ? ` src ${r.src}` : ""} \n`;
   if (r.proto) s += ` proto ${r.proto}`;
   if (r.scope) s += ` scope ${r.scope}`;
   if (r.src) s += ` src ${r.src}`;
@@ -76,19 +83,19 @@ function pick(stack: NetStack, dev: string | undefined): Link[] | CommandOutput 
 }
 
 /** Run `ip` (addr, link, route) against one namespace; `ip netns` is the caller's. */
-export function runIp(stack: NetStack, args: string[]): CommandOutput {
+export function runIp(stack: NetStack, args: string[], f: IpFlavor = "iproute2"): CommandOutput {
   const words = args.filter((a) => a !== "-4");
   const [obj = "", verb = "show", ...rest] = words;
   const dev = rest[0] === "dev" ? rest[1] : verb === "show" || verb === "list" ? rest[0] : verb;
   if ("address".startsWith(obj) && obj.length > 0 && obj !== "") {
     const links = pick(stack, ["show", "list"].includes(verb) ? dev : verb === "dev" ? rest[0] : undefined);
     if (!Array.isArray(links)) return links;
-    return ok(links.map((l) => header(l, false) + linkLine(l) + addrLines(l)).join(""));
+    return ok(links.map((l) => header(l, false, f) + linkLine(l, f) + addrLines(l)).join(""));
   }
   if ("link".startsWith(obj) && obj.length > 0) {
     const links = pick(stack, ["show", "list"].includes(verb) ? dev : verb === "dev" ? rest[0] : undefined);
     if (!Array.isArray(links)) return links;
-    return ok(links.map((l) => header(l, true) + linkLine(l)).join(""));
+    return ok(links.map((l) => header(l, true, f) + linkLine(l, f)).join(""));
   }
   if ("route".startsWith(obj) && obj.length > 0) {
     if (verb === "get" && rest[0]) {
@@ -100,7 +107,7 @@ export function runIp(stack: NetStack, args: string[]): CommandOutput {
     return ok(
       [...stack.routes]
         .sort((a, b) => routeKey(a) - routeKey(b))
-        .map(routeLine)
+        .map((r) => routeLine(r, f))
         .join(""),
     );
   }

@@ -3,6 +3,9 @@ import type { CommandOutput } from "../../node/ps.ts";
 import { dnsQuery, parseAnswer, parseResolvConf } from "../dns.ts";
 import { resolveName, type Site, sendTo, strerror } from "../site.ts";
 
+// /etc/services names netcat-openbsd prints for well-known ports.
+const SERVICES: Record<number, string> = { 22: "ssh", 53: "domain", 80: "http", 443: "https", 6379: "redis" };
+
 const fail = (stderr: string, exitCode = 1): CommandOutput => ({ stdout: "", stderr, exitCode });
 
 /** `nc [-z] [-v] [-u] [-w SECS] HOST PORT`: open a connection, optionally send stdin, print the reply. */
@@ -40,7 +43,7 @@ export function runNc(site: Site, args: string[], stdin = ""): CommandOutput {
     );
   const said = verbose
     ? site.flavor === "ubuntu"
-      ? `Connection to ${host} ${port} port [${udp ? "udp" : "tcp"}/*] succeeded!\n`
+      ? `Connection to ${host} ${port} port [${udp ? "udp" : "tcp"}/${SERVICES[port] ?? "*"}] succeeded!\n`
       : `${host} (${res.ip}:${port}) open\n`
     : "";
   return { stdout: flags.includes("z") ? "" : r.response, stderr: said, exitCode: 0 };

@@ -20,7 +20,7 @@ export const NET_TOOLS: Record<string, NetTool> = {
   nc: (s, a, i) => runNc(s, a, i),
   ping: (s, a) => runPing(s, a),
   nslookup: (s, a) => runNslookup(s, a),
-  ip: (s, a) => runIp(s.stack, a),
+  ip: (s, a) => runIp(s.stack, a, s.flavor === "busybox" ? "busybox" : "iproute2"),
   // Pod namespaces have no rules of their own; kube-proxy and flannel program the host's.
   iptables: (s, a) =>
     runIptables(["iptables", ...a], { ipt: s.stack === s.node.host ? s.node.iptables : empty, now: s.now }),
