@@ -7,4 +7,5 @@ export { StatusError } from "./apiserver/errors.ts";
 export { Cluster, type ClusterNode, type ClusterOptions, createCluster, DEFAULT_START } from "./cluster/cluster.ts";
 export { PRESET_NAMES, PRESETS, resolvePreset } from "./cluster/presets.ts";
 export type { CommandResult } from "./kubectl/context.ts";
+export { explainConnection } from "./network/explain.ts";
 export { type ScriptEntry, Shell } from "./shell/shell.ts";

@@ -76,3 +76,40 @@ export function runExplain(net: ClusterNetwork, nodeSite: Site, args: string[]):
     exitCode: 0,
   };
 }
+
+/** Explain one connection (cells): from "pod/NAME", "NS/NAME", "NAME" or "node/NAME" to a URL or host:port. */
+export function explainConnection(
+  cluster: { network: ClusterNetwork; now(): number },
+  from: string,
+  to: string,
+): string {
+  const net = cluster.network;
+  const now = cluster.now();
+  if (from.startsWith("node/")) {
+    const node = net.node(from.slice(5));
+    if (!node) throw new Error(`explain: node "${from.slice(5)}" not found`);
+    const file = (p: string) => {
+      try {
+        return node.machine.fs.readFile(p);
+      } catch {
+        return "";
+      }
+    };
+    const site: Site = {
+      fabric: net.fabric,
+      node,
+      stack: node.host,
+      resolvConf: file("/etc/resolv.conf"),
+      hosts: file("/etc/hosts"),
+      hostname: node.name,
+      now,
+      random: net.random,
+      flavor: "ubuntu",
+    };
+    return explainFrom(site, to, from.replace("/", " "));
+  }
+  const ref = from.replace(/^pods?\//, "");
+  const site = podSite(net, ref, now);
+  if (typeof site === "string") throw new Error(`explain: ${site}`);
+  return explainFrom(site, to, `pod ${ref}`);
+}

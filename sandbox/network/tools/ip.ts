@@ -9,7 +9,9 @@ export type IpFlavor = "iproute2" | "busybox";
 
 function flags(l: Link, f: IpFlavor): string {
   if (l.kind === "loopback") return "<LOOPBACK,UP,LOWER_UP>";
-  return f === "busybox" && l.kind === "veth" ? "<BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN>" : "<BROADCAST,MULTICAST,UP,LOWER_UP>";
+  return f === "busybox" && l.kind === "veth"
+    ? "<BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN>"
+    : "<BROADCAST,MULTICAST,UP,LOWER_UP>";
 }
 
 function linkName(l: Link): string {
@@ -19,18 +21,22 @@ function linkName(l: Link): string {
 function header(l: Link, mode: boolean, f: IpFlavor): string {
   const master = l.master ? ` master ${l.master}` : "";
   const qlen = l.qlen ? ` qlen ${l.qlen}` : "";
-  if (f === "busybox") return `${l.index}: ${linkName(l)}: ${flags(l, f)} mtu ${l.mtu} qdisc ${l.qdisc}${master}${qlen || " "}\n`;
+  if (f === "busybox")
+    return `${l.index}: ${linkName(l)}: ${flags(l, f)} mtu ${l.mtu} qdisc ${l.qdisc}${master}${qlen || " "}\n`;
   return `${l.index}: ${linkName(l)}: ${flags(l, f)} mtu ${l.mtu} qdisc ${l.qdisc}${master} state ${l.state}${mode ? " mode DEFAULT" : ""} group default${qlen ? qlen : " "}\n`;
 }
 
 function linkLine(l: Link, f: IpFlavor): string {
   const type = l.kind === "loopback" ? "loopback" : "ether";
   const brd = l.kind === "loopback" ? "00:00:00:00:00:00" : "ff:ff:ff:ff:ff:ff";
-  const peer = f === "busybox" ? "" : l.peer?.netns
-    ? ` link-netns ${l.peer.netns}`
-    : l.peer?.nsid !== undefined
-      ? ` link-netnsid ${l.peer.nsid}`
-      : "";
+  const peer =
+    f === "busybox"
+      ? ""
+      : l.peer?.netns
+        ? ` link-netns ${l.peer.netns}`
+        : l.peer?.nsid !== undefined
+          ? ` link-netnsid ${l.peer.nsid}`
+          : "";
   const alt = l.altname ? `    altname ${l.altname}\n` : "";
   return `    link/${type} ${l.mac} brd ${brd}${peer}\n${alt}`;
 }
@@ -60,7 +66,8 @@ function routeLine(r: Route, f: IpFlavor): string {
   if (r.via) s += ` via ${r.via}`;
   s += ` dev ${r.dev}`;
   // busybox leaves out `proto kernel` and pads before src with two spaces.
-  if (f === "busybox") return `${s}${r.scope ? ` scope ${r.scope} ` : ""}${r.src && r.scope ? ` src ${r.src}` : ""} \n`;
+  if (f === "busybox")
+    return `${s}${r.scope ? ` scope ${r.scope} ` : ""}${r.src && r.scope ? ` src ${r.src}` : ""} \n`;
   if (r.proto) s += ` proto ${r.proto}`;
   if (r.scope) s += ` scope ${r.scope}`;
   if (r.src) s += ` src ${r.src}`;
