@@ -1,10 +1,39 @@
 // The kubeadm control-plane images as programs: right process names, ports and a first log line.
 // The components' behaviour lives in their own models; these only give them a process and sockets.
 // Start-up log lines are representative, not captured from the v1.32.4 binaries.
+import type { RequestInfo } from "../node/sockets.ts";
 import { daemonImage, klog } from "./daemon.ts";
+import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
 import type { ImageContext } from "./types.ts";
 
 const V = "v1.32.4";
+
+function anonymousForbidden(raw: string, info: RequestInfo): string {
+  const req = parseHttpRequest(raw);
+  if (!req) return "";
+  const body = `{
+  "kind": "Status",
+  "apiVersion": "v1",
+  "metadata": {},
+  "status": "Failure",
+  "message": "forbidden: User \\"system:anonymous\\" cannot get path \\"${req.path}\\"",
+  "reason": "Forbidden",
+  "details": {},
+  "code": 403
+}`;
+  return httpResponse(
+    403,
+    [
+      ["Audit-Id", "7f3c1c0e-5b1a-4c33-9d6e-2f1d8e0a4b21"],
+      ["Cache-Control", "no-cache, private"],
+      ["Content-Type", "application/json"],
+      ["X-Content-Type-Options", "nosniff"],
+      ["Date", httpDate(info.now)],
+      ["Content-Length", String(byteLength(body))],
+    ],
+    body,
+  );
+}
 const line = (where: string, msg: string) => (ctx: ImageContext) => [klog(ctx.now(), 1, where, msg)];
 
 /** registry.k8s.io/etcd:3.5.16-0: client 2379, peer 2380, metrics 2381. */
@@ -39,7 +68,8 @@ export const kubeApiserver = daemonImage({
   threads: 11,
   rssKb: 262000,
   vszKb: 1_538_000,
-  ports: [{ port: 6443, proto: "tcp" }],
+  // An anonymous request (curl -k) is authenticated as system:anonymous and forbidden, as on kubeadm clusters.
+  ports: [{ port: 6443, proto: "tcp", handler: anonymousForbidden }],
   startLogs: (ctx) => [
     klog(ctx.now(), 1, "options.go:238", `external host was not specified, using ${ctx.podIp}`),
   ],

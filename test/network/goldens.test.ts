@@ -32,7 +32,10 @@ describe("network command output", () => {
   });
 
   it("prints KUBE-SERVICES without -n", () => {
-    expectGolden("network/nat-kube-services.txt", l.run(`ssh ${client} iptables -t nat -L KUBE-SERVICES`).stdout);
+    expectGolden(
+      "network/nat-kube-services.txt",
+      l.run(`ssh ${client} iptables -t nat -L KUBE-SERVICES`).stdout,
+    );
   });
 
   it("prints iptables-save of a node", () => {

@@ -5,6 +5,7 @@ import { failureMs, resolveName, type Site, sendTo, strerror } from "../site.ts"
 
 /** A parsed http:// URL. */
 export interface Url {
+  scheme: "http" | "https";
   host: string;
   port: number;
   path: string;
@@ -15,7 +16,7 @@ export function parseUrl(text: string): Url | null {
   const m = /^(?:(https?):\/\/)?([^/:?#]+)(?::(\d+))?([^#]*)$/.exec(text);
   if (!m) return null;
   const port = m[3] ? Number(m[3]) : m[1] === "https" ? 443 : 80;
-  return { host: m[2], port, path: m[4] || "/" };
+  return { scheme: m[1] === "https" ? "https" : "http", host: m[2], port, path: m[4] || "/" };
 }
 
 function request(u: Url, agent: string, head: boolean): string {
@@ -52,6 +53,7 @@ const CURL_VERSION = { debian: "7.88.1", ubuntu: "7.81.0", busybox: "7.88.1" } a
 /** `curl [-s] [-S] [-i] [-I] [-v] [-o FILE] [-m SECS] [--connect-timeout SECS] URL`. */
 export function runCurl(site: Site, args: string[]): CommandOutput {
   let silent = false;
+  let insecure = false;
   let showErr = false;
   let include = false;
   let head = false;
@@ -70,8 +72,11 @@ export function runCurl(site: Site, args: string[]): CommandOutput {
       showErr ||= a.includes("S");
       include ||= a.includes("i");
       head ||= a.includes("I");
-    } else if (a.startsWith("--")) silent ||= a === "--silent";
-    else url = a;
+      insecure ||= a.includes("k");
+    } else if (a.startsWith("--")) {
+      silent ||= a === "--silent";
+      insecure ||= a === "--insecure";
+    } else url = a;
   }
   if (!url)
     return {
@@ -98,7 +103,13 @@ export function runCurl(site: Site, args: string[]): CommandOutput {
       `Failed to connect to ${u.host} port ${u.port} after ${ms} ms: ${strerror(f.r!)}`,
     );
   }
-  if (u.port === 443 || f.raw === "") return err(52, "Empty reply from server");
+  // The model carries no TLS handshake; every serving certificate is signed by the cluster CA, unknown to curl.
+  if (u.scheme === "https" && !insecure)
+    return err(
+      60,
+      "SSL certificate problem: unable to get local issuer certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.",
+    );
+  if (f.raw === "") return err(52, "Empty reply from server");
   const { head: h, body } = splitResponse(f.raw);
   const out = head ? h.replace(/\r\n$/, "\r\n\r\n") : include ? f.raw : body;
   const status = splitResponse(f.raw).status;
