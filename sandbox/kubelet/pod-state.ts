@@ -22,6 +22,8 @@ export interface ContainerRecord {
   /** Virtual time before which a restart or pull must not be tried. */
   backoffUntil: number;
   backoffMs: number;
+  /** Image pull back-off, kept apart from the crash back-off. */
+  pullBackoffMs: number;
   /** An image pull or start is in flight. */
   busy: boolean;
   init: boolean;

@@ -118,6 +118,7 @@ function createSandbox(host: PodWorkerHost, rec: PodRecord): boolean {
       "FailedCreatePodSandBox",
       `Failed to create pod sandbox: ${res.error}`,
     );
+    rec.sandboxDueAt = host.loop.now() + BACKOFF_INITIAL_MS;
     host.loop.schedule(BACKOFF_INITIAL_MS, () => host.resync(rec));
     return false;
   }
@@ -167,12 +168,10 @@ function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
       finishedAt: c.finishedAt!,
       id: c.id!,
     };
-    c.restartCount++;
     startContainer(host, rec, c);
     return;
   }
   if (now < c.backoffUntil) return;
-  if (c.reason === "CrashLoopBackOff") c.restartCount++;
   ensureImage(host, rec, c, () => startContainer(host, rec, c));
 }
 
@@ -214,7 +213,7 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
         `Successfully pulled image "${image}" in ${d} (${d} including waiting). Image size: ${r.sizeBytes} bytes.`,
         fp,
       );
-      c.backoffMs = 0;
+      c.pullBackoffMs = 0;
       then();
       host.resync(rec);
     } else {
@@ -223,8 +222,8 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
       c.state = "waiting";
       c.reason = "ErrImagePull";
       c.message = r.error;
-      c.backoffMs = c.backoffMs ? Math.min(c.backoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
-      c.backoffUntil = host.loop.now() + c.backoffMs;
+      c.pullBackoffMs = c.pullBackoffMs ? Math.min(c.pullBackoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
+      c.backoffUntil = host.loop.now() + c.pullBackoffMs;
       host.resync(rec);
       // After the failed pull the kubelet shows ImagePullBackOff until the back-off expires.
       host.loop.schedule(1000, () => {
@@ -235,7 +234,7 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
         host.recorder.record(rec.pod, "Warning", "Failed", "Error: ImagePullBackOff", fp);
         host.resync(rec);
       });
-      host.loop.schedule(c.backoffMs, () => host.resync(rec));
+      host.loop.schedule(c.pullBackoffMs, () => host.resync(rec));
     }
   });
 }
@@ -255,6 +254,8 @@ function startContainer(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord)
   }
   host.recorder.record(rec.pod, "Normal", "Created", `Created container: ${c.name}`, fp);
   host.recorder.record(rec.pod, "Normal", "Started", `Started container ${c.name}`, fp);
+  // A container that ran before is being restarted: that is what RESTARTS counts.
+  if (c.id) c.restartCount++;
   c.id = res.id;
   c.imageID = host.runtime.imageID(c.image);
   c.state = "running";
