@@ -1,8 +1,9 @@
 // Static pods: manifests the kubelet runs from its own directory, mirrored into the API so that
 // `kubectl get pods -n kube-system` shows them as `<name>-<node>`.
-import { parse } from "yaml";
+
 import type { Node, Pod } from "../api/types.ts";
 import { fnv32a } from "../controllers/pod-util.ts";
+import { parseYamlDocuments } from "../util/yaml-cache.ts";
 
 /** Build the mirror pod for one manifest, or undefined when the file is not a Pod. */
 export function mirrorPod(
@@ -14,7 +15,7 @@ export function mirrorPod(
 ): Pod | undefined {
   let pod: Pod;
   try {
-    pod = parse(yaml) as Pod;
+    pod = parseYamlDocuments(yaml)[0] as Pod;
   } catch {
     return undefined;
   }

@@ -1,5 +1,5 @@
 // The built-in copy of flannel's release manifest (v0.26.4), so `kubectl apply -f <url>` works offline.
-import { parseAllDocuments } from "yaml";
+import { parseYamlDocuments } from "../util/yaml-cache.ts";
 import { resourceForKind } from "../api/resources.ts";
 import type { KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
@@ -239,8 +239,8 @@ export function builtinManifest(url: string): string | undefined {
 /** Create every object of a manifest as `kubectl apply` does the first time; returns its output lines. */
 export function applyManifestText(api: ApiServer, text: string): string {
   let out = "";
-  for (const doc of parseAllDocuments(text)) {
-    const obj = doc.toJS() as KubeObject | null;
+  for (const doc of parseYamlDocuments(text)) {
+    const obj = doc as KubeObject | null;
     if (!obj?.kind) continue;
     const rt = resourceForKind(obj.kind, obj.apiVersion);
     if (!rt) throw new Error(`no resource for kind ${obj.kind}`);
