@@ -1,7 +1,6 @@
 // The Node terminal entry: `npm run shell` (interactive) and `npm run --silent shell -- --json` (script mode).
 // The one file in sandbox/ allowed to use Node built-ins.
 import { readFileSync } from "node:fs";
-import { emitKeypressEvents } from "node:readline";
 import { createInterface } from "node:readline/promises";
 import { createCluster } from "./index.ts";
 
@@ -52,48 +51,45 @@ async function runInteractive(o: Options): Promise<void> {
     output: process.stdout,
     terminal: true,
     historySize: 500,
-    completer: (line: string) => {
-      const hits = shell.complete(line);
-      const word = /\S*$/.exec(line)?.[0] ?? "";
-      return [hits.map((h) => h), word];
-    },
+    completer: (line: string): [string[], string] => [shell.complete(line), /\S*$/.exec(line)?.[0] ?? ""],
   });
-  emitKeypressEvents(process.stdin);
-  process.stdout.write("kubenotes shell: a kubeadm cluster (v1.32). Type help, or exit twice to leave.\n");
+  process.stdout.write(
+    "kubenotes shell: a kubeadm cluster (v1.32). Type help; exit on the control plane leaves.\n",
+  );
   // Virtual time follows real time between commands, as if the cluster kept running while you typed.
   let last = performance.now();
-  const catchUp = () => {
+  let heredoc: { end: string; lines: string[] } | undefined;
+  rl.setPrompt(shell.prompt());
+  rl.prompt();
+  // The async iterator buffers lines typed ahead while a command runs, so none are lost.
+  for await (const line of rl) {
+    if (heredoc) {
+      heredoc.lines.push(line);
+      if (line !== heredoc.end) {
+        rl.setPrompt("> ");
+        rl.prompt();
+        continue;
+      }
+    } else {
+      const m = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line);
+      if (m) {
+        heredoc = { end: m[2], lines: [line] };
+        rl.setPrompt("> ");
+        rl.prompt();
+        continue;
+      }
+    }
+    const text = heredoc ? heredoc.lines.join("\n") : line;
+    heredoc = undefined;
     const now = performance.now();
     cluster.advance(now - last);
-    last = now;
-  };
-  let exits = 0;
-  for (;;) {
-    let line: string;
-    try {
-      line = await rl.question(shell.prompt());
-    } catch {
-      break;
-    }
-    catchUp();
-    const heredoc = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line);
-    if (heredoc) {
-      const body: string[] = [line];
-      for (;;) {
-        const next = await rl.question("> ");
-        body.push(next);
-        if (next === heredoc[2]) break;
-      }
-      line = body.join("\n");
-    }
-    if (line.trim() === "exit" && shell.currentHost === "controlplane") {
-      if (++exits >= 2) break;
-      process.stdout.write("(type exit again to leave the shell)\n");
-      continue;
-    }
-    exits = 0;
-    shell.run(line, (stream, text) => (stream === "stdout" ? process.stdout : process.stderr).write(text));
+    if (text.trim() === "exit" && shell.currentHost === cluster.controlPlane) break;
+    shell.run(text, (stream: "stdout" | "stderr", chunk: string) =>
+      (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
+    );
     last = performance.now();
+    rl.setPrompt(shell.prompt());
+    rl.prompt();
   }
   rl.close();
 }
