@@ -63,6 +63,7 @@ export function newContainer(c: Container, init: boolean): ContainerRecord {
     ready: false,
     backoffUntil: 0,
     backoffMs: 0,
+    pullBackoffMs: 0,
     busy: false,
     init,
   };
