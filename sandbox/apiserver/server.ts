@@ -339,6 +339,13 @@ export class ApiServer {
     const old = kv.value as KubeObject;
     const rv = input.metadata?.resourceVersion;
     if (rv && rv !== old.metadata.resourceVersion) throw conflict(rt.plural, rt.group, name);
+    if (statusOnly) {
+      // Only status (and, for the namespace finalize call, spec) comes from the caller: the rest of the
+      // stored object is reused as is, since stored objects are never changed in place.
+      const merged: KubeObject = { ...old, metadata: { ...old.metadata }, status: clone(input.status) };
+      if (rt.plural === "namespaces" && input.spec) merged.spec = clone(input.spec);
+      return this.commit<T>(rt, key, merged, old, kv.modRevision, dryRun);
+    }
     const obj = clone(input);
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
@@ -354,13 +361,7 @@ export class ApiServer {
       if (old.metadata[f] === undefined) delete meta[f];
       else (meta as Record<string, unknown>)[f] = old.metadata[f];
     }
-    if (statusOnly) {
-      const merged = clone(old);
-      merged.status = obj.status;
-      if (rt.plural === "namespaces" && obj.spec) merged.spec = obj.spec; // the namespace finalize call
-      return this.commit<T>(rt, key, merged, old, kv.modRevision, dryRun);
-    }
-    if (STATUS_SUBRESOURCE.has(rt.plural)) obj.status = clone(old.status);
+    if (STATUS_SUBRESOURCE.has(rt.plural)) obj.status = old.status;
     if (rt.plural !== "services") applyDefaults(rt.plural, obj);
     else this.services.preserve(obj, old);
     const errors = validateUpdate(rt.plural, obj, old);

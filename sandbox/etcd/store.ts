@@ -43,7 +43,7 @@ export interface EtcdConfig {
 export class Etcd {
   private rev = 1;
   private readonly data = new Map<string, KeyValue>();
-  private sorted: string[] | null = [];
+  private readonly buckets = new Map<string, { keys: Set<string>; sorted: string[] | null }>();
   private readonly history: WatchEvent[] = [];
   private compacted = 0;
   private readonly historyLimit: number;
@@ -65,7 +65,7 @@ export class Etcd {
 
   /** All keys starting with `prefix`, in byte order. */
   range(prefix: string): KeyValue[] {
-    const keys = this.sortedKeys();
+    const keys = this.sortedKeys(prefix);
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {
@@ -95,7 +95,7 @@ export class Etcd {
       version: prev ? prev.version + 1 : 1,
     };
     this.data.set(key, kv);
-    if (!prev) this.sorted = null;
+    if (!prev) this.track(key, true);
     this.emit({ type: "PUT", kv, prevKv: prev, revision: rev });
     return kv;
   }
@@ -113,7 +113,7 @@ export class Etcd {
     if (!prev) return undefined;
     const rev = ++this.rev;
     this.data.delete(key);
-    this.sorted = null;
+    this.track(key, false);
     this.emit({
       type: "DELETE",
       kv: { ...prev, modRevision: rev, value: undefined },
@@ -144,10 +144,34 @@ export class Etcd {
     return JSON.stringify(kv.value);
   }
 
-  private sortedKeys(): string[] {
-    if (this.sorted === null)
-      this.sorted = [...this.data.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return this.sorted;
+  // Keys are kept sorted per resource bucket (`/registry/pods/`), so a write to one resource never
+  // makes a list of another resort, and a list sorts only its own resource.
+  private sortedKeys(prefix: string): string[] {
+    const b = bucketOf(prefix);
+    if (b !== undefined && prefix.length >= b.length) return this.bucketKeys(b);
+    const out: string[] = [];
+    for (const name of this.buckets.keys())
+      if (name.startsWith(prefix) || prefix.startsWith(name)) out.push(...this.bucketKeys(name));
+    return out.sort(byteOrder);
+  }
+
+  private bucketKeys(name: string): string[] {
+    const bucket = this.buckets.get(name);
+    if (!bucket) return [];
+    if (bucket.sorted === null) bucket.sorted = [...bucket.keys].sort(byteOrder);
+    return bucket.sorted;
+  }
+
+  private track(key: string, present: boolean): void {
+    const name = bucketOf(key) ?? key;
+    let bucket = this.buckets.get(name);
+    if (!bucket) {
+      bucket = { keys: new Set(), sorted: null };
+      this.buckets.set(name, bucket);
+    }
+    if (present) bucket.keys.add(key);
+    else bucket.keys.delete(key);
+    bucket.sorted = null;
   }
 
   private emit(ev: WatchEvent): void {
@@ -159,4 +183,15 @@ export class Etcd {
     }
     for (const w of this.watchers) if (ev.kv.key.startsWith(w.prefix)) w.cb(ev);
   }
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** `/registry/pods/` for `/registry/pods/default/web`; undefined for keys too short to have one. */
+function bucketOf(key: string): string | undefined {
+  const i = key.indexOf("/", 1);
+  const j = i < 0 ? -1 : key.indexOf("/", i + 1);
+  return j < 0 ? undefined : key.slice(0, j + 1);
 }

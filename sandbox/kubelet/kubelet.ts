@@ -241,8 +241,7 @@ export class Kubelet {
       const scheduled = cur.status?.conditions?.find((c) => c.type === "PodScheduled");
       const status = buildStatus(rec, this.cfg.machine.ip, scheduled);
       if (JSON.stringify(status) === JSON.stringify(cur.status)) continue;
-      const next = clone(cur);
-      next.status = status;
+      const next = { ...cur, status };
       try {
         this.api.updateStatus("pods", next);
       } catch {
