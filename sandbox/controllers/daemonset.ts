@@ -74,7 +74,9 @@ export class DaemonSetController {
     if (ref?.kind !== "DaemonSet") return;
     const key = `${p.metadata.namespace}/${ref.name}`;
     if (cur && !old) this.pending.get(key)?.delete(this.targetNode(cur) ?? "");
-    this.queue.add(key);
+    // Pod churn is coalesced: one sync per DaemonSet per half second, not one per pod event.
+    if (cur && !old) this.queue.add(key);
+    else this.queue.addAfter(key, 500);
   }
 
   private targetNode(p: Pod): string | undefined {
