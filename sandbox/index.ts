@@ -2,9 +2,15 @@
 export type { ResourceType } from "./api/resources.ts";
 export { lookupResource, RESOURCES } from "./api/resources.ts";
 export type * from "./api/types.ts";
-export type { ApiServer, DeleteOptions, ListOptions } from "./apiserver/server.ts";
 export { StatusError } from "./apiserver/errors.ts";
-export { Cluster, type ClusterNode, type ClusterOptions, createCluster, DEFAULT_START } from "./cluster/cluster.ts";
+export type { ApiServer, DeleteOptions, ListOptions } from "./apiserver/server.ts";
+export {
+  Cluster,
+  type ClusterNode,
+  type ClusterOptions,
+  createCluster,
+  DEFAULT_START,
+} from "./cluster/cluster.ts";
 export { PRESET_NAMES, PRESETS, resolvePreset } from "./cluster/presets.ts";
 export type { CommandResult } from "./kubectl/context.ts";
 export { explainConnection } from "./network/explain.ts";

@@ -46,7 +46,9 @@ export const RESOURCES: readonly ResourceType[] = [
   r("configmaps", "ConfigMap", "", true, ["cm"]),
   r("endpoints", "Endpoints", "", true, ["ep"], { etcdPrefix: "services/endpoints", singular: "endpoints" }),
   r("events", "Event", "", true, ["ev"]),
-  r("namespaces", "Namespace", "", false, ["ns"], { verbs: ["create", "delete", "get", "list", "patch", "update", "watch"] }),
+  r("namespaces", "Namespace", "", false, ["ns"], {
+    verbs: ["create", "delete", "get", "list", "patch", "update", "watch"],
+  }),
   r("nodes", "Node", "", false, ["no"], { etcdPrefix: "minions" }),
   r("pods", "Pod", "", true, ["po"], { categories: ["all"] }),
   r("secrets", "Secret", "", true),

@@ -306,7 +306,11 @@ export interface EndpointPort {
 }
 
 export interface Endpoints extends KubeObject {
-  subsets?: { addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[] }[];
+  subsets?: {
+    addresses?: EndpointAddress[];
+    notReadyAddresses?: EndpointAddress[];
+    ports?: EndpointPort[];
+  }[];
 }
 
 export interface EndpointSlice extends KubeObject {
@@ -418,7 +422,10 @@ export interface DaemonSet extends KubeObject {
   spec: {
     selector: LabelSelector;
     template: PodTemplateSpec;
-    updateStrategy?: { type?: string; rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string } };
+    updateStrategy?: {
+      type?: string;
+      rollingUpdate?: { maxUnavailable?: number | string; maxSurge?: number | string };
+    };
     revisionHistoryLimit?: number;
     minReadySeconds?: number;
   };
