@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** Hold the page's cluster in a worker and run cells and terminal lines against it, like a notebook kernel. */
-import { type CellCluster, type CellShell, runCell } from "../../sandbox/cells/index.ts";
+import { runCell } from "../../sandbox/cells/index.ts";
 import { createCluster } from "../../sandbox/index.ts";
 import { formatCellError } from "./error-position.ts";
 import type { KernelEvent, KernelRequest, Stream } from "./protocol.ts";
@@ -11,15 +11,11 @@ declare const self: DedicatedWorkerGlobalScope;
 export const OUTPUT_CAP_BYTES = 1_000_000;
 export const OUTPUT_CAP_LINES = 20_000;
 
-type Cluster = CellCluster;
-type Shell = CellShell;
-interface ShellExtras {
-  prompt?: () => string;
-  complete?: (line: string) => string[] | { completions?: string[] } | undefined;
-}
+type Cluster = ReturnType<typeof createCluster>;
+type Shell = ReturnType<Cluster["shell"]>;
 
 let cluster: Cluster | undefined;
-let shell: (Shell & ShellExtras) | undefined;
+let shell: Shell | undefined;
 let queue: Promise<void> = Promise.resolve();
 
 function post(event: KernelEvent): void {
@@ -27,7 +23,7 @@ function post(event: KernelEvent): void {
 }
 
 function prompt(): string {
-  return shell?.prompt?.() ?? "controlplane $ ";
+  return shell?.prompt() ?? "controlplane $ ";
 }
 
 /** Make a writer for one run: batches output per microtask and stops at the cap with a flood report. */
@@ -105,21 +101,18 @@ function runLine(request: Extract<KernelRequest, { type: "line" }>): void {
 }
 
 function complete(line: string): string[] {
-  const answer = shell?.complete?.(line);
-  if (Array.isArray(answer)) return answer;
-  return answer?.completions ?? [];
+  return shell?.complete(line) ?? [];
 }
 
 function handle(request: KernelRequest): Promise<void> | void {
   switch (request.type) {
     case "init":
-      // Cast: Cluster.diagram and CellCluster.diagram disagree for now (sandbox, not the kernel, owns both).
       cluster = createCluster(
         request.seed === undefined
           ? { preset: request.preset }
           : { preset: request.preset, seed: request.seed },
-      ) as unknown as Cluster;
-      shell = cluster.shell() as Shell & ShellExtras;
+      );
+      shell = cluster.shell();
       post({ type: "ready", prompt: prompt() });
       return;
     case "run":
