@@ -3,7 +3,9 @@ import { fileURLToPath } from "node:url";
 import { satteri } from "@astrojs/markdown-satteri";
 import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
+import { CELL_THEMES } from "./src/plugins/code-themes.ts";
 import { remarkCells } from "./src/plugins/remark-cells.ts";
+import { cspIntegration } from "./src/runtime/csp-integration.ts";
 
 const rootDir = fileURLToPath(new URL(".", import.meta.url));
 
@@ -37,6 +39,13 @@ export default defineConfig({
       pagefind: true,
       // src/pages/404.astro replaces Starlight's generic one.
       disable404Route: true,
+      // Prose code blocks use the same themes as the cells, so both read alike and pass WCAG AA contrast.
+      expressiveCode: { themes: [CELL_THEMES.dark, CELL_THEMES.light] },
+      components: { Search: "./src/components/Search.astro" },
     }),
+    // After Starlight, so it sees every page Starlight wrote, inline scripts included.
+    cspIntegration(),
   ],
+  // The kernel and compiler workers import modules; bundle them as ES module workers.
+  vite: { worker: { format: "es" } },
 });

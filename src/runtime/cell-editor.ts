@@ -84,7 +84,9 @@ function extensions(hooks: EditorHooks, label: string): Extension[] {
       ]),
     ),
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...historyKeymap, ...completionKeymap]),
-    EditorView.contentAttributes.of({ "aria-label": label }),
+    // An explicit tabindex makes the contenteditable count as focusable content of the
+    // scroller, so a long line stays reachable by keyboard (axe scrollable-region-focusable).
+    EditorView.contentAttributes.of({ "aria-label": label, tabindex: "0" }),
     EditorView.updateListener.of((update) => {
       if (update.docChanged) hooks.onChange(update.state.doc.toString());
     }),
