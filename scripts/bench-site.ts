@@ -19,7 +19,8 @@ async function jsBeforeInteraction(path: string): Promise<number> {
   const sizes: Promise<number>[] = [];
   page.on("response", (response) => {
     const type = response.headers()["content-type"] ?? "";
-    if (type.includes("javascript")) sizes.push(response.body().then((b) => gzipSync(b, { level: 9 }).byteLength));
+    if (type.includes("javascript"))
+      sizes.push(response.body().then((b) => gzipSync(b, { level: 9 }).byteLength));
   });
   await page.goto(url + path, { waitUntil: "networkidle" });
   const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
@@ -71,7 +72,9 @@ async function compileTimes(path: string): Promise<{ first: number; later: numbe
     await page.keyboard.press("ControlOrMeta+End");
     await page.keyboard.insertText(`\nconsole.log(${i});`);
     await page.getByRole("button", { name: "Run cell 1", exact: true }).click();
-    await page.waitForFunction((n) => performance.getEntriesByName("kn:compile").length >= n, i + 1, { timeout: 60_000 });
+    await page.waitForFunction((n) => performance.getEntriesByName("kn:compile").length >= n, i + 1, {
+      timeout: 60_000,
+    });
   }
   const figures = await page.evaluate(() => ({
     ready: performance.getEntriesByName("kn:compiler-ready")[0]?.duration ?? Number.NaN,

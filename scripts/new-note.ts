@@ -8,7 +8,8 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Check a note's file name and title; return a message for the first problem, or null. */
 export function checkNoteArgs(slug: string | undefined, title: string | undefined): string | null {
   if (!slug || !title) return 'usage: npm run note:new -- <slug> "<title>"   (e.g. my-topic "My topic")';
-  if (!SLUG.test(slug)) return `bad slug "${slug}": use lower-case words joined by dashes, like "pod-lifecycle"`;
+  if (!SLUG.test(slug))
+    return `bad slug "${slug}": use lower-case words joined by dashes, like "pod-lifecycle"`;
   if (!title.trim()) return "the title must not be empty";
   return null;
 }

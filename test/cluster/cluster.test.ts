@@ -8,13 +8,19 @@ function run(script: string, preset = "default") {
 
 describe("a pod's life", () => {
   it("goes from ContainerCreating to Running on a worker", () => {
-    const [, first, , second] = run("kubectl run web --image=nginx\nkubectl get pod web\nsleep 20\nkubectl get pod web -o wide");
-    expect(first.stdout).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb\s+0\/1\s+(Pending|ContainerCreating)\s+0\s+0s\n$/);
+    const [, first, , second] = run(
+      "kubectl run web --image=nginx\nkubectl get pod web\nsleep 20\nkubectl get pod web -o wide",
+    );
+    expect(first.stdout).toMatch(
+      /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb\s+0\/1\s+(Pending|ContainerCreating)\s+0\s+0s\n$/,
+    );
     expect(second.stdout).toMatch(/web\s+1\/1\s+Running\s+0\s+20s\s+10\.244\.[12]\.\d+\s+node0[12]\s/);
   });
 
   it("shows the pod's processes on its node", () => {
-    const out = run("kubectl run web --image=nginx\nsleep 20\nkubectl get pod web -o jsonpath={.spec.nodeName}");
+    const out = run(
+      "kubectl run web --image=nginx\nsleep 20\nkubectl get pod web -o jsonpath={.spec.nodeName}",
+    );
     const node = out[2].stdout.trim();
     const ps = createCluster().shell();
     ps.run("kubectl run web --image=nginx");
@@ -47,7 +53,9 @@ describe("deployments", () => {
 
 describe("cascading deletes", () => {
   it("removes a deployment's ReplicaSets and pods", () => {
-    const out = run("kubectl create deployment web --image=nginx --replicas=2\nsleep 30\nkubectl delete deploy web\nsleep 40\nkubectl get rs,pods");
+    const out = run(
+      "kubectl create deployment web --image=nginx --replicas=2\nsleep 30\nkubectl delete deploy web\nsleep 40\nkubectl get rs,pods",
+    );
     expect(out[2].stdout).toBe('deployment.apps "web" deleted\n');
     expect(out[4].stderr).toBe("No resources found in default namespace.\n");
   });
@@ -55,7 +63,9 @@ describe("cascading deletes", () => {
 
 describe("node lifecycle", () => {
   it("takes a node NotReady when its kubelet stops, because heartbeats stop", () => {
-    const out = run("ssh node01 systemctl stop kubelet\nsleep 60\nkubectl get nodes\nkubectl describe node node01 | grep Taints -A1");
+    const out = run(
+      "ssh node01 systemctl stop kubelet\nsleep 60\nkubectl get nodes\nkubectl describe node node01 | grep Taints -A1",
+    );
     expect(out[1].stdout).toBe("");
     expect(out[2].stdout).toMatch(/node01\s+NotReady\s+<none>/);
     expect(out[3].stdout).toMatch(/node\.kubernetes\.io\/unreachable:NoExecute/);
@@ -70,7 +80,8 @@ describe("node lifecycle", () => {
 
 describe("etcd", () => {
   it("shows keys appearing as objects are created", () => {
-    const certs = "--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key";
+    const certs =
+      "--cacert=/etc/kubernetes/pki/etcd/ca.crt --cert=/etc/kubernetes/pki/etcd/server.crt --key=/etc/kubernetes/pki/etcd/server.key";
     const out = run(`kubectl create ns dev\netcdctl ${certs} get /registry/namespaces --prefix --keys-only`);
     expect(out[1].stdout).toContain("/registry/namespaces/dev\n");
   });
@@ -78,7 +89,8 @@ describe("etcd", () => {
 
 describe("determinism", () => {
   it("gives identical transcripts for the same script", () => {
-    const script = "kubectl create deployment web --image=nginx --replicas=3\nsleep 15\nkubectl get pods -o wide\nkubectl get events\nssh node02 crictl ps";
+    const script =
+      "kubectl create deployment web --image=nginx --replicas=3\nsleep 15\nkubectl get pods -o wide\nkubectl get events\nssh node02 crictl ps";
     expect(JSON.stringify(run(script))).toBe(JSON.stringify(run(script)));
   });
 });

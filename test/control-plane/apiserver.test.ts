@@ -7,12 +7,21 @@ import { EventLoop } from "../../sandbox/util/event-loop.ts";
 import { Random } from "../../sandbox/util/random.ts";
 
 function server(): ApiServer {
-  const api = new ApiServer({ etcd: new Etcd(), loop: new EventLoop({ startTime: Date.UTC(2025, 0, 1) }), random: new Random(1), serviceCIDR: "10.96.0.0/12", nodePortRange: "30000-32767" });
+  const api = new ApiServer({
+    etcd: new Etcd(),
+    loop: new EventLoop({ startTime: Date.UTC(2025, 0, 1) }),
+    random: new Random(1),
+    serviceCIDR: "10.96.0.0/12",
+    nodePortRange: "30000-32767",
+  });
   for (const ns of ["default", "kube-system"]) api.create("namespaces", { metadata: { name: ns } });
   return api;
 }
 
-const pod = (name: string, extra: Partial<Pod["metadata"]> = {}): Pod => ({ metadata: { name, ...extra }, spec: { containers: [{ name: "c", image: "nginx" }] } });
+const pod = (name: string, extra: Partial<Pod["metadata"]> = {}): Pod => ({
+  metadata: { name, ...extra },
+  spec: { containers: [{ name: "c", image: "nginx" }] },
+});
 
 function statusOf(fn: () => unknown): StatusError {
   try {
@@ -43,7 +52,9 @@ describe("kube-apiserver", () => {
     const api = server();
     api.create("pods", pod("web"));
     expect(statusOf(() => api.create("pods", pod("web"))).message).toBe('pods "web" already exists');
-    expect(statusOf(() => api.get("deployments", "default", "x")).message).toBe('deployments.apps "x" not found');
+    expect(statusOf(() => api.get("deployments", "default", "x")).message).toBe(
+      'deployments.apps "x" not found',
+    );
   });
 
   it("refuses a create into a missing namespace", () => {
@@ -58,7 +69,9 @@ describe("kube-apiserver", () => {
     api.delete("namespaces", undefined, "doomed");
     expect(api.get<Namespace>("namespaces", undefined, "doomed").status?.phase).toBe("Terminating");
     const e = statusOf(() => api.create("pods", pod("x", { namespace: "doomed" })));
-    expect(e.message).toBe('pods "x" is forbidden: unable to create new content in namespace doomed because it is being terminated');
+    expect(e.message).toBe(
+      'pods "x" is forbidden: unable to create new content in namespace doomed because it is being terminated',
+    );
   });
 
   it("rejects a stale resourceVersion with Conflict", () => {
@@ -83,20 +96,33 @@ describe("kube-apiserver", () => {
   it("lists by label selector and delivers watch events asynchronously", () => {
     const api = server();
     const seen: string[] = [];
-    api.watch("pods", { labelSelector: "app=web" }, (ev) => seen.push(`${ev.type} ${ev.object.metadata.name}`));
+    api.watch("pods", { labelSelector: "app=web" }, (ev) =>
+      seen.push(`${ev.type} ${ev.object.metadata.name}`),
+    );
     api.create("pods", pod("a", { labels: { app: "web" } }));
     api.create("pods", pod("b", { labels: { app: "db" } }));
     expect(seen).toEqual([]);
     api.loop.drain();
     expect(seen).toEqual(["ADDED a"]);
-    expect(api.list("pods", { labelSelector: "app in (web,db)" }).items.map((p) => p.metadata.name)).toEqual(["a", "b"]);
+    expect(api.list("pods", { labelSelector: "app in (web,db)" }).items.map((p) => p.metadata.name)).toEqual([
+      "a",
+      "b",
+    ]);
   });
 
   it("allocates 10.96.0.10 when asked and rejects an address outside the service CIDR", () => {
     const api = server();
-    const svc = api.create("services", { metadata: { name: "dns" }, spec: { clusterIP: "10.96.0.10", ports: [{ port: 53 }] } });
+    const svc = api.create("services", {
+      metadata: { name: "dns" },
+      spec: { clusterIP: "10.96.0.10", ports: [{ port: 53 }] },
+    });
     expect((svc.spec as { clusterIP: string }).clusterIP).toBe("10.96.0.10");
-    const e = statusOf(() => api.create("services", { metadata: { name: "bad" }, spec: { clusterIP: "10.0.0.1", ports: [{ port: 80 }] } }));
+    const e = statusOf(() =>
+      api.create("services", {
+        metadata: { name: "bad" },
+        spec: { clusterIP: "10.0.0.1", ports: [{ port: 80 }] },
+      }),
+    );
     expect(e.message).toContain("The range of valid IPs is 10.96.0.0/12");
   });
 });

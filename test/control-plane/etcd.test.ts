@@ -15,8 +15,18 @@ describe("etcd", () => {
 
   it("ranges over a prefix in byte order", () => {
     const e = new Etcd();
-    for (const k of ["/registry/pods/b/x", "/registry/minions/n1", "/registry/pods/a/y", "/registry/pods/a/x"]) e.put(k, {});
-    expect(e.range("/registry/pods/").map((kv) => kv.key)).toEqual(["/registry/pods/a/x", "/registry/pods/a/y", "/registry/pods/b/x"]);
+    for (const k of [
+      "/registry/pods/b/x",
+      "/registry/minions/n1",
+      "/registry/pods/a/y",
+      "/registry/pods/a/x",
+    ])
+      e.put(k, {});
+    expect(e.range("/registry/pods/").map((kv) => kv.key)).toEqual([
+      "/registry/pods/a/x",
+      "/registry/pods/a/y",
+      "/registry/pods/b/x",
+    ]);
   });
 
   it("replays history to a watch that starts from an old revision, then streams live changes", () => {
