@@ -83,7 +83,11 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
     return;
   }
   if (rec.inits.length && rec.initializedAt === undefined) rec.initializedAt = host.loop.now();
-  for (const c of rec.containers) step(host, rec, c);
+  // Containers start in spec order: a container's image pull holds back the ones after it, as in SyncPod.
+  for (const c of rec.containers) {
+    step(host, rec, c);
+    if (c.busy) break;
+  }
   const allReady = rec.containers.length > 0 && rec.containers.every((c) => c.ready);
   if (allReady !== rec.wasReady) {
     rec.wasReady = allReady;

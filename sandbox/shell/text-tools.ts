@@ -27,8 +27,18 @@ function grep(args: string[], input: string): ToolResult {
   let number = false;
   let word = false;
   let only = false;
+  let after = 0;
+  let before = 0;
   let pattern: string | undefined;
-  for (const a of args) {
+  for (let ai = 0; ai < args.length; ai++) {
+    const a = args[ai];
+    const ctx = /^-([ABC])(\d*)$/.exec(a);
+    if (ctx && pattern === undefined) {
+      const n = Number(ctx[2] || args[++ai]);
+      if (ctx[1] !== "B") after = n;
+      if (ctx[1] !== "A") before = n;
+      continue;
+    }
     if (a.startsWith("-") && a.length > 1 && pattern === undefined) {
       for (const f of a.slice(1)) {
         if (f === "v") invert = true;
@@ -56,13 +66,26 @@ function grep(args: string[], input: string): ToolResult {
   }
   const out: string[] = [];
   let n = 0;
-  lines(input).forEach((l, i) => {
+  const all = lines(input);
+  const hits = all.map((l) => {
     re.lastIndex = 0;
-    const hit = re.test(l);
-    if (hit !== invert) {
-      n++;
-      if (only && !invert) for (const m of l.match(re) ?? []) out.push(m);
-      else out.push(number ? `${i + 1}:${l}` : l);
+    return re.test(l) !== invert;
+  });
+  let lastPrinted = -1;
+  all.forEach((l, i) => {
+    if (!hits[i]) return;
+    n++;
+    if (only && !invert) {
+      for (const m of l.match(re) ?? []) out.push(m);
+      return;
+    }
+    const from = Math.max(i - before, lastPrinted + 1);
+    if ((before || after) && lastPrinted >= 0 && from > lastPrinted + 1) out.push("--");
+    for (let k = from; k <= i; k++) out.push(number ? `${k + 1}${k === i ? ":" : "-"}${all[k]}` : all[k]);
+    lastPrinted = i;
+    for (let k = i + 1; k <= Math.min(all.length - 1, i + after) && !hits[k]; k++) {
+      out.push(number ? `${k + 1}-${all[k]}` : all[k]);
+      lastPrinted = k;
     }
   });
   if (count) return { stdout: `${n}\n`, stderr: "", exitCode: n ? 0 : 1 };
