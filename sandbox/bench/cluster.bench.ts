@@ -1,8 +1,9 @@
 // `npm run bench`: figures for the simulated cluster. Prints; never asserts (targets are in the README).
 //   boot time of the default cluster; 1,000 nodes with 30,000 pods from Deployments until all Running
 //   (time and peak memory); scheduler throughput.
-import { createCluster } from "../index.ts";
+
 import type { Deployment, Pod } from "../api/types.ts";
+import { createCluster } from "../index.ts";
 
 function ms(t: number): string {
   return `${t.toFixed(1)} ms`;
@@ -23,7 +24,9 @@ function bootFigures(): void {
     createCluster({ seed: i + 2 });
     runs.push(performance.now() - t);
   }
-  console.log(`default cluster boot: first ${ms(firstMs)} (cold JIT), median of 20 warm boots ${ms(median(runs))} (target <= 20 ms)`);
+  console.log(
+    `default cluster boot: first ${ms(firstMs)} (cold JIT), median of 20 warm boots ${ms(median(runs))} (target <= 20 ms)`,
+  );
 }
 
 function scaleFigures(nodes: number, pods: number, perDeployment: number): void {
@@ -43,7 +46,10 @@ function scaleFigures(nodes: number, pods: number, perDeployment: number): void 
       spec: {
         replicas: Math.min(perDeployment, pods - i * perDeployment),
         selector: { matchLabels: { app: `app-${i}` } },
-        template: { metadata: { labels: { app: `app-${i}` } }, spec: { containers: [{ name: "web", image: "nginx:1.27" }] } },
+        template: {
+          metadata: { labels: { app: `app-${i}` } },
+          spec: { containers: [{ name: "web", image: "nginx:1.27" }] },
+        },
       },
     };
     c.api.create("deployments", d);
@@ -53,7 +59,8 @@ function scaleFigures(nodes: number, pods: number, perDeployment: number): void 
   let running = 0;
   const isDone = () => {
     running = 0;
-    for (const p of c.api.list<Pod>("pods", { namespace: "default" }).items) if (p.status?.phase === "Running") running++;
+    for (const p of c.api.list<Pod>("pods", { namespace: "default" }).items)
+      if (p.status?.phase === "Running") running++;
     return running >= pods;
   };
   // Step virtual time a second at a time so progress (and memory) can be sampled.
@@ -68,9 +75,13 @@ function scaleFigures(nodes: number, pods: number, perDeployment: number): void 
   }
   const totalMs = performance.now() - t1;
   console.log(`${nodes} nodes boot: ${ms(bootMs)}`);
-  console.log(`${nodes} nodes, ${pods} pods in ${deployments} Deployments: ${running}/${pods} Running after ${(totalMs / 1000).toFixed(2)} s wall (${steps} s virtual); peak heap ${(peak / 2 ** 20).toFixed(0)} MB (targets <= 5 s, <= 1 GB)`);
+  console.log(
+    `${nodes} nodes, ${pods} pods in ${deployments} Deployments: ${running}/${pods} Running after ${(totalMs / 1000).toFixed(2)} s wall (${steps} s virtual); peak heap ${(peak / 2 ** 20).toFixed(0)} MB (targets <= 5 s, <= 1 GB)`,
+  );
   const bound = c.scheduler.bound - boundBefore;
-  console.log(`scheduler: ${bound} pods bound; ~${Math.round(bound / (schedMs / 1000))} pods/s (wall time of the virtual seconds in which binding happened, including the kubelets' work)`);
+  console.log(
+    `scheduler: ${bound} pods bound; ~${Math.round(bound / (schedMs / 1000))} pods/s (wall time of the virtual seconds in which binding happened, including the kubelets' work)`,
+  );
 }
 
 const args = process.argv.slice(2);

@@ -1,8 +1,9 @@
 // The built-in copy of flannel's release manifest (v0.26.4), so `kubectl apply -f <url>` works offline.
-import { parseYamlDocuments } from "../util/yaml-cache.ts";
+
 import { resourceForKind } from "../api/resources.ts";
 import type { KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
+import { parseYamlDocuments } from "../util/yaml-cache.ts";
 
 /** The URL the flannel README tells people to apply. */
 export const FLANNEL_URL = "https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml";
