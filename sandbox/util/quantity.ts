@@ -1,14 +1,14 @@
 // resource.Quantity parsing for the two resources the model accounts: cpu (in millicores) and bytes.
 
-const BINARY: Record<string, number> = {
+// The one resource.Quantity parser: validation, the scheduler and the describers all read quantities here.
+const QUANTITY = /^([+-]?)(\d+\.?\d*|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?\d+)?$/;
+const SCALE: Record<string, number> = {
   Ki: 2 ** 10,
   Mi: 2 ** 20,
   Gi: 2 ** 30,
   Ti: 2 ** 40,
   Pi: 2 ** 50,
   Ei: 2 ** 60,
-};
-const DECIMAL: Record<string, number> = {
   n: 1e-9,
   u: 1e-6,
   m: 1e-3,
@@ -21,18 +21,16 @@ const DECIMAL: Record<string, number> = {
   E: 1e18,
 };
 
-/** Parse a quantity string (`100m`, `1.5`, `128Mi`, `1e3`) to a number of base units; undefined if malformed. */
-export function parseQuantity(q: string | number | undefined): number | undefined {
-  if (q === undefined) return undefined;
-  if (typeof q === "number") return q;
-  const m = /^([+-]?(?:\d+\.?\d*|\.\d+))(?:(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E)|[eE]([+-]?\d+))?$/.exec(
-    q.trim(),
-  );
+/** Parse a quantity (`100m`, `1.5`, `128Mi`, `1e3`, or a JSON number) to base units; undefined if malformed. */
+export function parseQuantity(q: unknown): number | undefined {
+  if (typeof q === "number") return Number.isFinite(q) ? q : undefined;
+  if (typeof q !== "string") return undefined;
+  const m = QUANTITY.exec(q);
   if (!m) return undefined;
-  const n = Number(m[1]);
-  if (m[3] !== undefined) return n * 10 ** Number(m[3]);
-  const suffix = m[2] ?? "";
-  return n * (BINARY[suffix] ?? DECIMAL[suffix]);
+  const sign = m[1] === "-" ? -1 : 1;
+  const suffix = m[3] ?? "";
+  const scale = /^[eE]/.test(suffix) ? 10 ** Number(suffix.slice(1)) : SCALE[suffix];
+  return sign * Number(m[2]) * scale;
 }
 
 /** CPU quantity in millicores (rounded up, as the scheduler does). */
