@@ -423,9 +423,9 @@ export class ApiServer {
   private remove(rt: ResourceType, key: string, old: KubeObject): void {
     this.etcd.delete(key);
     if (rt.plural === "services") this.services.release(old);
-    const gone = clone(old);
-    gone.metadata.resourceVersion = String(this.etcd.revision());
-    this.hub(rt).publish(old, undefined);
+    // The DELETED event carries the revision of the delete, as a real watch does.
+    const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.etcd.revision()) } };
+    this.hub(rt).publish(gone, undefined);
   }
 
   private finish(obj: KubeObject, rv: string): KubeObject {

@@ -23,7 +23,7 @@ import { installCni } from "./cni.ts";
 import { CriAdapter } from "./cri-adapter.ts";
 import { kubeletAccess } from "./kubelet-access.ts";
 import { runOnMachine } from "./node-shell.ts";
-import { nodeIP, resolvePreset, workerName } from "./presets.ts";
+import { nodeIP, podNetwork, resolvePreset, workerName } from "./presets.ts";
 
 /** Options for a new cluster. */
 export interface ClusterOptions {
@@ -77,7 +77,7 @@ export class Cluster implements ShellCluster {
       version: NODE_OS.kubeletVersion,
       controlPlaneIP: nodeIP(0),
       serviceCIDR: "10.96.0.0/12",
-      podCIDR: "10.244.0.0/16",
+      podCIDR: podNetwork(shape),
       dnsIP: "10.96.0.10",
     };
     this.api = new ApiServer({
@@ -116,7 +116,7 @@ export class Cluster implements ShellCluster {
     }
     if (shape.cni) {
       this.loop.advance(30_000);
-      installCni(this);
+      installCni(this, this.settings.podCIDR);
     }
     // Hand over once the last node has had time to report Ready, and no earlier than `settleMs` after init.
     const settled = opts.settleMs ?? 180_000;
@@ -135,6 +135,7 @@ export class Cluster implements ShellCluster {
       schedule: (ms, fn) => this.loop.schedule(ms, fn),
       random: () => rand.next(),
       controlPlaneIp: nodeIP(0),
+      clusterCidr: this.settings.podCIDR,
       hosts: [...this.nodes.values()].map((n) => [n.ip, n.name] as const).concat([[ip, name]]),
       startKubelet: false,
     });

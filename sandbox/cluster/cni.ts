@@ -3,7 +3,11 @@
 import { applyManifestText, builtinManifest, FLANNEL_URL } from "../network/flannel-manifest.ts";
 import type { Cluster } from "./cluster.ts";
 
-/** Apply the built-in kube-flannel.yml to the cluster's API server. */
-export function installCni(cluster: Cluster): void {
-  applyManifestText(cluster.api, builtinManifest(FLANNEL_URL)!);
+/** Apply the built-in kube-flannel.yml to the cluster's API server, its net-conf set to the pod network. */
+export function installCni(cluster: Cluster, podNetwork: string): void {
+  const manifest = builtinManifest(FLANNEL_URL)!;
+  applyManifestText(
+    cluster.api,
+    manifest.replace(`"Network": "10.244.0.0/16"`, `"Network": "${podNetwork}"`),
+  );
 }

@@ -8,6 +8,14 @@ export interface ClusterShape {
   cni: boolean;
 }
 
+/**
+ * The pod network (`kubeadm init --pod-network-cidr`, and flannel's net-conf to match). A /16 holds only
+ * 256 node /24s, so presets with more nodes than that use a /14, as an operator of such a cluster would.
+ */
+export function podNetwork(shape: ClusterShape): string {
+  return shape.workers + 1 > 256 ? "10.244.0.0/14" : "10.244.0.0/16";
+}
+
 /** Named presets. `workers-N` (1 ≤ N ≤ 1000) is accepted too. */
 export const PRESETS: Record<string, ClusterShape> = {
   default: { workers: 2, cni: true },

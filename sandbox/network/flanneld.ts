@@ -144,7 +144,7 @@ export function flanneldHook(api: ApiServer, fabric: Fabric, node: NodeNetwork) 
     const sync = (n: Node) => {
       const other = n.spec.podCIDR;
       if (n.metadata.name === node.name || !other || !n.metadata.annotations?.[`${ANN}backend-type`]) return;
-      if (node.host.routes.some((r) => r.dst === other)) return;
+      if (node.host.hasRoute(other)) return;
       node.host.addRoute({ dst: other, via: other.replace(/\/\d+$/, ""), dev: "flannel.1", onlink: true });
       log("vxlan_network.go:108", `Handling addition of lease ${other}`);
     };
@@ -152,8 +152,7 @@ export function flanneldHook(api: ApiServer, fabric: Fabric, node: NodeNetwork) 
       add: sync,
       update: (_o, n) => sync(n),
       delete: (n) => {
-        const i = node.host.routes.findIndex((r) => r.dst === n.spec.podCIDR && r.dev === "flannel.1");
-        if (i >= 0) node.host.routes.splice(i, 1);
+        if (n.spec.podCIDR) node.host.removeRoute(n.spec.podCIDR, "flannel.1");
       },
     });
     nodes.start();

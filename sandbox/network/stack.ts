@@ -49,7 +49,9 @@ export interface Route {
 export class NetStack {
   readonly inode: number;
   readonly links: Link[] = [];
+  /** The routing table in insertion order; change it only through addRoute/removeRoute/removeLink. */
   readonly routes: Route[] = [];
+  private readonly routeDsts = new Set<string>();
   private nextIndex = 1;
 
   constructor(inode: number) {
@@ -71,7 +73,7 @@ export class NetStack {
     const i = this.links.findIndex((l) => l.name === name);
     if (i >= 0) this.links.splice(i, 1);
     for (let r = this.routes.length - 1; r >= 0; r--)
-      if (this.routes[r].dev === name) this.routes.splice(r, 1);
+      if (this.routes[r].dev === name) this.routeDsts.delete(this.routes.splice(r, 1)[0].dst);
   }
 
   /** Find a link by name. */
@@ -81,8 +83,22 @@ export class NetStack {
 
   /** Add a route unless an identical destination is already present. */
   addRoute(route: Route): void {
-    if (this.routes.some((r) => r.dst === route.dst)) return;
+    if (this.routeDsts.has(route.dst)) return;
+    this.routeDsts.add(route.dst);
     this.routes.push(route);
+  }
+
+  /** Whether a route to exactly this destination exists. */
+  hasRoute(dst: string): boolean {
+    return this.routeDsts.has(dst);
+  }
+
+  /** Remove the route to `dst` through `dev`, if present. */
+  removeRoute(dst: string, dev: string): void {
+    const i = this.routes.findIndex((r) => r.dst === dst && r.dev === dev);
+    if (i < 0) return;
+    this.routes.splice(i, 1);
+    this.routeDsts.delete(dst);
   }
 
   /** Whether an address is configured on one of this namespace's links (or is loopback). */

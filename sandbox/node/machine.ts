@@ -55,6 +55,8 @@ export interface MachineConfig {
   random: () => number;
   controlPlaneIp?: string;
   hosts?: ReadonlyArray<readonly [string, string]>;
+  /** The cluster's pod network (`kubeadm init --pod-network-cidr`); default 10.244.0.0/16. */
+  clusterCidr?: string;
   /** A pod CIDR for the default network hook; without it the hook reads flannel's subnet.env. */
   podCidr?: string;
   /** Images present at boot; defaults to the kubeadm images on a control plane, none on a worker. */
@@ -118,6 +120,7 @@ export class Machine {
     const pauseImage = "registry.k8s.io/pause:3.10";
     const cp = {
       ...DEFAULT_CONTROL_PLANE,
+      podCidr: config.clusterCidr ?? DEFAULT_CONTROL_PLANE.podCidr,
       advertiseAddress: cpIp,
       nodeName: config.role === "control-plane" ? this.hostname : DEFAULT_CONTROL_PLANE.nodeName,
     };

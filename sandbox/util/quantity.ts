@@ -25,6 +25,16 @@ const SCALE: Record<string, number> = {
 export function parseQuantity(q: unknown): number | undefined {
   if (typeof q === "number") return Number.isFinite(q) ? q : undefined;
   if (typeof q !== "string") return undefined;
+  // The scheduler reads the same few quantities for every pod and node; parse each text once.
+  if (parsed.has(q)) return parsed.get(q);
+  const v = parseText(q);
+  if (parsed.size < 4096) parsed.set(q, v);
+  return v;
+}
+
+const parsed = new Map<string, number | undefined>();
+
+function parseText(q: string): number | undefined {
   const m = QUANTITY.exec(q);
   if (!m) return undefined;
   const sign = m[1] === "-" ? -1 : 1;
