@@ -109,9 +109,12 @@ export class Cluster implements ShellCluster {
     this.addNode(this.controlPlane, 0, start);
     this.loop.advance(20_000);
     for (const { plural, obj } of kubeadmAddons(this.settings)) this.api.create(plural, obj);
-    // Workers join a little later, one after another, as `kubeadm join` is run on each.
+    // Workers join a little later: a few one after another, as `kubeadm join` is run by hand on each;
+    // many in waves of 50 a second, as automation joins a large cluster.
     for (let i = 1; i <= shape.workers; i++) {
-      this.loop.advance(i === 1 ? 40_000 : shape.workers <= 10 ? 5_000 : 100);
+      if (i === 1) this.loop.advance(40_000);
+      else if (shape.workers <= 10) this.loop.advance(5_000);
+      else if (i % 50 === 1) this.loop.advance(1_000);
       this.addNode(workerName(i), i, start);
     }
     if (shape.cni) {

@@ -37,6 +37,8 @@ export class DaemonSetController {
   private readonly informers: InformerFactory;
   private readonly recorder: EventRecorder;
   private readonly pending = new Map<string, Set<string>>();
+  /** Eligibility verdicts per DaemonSet, keyed by the (immutable) cached node object. */
+  private readonly verdicts = new Map<string, { ds: DaemonSet; byNode: WeakMap<Node, boolean> }>();
 
   constructor(api: ApiServer, informers: InformerFactory, recorder: EventRecorder) {
     this.api = api;
@@ -53,10 +55,13 @@ export class DaemonSetController {
       add: all,
       update: (o, n) => {
         if (
-          JSON.stringify(o.spec) !== JSON.stringify(n.spec) ||
-          JSON.stringify(o.metadata.labels) !== JSON.stringify(n.metadata.labels)
+          JSON.stringify(o.spec) === JSON.stringify(n.spec) &&
+          JSON.stringify(o.metadata.labels) === JSON.stringify(n.metadata.labels)
         )
-          all();
+          return;
+        // Only DaemonSets whose verdict on this node flips need a sync (a taint most of them tolerate does not).
+        for (const ds of informers.for<DaemonSet>("daemonsets").list())
+          if (this.eligible(keyOf(ds), ds, o) !== this.eligible(keyOf(ds), ds, n)) this.queue.add(keyOf(ds));
       },
       delete: all,
     });
@@ -109,7 +114,9 @@ export class DaemonSetController {
     const byNode = new Map<string, Pod[]>();
     for (const p of pods) {
       const n = this.targetNode(p) ?? "";
-      byNode.set(n, [...(byNode.get(n) ?? []), p]);
+      const list = byNode.get(n);
+      if (list) list.push(p);
+      else byNode.set(n, [p]);
     }
     let pending = this.pending.get(key);
     if (!pending) {
@@ -122,7 +129,7 @@ export class DaemonSetController {
     let updatedOutdatedDeleted = false;
     for (const node of nodes) {
       const name = node.metadata.name!;
-      const want = eligible(ds, node);
+      const want = this.eligible(key, ds, node);
       const have = byNode.get(name) ?? [];
       if (want) desired++;
       if (want && have.length === 0 && !pending.has(name)) {
@@ -142,6 +149,21 @@ export class DaemonSetController {
       }
     }
     this.updateStatus(ds, pods, desired, misscheduled, hash, now);
+  }
+
+  // Nodes join one at a time, and each join resyncs every DaemonSet over every node: remember verdicts.
+  private eligible(key: string, ds: DaemonSet, node: Node): boolean {
+    let v = this.verdicts.get(key);
+    if (!v || v.ds !== ds) {
+      v = { ds, byNode: new WeakMap() };
+      this.verdicts.set(key, v);
+    }
+    let want = v.byNode.get(node);
+    if (want === undefined) {
+      want = eligible(ds, node);
+      v.byNode.set(node, want);
+    }
+    return want;
   }
 
   private createPod(ds: DaemonSet, node: string, hash: string): void {

@@ -3,7 +3,6 @@
 
 import type { ConfigMap, Node, Pod } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
-import { Informer } from "../client/informer.ts";
 import { klog } from "../images/daemon.ts";
 import type { ImageContext } from "../images/types.ts";
 import type { DaemonHookInfo } from "../node/cri-types.ts";
@@ -12,8 +11,7 @@ import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
 import { clone } from "../util/clone.ts";
 import type { Fabric } from "./fabric.ts";
 import { macFrom, type NodeNetwork } from "./node-network.ts";
-
-const ANN = "flannel.alpha.coreos.com/";
+import { FLANNEL_ANNOTATION as ANN, type SubnetLeases } from "./subnet-leases.ts";
 
 /** Resolve a container path through the pod's volume mounts: a host path or a ConfigMap key's text. */
 function resolveMount(api: ApiServer, info: DaemonHookInfo, path: string): { host?: string; text?: string } {
@@ -89,7 +87,7 @@ function masqRules(node: NodeNetwork, network: string, subnet: string): void {
 }
 
 /** flanneld: lease the node's podCIDR, write subnet.env, bring up flannel.1 and route to the other nodes. */
-export function flanneldHook(api: ApiServer, fabric: Fabric, node: NodeNetwork) {
+export function flanneldHook(api: ApiServer, fabric: Fabric, leases: SubnetLeases, node: NodeNetwork) {
   return (ctx: ImageContext, _info: DaemonHookInfo): (() => void) | undefined => {
     const me = api.tryGet<Node>("nodes", undefined, node.name);
     const cidr = me?.spec.podCIDR;
@@ -140,22 +138,20 @@ export function flanneldHook(api: ApiServer, fabric: Fabric, node: NodeNetwork) 
     };
     api.update("nodes", fresh);
     log("vxlan_network.go:65", `watching for new subnet leases`);
-    const nodes = new Informer<Node>(api, "nodes");
-    const sync = (n: Node) => {
-      const other = n.spec.podCIDR;
-      if (n.metadata.name === node.name || !other || !n.metadata.annotations?.[`${ANN}backend-type`]) return;
-      if (node.host.hasRoute(other)) return;
-      node.host.addRoute({ dst: other, via: other.replace(/\/\d+$/, ""), dev: "flannel.1", onlink: true });
-      log("vxlan_network.go:108", `Handling addition of lease ${other}`);
-    };
-    nodes.on({
-      add: sync,
-      update: (_o, n) => sync(n),
-      delete: (n) => {
-        if (n.spec.podCIDR) node.host.removeRoute(n.spec.podCIDR, "flannel.1");
+    return leases.subscribe({
+      added: (name, subnet) => {
+        if (name === node.name || node.host.hasRoute(subnet)) return;
+        node.host.addRoute({
+          dst: subnet,
+          via: subnet.replace(/\/\d+$/, ""),
+          dev: "flannel.1",
+          onlink: true,
+        });
+        log("vxlan_network.go:108", `Handling addition of lease ${subnet}`);
+      },
+      removed: (name, subnet) => {
+        if (name !== node.name) node.host.removeRoute(subnet, "flannel.1");
       },
     });
-    nodes.start();
-    return () => nodes.stop();
   };
 }

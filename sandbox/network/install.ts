@@ -10,6 +10,7 @@ import { flannelCni } from "./flannel-cni.ts";
 import { FLANNEL_LOCAL_PATH, KUBE_FLANNEL_YML } from "./flannel-manifest.ts";
 import { cpHook, flanneldHook } from "./flanneld.ts";
 import { NodeNetwork } from "./node-network.ts";
+import { SubnetLeases } from "./subnet-leases.ts";
 
 const byMachine = new WeakMap<Machine, { cluster: ClusterNetwork; node: NodeNetwork }>();
 
@@ -34,6 +35,7 @@ export class ClusterNetwork {
   readonly dnsIP: string;
   readonly now: () => number;
   private readonly rand: Random;
+  private readonly leases: SubnetLeases;
 
   constructor(cfg: ClusterNetworkConfig) {
     this.api = cfg.api;
@@ -41,6 +43,7 @@ export class ClusterNetwork {
     this.dnsIP = cfg.dnsIP;
     this.now = cfg.now;
     this.rand = cfg.random;
+    this.leases = new SubnetLeases(cfg.api);
   }
 
   /** A uniform random number for statistic matches (seeded, so runs repeat). */
@@ -63,7 +66,7 @@ export class ClusterNetwork {
         iptables: node.iptables,
       }),
     );
-    cd.setDaemonHook("flanneld", flanneldHook(this.api, this.fabric, node));
+    cd.setDaemonHook("flanneld", flanneldHook(this.api, this.fabric, this.leases, node));
     cd.setDaemonHook("cp", cpHook(this.api, node));
     cd.setDaemonHook("coredns", corednsHook(this.api, machine.sockets));
     machine.fs.writeFile(FLANNEL_LOCAL_PATH, KUBE_FLANNEL_YML, this.now());

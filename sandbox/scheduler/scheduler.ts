@@ -32,6 +32,10 @@ export class Scheduler {
   private readonly pods: Informer<Pod>;
   private readonly nodes: Informer<Node>;
   private readonly infos = new Map<string, NodeInfo>();
+  /** The same NodeInfos in the order nodes were added, for round-robin filtering without copying. */
+  private order: NodeInfo[] = [];
+  /** Scheduling attempts and the time of the last one, for the unschedulable pods' back-off. */
+  private readonly attempts = new Map<string, { count: number; at: number }>();
   private readonly queue: WorkQueue;
   private readonly unschedulable = new Set<string>();
   /** Pods bound but not yet seen bound in the cache, already counted on their node (the assume cache). */
@@ -50,7 +54,9 @@ export class Scheduler {
     this.nodes = new Informer<Node>(cfg.api, "nodes");
     this.nodes.on({
       add: (n) => {
-        this.infos.set(n.metadata.name!, new NodeInfo(n));
+        const ni = new NodeInfo(n);
+        this.infos.set(n.metadata.name!, ni);
+        this.order.push(ni);
         this.retryUnschedulable();
       },
       update: (_o, n) => {
@@ -59,7 +65,9 @@ export class Scheduler {
         this.retryUnschedulable();
       },
       delete: (n) => {
+        const ni = this.infos.get(n.metadata.name!);
         this.infos.delete(n.metadata.name!);
+        if (ni) this.order = this.order.filter((x) => x !== ni);
       },
     });
     this.pods.on({
@@ -106,18 +114,40 @@ export class Scheduler {
       if (!old) this.queue.add(keyOf(cur));
     } else if (cur === undefined && old) {
       this.unschedulable.delete(keyOf(old));
+      this.attempts.delete(keyOf(old));
     }
+    if (cur && isAssigned(cur)) this.attempts.delete(key);
   }
 
+  /**
+   * A cluster event may make unschedulable pods fit: move them back to the queue, each once its back-off
+   * (1 s doubling to 10 s per failed attempt, kube-scheduler's defaults) has passed.
+   */
   private retryUnschedulable(): void {
-    for (const k of this.unschedulable) this.queue.add(k);
+    const now = this.api.loop.now();
+    for (const k of this.unschedulable) {
+      const a = this.attempts.get(k);
+      const backoff = a ? Math.min(1000 * 2 ** (a.count - 1), 10_000) : 0;
+      const wait = a ? a.at + backoff - now : 0;
+      if (wait > 0) this.queue.addAfter(k, wait);
+      else this.queue.add(k);
+    }
     this.unschedulable.clear();
   }
 
   private scheduleOne(key: string): void {
     const pod = this.pods.get(key);
     if (!pod || isAssigned(pod) || pod.metadata.deletionTimestamp) return;
-    const all = [...this.infos.values()];
+    const candidates = this.preFilter(pod);
+    if (candidates) {
+      // Pinned to named nodes (a DaemonSet pod): only those are filtered, as NodeAffinity's PreFilter does.
+      const feasible = candidates.filter((ni) => !runFilters(pod, ni));
+      if (feasible.length > 0) {
+        this.pick(pod, feasible);
+        return;
+      }
+    }
+    const all = this.order;
     const n = all.length;
     // Like kube-scheduler, stop filtering once enough feasible nodes are found (percentageOfNodesToScore).
     const pct = Math.max(5, 50 - Math.floor(n / 125));
@@ -136,6 +166,41 @@ export class Scheduler {
       this.fail(pod, failureMessage(n, failures));
       return;
     }
+    this.pick(pod, feasible);
+  }
+
+  /** The nodes a pod's required node affinity names by `metadata.name` in every term, if it does. */
+  private preFilter(pod: Pod): NodeInfo[] | undefined {
+    const terms = (
+      pod.spec.affinity as
+        | {
+            nodeAffinity?: {
+              requiredDuringSchedulingIgnoredDuringExecution?: {
+                nodeSelectorTerms?: {
+                  matchFields?: { key: string; operator: string; values?: string[] }[];
+                }[];
+              };
+            };
+          }
+        | undefined
+    )?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+    if (!terms || terms.length === 0) return undefined;
+    const names = new Set<string>();
+    for (const t of terms) {
+      const f = t.matchFields?.find((r) => r.key === "metadata.name" && r.operator === "In");
+      if (!f) return undefined;
+      for (const v of f.values ?? []) names.add(v);
+    }
+    const out: NodeInfo[] = [];
+    for (const name of names) {
+      const ni = this.infos.get(name);
+      if (ni) out.push(ni);
+    }
+    return out;
+  }
+
+  /** Score the feasible nodes and bind to the best (ties broken at random). */
+  private pick(pod: Pod, feasible: NodeInfo[]): void {
     const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
     let maxSame = 0;
     if (owner) for (const ni of feasible) maxSame = Math.max(maxSame, ni.owners.get(owner) ?? 0);
@@ -176,6 +241,8 @@ export class Scheduler {
   private fail(pod: Pod, message: string): void {
     const { namespace, name } = splitKey(keyOf(pod));
     this.unschedulable.add(keyOf(pod));
+    const prev = this.attempts.get(keyOf(pod));
+    this.attempts.set(keyOf(pod), { count: (prev?.count ?? 0) + 1, at: this.api.loop.now() });
     const now = rfc3339(this.api.loop.now());
     const cond = pod.status?.conditions?.find((c) => c.type === "PodScheduled");
     if (!cond || cond.message !== message) {
