@@ -62,3 +62,9 @@ describe("kubectl <command> --help", () => {
     expectGolden("kubectl/version-help.txt", help("version"));
   });
 });
+
+describe("kubectl set env --help", () => {
+  it("prints set env's help", () => {
+    expectGolden("kubectl/set-env-help.txt", help("set", "env"));
+  });
+});

@@ -198,3 +198,51 @@ describe("kubectl set image", () => {
     expect(h.kubectl("set image pod/nginx *=nginx:1.27").stdout).toBe("pod/nginx image updated\n");
   });
 });
+
+describe("kubectl set env", () => {
+  function env(h: Harness): unknown {
+    return h.api.get<Deployment>("deployments", "default", "web").spec.template.spec.containers[0].env;
+  }
+
+  it("adds, replaces and removes variables", () => {
+    const h = makeHarness();
+    h.kubectl("create deployment web --image=nginx");
+    expect(h.kubectl("set env deployment/web A=1 B=2").stdout).toBe("deployment.apps/web env updated\n");
+    h.kubectl("set env deployment/web A=3 B-");
+    expect(env(h)).toEqual([{ name: "A", value: "3" }]);
+  });
+
+  it("lists the variables of each container", () => {
+    const h = makeHarness();
+    h.kubectl("create deployment web --image=nginx");
+    h.kubectl("set env deployment/web A=1");
+    expect(h.kubectl("set env deployment/web --list").stdout).toBe(
+      "# Deployment web, container nginx\nA=1\n",
+    );
+  });
+
+  it("refuses to overwrite with --overwrite=false", () => {
+    const h = makeHarness();
+    h.kubectl("create deployment web --image=nginx");
+    h.kubectl("set env deployment/web A=1");
+    expect(h.kubectl("set env deployment/web A=2 --overwrite=false").stderr).toBe(
+      "error: deployments/web 'A' already has a value (1), and --overwrite is false\n\n",
+    );
+  });
+
+  it("warns when no container matches --containers", () => {
+    const h = makeHarness();
+    h.kubectl("create deployment web --image=nginx");
+    expect(h.kubectl("set env deployment/web A=1 -c side")).toEqual({
+      stdout: "",
+      stderr: 'warning: Deployment/web does not have any containers matching "side"\n',
+      exitCode: 0,
+    });
+  });
+
+  it("needs resources before the variables", () => {
+    expect(makeHarness().kubectl("set env A=1 deployment/web").stderr).toBe(
+      "error: all resources must be specified before environment changes: A=1 deployment/web\n",
+    );
+  });
+});

@@ -15,6 +15,7 @@ import { runCordon, runTaint } from "./nodes.ts";
 import { runRollout } from "./rollout.ts";
 import { runRun } from "./run.ts";
 import { runScale } from "./scale.ts";
+import { runSetEnv } from "./set-env.ts";
 import { runSetImage } from "./set-image.ts";
 import { runWait } from "./wait.ts";
 
@@ -41,6 +42,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   drain: runDrain,
   taint: runTaint,
   "set image": runSetImage,
+  "set env": runSetEnv,
   wait: runWait,
   version: runVersion,
   "cluster-info": runClusterInfo,

@@ -1,24 +1,9 @@
 // kubectl set image: change container images in pod templates; a deployment then rolls out a new ReplicaSet.
-import type { ResourceType } from "../../api/resources.ts";
-import type { Container, KubeObject, PodSpec } from "../../api/types.ts";
+import type { Container } from "../../api/types.ts";
 import { clone } from "../../util/clone.ts";
-import { NO_RESOURCES_MESSAGE } from "../cli/commands/delete.ts";
-import { dryRun, dryRunSuffix, errorText, fail, type Run, typeNamePairs } from "./common.ts";
-import { type NamedRequest, readManifestArgs } from "./file-args.ts";
+import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { outputFormat, printResult } from "./print.ts";
-
-/** The pod spec inside an object that has one (kubectl's UpdatePodSpecForObject), else undefined. */
-function podSpecOf(plural: string, obj: KubeObject): PodSpec | undefined {
-  const spec = (obj as { spec?: { template?: { spec?: PodSpec } } }).spec;
-  if (plural === "pods") return spec as PodSpec | undefined;
-  if (
-    ["deployments", "replicasets", "daemonsets", "statefulsets", "replicationcontrollers", "jobs"].includes(
-      plural,
-    )
-  )
-    return spec?.template?.spec;
-  return undefined;
-}
+import { podSpecOf, setTargets } from "./set-common.ts";
 
 // Resource words come first, then NAME=IMAGE pairs (cmdutil.GetResourcesAndPairs and ParsePairs).
 function splitArgs(args: string[]): { resources: string[]; images: [string, string][] } {
@@ -48,31 +33,13 @@ function setImages(containers: Container[] | undefined, name: string, image: str
   return found;
 }
 
-function targets(run: Run, resources: string[]): { rt: ResourceType; obj: KubeObject }[] {
-  const files = run.list("filename");
-  const requests: NamedRequest[] = files.length > 0 ? readManifestArgs(run, files) : typeNamePairs(resources);
-  if (requests.length === 0) fail(NO_RESOURCES_MESSAGE);
-  const out: { rt: ResourceType; obj: KubeObject }[] = [];
-  for (const r of requests) {
-    const ns = r.rt.namespaced ? (r.namespace ?? run.namespace) : undefined;
-    if (r.names.length === 0) {
-      if (!run.bool("all") && !run.str("selector"))
-        fail("resource(s) were provided, but no name was specified");
-      for (const obj of run.ctx.api.list(r.rt.plural, { namespace: ns, labelSelector: run.str("selector") })
-        .items)
-        out.push({ rt: r.rt, obj });
-    } else for (const name of r.names) out.push({ rt: r.rt, obj: run.ctx.api.get(r.rt.plural, ns, name) });
-  }
-  return out;
-}
-
 /** Run `kubectl set image`. Errors gathered across objects print unprefixed, as kubectl prints an aggregate. */
 export function runSetImage(run: Run): number {
   const { resources, images } = splitArgs(run.args);
   const mode = dryRun(run);
   const fmt = outputFormat(run);
   if (run.bool("local")) fail(`"kubectl set image --local" is not available in this simulated cluster`);
-  const found = targets(run, resources);
+  const found = setTargets(run, resources);
   const problems: string[] = [];
   if (run.bool("all") && run.str("selector"))
     problems.push("cannot set --all and --selector at the same time");
