@@ -68,3 +68,11 @@ describe("kubectl set env --help", () => {
     expectGolden("kubectl/set-env-help.txt", help("set", "env"));
   });
 });
+
+describe("kubectl cordon --help", () => {
+  it("prints cordon's description and example", () => {
+    expect(help("cordon")).toMatch(
+      /^Mark node as unschedulable\.\n\nExamples:\n {2}# Mark node "foo" as unschedulable\n {2}kubectl cordon foo\n\nOptions:\n/,
+    );
+  });
+});
