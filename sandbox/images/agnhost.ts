@@ -1,6 +1,6 @@
 // registry.k8s.io/e2e-test-images/agnhost:2.53, the Kubernetes e2e test image; the model's echo server.
 // Modelled subcommands: `serve-hostname` (:9376 answers the hostname), `netexec` (:8080 /hostname,
-// /echo?msg=, /clientip), `pause` (the default). Log wording is the model's own.
+// /echo?msg=, /clientip, /healthz), `pause` (the default). Log wording is the model's own.
 import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
 import { fakeSha256 } from "./ids.ts";
 import type { ImageContext, ImageProgram } from "./types.ts";
@@ -44,7 +44,17 @@ function run(ctx: ImageContext, args: readonly string[]): void {
         const req = parseHttpRequest(raw);
         if (!req) return "";
         ctx.log(`GET ${req.path}`, "stderr");
-        if (req.path === "/hostname") return plain(info.now, ctx.hostname);
+        if (req.path === "/hostname" || req.path === "/hostName") return plain(info.now, ctx.hostname);
+        // The model's UDP server is always up, so the server always reports itself ready.
+        if (req.path === "/healthz")
+          return httpResponse(
+            200,
+            [
+              ["Date", httpDate(info.now)],
+              ["Content-Length", "0"],
+            ],
+            "",
+          );
         if (req.path === "/clientip") return plain(info.now, `${info.remoteIp}:40000`);
         if (req.path === "/echo") return plain(info.now, req.query.msg ?? "");
         if (req.path === "/") return plain(info.now, `NOW: ${new Date(info.now).toISOString()}`);

@@ -3,6 +3,7 @@
 // Start-up log lines are representative, not captured from the v1.32.4 binaries.
 import type { RequestInfo } from "../node/sockets.ts";
 import { daemonImage, klog } from "./daemon.ts";
+import { healthEndpoints, K8S_HEALTH } from "./health.ts";
 import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
 import type { ImageContext } from "./types.ts";
 
@@ -50,7 +51,11 @@ export const etcd = daemonImage({
   ports: [
     { port: 2379, proto: "tcp" },
     { port: 2380, proto: "tcp" },
-    { port: 2381, proto: "tcp" },
+    {
+      port: 2381,
+      proto: "tcp",
+      handler: healthEndpoints({ ...K8S_HEALTH, "/health": '{"health":"true","reason":""}' }),
+    },
   ],
   startLogs: (ctx) => [
     `{"level":"info","ts":"${new Date(ctx.now()).toISOString()}","caller":"etcdmain/etcd.go:73","msg":"Running: ","args":${JSON.stringify(ctx.argv)}}`,
@@ -68,8 +73,9 @@ export const kubeApiserver = daemonImage({
   threads: 11,
   rssKb: 262000,
   vszKb: 1_538_000,
-  // An anonymous request (curl -k) is authenticated as system:anonymous and forbidden, as on kubeadm clusters.
-  ports: [{ port: 6443, proto: "tcp", handler: anonymousForbidden }],
+  // An anonymous request (curl -k) is authenticated as system:anonymous and forbidden, as on kubeadm clusters,
+  // except on the health paths that system:public-info-viewer opens to everyone.
+  ports: [{ port: 6443, proto: "tcp", handler: healthEndpoints(K8S_HEALTH, anonymousForbidden) }],
   startLogs: (ctx) => [
     klog(ctx.now(), 1, "options.go:238", `external host was not specified, using ${ctx.podIp}`),
   ],
@@ -86,7 +92,7 @@ export const kubeControllerManager = daemonImage({
   threads: 8,
   rssKb: 98000,
   vszKb: 1_318_000,
-  ports: [{ port: 10257, proto: "tcp" }],
+  ports: [{ port: 10257, proto: "tcp", handler: healthEndpoints(K8S_HEALTH) }],
   startLogs: line("serving.go:386", "Generated self-signed cert in-memory"),
 });
 
@@ -101,7 +107,7 @@ export const kubeScheduler = daemonImage({
   threads: 8,
   rssKb: 52000,
   vszKb: 1_290_000,
-  ports: [{ port: 10259, proto: "tcp" }],
+  ports: [{ port: 10259, proto: "tcp", handler: healthEndpoints(K8S_HEALTH) }],
   startLogs: line("serving.go:386", "Generated self-signed cert in-memory"),
 });
 
@@ -139,8 +145,8 @@ export const coredns = daemonImage({
   ports: [
     { port: 53, proto: "udp" },
     { port: 53, proto: "tcp" },
-    { port: 8080, proto: "tcp" },
-    { port: 8181, proto: "tcp" },
+    { port: 8080, proto: "tcp", handler: healthEndpoints({ "/health": "OK" }) },
+    { port: 8181, proto: "tcp", handler: healthEndpoints({ "/ready": "OK" }) },
     { port: 9153, proto: "tcp" },
   ],
   startLogs: () => [".:53", "CoreDNS-1.11.3", "linux/amd64, go1.21.11, a6338e9"],

@@ -1,4 +1,6 @@
 // A tiny busybox-style sh and the few applets images run (sleep, echo, true, false, hostname, date, env).
+
+import { processEnv } from "./env.ts";
 import { parseShell, type ShNode, ShSyntaxError, type Word } from "./shell-parse.ts";
 import type { ImageContext } from "./types.ts";
 
@@ -74,10 +76,19 @@ function applet(
       done(0);
       return true;
     case "env":
-    case "printenv":
-      for (const [k, v] of Object.entries(vars)) ctx.log(`${k}=${v}`);
+    case "printenv": {
+      // Only variables are printed, not the shell's specials ($?, $0).
+      const names = Object.keys(vars).filter((k) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(k));
+      if (cmd === "printenv" && args.length) {
+        const found = args.filter((a) => names.includes(a));
+        for (const a of found) ctx.log(vars[a]);
+        done(found.length === args.length ? 0 : 1);
+        return true;
+      }
+      for (const k of names) ctx.log(`${k}=${vars[k]}`);
       done(0);
       return true;
+    }
     case "sleep": {
       const ms = args.length === 0 ? null : parseSleep(args[0]);
       if (ms === null) {
@@ -103,7 +114,7 @@ export function startApplet(ctx: ImageContext, argv: string[]): boolean {
     return true;
   }
   const pid = ctx.spawn([...argv]);
-  return applet(ctx, [...argv], { ...ctx.env, HOSTNAME: ctx.hostname }, (s) => ctx.exitProcess(pid, s));
+  return applet(ctx, [...argv], processEnv(ctx.env, ctx.hostname), (s) => ctx.exitProcess(pid, s));
 }
 
 /** Run `sh [-c script]` as the container's main process. */
@@ -125,7 +136,11 @@ export function startShell(ctx: ImageContext, argv: string[]): void {
     finish(2);
     return;
   }
-  const vars: Record<string, string> = { ...ctx.env, HOSTNAME: ctx.hostname, "?": "0", "0": shName };
+  const vars: Record<string, string> = {
+    ...processEnv(ctx.env, ctx.hostname),
+    "?": "0",
+    "0": shName,
+  };
   let exited = false;
   let steps = 0;
   const expand = (w: Word): string =>

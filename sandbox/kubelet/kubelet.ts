@@ -1,6 +1,6 @@
 // The kubelet: registers its node, renews its lease, reports node status, runs the pods bound to it
 // (including static pods from the manifest directory, mirrored into the API) and reports their status.
-import type { Lease, Node, Pod } from "../api/types.ts";
+import type { Lease, Node, Pod, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { Informer, keyOf } from "../client/informer.ts";
@@ -11,6 +11,7 @@ import type { ContainerRuntime } from "./cri.ts";
 import { type MachineFacts, nodeStatus, registrationObject, statusChanged } from "./node-status.ts";
 import { buildStatus, type PodRecord } from "./pod-state.ts";
 import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
+import { probeTransportFor } from "./probe-transport.ts";
 import { mirrorPod } from "./static-pods.ts";
 
 /** Configuration of one kubelet. */
@@ -62,6 +63,10 @@ export class Kubelet {
       resync: (rec) => this.resync(rec),
       finished: (rec) => this.finished(rec),
       log: (l) => cfg.journal(l),
+      nodeIP: cfg.machine.ip,
+      services: (ns) => this.services(ns),
+      probes: () => probeTransportFor(cfg.api, cfg.machine.name),
+      active: () => this.running,
     };
   }
 
@@ -113,6 +118,14 @@ export class Kubelet {
     };
     cancel = loop.schedule(ms, tick);
     this.timers.push(() => cancel());
+  }
+
+  // Read at container start, as the kubelet's Service lister would be; `kubernetes` lives in default.
+  private services(namespace: string): Service[] {
+    const own = this.api.list<Service>("services", { namespace }).items;
+    if (namespace === "default") return own;
+    const master = this.api.tryGet<Service>("services", "default", "kubernetes");
+    return master ? [...own, master] : own;
   }
 
   private updateNodeStatus(force: boolean): void {

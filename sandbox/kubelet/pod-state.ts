@@ -27,8 +27,10 @@ export interface ContainerRecord {
   /** An image pull or start is in flight. */
   busy: boolean;
   init: boolean;
-  /** The container id whose readiness probe loop is running. */
-  probing?: string;
+  /** The running container is being killed because its liveness probe failed: restart it whatever its exit code. */
+  livenessKilled?: boolean;
+  /** Ask the readiness worker for an immediate run (set when the container has a readiness probe). */
+  triggerReadiness?: () => void;
 }
 
 /** Everything the kubelet tracks for one pod. */
@@ -50,6 +52,8 @@ export interface PodRecord {
   /** Whether every container was ready at the last status computation (for transition times). */
   wasReady?: boolean;
   initializedAt?: number;
+  /** The prober's workers for this pod have been started. */
+  probesStarted?: boolean;
 }
 
 /** A fresh container record. */

@@ -1,10 +1,13 @@
 // One pod's lifecycle on a node: sandbox, image pulls, init containers, app containers, restarts with
 // back-off, readiness, and graceful termination. Every step is driven by `sync`, which is idempotent.
-import type { Container, Pod } from "../api/types.ts";
+import type { Container, Pod, Service } from "../api/types.ts";
 import type { EventRecorder } from "../client/events.ts";
 import type { EventLoop } from "../util/event-loop.ts";
+import { containerEnv } from "./container-env.ts";
 import type { ContainerExit, ContainerRuntime } from "./cri.ts";
 import { type ContainerRecord, newContainer, type PodRecord } from "./pod-state.ts";
+import type { ProbeTransport } from "./probe-transport.ts";
+import { startProbeWorkers } from "./probe-worker.ts";
 
 /** Container restart back-off: 10 s doubling to 5 min, reset after 10 min of clean running. */
 export const BACKOFF_INITIAL_MS = 10_000;
@@ -23,6 +26,14 @@ export interface PodWorkerHost {
   /** Report that the pod is gone from the node; the kubelet deletes the API object. */
   finished(rec: PodRecord): void;
   log(line: string): void;
+  /** The node's address (status.hostIP). */
+  nodeIP: string;
+  /** The Services a container in `namespace` may see right now (its namespace's and default's). */
+  services(namespace: string): Service[];
+  /** How HTTP, TCP and exec probes reach the pod, when the node's network is modelled. */
+  probes(): ProbeTransport | undefined;
+  /** Whether the kubelet is running; a stopped kubelet probes nothing. */
+  active(): boolean;
 }
 
 /** Format a virtual duration as Go prints time.Duration (`1.234s`, `523ms`). */
@@ -45,6 +56,12 @@ function fieldPath(_rec: PodRecord, c: ContainerRecord): string {
 function shouldRestart(pod: Pod, exitCode: number): boolean {
   const p = pod.spec.restartPolicy ?? "Always";
   return p === "Always" || (p === "OnFailure" && exitCode !== 0);
+}
+
+// A container killed for failing its liveness probe restarts unless the policy is Never, whatever its exit code.
+function restartWanted(rec: PodRecord, c: ContainerRecord): boolean {
+  if (c.livenessKilled) return (rec.pod.spec.restartPolicy ?? "Always") !== "Never";
+  return shouldRestart(rec.pod, c.exitCode!);
 }
 
 /** Build the record for a pod the kubelet has just admitted. */
@@ -77,6 +94,7 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
     if (host.loop.now() < rec.sandboxDueAt) return;
     if (!createSandbox(host, rec)) return;
   }
+  startProbeWorkers(host, rec, (r, c) => killForLiveness(host, r, c));
   for (const c of rec.inits) {
     if (c.state === "terminated" && c.exitCode === 0) continue;
     step(host, rec, c);
@@ -96,7 +114,7 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
   const policy = rec.pod.spec.restartPolicy ?? "Always";
   if (
     policy !== "Always" &&
-    rec.containers.every((c) => c.state === "terminated" && !shouldRestart(rec.pod, c.exitCode!))
+    rec.containers.every((c) => c.state === "terminated" && !restartWanted(rec, c))
   ) {
     rec.terminal = rec.containers.every((c) => c.exitCode === 0) ? "Succeeded" : "Failed";
     for (const c of rec.containers) c.ready = false;
@@ -135,12 +153,9 @@ function createSandbox(host: PodWorkerHost, rec: PodRecord): boolean {
 function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
   if (c.busy) return;
   const now = host.loop.now();
-  if (c.state === "running") {
-    ensureReadinessProbe(host, rec, c);
-    return;
-  }
+  if (c.state === "running") return;
   if (c.state === "terminated") {
-    if (!shouldRestart(rec.pod, c.exitCode!)) return;
+    if (!restartWanted(rec, c)) return;
     if (c.init && c.exitCode === 0) return;
     // Back-off: the first restart is immediate, later ones wait and show CrashLoopBackOff.
     if (now < c.backoffUntil) {
@@ -246,7 +261,12 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
 function startContainer(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
   const container = spec(rec, c);
   const fp = fieldPath(rec, c);
-  const res = host.runtime.startContainer(rec.sandboxId!, rec.pod, container, (exit) =>
+  // The kubelet resolves the environment itself and hands the runtime literal values.
+  const env = containerEnv(rec.pod, container, host.services(rec.pod.metadata.namespace ?? "default"), {
+    podIP: rec.ip ?? "",
+    hostIP: host.nodeIP,
+  });
+  const res = host.runtime.startContainer(rec.sandboxId!, rec.pod, { ...container, env }, (exit) =>
     onExit(host, rec, c, exit),
   );
   if ("error" in res) {
@@ -266,7 +286,9 @@ function startContainer(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord)
   c.reason = undefined;
   c.message = undefined;
   c.startedAt = host.loop.now();
+  c.livenessKilled = false;
   c.ready = !c.init && !container.readinessProbe;
+  if (!c.init && container.readinessProbe) c.triggerReadiness?.();
 }
 
 function onExit(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, exit: ContainerExit): void {
@@ -276,7 +298,7 @@ function onExit(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, exit: C
   c.reason = exit.reason;
   c.finishedAt = exit.finishedAt;
   c.ready = false;
-  if (!rec.killing && shouldRestart(rec.pod, exit.exitCode) && !(c.init && exit.exitCode === 0)) {
+  if (!rec.killing && restartWanted(rec, c) && !(c.init && exit.exitCode === 0)) {
     const ranFor = exit.finishedAt - (c.startedAt ?? exit.finishedAt);
     if (ranFor >= BACKOFF_RESET_MS) c.backoffMs = 0;
     // The first crash restarts at once; each later one waits twice as long as the last.
@@ -287,39 +309,22 @@ function onExit(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, exit: C
   host.resync(rec);
 }
 
-function probePort(c: Container, port: number | string): number | undefined {
-  if (typeof port === "number") return port;
-  if (/^\d+$/.test(port)) return Number(port);
-  return c.ports?.find((p) => p.name === port)?.containerPort;
-}
-
-/** Run a container's readiness probe every periodSeconds after initialDelaySeconds, as the prober does. */
-function ensureReadinessProbe(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
+/** Kill a container whose liveness probe failed; its exit then restarts it (computePodActions). */
+function killForLiveness(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
+  if (c.state !== "running" || !c.id || rec.killing) return;
   const container = spec(rec, c);
-  const probe = container.readinessProbe;
-  if (!probe || c.probing === c.id) return;
-  const id = c.id;
-  c.probing = id;
-  const period = (probe.periodSeconds ?? 10) * 1000;
-  const failureThreshold = probe.failureThreshold ?? 3;
-  let failures = 0;
-  const tick = () => {
-    if (c.state !== "running" || c.id !== id || rec.killing) return;
-    let ok = true;
-    const port = probe.httpGet?.port ?? probe.tcpSocket?.port;
-    if (port !== undefined) {
-      const n = probePort(container, port);
-      ok = n !== undefined && host.runtime.probeTCP(rec.sandboxId!, n);
-    }
-    failures = ok ? 0 : failures + 1;
-    const ready = ok ? true : failures >= failureThreshold ? false : c.ready;
-    if (ready !== c.ready) {
-      c.ready = ready;
-      host.resync(rec);
-    }
-    host.loop.schedule(period, tick);
-  };
-  host.loop.schedule((probe.initialDelaySeconds ?? 0) * 1000, tick);
+  c.livenessKilled = true;
+  host.recorder.record(
+    rec.pod,
+    "Normal",
+    "Killing",
+    `Container ${c.name} failed liveness probe, will be restarted`,
+    fieldPath(rec, c),
+  );
+  const probeGrace = (container.livenessProbe as { terminationGracePeriodSeconds?: number } | undefined)
+    ?.terminationGracePeriodSeconds;
+  const grace = probeGrace ?? rec.pod.spec.terminationGracePeriodSeconds ?? 30;
+  host.runtime.stopContainer(c.id, grace, () => {});
 }
 
 /** Stop every container (SIGTERM, then SIGKILL after the grace period), remove the sandbox, report done. */

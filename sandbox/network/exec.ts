@@ -1,6 +1,7 @@
 // `kubectl exec`: run a command inside a running container, in its network namespace, with only the
 // executables its image ships. `sh -c` scripts run through the modelled shell grammar.
 import type { Pod } from "../api/types.ts";
+import { processEnv } from "../images/env.ts";
 import { formatDate } from "../images/shell.ts";
 import { parseShell, type ShNode, ShSyntaxError, type Word } from "../images/shell-parse.ts";
 import type { CommandResult } from "../kubectl/context.ts";
@@ -63,7 +64,7 @@ function runOne(site: Site, t: ExecTarget, argv: string[], stdin: string, shell:
     };
   }
   const args = argv.slice(1);
-  const env = { ...t.env, HOSTNAME: site.hostname, HOME: "/root" };
+  const env = processEnv(t.env, site.hostname);
   const files: Record<string, string> = {
     "/etc/resolv.conf": site.resolvConf,
     "/etc/hosts": site.hosts,
@@ -86,12 +87,18 @@ function runOne(site: Site, t: ExecTarget, argv: string[], stdin: string, shell:
     case "hostname":
       return ok(`${site.hostname}\n`);
     case "env":
-    case "printenv":
+    case "printenv": {
+      if (exe === "printenv" && args.length) {
+        const found = args.filter((a) => env[a] !== undefined);
+        const out = found.map((a) => `${env[a]}\n`).join("");
+        return { stdout: out, stderr: "", code: found.length === args.length ? 0 : 1 };
+      }
       return ok(
         Object.entries(env)
           .map(([k, v]) => `${k}=${v}\n`)
           .join(""),
       );
+    }
     case "echo":
       return ok(args[0] === "-n" ? args.slice(1).join(" ") : `${args.join(" ")}\n`);
     case "true":
@@ -126,7 +133,7 @@ function runScript(site: Site, t: ExecTarget, script: string, stdin: string): Ou
     return { stdout: "", stderr: `${e.message}\n`, code: 2 };
   }
   const acc: Out = { stdout: "", stderr: "", code: 0 };
-  const vars: Record<string, string> = { ...t.env, HOSTNAME: site.hostname };
+  const vars: Record<string, string> = processEnv(t.env, site.hostname);
   const word = (w: Word) =>
     w
       .map((p) =>

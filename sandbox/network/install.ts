@@ -1,6 +1,7 @@
 // Wire the network model into a cluster: a NodeNetwork per machine, the flannel CNI hook in containerd,
 // and the node-side behaviour of kube-proxy, flanneld, CoreDNS and flannel's install-cni containers.
 import type { ApiServer } from "../apiserver/server.ts";
+import { provideProbeTransport } from "../kubelet/probe-transport.ts";
 import type { Machine } from "../node/machine.ts";
 import { startKubeProxy } from "../proxy/kube-proxy.ts";
 import type { Random } from "../util/random.ts";
@@ -10,6 +11,7 @@ import { flannelCni } from "./flannel-cni.ts";
 import { FLANNEL_LOCAL_PATH, KUBE_FLANNEL_YML } from "./flannel-manifest.ts";
 import { cpHook, flanneldHook } from "./flanneld.ts";
 import { NodeNetwork } from "./node-network.ts";
+import { nodeProbeTransport } from "./probe-transport.ts";
 import { SubnetLeases } from "./subnet-leases.ts";
 
 const byMachine = new WeakMap<Machine, { cluster: ClusterNetwork; node: NodeNetwork }>();
@@ -70,6 +72,7 @@ export class ClusterNetwork {
     cd.setDaemonHook("cp", cpHook(this.api, node));
     cd.setDaemonHook("coredns", corednsHook(this.api, machine.sockets));
     machine.fs.writeFile(FLANNEL_LOCAL_PATH, KUBE_FLANNEL_YML, this.now());
+    provideProbeTransport(this.api, node.name, nodeProbeTransport(this, node));
     return node;
   }
 

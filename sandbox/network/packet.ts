@@ -165,9 +165,11 @@ export function connect(
   const w: Walk = { fabric, now: ctx.now, random: ctx.random, hops: [], flow, ttl: 8 };
   const { node, stack } = origin;
   const loop = /^127\./.test(flow.dst);
-  const src = loop ? "127.0.0.1" : stack.primaryAddress();
-  let pkt: Packet = { proto: flow.proto, src, dst: flow.dst, sport: 43512, dport: flow.dport };
   const isHost = stack === node.host;
+  // The host picks its source address from the route out (cni0's to local pods, flannel.1's to remote ones).
+  const out = isHost && !loop && !stack.isLocal(flow.dst) ? stack.lookup(flow.dst) : undefined;
+  const src = loop ? "127.0.0.1" : ((out && stack.link(out.dev)?.addrs[0]?.ip) ?? stack.primaryAddress());
+  let pkt: Packet = { proto: flow.proto, src, dst: flow.dst, sport: 43512, dport: flow.dport };
   if (isHost) {
     const out = netfilter(w, node, "OUTPUT", pkt);
     if (out && out.verdict === "REJECT")

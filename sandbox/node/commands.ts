@@ -5,8 +5,11 @@ import { FsError } from "./filesystem.ts";
 import { runCat, runLs, runReadlink } from "./fs-commands.ts";
 import { runLsns } from "./lsns.ts";
 import { type Machine, NODE_OS } from "./machine.ts";
+import { NODE_CWD, runTreeCommand, treeCommands } from "./node-tools.ts";
+import { runPgrep, runPidof } from "./pgrep.ts";
 import { procPaths } from "./proc-fs.ts";
 import { type CommandOutput, runPs } from "./ps.ts";
+import { runSs } from "./ss.ts";
 import { runSystemctl } from "./systemctl.ts";
 
 export type { CommandOutput } from "./ps.ts";
@@ -82,10 +85,25 @@ const BUILTINS: Record<string, NodeCommandHandler> = {
   whoami: () => ok("root\n"),
   id: () => ok("uid=0(root) gid=0(root) groups=0(root)\n"),
   echo: (_m, a) => (a[0] === "-n" ? ok(a.slice(1).join(" ")) : ok(`${a.join(" ")}\n`)),
+  pgrep: (m, a) => runPgrep(a, m.processes.list()),
+  pidof: (m, a) => runPidof(a, m.processes.list()),
+  ss: (m, a) => runSs(a, m.sockets.list(m.namespaces.initial.net), (pid) => m.processes.get(pid)),
   true: () => ok(""),
   false: () => ({ stdout: "", stderr: "", exitCode: 1 }),
 };
 for (const [name, handler] of Object.entries(BUILTINS)) registerNodeCommand(name, handler);
+for (const name of treeCommands())
+  registerNodeCommand(
+    name,
+    (m, a, c) =>
+      runTreeCommand(name, a, c.stdin ?? "", {
+        fs: m.fs,
+        cwd: NODE_CWD,
+        now: c.now,
+        flavor: "gnu",
+        virt: procPaths(m.processes),
+      }) ?? ok(""),
+  );
 
 /** Run one command line (already split into words) on a node; `> file` and `>> file` redirect stdout. */
 export function runNodeCommand(

@@ -1,6 +1,7 @@
 // The records containerd keeps per sandbox and container.
 import type { ContainerRuntimeState } from "./container-context.ts";
 import type { ContainerConfig, ContainerStatus, PodSandboxConfig, SandboxState } from "./cri-types.ts";
+import type { FileTree } from "./filesystem.ts";
 import type { NsSet } from "./namespaces.ts";
 
 /** containerd's record of one pod sandbox. */
@@ -23,4 +24,6 @@ export interface Container {
   status: ContainerStatus;
   config: ContainerConfig;
   run: ContainerRuntimeState;
+  /** The container's writable root; a restart is a new container with a fresh one. */
+  rootfs: FileTree;
 }

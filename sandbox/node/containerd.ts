@@ -8,6 +8,7 @@ import {
   startError,
 } from "./container-command.ts";
 import { type ContainerRuntimeState, createContainerContext } from "./container-context.ts";
+import { createRootfs } from "./container-rootfs.ts";
 import { ImageStore, type Schedule } from "./containerd-images.ts";
 import type { Container, Sandbox } from "./containerd-records.ts";
 import {
@@ -22,6 +23,7 @@ import {
   type PodSandboxConfig,
   type PodSandboxStatus,
 } from "./cri-types.ts";
+import type { FileTree } from "./filesystem.ts";
 import type { NamespaceRegistry, NsSet } from "./namespaces.ts";
 import type { NetnsNames } from "./netns.ts";
 import { type ExitInfo, type ProcessTable, SIG } from "./processes.ts";
@@ -42,6 +44,8 @@ export interface ContainerdConfig {
   hostIp: string;
   pauseImage: string;
   network: NetworkHook;
+  /** The node's file tree, where bind mounts' host directories live. */
+  fs?: FileTree;
 }
 
 const SOCK = "/run/containerd/containerd.sock";
@@ -104,6 +108,9 @@ export class Containerd {
       podNamespace: s.config.namespace,
       labels: { ...(c.config.labels ?? {}) },
       pid: c.run.mainPid,
+      rootfs: c.rootfs,
+      processes: this.c.processes,
+      shimPid: s.shimPid,
     };
   }
 
@@ -233,6 +240,7 @@ export class Containerd {
     this.containers.set(id, {
       config: { ...config },
       run: { mainPid: 0, logs: [], cancels: [], exited: false },
+      rootfs: createRootfs(now, config.mounts ?? [], this.c.fs),
       status: {
         id,
         podSandboxId: s.id,

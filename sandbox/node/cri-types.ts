@@ -1,5 +1,8 @@
 // The CRI-shaped types containerd exposes to the kubelet (a trimmed runtime.v1 API).
 import type { ImageContext } from "../images/types.ts";
+import type { ContainerMount } from "./container-rootfs.ts";
+import type { FileTree } from "./filesystem.ts";
+import type { ProcessTable } from "./processes.ts";
 
 /** A CRI call failed; the message is what containerd returns over gRPC. */
 export class CriError extends Error {}
@@ -31,6 +34,8 @@ export interface ContainerConfig {
   env?: Record<string, string>;
   labels?: Record<string, string>;
   annotations?: Record<string, string>;
+  /** Bind mounts (emptyDir and hostPath volumes): node directories shown inside the container. */
+  mounts?: ContainerMount[];
 }
 
 /** CRI container states. */
@@ -128,4 +133,10 @@ export interface ExecTarget {
   labels: Record<string, string>;
   /** The container's main pid on the node. */
   pid: number;
+  /** The container's own root filesystem (its mount namespace's view). */
+  rootfs: FileTree;
+  /** The node's process table, for ps and /proc inside the container. */
+  processes: ProcessTable;
+  /** The shim that parents exec'd processes. */
+  shimPid: number;
 }

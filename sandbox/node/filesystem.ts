@@ -151,6 +151,30 @@ export class FileTree {
     }
   }
 
+  /** Move a node to a new path (rename); the target's parent must exist. */
+  rename(from: string, to: string, now: number): void {
+    const src = this.parentOf(from);
+    const node = src.dir.children.get(src.name);
+    if (!node) throw new FsError("ENOENT", from);
+    const dst = this.parentOf(to);
+    const old = dst.dir.children.get(dst.name);
+    if (old?.kind === "dir" && node.kind !== "dir") throw new FsError("EISDIR", to);
+    src.dir.children.delete(src.name);
+    dst.dir.children.set(dst.name, node);
+    src.dir.mtimeMs = now;
+    dst.dir.mtimeMs = now;
+  }
+
+  /** Place an existing node (e.g. another tree's directory) at a path, as a bind mount does. */
+  bind(path: string, node: FsNode, now: number): void {
+    const names = splitPath(path);
+    const name = names.pop();
+    if (name === undefined) throw new FsError("EEXIST", path);
+    this.mkdirp(`/${names.join("/")}`, now);
+    const { dir } = this.parentOf(path);
+    dir.children.set(name, node);
+  }
+
   /** List a directory's entry names in byte order. */
   list(path: string): string[] {
     const node = this.lookup(path);

@@ -141,6 +141,7 @@ export class Machine {
       hostname: this.hostname,
       hostIp: this.ip,
       pauseImage,
+      fs: this.fs,
       network: createDefaultNetworkHook({
         fs: this.fs,
         netns: this.netns,

@@ -17,7 +17,10 @@ const NS_LINKS: Array<[string, NsType]> = [
   ),
 ];
 
-function parse(path: string, procs: ProcessTable): { p: Process; rest: string[] } | null {
+/** What /proc needs: a pid lookup (the node's table, or a container's view of its pid namespace). */
+export type ProcLookup = Pick<ProcessTable, "get">;
+
+function parse(path: string, procs: ProcLookup): { p: Process; rest: string[] } | null {
   const m = /^\/proc\/(\d+|self)(\/.*)?$/.exec(path.replace(/\/+$/, ""));
   if (!m) return null;
   const p = procs.get(m[1] === "self" ? 1 : Number(m[1]));
@@ -26,7 +29,7 @@ function parse(path: string, procs: ProcessTable): { p: Process; rest: string[] 
 }
 
 /** Serve /proc paths for ls, cat and readlink from the process table. */
-export function procPaths(procs: ProcessTable): VirtualPaths {
+export function procPaths(procs: ProcLookup): VirtualPaths {
   return {
     listDir(path) {
       const hit = parse(path, procs);

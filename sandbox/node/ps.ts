@@ -48,23 +48,23 @@ function parse(args: readonly string[]): PsRequest | CommandOutput {
     const a = args[i];
     const takeValue = (inline: string): string | null => (inline !== "" ? inline : (args[++i] ?? null));
     if (a === "--no-headers" || a === "--no-heading") req.headers = false;
-    else if (a === "--pid" || a === "-p" || a.startsWith("-p")) {
-      const v = a === "--pid" ? (args[++i] ?? null) : takeValue(a.slice(2));
-      if (v === null) return fail("list of process IDs must follow -p");
-      const pids = v.split(/[ ,]/).filter(Boolean).map(Number);
-      if (pids.some((n) => !Number.isInteger(n) || n < 1)) return fail("process ID list syntax error");
-      req.pids = [...(req.pids ?? []), ...pids];
-    } else if (a === "-C" || (a.startsWith("-C") && a.length > 2)) {
-      const v = takeValue(a.slice(2));
-      if (v === null) return fail("list of command names must follow -C");
-      req.names = [...(req.names ?? []), ...v.split(",")];
-    } else if (a === "-o" || a.startsWith("-o") || a === "--format") {
-      const v = a === "--format" ? (args[++i] ?? null) : takeValue(a.slice(2));
-      if (v === null) return fail("improper format list");
-      req.format = [...(req.format ?? []), ...v.split(/[ ,]/).filter(Boolean)];
-    } else if (/^-[efA]+$/.test(a)) {
-      if (a.includes("e") || a.includes("A")) req.all = true;
-      if (a.includes("f")) req.full = true;
+    else if (a === "--pid" || a === "--format") {
+      const v = args[++i] ?? null;
+      const r = a === "--pid" ? addPids(req, v) : addFormat(req, v);
+      if (r) return r;
+    } else if (/^-[efApCo]/.test(a)) {
+      // SysV flags cluster (`-ef`, `-eo pid,comm`); p, C and o take the rest of the word or the next one.
+      for (let k = 1; k < a.length; k++) {
+        const f = a[k];
+        if (f === "e" || f === "A") req.all = true;
+        else if (f === "f") req.full = true;
+        else if (f === "p" || f === "C" || f === "o") {
+          const v = takeValue(a.slice(k + 1));
+          const r = f === "p" ? addPids(req, v) : f === "o" ? addFormat(req, v) : addNames(req, v);
+          if (r) return r;
+          break;
+        } else return fail("unsupported SysV option");
+      }
     } else if (/^[aux]+$/.test(a)) {
       if (a.includes("a") || a.includes("x")) req.all = true;
       if (a.includes("u")) req.bsdU = true;
@@ -72,6 +72,26 @@ function parse(args: readonly string[]): PsRequest | CommandOutput {
     else return fail("unsupported option (BSD syntax)");
   }
   return req;
+}
+
+function addPids(req: PsRequest, v: string | null): CommandOutput | null {
+  if (v === null) return fail("list of process IDs must follow -p");
+  const pids = v.split(/[ ,]/).filter(Boolean).map(Number);
+  if (pids.some((n) => !Number.isInteger(n) || n < 1)) return fail("process ID list syntax error");
+  req.pids = [...(req.pids ?? []), ...pids];
+  return null;
+}
+
+function addNames(req: PsRequest, v: string | null): CommandOutput | null {
+  if (v === null) return fail("list of command names must follow -C");
+  req.names = [...(req.names ?? []), ...v.split(",")];
+  return null;
+}
+
+function addFormat(req: PsRequest, v: string | null): CommandOutput | null {
+  if (v === null) return fail("improper format list");
+  req.format = [...(req.format ?? []), ...v.split(/[ ,]/).filter(Boolean)];
+  return null;
 }
 
 function resolveColumns(req: PsRequest): PsColumn[] | string {

@@ -21,9 +21,11 @@ const KUBECTL_VERBS = [
   "rollout",
   "run",
   "scale",
+  "set",
   "taint",
   "uncordon",
   "version",
+  "wait",
 ];
 const SHELL_COMMANDS = ["kubectl", "ssh", "sleep", "clear", "help", "exit", "diagram"];
 const NAME_VERBS = new Set(["get", "describe", "delete", "label", "annotate", "edit", "scale", "expose"]);

@@ -8,8 +8,13 @@ export const HELP_TEXT = `kubenotes shell: a simulated kubeadm cluster (Kubernet
   clear                  clear the screen
   help                   this text
 
-On a node: ps, systemctl, journalctl, crictl, etcdctl (control plane), ip, iptables,
-iptables-save, lsns, nsenter, ls, cat, hostname, uname, curl, ping, nslookup.
-Pipes into grep, head, tail, wc, sort, uniq, cut, awk and base64 work; so do
-here-documents (kubectl apply -f - <<EOF ... EOF) and > file redirection.
+On a node: ps, pgrep, pidof, ss, systemctl, journalctl, crictl, etcdctl (control
+plane), ip, iptables, iptables-save, lsns, nsenter, readlink, ls, cat, touch, rm,
+mkdir, mv, cp, hostname, uname, curl, ping, nslookup.
+Text tools read pipes or files: grep, head, tail, wc, sort, uniq, cut, tr, base64,
+and a small awk (-F, -v, BEGIN/END, /re/ and comparison patterns, print, printf,
+$N, $NF, NR, NF, +=, length, substr, index, toupper, tolower).
+The shell has pipes, ; && ||, $VAR, $(...) and backticks, for/while/if, printf,
+here-documents (kubectl apply -f - <<EOF ... EOF) and > >> 2> 2>&1 >&2 < redirections.
+kubectl exec ... -- sh -c '...' runs the same shell inside the container.
 `;

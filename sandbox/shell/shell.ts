@@ -5,20 +5,15 @@ import type { CommandResult } from "../kubectl/context.ts";
 import { runKubectl } from "../kubectl/index.ts";
 import { completeLine } from "./complete.ts";
 import { HELP_TEXT } from "./help.ts";
+import { runPrintf } from "./printf.ts";
+import { runScriptText, type ScriptHost } from "./script.ts";
 import { TEXT_TOOLS } from "./text-tools.ts";
-import { heredocDelimiter, ShellSyntaxError, type Token, tokenize } from "./tokenize.ts";
+import { heredocDelimiter, ShellSyntaxError } from "./tokenize.ts";
 import type { OutputSink, ShellCluster } from "./types.ts";
 
 /** One executed command line with its results, as the JSON script mode prints it. */
 export interface ScriptEntry extends CommandResult {
   command: string;
-}
-
-interface Simple {
-  argv: string[];
-  redirect?: { path: string; append: boolean };
-  stderrToStdout: boolean;
-  stderrToNull: boolean;
 }
 
 /** The longest a single `sleep` may advance virtual time (1 day), so no command can hang the shell. */
@@ -65,11 +60,7 @@ export class Shell {
     }
     let result: CommandResult;
     try {
-      const tokens = tokenize(first.replace(/<<-?\s*(['"]?)[A-Za-z_][A-Za-z0-9_]*\1/, ""), {
-        ...this.env,
-        "?": String(this.lastExit),
-      });
-      result = this.runList(tokens, stdin, sink);
+      result = this.runText(first.replace(/<<-?\s*(['"]?)[A-Za-z_][A-Za-z0-9_]*\1/, ""), stdin, sink);
     } catch (err) {
       const msg =
         err instanceof ShellSyntaxError
@@ -114,115 +105,32 @@ export class Shell {
     return completeLine(line, this.cluster, this.host);
   }
 
-  private runList(tokens: Token[], stdin: string, sink: OutputSink): CommandResult {
-    let stdout = "";
-    let stderr = "";
-    let last: CommandResult = { stdout: "", stderr: "", exitCode: 0 };
-    let i = 0;
-    let skip = false;
-    while (i < tokens.length) {
-      let j = i;
-      while (j < tokens.length && !(tokens[j].kind === "op" && [";", "&&", "||"].includes(tokens[j].value)))
-        j++;
-      const segment = tokens.slice(i, j);
-      if (!skip && segment.length) {
-        last = this.runPipeline(segment, stdin, sink);
-        stdout += last.stdout;
-        stderr += last.stderr;
-        stdin = "";
-      }
-      const op = tokens[j]?.value;
-      skip = (op === "&&" && last.exitCode !== 0) || (op === "||" && last.exitCode === 0);
-      i = j + 1;
-    }
-    return { stdout, stderr, exitCode: last.exitCode };
-  }
-
-  private runPipeline(tokens: Token[], stdin: string, sink: OutputSink): CommandResult {
-    const stages: Simple[] = [];
-    let cur: Simple = { argv: [], stderrToStdout: false, stderrToNull: false };
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i];
-      if (t.kind === "word") cur.argv.push(t.value);
-      else if (t.value === "|") {
-        stages.push(cur);
-        cur = { argv: [], stderrToStdout: false, stderrToNull: false };
-      } else if (t.value === ">" || t.value === ">>") {
-        const target = tokens[++i];
-        if (target?.kind !== "word")
-          throw new ShellSyntaxError("syntax error near unexpected token `newline'");
-        cur.redirect = { path: target.value, append: t.value === ">>" };
-      } else if (t.value === "2>&1") cur.stderrToStdout = true;
-      else if (t.value === "2>") {
-        const target = tokens[++i];
-        if (target?.kind === "word" && target.value === "/dev/null") cur.stderrToNull = true;
-      } else if (t.value === "<") {
-        const target = tokens[++i];
-        if (target?.kind === "word") stdin = this.cluster.readFile(this.host, target.value) ?? "";
-      }
-    }
-    stages.push(cur);
-    if (stages.some((s) => s.argv.length === 0))
-      throw new ShellSyntaxError("syntax error near unexpected token `|'");
-    let input = stdin;
-    let stderr = "";
-    let result: CommandResult = { stdout: "", stderr: "", exitCode: 0 };
-    stages.forEach((s, idx) => {
-      const lastStage = idx === stages.length - 1;
-      // Only the last stage streams to the terminal; earlier ones feed the next stage.
-      const stream = lastStage && !s.redirect;
-      const local: OutputSink = (st, text) => {
-        if (st === "stderr" && s.stderrToNull) return;
-        if (st === "stderr" && !s.stderrToStdout) sink("stderr", text);
-        else if (stream) sink("stdout", text);
-      };
-      result = this.runSimple(s.argv, input, local);
-      if (s.stderrToStdout)
-        result = { stdout: result.stdout + result.stderr, stderr: "", exitCode: result.exitCode };
-      if (s.stderrToNull) result = { ...result, stderr: "" };
-      if (s.redirect) {
-        const err = this.cluster.writeFile(this.host, s.redirect.path, result.stdout, s.redirect.append);
-        if (err) {
-          sink("stderr", `bash: ${err}\n`);
-          result = { stdout: "", stderr: `bash: ${err}\n`, exitCode: 1 };
-        } else result = { ...result, stdout: "" };
-      }
-      stderr += result.stderr;
-      input = result.stdout;
-    });
-    return { stdout: result.stdout, stderr, exitCode: result.exitCode };
-  }
-
-  private runSimple(argv: string[], stdin: string, sink: OutputSink): CommandResult {
-    // Streamed commands report through the sink as they go; the rest are reported at the end.
-    let streamed = false;
-    const write: OutputSink = (st, text) => {
-      streamed = true;
-      sink(st, text);
+  private runText(text: string, stdin: string, sink: OutputSink): CommandResult {
+    this.env["?"] = String(this.lastExit);
+    const host: ScriptHost = {
+      flavor: "bash",
+      env: this.env,
+      run: (argv, input, write, assigns) => this.dispatch(argv, assigns, input, write),
+      readFile: (path) => {
+        const text = this.cluster.readFile(this.host, path);
+        return text === undefined ? { error: "No such file or directory" } : { text };
+      },
+      writeFile: (path, content, append) =>
+        // procfs and sysfs take no new files; the model keeps them outside the node's tree.
+        /^\/(proc|sys)(\/|$)/.test(path)
+          ? "No such file or directory"
+          : this.cluster.writeFile(this.host, path, content, append)?.replace(/^.*: /, ""),
     };
-    const r = this.dispatch(argv, stdin, write);
-    if (!streamed) {
-      if (r.stdout) sink("stdout", r.stdout);
-      if (r.stderr) sink("stderr", r.stderr);
-    }
-    return r;
+    return runScriptText(host, text, stdin, sink);
   }
 
-  private dispatch(words: string[], stdin: string, write: OutputSink): CommandResult {
+  private dispatch(
+    argv: string[],
+    cmdEnv: Record<string, string>,
+    stdin: string,
+    write: OutputSink,
+  ): CommandResult {
     const ok = (stdout = ""): CommandResult => ({ stdout, stderr: "", exitCode: 0 });
-    // Leading `VAR=value` words set variables: for the shell when alone, for the command otherwise.
-    const cmdEnv: Record<string, string> = {};
-    let k = 0;
-    for (; k < words.length; k++) {
-      const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(words[k]);
-      if (!m) break;
-      cmdEnv[m[1]] = m[2];
-    }
-    if (k === words.length) {
-      Object.assign(this.env, cmdEnv);
-      return ok();
-    }
-    const argv = words.slice(k);
     const [cmd, ...args] = argv;
     switch (cmd) {
       case "kubectl":
@@ -249,6 +157,8 @@ export class Shell {
         const text = (n ? args.slice(1) : args).join(" ");
         return ok(n ? text : `${text}\n`);
       }
+      case "printf":
+        return runPrintf(args, "bash");
       case "export":
         for (const a of args) {
           const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(a);
@@ -259,8 +169,9 @@ export class Shell {
         if (this.cluster.diagram) return this.cluster.diagram(args);
         break;
     }
+    // Nodes register the text tools with file access; a cluster without them still gets the filters.
     const tool = TEXT_TOOLS[cmd];
-    if (tool) return tool(args, stdin);
+    if (tool && !this.cluster.nodeCommands().includes(cmd)) return tool(args, stdin);
     return this.cluster.runOnNode(this.host, argv, stdin, write, { ...this.env, ...cmdEnv });
   }
 
@@ -309,7 +220,7 @@ export class Shell {
     const saved = this.host;
     this.host = host;
     try {
-      return this.runList(tokenize(rest.join(" "), this.env), stdin, write);
+      return this.runText(rest.join(" "), stdin, write);
     } finally {
       this.host = saved;
     }

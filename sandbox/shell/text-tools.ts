@@ -1,240 +1,361 @@
-// The text filters readers pipe kubectl output into: grep, head, tail, wc, sort, uniq, cut, awk, base64.
-// Each takes argv and stdin and returns what GNU coreutils would print (the common flags only).
+// The text filters readers pipe output into: grep, head, tail, wc, sort, uniq, cut, tr, awk, base64.
+// Each takes argv, stdin and (where files exist) file access, and prints what GNU coreutils would.
+import { awk } from "./text-awk.ts";
+import { grep } from "./text-grep.ts";
+import {
+  fail,
+  invalidOption,
+  join,
+  lines,
+  ok,
+  openError,
+  readAll,
+  readInputs,
+  type TextFiles,
+  type TextTool,
+  type ToolResult,
+} from "./text-input.ts";
 
-/** The result of a command. */
-export interface ToolResult {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
+export type { TextFiles, TextTool, ToolResult } from "./text-input.ts";
+
+interface Count {
+  n: number;
+  fromStart: boolean;
+  bytes: boolean;
 }
 
-const ok = (stdout: string): ToolResult => ({ stdout, stderr: "", exitCode: 0 });
-const fail = (stderr: string, exitCode = 1): ToolResult => ({ stdout: "", stderr, exitCode });
-
-function lines(s: string): string[] {
-  if (s === "") return [];
-  const l = s.split("\n");
-  if (l[l.length - 1] === "") l.pop();
-  return l;
-}
-
-const join = (l: string[]) => (l.length ? `${l.join("\n")}\n` : "");
-
-function grep(args: string[], input: string): ToolResult {
-  let invert = false;
-  let icase = false;
-  let count = false;
-  let number = false;
-  let word = false;
-  let only = false;
-  let after = 0;
-  let before = 0;
-  let pattern: string | undefined;
-  for (let ai = 0; ai < args.length; ai++) {
-    const a = args[ai];
-    const ctx = /^-([ABC])(\d*)$/.exec(a);
-    if (ctx && pattern === undefined) {
-      const n = Number(ctx[2] || args[++ai]);
-      if (ctx[1] !== "B") after = n;
-      if (ctx[1] !== "A") before = n;
-      continue;
-    }
-    if (a.startsWith("-") && a.length > 1 && pattern === undefined) {
-      for (const f of a.slice(1)) {
-        if (f === "v") invert = true;
-        else if (f === "i") icase = true;
-        else if (f === "c") count = true;
-        else if (f === "n") number = true;
-        else if (f === "w") word = true;
-        else if (f === "o") only = true;
-        else if (f === "E" || f === "F") continue;
-        else
-          return fail(
-            `grep: invalid option -- '${f}'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n`,
-            2,
-          );
-      }
-    } else if (pattern === undefined) pattern = a;
-  }
-  if (pattern === undefined)
-    return fail("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2);
-  let re: RegExp;
-  try {
-    re = new RegExp(word ? `\\b(?:${pattern})\\b` : pattern, icase ? "gi" : "g");
-  } catch {
-    re = new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), icase ? "gi" : "g");
-  }
-  const out: string[] = [];
-  let n = 0;
-  const all = lines(input);
-  const hits = all.map((l) => {
-    re.lastIndex = 0;
-    return re.test(l) !== invert;
-  });
-  let lastPrinted = -1;
-  all.forEach((l, i) => {
-    if (!hits[i]) return;
-    n++;
-    if (only && !invert) {
-      for (const m of l.match(re) ?? []) out.push(m);
-      return;
-    }
-    const from = Math.max(i - before, lastPrinted + 1);
-    if ((before || after) && lastPrinted >= 0 && from > lastPrinted + 1) out.push("--");
-    for (let k = from; k <= i; k++) out.push(number ? `${k + 1}${k === i ? ":" : "-"}${all[k]}` : all[k]);
-    lastPrinted = i;
-    for (let k = i + 1; k <= Math.min(all.length - 1, i + after) && !hits[k]; k++) {
-      out.push(number ? `${k + 1}-${all[k]}` : all[k]);
-      lastPrinted = k;
-    }
-  });
-  if (count) return { stdout: `${n}\n`, stderr: "", exitCode: n ? 0 : 1 };
-  return { stdout: join(out), stderr: "", exitCode: n ? 0 : 1 };
-}
-
-function countArg(args: string[], dflt: number): { n: number; fromStart: boolean } {
+// Parse -n N, -nN, -N, -c N, +N for head and tail; the rest are file operands.
+function countArgs(tool: string, args: string[]): { count: Count; files: string[] } | ToolResult {
+  const count: Count = { n: 10, fromStart: false, bytes: false };
+  const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "-n") return parseCount(args[i + 1] ?? "");
-    if (a.startsWith("-n")) return parseCount(a.slice(2));
-    if (/^-\d+$/.test(a)) return { n: Number(a.slice(1)), fromStart: false };
+    const m = /^-([nc])(.*)$/.exec(a);
+    if (m) {
+      const v = m[2] !== "" ? m[2] : (args[++i] ?? "");
+      if (!/^[+-]?\d+$/.test(v)) {
+        const what = m[1] === "n" ? "lines" : "bytes";
+        return fail(`${tool}: invalid number of ${what}: '${v}'\n`);
+      }
+      count.n = Math.abs(Number(v));
+      count.fromStart = v.startsWith("+");
+      count.bytes = m[1] === "c";
+    } else if (/^-\d+$/.test(a)) count.n = Number(a.slice(1));
+    else if (a === "-q" || a === "-v") continue;
+    else if (a.startsWith("-") && a !== "-") return invalidOption(tool, a[1]);
+    else files.push(a);
   }
-  return { n: dflt, fromStart: false };
+  return { count, files };
 }
 
-function parseCount(s: string): { n: number; fromStart: boolean } {
-  return s.startsWith("+") ? { n: Number(s.slice(1)), fromStart: true } : { n: Number(s), fromStart: false };
+function headOrTail(tool: "head" | "tail", args: string[], input: string, files?: TextFiles): ToolResult {
+  const parsed = countArgs(tool, args);
+  if ("exitCode" in parsed) return parsed;
+  const { count, files: ops } = parsed;
+  const inputs = readInputs(ops, input, files);
+  let stdout = "";
+  let stderr = "";
+  inputs.forEach((inp, k) => {
+    if (inp.error !== undefined) {
+      stderr += openError(tool, inp, files?.flavor);
+      return;
+    }
+    if (inputs.length > 1)
+      stdout += `${k > 0 ? "\n" : ""}==> ${inp.name === "-" ? "standard input" : inp.name} <==\n`;
+    const text = inp.text ?? "";
+    if (count.bytes) {
+      const b = new TextEncoder().encode(text);
+      const part =
+        tool === "head"
+          ? b.slice(0, count.n)
+          : count.fromStart
+            ? b.slice(Math.max(0, count.n - 1))
+            : b.slice(Math.max(0, b.length - count.n));
+      stdout += new TextDecoder().decode(part);
+      return;
+    }
+    const l = lines(text);
+    const { n, fromStart } = count;
+    const keep =
+      tool === "head" ? l.slice(0, n) : fromStart ? l.slice(Math.max(0, n - 1)) : n === 0 ? [] : l.slice(-n);
+    // A last line without a newline stays without one, as in the input.
+    const out = join(keep);
+    stdout +=
+      keep.length && !text.endsWith("\n") && keep[keep.length - 1] === l[l.length - 1]
+        ? out.slice(0, -1)
+        : out;
+  });
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }
 
-function head(args: string[], input: string): ToolResult {
-  return ok(join(lines(input).slice(0, countArg(args, 10).n)));
+function wc(args: string[], input: string, files?: TextFiles): ToolResult {
+  const want = new Set<string>();
+  const ops: string[] = [];
+  for (const a of args) {
+    if (/^-[lwcm]+$/.test(a)) for (const f of a.slice(1)) want.add(f === "m" ? "c" : f);
+    else if (a.startsWith("-") && a !== "-") return invalidOption("wc", a[1]);
+    else ops.push(a);
+  }
+  const order = ["l", "w", "c"].filter((f) => want.size === 0 || want.has(f));
+  const counts = (s: string) => ({
+    l: (s.match(/\n/g) ?? []).length,
+    w: s.split(/\s+/).filter(Boolean).length,
+    c: new TextEncoder().encode(s).length,
+  });
+  const inputs = readInputs(ops, input, files);
+  const rows: Array<{ v: Record<string, number>; name: string }> = [];
+  let stderr = "";
+  for (const inp of inputs) {
+    if (inp.error !== undefined) stderr += openError("wc", inp, files?.flavor);
+    else rows.push({ v: counts(inp.text ?? ""), name: inp.name === "-" && ops.length === 0 ? "" : inp.name });
+  }
+  if (rows.length > 1) {
+    const total = { l: 0, w: 0, c: 0 };
+    for (const r of rows) for (const k of ["l", "w", "c"] as const) total[k] += r.v[k];
+    rows.push({ v: total, name: "total" });
+  }
+  // GNU wc sizes columns by the total byte count of regular files, and uses 7 for a pipe.
+  const fromFiles = ops.length > 0 && ops.every((o) => o !== "-");
+  const width =
+    order.length === 1 && rows.length === 1
+      ? 1
+      : fromFiles
+        ? String(rows.reduce((m, r) => Math.max(m, r.v.c), 0)).length
+        : 7;
+  const stdout = rows
+    .map(
+      (r) => `${order.map((k) => String(r.v[k]).padStart(width)).join(" ")}${r.name ? ` ${r.name}` : ""}\n`,
+    )
+    .join("");
+  return { stdout, stderr, exitCode: stderr ? 1 : 0 };
 }
 
-function tail(args: string[], input: string): ToolResult {
-  const { n, fromStart } = countArg(args, 10);
-  const l = lines(input);
-  return ok(join(fromStart ? l.slice(Math.max(0, n - 1)) : n === 0 ? [] : l.slice(-n)));
+function sort(args: string[], input: string, files?: TextFiles): ToolResult {
+  let numeric = false;
+  let reverse = false;
+  let unique = false;
+  let key = 0;
+  let sep: string | null = null;
+  const ops: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === "-k" || a === "-t") {
+      const v = args[++i] ?? "";
+      if (a === "-k") key = Number.parseInt(v, 10);
+      else sep = v;
+    } else if (a.startsWith("-k")) key = Number.parseInt(a.slice(2), 10);
+    else if (a.startsWith("-t")) sep = a.slice(2);
+    else if (/^-[nrubfh]+$/.test(a)) {
+      numeric ||= /[nh]/.test(a);
+      reverse ||= a.includes("r");
+      unique ||= a.includes("u");
+    } else if (a.startsWith("-") && a !== "-") return invalidOption("sort", a[1]);
+    else ops.push(a);
+  }
+  const { text, stderr } = readAll("sort", ops, input, files);
+  if (stderr) return fail(stderr, 2);
+  const field = (l: string): string => {
+    if (!key) return l;
+    const parts = sep === null ? l.trim().split(/\s+/) : l.split(sep);
+    return parts.slice(key - 1).join(sep ?? " ");
+  };
+  const l = lines(text);
+  const cmp = (a: string, b: string) => {
+    const fa = field(a);
+    const fb = field(b);
+    const c = numeric
+      ? (Number.parseFloat(fa) || 0) - (Number.parseFloat(fb) || 0)
+      : fa < fb
+        ? -1
+        : fa > fb
+          ? 1
+          : 0;
+    return c !== 0 ? c : a < b ? -1 : a > b ? 1 : 0;
+  };
+  l.sort(cmp);
+  if (reverse) l.reverse();
+  return ok(join(unique ? l.filter((x, i) => i === 0 || cmp(l[i - 1], x) !== 0) : l));
 }
 
-function wc(args: string[], input: string): ToolResult {
-  const l = (input.match(/\n/g) ?? []).length;
-  const w = input.split(/\s+/).filter(Boolean).length;
-  const c = new TextEncoder().encode(input).length;
-  if (args.includes("-l")) return ok(`${l}\n`);
-  if (args.includes("-w")) return ok(`${w}\n`);
-  if (args.includes("-c")) return ok(`${c}\n`);
-  return ok(`${String(l).padStart(7)} ${String(w).padStart(7)} ${String(c).padStart(7)}\n`);
-}
-
-function sort(args: string[], input: string): ToolResult {
-  const flags = args.filter((a) => a.startsWith("-")).join("");
-  const l = lines(input);
-  const numeric = flags.includes("n");
-  l.sort((a, b) => (numeric ? Number.parseFloat(a) - Number.parseFloat(b) : a < b ? -1 : a > b ? 1 : 0));
-  if (flags.includes("r")) l.reverse();
-  return ok(join(flags.includes("u") ? [...new Set(l)] : l));
-}
-
-function uniq(args: string[], input: string): ToolResult {
+function uniq(args: string[], input: string, files?: TextFiles): ToolResult {
+  const flags = new Set<string>();
+  const ops: string[] = [];
+  for (const a of args) {
+    if (/^-[cdu]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
+    else if (a.startsWith("-") && a !== "-") return invalidOption("uniq", a[1]);
+    else ops.push(a);
+  }
+  const { text, stderr } = readAll("uniq", ops.slice(0, 1), input, files);
+  if (stderr) return fail(stderr);
   const out: string[] = [];
   const counts: number[] = [];
-  for (const l of lines(input)) {
+  for (const l of lines(text)) {
     if (out.length && out[out.length - 1] === l) counts[counts.length - 1]++;
     else {
       out.push(l);
       counts.push(1);
     }
   }
-  if (args.includes("-c")) return ok(join(out.map((l, i) => `${String(counts[i]).padStart(7)} ${l}`)));
-  return ok(join(out));
+  const keep = out
+    .map((l, i) => ({ l, n: counts[i] }))
+    .filter((e) => (!flags.has("d") || e.n > 1) && (!flags.has("u") || e.n === 1));
+  return ok(join(keep.map((e) => (flags.has("c") ? `${String(e.n).padStart(7)} ${e.l}` : e.l))));
 }
 
-function cut(args: string[], input: string): ToolResult {
+function ranges(list: string): Set<number> {
+  const want = new Set<number>();
+  for (const part of list.split(",")) {
+    const [a, b] = part.split("-");
+    const lo = Number(a || 1);
+    const hi = part.includes("-") ? (b ? Number(b) : 4096) : lo;
+    for (let i = lo; i <= hi; i++) want.add(i);
+  }
+  return want;
+}
+
+function cut(args: string[], input: string, files?: TextFiles): ToolResult {
   let delim = "\t";
   let fields = "";
+  let chars = "";
+  let onlyDelimited = false;
+  const ops: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    if (a === "-d") delim = args[++i] ?? "\t";
-    else if (a.startsWith("-d")) delim = a.slice(2);
-    else if (a === "-f") fields = args[++i] ?? "";
-    else if (a.startsWith("-f")) fields = a.slice(2);
+    const m = /^-([dfcb])(.*)$/.exec(a);
+    if (m) {
+      const v = m[2] !== "" ? m[2] : (args[++i] ?? "");
+      if (m[1] === "d") delim = v;
+      else if (m[1] === "f") fields = v;
+      else chars = v;
+    } else if (a === "-s") onlyDelimited = true;
+    else if (a.startsWith("-") && a !== "-") return invalidOption("cut", a[1]);
+    else ops.push(a);
   }
-  if (!fields)
+  if (!fields && !chars)
     return fail(
       "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n",
     );
-  const want = new Set<number>();
-  for (const part of fields.split(",")) {
-    const [a, b] = part.split("-");
-    const lo = Number(a || 1);
-    const hi = part.includes("-") ? Number(b || 1000) : lo;
-    for (let i = lo; i <= hi; i++) want.add(i);
+  if (delim.length !== 1)
+    return fail("cut: the delimiter must be a single character\nTry 'cut --help' for more information.\n");
+  const { text, stderr } = readAll("cut", ops, input, files);
+  const out: string[] = [];
+  if (chars) {
+    const want = ranges(chars);
+    for (const l of lines(text)) out.push([...l].filter((_, i) => want.has(i + 1)).join(""));
+  } else {
+    const want = ranges(fields);
+    for (const l of lines(text)) {
+      if (!l.includes(delim)) {
+        if (!onlyDelimited) out.push(l);
+        continue;
+      }
+      out.push(
+        l
+          .split(delim)
+          .filter((_, i) => want.has(i + 1))
+          .join(delim),
+      );
+    }
   }
-  return ok(
-    join(
-      lines(input).map((l) =>
-        l.includes(delim)
-          ? l
-              .split(delim)
-              .filter((_, i) => want.has(i + 1))
-              .join(delim)
-          : l,
-      ),
-    ),
-  );
+  return { stdout: join(out), stderr, exitCode: stderr ? 1 : 0 };
 }
 
-function awk(args: string[], input: string): ToolResult {
-  const prog = args.find((a) => !a.startsWith("-")) ?? "";
-  const m = /^\s*(?:NR\s*>\s*(\d+)\s*)?\{\s*print\s*(.*?)\s*\}\s*$/.exec(prog);
-  if (!m) return fail(`awk: this shell's awk only runs '{print $N, ...}' programs\n`, 2);
-  const skip = m[1] ? Number(m[1]) : 0;
-  const exprs = m[2] ? m[2].split(",").map((e) => e.trim()) : ["$0"];
-  const out = lines(input)
-    .slice(skip)
-    .map((l) => {
-      const f = l.trim().split(/\s+/);
-      return exprs
-        .map((e) =>
-          e === "$0"
-            ? l
-            : e === "$NF"
-              ? f[f.length - 1]
-              : /^\$\d+$/.test(e)
-                ? (f[Number(e.slice(1)) - 1] ?? "")
-                : e.replace(/^"|"$/g, ""),
-        )
-        .join(" ");
-    });
-  return ok(join(out));
+// Expand a tr set: ranges, [:classes:] and backslash escapes.
+function trSet(s: string): string[] {
+  const classes: Record<string, string> = {
+    lower: "abcdefghijklmnopqrstuvwxyz",
+    upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+    digit: "0123456789",
+    space: " \t\n\r\v\f",
+    blank: " \t",
+  };
+  classes.alpha = classes.lower + classes.upper;
+  classes.alnum = classes.alpha + classes.digit;
+  const src = s.replace(/\[:(\w+):\]/g, (m, c) => (classes[c] !== undefined ? `\0${c}\0` : m));
+  const chars: string[] = [];
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === "\0") {
+      const end = src.indexOf("\0", i + 1);
+      chars.push(...classes[src.slice(i + 1, end)]);
+      i = end;
+      continue;
+    }
+    let c = src[i];
+    if (c === "\\" && i + 1 < src.length) {
+      c = { n: "\n", t: "\t", r: "\r", "\\": "\\" }[src[i + 1]] ?? src[i + 1];
+      i++;
+    }
+    if (src[i + 1] === "-" && i + 2 < src.length) {
+      const hi = src.charCodeAt(i + 2);
+      for (let k = c.charCodeAt(0); k <= hi; k++) chars.push(String.fromCharCode(k));
+      i += 2;
+    } else chars.push(c);
+  }
+  return chars;
 }
 
-function base64(args: string[], input: string): ToolResult {
-  const bytes = (s: string) => new TextEncoder().encode(s);
-  if (args.includes("-d") || args.includes("--decode")) {
+function tr(args: string[], input: string): ToolResult {
+  const flags = new Set<string>();
+  const sets: string[] = [];
+  for (const a of args) {
+    if (/^-[dsc]+$/.test(a)) for (const f of a.slice(1)) flags.add(f);
+    else if (a.startsWith("-") && a.length > 1) return invalidOption("tr", a[1]);
+    else sets.push(a);
+  }
+  const need = flags.has("d") && !flags.has("s") ? 1 : flags.has("s") && !flags.has("d") ? 1 : 2;
+  if (sets.length === 0) return fail("tr: missing operand\nTry 'tr --help' for more information.\n");
+  if (sets.length < need)
+    return fail(
+      `tr: missing operand after '${sets[0]}'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n`,
+    );
+  if (sets.length > 2 || (sets.length > need && flags.has("d")))
+    return fail(`tr: extra operand '${sets[need]}'\nTry 'tr --help' for more information.\n`);
+  const a = trSet(sets[0]);
+  const b = sets[1] !== undefined ? trSet(sets[1]) : [];
+  let out = "";
+  for (const ch of input) {
+    const k = a.indexOf(ch);
+    if (flags.has("d")) {
+      if (k < 0) out += ch;
+    } else if (k >= 0 && b.length) out += b[Math.min(k, b.length - 1)];
+    else out += ch;
+  }
+  if (flags.has("s")) {
+    const squeeze = new Set(b.length ? b : a);
+    out = [...out].filter((c, i, all) => !(i > 0 && all[i - 1] === c && squeeze.has(c))).join("");
+  }
+  return ok(out);
+}
+
+function base64(args: string[], input: string, files?: TextFiles): ToolResult {
+  const decode = args.includes("-d") || args.includes("--decode");
+  const ops = args.filter((a) => !a.startsWith("-") || a === "-");
+  const { text, stderr } = readAll("base64", ops, input, files);
+  if (stderr) return fail(stderr);
+  if (decode) {
     try {
-      const bin = atob(input.replace(/\s+/g, ""));
+      const bin = atob(text.replace(/\s+/g, ""));
       return ok(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0))));
     } catch {
       return fail("base64: invalid input\n");
     }
   }
-  const b = bytes(input);
   let bin = "";
-  for (const x of b) bin += String.fromCharCode(x);
+  for (const x of new TextEncoder().encode(text)) bin += String.fromCharCode(x);
   const enc = btoa(bin);
-  return ok(`${enc.replace(/(.{76})/g, "$1\n")}\n`);
+  return ok(enc ? `${enc.replace(/(.{76})/g, "$1\n").replace(/\n$/, "")}\n` : "");
 }
 
 /** The filters, by command name. */
-export const TEXT_TOOLS: Record<string, (args: string[], input: string) => ToolResult> = {
+export const TEXT_TOOLS: Record<string, TextTool> = {
   grep,
-  head,
-  tail,
+  head: (a, i, f) => headOrTail("head", a, i, f),
+  tail: (a, i, f) => headOrTail("tail", a, i, f),
   wc,
   sort,
   uniq,
   cut,
+  tr,
   awk,
   base64,
 };

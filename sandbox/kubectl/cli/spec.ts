@@ -17,6 +17,7 @@ import { OTHER_COMMANDS as O } from "./commands/others.ts";
 import { execCommand, logsCommand } from "./commands/pods.ts";
 import { rolloutCommand } from "./commands/rollout.ts";
 import { runCommand } from "./commands/run.ts";
+import { setCommand } from "./commands/set.ts";
 import {
   annotateCommand,
   applyCommand,
@@ -37,7 +38,7 @@ export interface CommandGroup {
 
 /** The groups of `kubectl --help`, in kubectl's order (templates.CommandGroups). */
 export const COMMAND_GROUPS: CommandGroup[] = [
-  { title: "Basic Commands (Beginner):", commands: [createCommand, exposeCommand, runCommand, O.set] },
+  { title: "Basic Commands (Beginner):", commands: [createCommand, exposeCommand, runCommand, setCommand] },
   {
     title: "Basic Commands (Intermediate):",
     commands: [explainCommand, getCommand, editCommand, deleteCommand],

@@ -1,21 +1,59 @@
 // kubectl version, cluster-info and api-resources.
 import { groupVersion, RESOURCES } from "../../api/resources.ts";
 import type { Endpoints, Service } from "../../api/types.ts";
+import { toYaml } from "../output/index.ts";
 import { layoutRows } from "../printers/index.ts";
 import { fail, type Run } from "./common.ts";
 
 /** The client and server versions (FIDELITY §1.7). */
 export const CLIENT_VERSION = "v1.32.5";
 export const SERVER_VERSION = "v1.32.4";
+const KUSTOMIZE_VERSION = "v5.5.0";
 
-/** Run `kubectl version`. */
+/** Run `kubectl version` (plain, `--client`, `-o json|yaml`). */
 export function runVersion(run: Run): number {
   const out = run.str("output");
+  const client = run.bool("client");
+  if (!client && run.args.length > 0) fail(`extra arguments: [${run.args.join(" ")}]`);
   if (out !== "" && out !== "yaml" && out !== "json") fail(`--output must be 'yaml' or 'json'`);
-  if (out !== "") fail(`"kubectl version -o ${out}" is not available in this simulated cluster`);
-  run.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: v5.5.0\n`);
-  if (!run.bool("client")) run.out(`Server Version: ${SERVER_VERSION}\n`);
+  const info = versionInfo(client);
+  if (out === "json") run.out(`${JSON.stringify(info, null, 2)}\n`);
+  else if (out === "yaml") run.out(`${toYaml(info)}\n`);
+  else {
+    run.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n`);
+    if (!client) run.out(`Server Version: ${SERVER_VERSION}\n`);
+  }
   return 0;
+}
+
+/** The version.Info fields in Go's struct order, as `kubectl version -o json` prints them. */
+function versionInfo(clientOnly: boolean): Record<string, unknown> {
+  const client = {
+    major: "1",
+    minor: "32",
+    gitVersion: CLIENT_VERSION,
+    gitCommit: "9894294ef13a5b32803e3ca2c0d620a088cc84d1",
+    gitTreeState: "clean",
+    // Unverified: the v1.32.5 release build time (released 2025-05-15).
+    buildDate: "2025-05-15T08:26:41Z",
+    goVersion: "go1.23.8",
+    compiler: "gc",
+    platform: "linux/amd64",
+  };
+  const server = {
+    major: "1",
+    minor: "32",
+    gitVersion: SERVER_VERSION,
+    gitCommit: "59526cd4867447956156ae3a602fcbac10a2c335",
+    gitTreeState: "clean",
+    buildDate: "2025-04-22T16:02:27Z",
+    goVersion: "go1.23.6",
+    compiler: "gc",
+    platform: "linux/amd64",
+  };
+  return clientOnly
+    ? { clientVersion: client, kustomizeVersion: KUSTOMIZE_VERSION }
+    : { clientVersion: client, kustomizeVersion: KUSTOMIZE_VERSION, serverVersion: server };
 }
 
 /** The API server URL kubeadm's admin.conf points at. */

@@ -1,30 +1,17 @@
-// kubectl logs and exec: pick the pod and container as kubectl does, then ask the pod's kubelet.
+// kubectl exec, and the pod and container choice `logs` shares: pick them as kubectl does, then ask the kubelet.
 import type { Deployment, Pod, ReplicaSet } from "../../api/types.ts";
-import { StatusError } from "../../apiserver/errors.ts";
 import { selectorString } from "../printers/index.ts";
 import { fail, type Run } from "./common.ts";
 
-function badRequest(message: string): StatusError {
-  return new StatusError({
-    kind: "Status",
-    apiVersion: "v1",
-    metadata: {},
-    status: "Failure",
-    message,
-    reason: "BadRequest",
-    code: 400,
-  });
-}
-
-/** Find the pod of `POD`, `pod/POD`, `deploy/NAME` or `rs/NAME` (the first pod of a workload). */
-function podFor(run: Run, ref: string): Pod {
+/** Find the pods of `POD`, `pod/POD`, `deploy/NAME` or `rs/NAME` (a workload's pods, sorted by name). */
+export function podsFor(run: Run, ref: string): Pod[] {
   const api = run.ctx.api;
   const ns = run.namespace;
   const slash = ref.indexOf("/");
-  if (slash < 0) return api.get<Pod>("pods", ns, ref);
+  if (slash < 0) return [api.get<Pod>("pods", ns, ref)];
   const type = ref.slice(0, slash);
   const name = ref.slice(slash + 1);
-  if (["pod", "pods", "po"].includes(type)) return api.get<Pod>("pods", ns, name);
+  if (["pod", "pods", "po"].includes(type)) return [api.get<Pod>("pods", ns, name)];
   let selector: string;
   if (["deployment", "deployments", "deploy", "deployment.apps"].includes(type))
     selector = selectorString(api.get<Deployment>("deployments", ns, name).spec.selector);
@@ -33,80 +20,24 @@ function podFor(run: Run, ref: string): Pod {
   else return fail(`cannot attach to ${type}: selector for ${type} not implemented`);
   const pods = api.list<Pod>("pods", { namespace: ns, labelSelector: selector }).items;
   if (pods.length === 0) fail(`timed out waiting for the condition`);
-  return pods[0];
+  return pods;
+}
+
+/** Find the one pod `logs` or `exec` talks to: a workload's first pod. */
+function podFor(run: Run, ref: string): Pod {
+  return podsFor(run, ref)[0];
 }
 
 /** Choose the container: -c, else the only one, else the default-container annotation, else the first with a note. */
-function containerFor(run: Run, pod: Pod, given: string): string {
+export function containerFor(run: Run, pod: Pod, given: string, quiet = false): string {
   if (given) return given;
   const names = pod.spec.containers.map((c) => c.name);
   if (names.length === 1) return names[0];
   const annotated = pod.metadata.annotations?.["kubectl.kubernetes.io/default-container"];
   if (annotated && names.includes(annotated)) return annotated;
   const all = [...names, ...(pod.spec.initContainers ?? []).map((c) => `${c.name} (init)`)];
-  run.err(`Defaulted container "${names[0]}" out of: ${all.join(", ")}\n`);
+  if (!quiet) run.err(`Defaulted container "${names[0]}" out of: ${all.join(", ")}\n`);
   return names[0];
-}
-
-const LIMIT_MS = 600_000;
-const QUIET_MS = 30_000;
-
-/** Run `kubectl logs`. -f deviation: follows until the log is quiet for 30 s of virtual time. */
-export function runLogs(run: Run): number {
-  const pod = podFor(run, run.args[0]);
-  const container = containerFor(run, pod, run.str("container") || run.args[1] || "");
-  const ns = pod.metadata.namespace ?? "default";
-  const name = pod.metadata.name ?? "";
-  const tail = run.num("tail");
-  const opts = {
-    previous: run.bool("previous"),
-    tail: tail >= 0 ? tail : undefined,
-    timestamps: run.bool("timestamps"),
-  };
-  const read = () => run.ctx.kubelets.logs(ns, name, container, opts);
-  const first = read();
-  if ("error" in first)
-    throw first.error.startsWith("pods ")
-      ? new StatusError({
-          kind: "Status",
-          apiVersion: "v1",
-          metadata: {},
-          status: "Failure",
-          message: first.error,
-          reason: "NotFound",
-          code: 404,
-        })
-      : badRequest(first.error);
-  run.out(first.text);
-  if (!run.bool("follow")) return 0;
-  const all = () => {
-    const r = run.ctx.kubelets.logs(ns, name, container, {
-      previous: opts.previous,
-      timestamps: opts.timestamps,
-    });
-    return "error" in r ? undefined : r.text;
-  };
-  let seen = all()?.length ?? 0;
-  let last = run.now;
-  const start = run.now;
-  while (run.now - last < QUIET_MS && run.now - start < LIMIT_MS) {
-    const before = run.now;
-    run.ctx.waitUntil(
-      () => {
-        const text = all();
-        if (text === undefined) return true;
-        if (text.length > seen) {
-          run.out(text.slice(seen));
-          seen = text.length;
-          last = run.now;
-        }
-        return run.now - last >= QUIET_MS;
-      },
-      last + QUIET_MS - run.now,
-    );
-    if (run.now === before || all() === undefined) break;
-  }
-  return 0;
 }
 
 /** Run `kubectl exec POD [-c C] -- COMMAND...`. */

@@ -9,11 +9,15 @@ import { runExpose } from "./expose.ts";
 import { runGet } from "./get.ts";
 import { runApiResources, runClusterInfo, runVersion } from "./info.ts";
 import { runMetadataEdit } from "./label.ts";
-import { runExec, runLogs } from "./logs-exec.ts";
+import { runLogs } from "./logs.ts";
+import { runExec } from "./logs-exec.ts";
 import { runCordon, runTaint } from "./nodes.ts";
 import { runRollout } from "./rollout.ts";
 import { runRun } from "./run.ts";
 import { runScale } from "./scale.ts";
+import { runSetEnv } from "./set-env.ts";
+import { runSetImage } from "./set-image.ts";
+import { runWait } from "./wait.ts";
 
 /** A command implementation: writes through `run` and returns the exit code. */
 export type CommandFn = (run: Run) => number;
@@ -37,6 +41,9 @@ export const COMMANDS: Record<string, CommandFn> = {
   uncordon: runCordon,
   drain: runDrain,
   taint: runTaint,
+  "set image": runSetImage,
+  "set env": runSetEnv,
+  wait: runWait,
   version: runVersion,
   "cluster-info": runClusterInfo,
   "api-resources": runApiResources,

@@ -2,8 +2,7 @@
 import type { ResourceType } from "../../api/resources.ts";
 import type { DaemonSet, Deployment, KubeObject } from "../../api/types.ts";
 import { fail, type Run } from "./common.ts";
-
-const LIMIT_MS = 600_000;
+import { UNBOUNDED_WAIT_MS, watchObjectUntil } from "./watch-object.ts";
 
 /** The status line of a deployment and whether it is done (kubectl's DeploymentStatusViewer). */
 export function deploymentStatus(d: Deployment): { text: string; done: boolean; error?: string } {
@@ -63,25 +62,23 @@ export function rolloutStatus(run: Run, rt: ResourceType, obj: KubeObject): numb
   if (state.error) fail(state.error);
   if (state.done || run.flags.watch === false) return 0;
   let gone = false;
-  const stop = run.ctx.api.watch(
-    rt.plural,
-    { namespace: obj.metadata.namespace, fieldSelector: `metadata.name=${obj.metadata.name}` },
-    (ev) => {
-      if (state.done || gone) return;
-      if (ev.type === "DELETED") {
-        gone = true;
-        return;
-      }
-      state = view(ev.object);
-      run.out(state.text);
-    },
-  );
   const timeout = run.num("timeout");
-  try {
-    run.ctx.waitUntil(() => state.done || gone || !!state.error, timeout > 0 ? timeout : LIMIT_MS);
-  } finally {
-    stop();
-  }
+  watchObjectUntil(
+    run,
+    rt.plural,
+    obj.metadata.namespace,
+    obj.metadata.name ?? "",
+    (o) => {
+      if (!o) {
+        gone = true;
+        return true;
+      }
+      state = view(o);
+      run.out(state.text);
+      return state.done || !!state.error;
+    },
+    timeout > 0 ? timeout : UNBOUNDED_WAIT_MS,
+  );
   if (state.error) fail(state.error);
   if (gone && !state.done) fail(`object has been deleted`);
   if (!state.done) fail("timed out waiting for the condition");

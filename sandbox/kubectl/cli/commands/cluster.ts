@@ -11,6 +11,7 @@ import {
   validateFlag,
 } from "../common-flags.ts";
 import { boolFlag, durationFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
+import { examples, longDesc } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
 
 /** The `version` command. */
@@ -18,6 +19,10 @@ export const versionCommand: CommandSpec = {
   name: "version",
   use: "",
   short: "Print the client and server version information",
+  long: "Print the client and server version information for the current context.",
+  example: examples(`
+# Print the client and server versions for the current context
+kubectl version`),
   flags: [
     boolFlag("client", false, "If true, shows client version only (no server required)."),
     stringFlag("output", "", "One of 'yaml' or 'json'.", { shorthand: "o" }),
@@ -140,19 +145,60 @@ export const waitCommand: CommandSpec = {
   use: "([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]]",
   disableFlagsInUseLine: true,
   short: "Experimental: Wait for a specific condition on one or many resources",
+  long: longDesc(
+    "Experimental: Wait for a specific condition on one or many resources.",
+    "The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.",
+    'Alternatively, the command can wait for the given set of resources to be created or deleted by providing the "create" or "delete" keyword as the value to the --for flag.',
+    "A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination.",
+  ),
+  example: examples(`
+# Wait for the pod "busybox1" to contain the status condition of type "Ready"
+kubectl wait --for=condition=Ready pod/busybox1
+
+# The default value of status condition is true; you can wait for other targets after an equal delimiter (compared after Unicode simple case folding, which is a more general form of case-insensitivity)
+kubectl wait --for=condition=Ready=false pod/busybox1
+
+# Wait for the pod "busybox1" to contain the status phase to be "Running"
+kubectl wait --for=jsonpath='{.status.phase}'=Running pod/busybox1
+
+# Wait for pod "busybox1" to be Ready
+kubectl wait --for='jsonpath={.status.conditions[?(@.type=="Ready")].status}=True' pod/busybox1
+
+# Wait for the service "loadbalancer" to have ingress
+kubectl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/loadbalancer
+
+# Wait for the secret "busybox1" to be created, with a timeout of 30s
+kubectl create secret generic busybox1
+kubectl wait --for=create secret/busybox1 --timeout=30s
+
+# Wait for the pod "busybox1" to be deleted, with a timeout of 60s, after having issued the "delete" command
+kubectl delete pod/busybox1
+kubectl wait --for=delete pod/busybox1 --timeout=60s`),
   flags: [
     ...printFlags(),
     boolFlag("all", false, "Select all resources in the namespace of the specified resource types"),
     allNamespacesFlag(),
     fieldSelectorFlag(),
-    ...filenameFlags("identifying the resource."),
+    sliceFlag("filename", "identifying the resource.", { shorthand: "f" }),
     stringFlag(
       "for",
       "",
       "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity.",
     ),
     boolFlag("local", false, "If true, annotation will NOT contact api-server but run locally."),
-    selectorFlag(),
+    boolFlag(
+      "recursive",
+      true,
+      "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.",
+      { shorthand: "R" },
+    ),
+    // ResourceBuilderFlags words -l differently from cmdutil's selector flag.
+    stringFlag(
+      "selector",
+      "",
+      "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
+      { shorthand: "l" },
+    ),
     durationFlag(
       "timeout",
       "30s",

@@ -1,14 +1,17 @@
-// `kubectl cordon`, `uncordon`, `drain` and `taint` (partial help; kubectl v1.32 wording).
+// `kubectl cordon`, `uncordon`, `drain` and `taint` (cordon/uncordon help complete, drain/taint partial; kubectl v1.32 wording).
 import { dryRunFlag, fieldManagerFlag, printFlags, selectorFlag, validateFlag } from "../common-flags.ts";
 import { boolFlag, durationFlag, intFlag, stringFlag } from "../flag-builders.ts";
+import { examples } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
 
-function cordonLike(name: "cordon" | "uncordon", short: string): CommandSpec {
+function cordonLike(name: "cordon" | "uncordon", short: string, example: string): CommandSpec {
   return {
     name,
     use: "NODE",
     disableFlagsInUseLine: true,
     short,
+    long: `${short}.`,
+    example: examples(example),
     flags: [dryRunFlag(), selectorFlag()],
     argsCheck: ({ args, flags }) =>
       args.length === 0 && flags.selector === ""
@@ -18,9 +21,17 @@ function cordonLike(name: "cordon" | "uncordon", short: string): CommandSpec {
 }
 
 /** The `cordon` command. */
-export const cordonCommand = cordonLike("cordon", "Mark node as unschedulable");
+export const cordonCommand = cordonLike(
+  "cordon",
+  "Mark node as unschedulable",
+  '# Mark node "foo" as unschedulable\nkubectl cordon foo',
+);
 /** The `uncordon` command. */
-export const uncordonCommand = cordonLike("uncordon", "Mark node as schedulable");
+export const uncordonCommand = cordonLike(
+  "uncordon",
+  "Mark node as schedulable",
+  '# Mark node "foo" as schedulable\nkubectl uncordon foo',
+);
 
 /** The `drain` command. */
 export const drainCommand: CommandSpec = {
@@ -28,6 +39,13 @@ export const drainCommand: CommandSpec = {
   use: "NODE",
   disableFlagsInUseLine: true,
   short: "Drain node in preparation for maintenance",
+  // The long description (markdown with a link and an image) is not reproduced; help shows the short line.
+  example: examples(`
+# Drain node "foo", even if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set on it
+kubectl drain foo --force
+
+# As above, but abort if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set, and use a grace period of 15 minutes
+kubectl drain foo --grace-period=900`),
   flags: [
     intFlag(
       "chunk-size",

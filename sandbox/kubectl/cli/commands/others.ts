@@ -7,7 +7,6 @@ function named(name: string, short: string): CommandSpec {
 
 /** Stub specs keyed by name, for the root command groups. */
 export const OTHER_COMMANDS: Record<string, CommandSpec> = {
-  set: named("set", "Set specific features on objects"),
   autoscale: named(
     "autoscale",
     "Auto-scale a deployment, replica set, stateful set, or replication controller",

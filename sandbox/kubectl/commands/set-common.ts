@@ -1,0 +1,38 @@
+// What `kubectl set image|env` share: the objects named on the command line and the pod spec inside each.
+import type { ResourceType } from "../../api/resources.ts";
+import type { KubeObject, PodSpec } from "../../api/types.ts";
+import { NO_RESOURCES_MESSAGE } from "../cli/commands/delete.ts";
+import { fail, type Run, typeNamePairs } from "./common.ts";
+import { type NamedRequest, readManifestArgs } from "./file-args.ts";
+
+/** The pod spec inside an object that has one (kubectl's UpdatePodSpecForObject), else undefined. */
+export function podSpecOf(plural: string, obj: KubeObject): PodSpec | undefined {
+  const spec = (obj as { spec?: { template?: { spec?: PodSpec } } }).spec;
+  if (plural === "pods") return spec as PodSpec | undefined;
+  if (
+    ["deployments", "replicasets", "daemonsets", "statefulsets", "replicationcontrollers", "jobs"].includes(
+      plural,
+    )
+  )
+    return spec?.template?.spec;
+  return undefined;
+}
+
+/** The objects `set` changes: `-f` manifests, or TYPE NAME / TYPE/NAME args, or a type with --all / -l. */
+export function setTargets(run: Run, resources: string[]): { rt: ResourceType; obj: KubeObject }[] {
+  const files = run.list("filename");
+  const requests: NamedRequest[] = files.length > 0 ? readManifestArgs(run, files) : typeNamePairs(resources);
+  if (requests.length === 0) fail(NO_RESOURCES_MESSAGE);
+  const out: { rt: ResourceType; obj: KubeObject }[] = [];
+  for (const r of requests) {
+    const ns = r.rt.namespaced ? (r.namespace ?? run.namespace) : undefined;
+    if (r.names.length === 0) {
+      if (!run.bool("all") && !run.str("selector"))
+        fail("resource(s) were provided, but no name was specified");
+      for (const obj of run.ctx.api.list(r.rt.plural, { namespace: ns, labelSelector: run.str("selector") })
+        .items)
+        out.push({ rt: r.rt, obj });
+    } else for (const name of r.names) out.push({ rt: r.rt, obj: run.ctx.api.get(r.rt.plural, ns, name) });
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// kubectl set image: change container images in pod templates; a deployment then rolls out a new ReplicaSet.
+import type { Container } from "../../api/types.ts";
+import { clone } from "../../util/clone.ts";
+import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
+import { outputFormat, printResult } from "./print.ts";
+import { podSpecOf, setTargets } from "./set-common.ts";
+
+// Resource words come first, then NAME=IMAGE pairs (cmdutil.GetResourcesAndPairs and ParsePairs).
+function splitArgs(args: string[]): { resources: string[]; images: [string, string][] } {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const a of args) {
+    const isPair = (a.includes("=") && a[0] !== "=") || (a.endsWith("-") && a !== "-");
+    if (isPair) pairs.push(a);
+    else if (pairs.length > 0) fail(`all resources must be specified before image changes: ${a}`);
+    else resources.push(a);
+  }
+  const bad = pairs.filter((p) => !p.includes("=") || p[0] === "=");
+  if (bad.length > 0) fail(`invalid image format: ${bad.join(", ")}`);
+  const images = new Map<string, string>();
+  for (const p of pairs) images.set(p.slice(0, p.indexOf("=")), p.slice(p.indexOf("=") + 1));
+  return { resources, images: [...images] };
+}
+
+function setImages(containers: Container[] | undefined, name: string, image: string): boolean {
+  let found = false;
+  for (const c of containers ?? []) {
+    if (c.name === name || name === "*") {
+      c.image = image;
+      found = true;
+    }
+  }
+  return found;
+}
+
+/** Run `kubectl set image`. Errors gathered across objects print unprefixed, as kubectl prints an aggregate. */
+export function runSetImage(run: Run): number {
+  const { resources, images } = splitArgs(run.args);
+  const mode = dryRun(run);
+  const fmt = outputFormat(run);
+  if (run.bool("local")) fail(`"kubectl set image --local" is not available in this simulated cluster`);
+  const found = setTargets(run, resources);
+  const problems: string[] = [];
+  if (run.bool("all") && run.str("selector"))
+    problems.push("cannot set --all and --selector at the same time");
+  if (images.length === 0) problems.push("at least one image update is required");
+  else if (images.length > 1 && images.some(([n]) => n === "*"))
+    problems.push(
+      "all containers are already specified by *, but saw more than one container_name=container_image pairs",
+    );
+  if (problems.length > 0) return report(run, problems);
+
+  for (const { rt, obj } of found) {
+    const next = clone(obj);
+    const spec = podSpecOf(rt.plural, next);
+    if (!spec) {
+      problems.push(
+        `error: ${rt.plural}/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${rt.kind}\n`,
+      );
+      continue;
+    }
+    for (const [name, image] of images) {
+      const inInit = setImages(spec.initContainers, name, image);
+      if (!setImages(spec.containers, name, image) && !inInit)
+        problems.push(`error: unable to find container named ${JSON.stringify(name)}`);
+    }
+    if (JSON.stringify(next) === JSON.stringify(obj)) continue;
+    let shown = next;
+    if (mode === "none") {
+      try {
+        shown = run.ctx.api.mutate(rt.plural, obj.metadata.namespace, obj.metadata.name ?? "", (o) => {
+          Object.assign(o, { spec: next.spec });
+          return true;
+        });
+      } catch (e) {
+        problems.push(
+          `failed to patch image update to pod template: ${errorText(e)
+            .replace(/^error: /, "")
+            .trimEnd()}`,
+        );
+        continue;
+      }
+    }
+    printResult(run, fmt, shown, rt, `image updated${dryRunSuffix(mode)}`);
+  }
+  return problems.length > 0 ? report(run, problems) : 0;
+}
+
+function report(run: Run, problems: string[]): number {
+  run.err(problems.map((p) => `${p}\n`).join(""));
+  return 1;
+}

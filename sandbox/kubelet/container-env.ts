@@ -1,0 +1,113 @@
+// The environment the kubelet hands the runtime for one container (makeEnvironmentVariables): the
+// container's own env, with $(VAR) references and fieldRefs resolved, then the Docker-link variables of
+// every Service the pod can see at that moment (FromServices in pkg/kubelet/envvars).
+import type { Container, EnvVar, Pod, Service } from "../api/types.ts";
+
+/** Facts only the kubelet knows when the container starts. */
+export interface EnvFacts {
+  podIP: string;
+  hostIP: string;
+}
+
+/** Turn a Service or port name into an env prefix: `my-svc` → `MY_SVC`. */
+export function envVarName(name: string): string {
+  return name.toUpperCase().replace(/-/g, "_");
+}
+
+/** Keep the Services whose variables a pod gets: `kubernetes` in default always, its namespace's with links on. */
+export function visibleServices(services: readonly Service[], namespace: string, links: boolean): Service[] {
+  const byName = new Map<string, Service>();
+  for (const s of services) {
+    const ip = s.spec.clusterIP;
+    if (!ip || ip === "None") continue;
+    const ns = s.metadata.namespace ?? "default";
+    const name = s.metadata.name!;
+    if (ns === "default" && name === "kubernetes") {
+      if (!byName.has(name)) byName.set(name, s);
+    } else if (ns === namespace && links) byName.set(name, s);
+  }
+  // The kubelet collects these in a Go map, so the real order varies; the model sorts by name.
+  return [...byName.values()].sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : 1));
+}
+
+/** The variables of each Service, in FromServices order: host, port, named ports, then the link family. */
+export function serviceEnv(services: readonly Service[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const s of services) {
+    const ports = s.spec.ports ?? [];
+    if (!ports.length) continue;
+    const prefix = envVarName(s.metadata.name!);
+    const ip = s.spec.clusterIP!;
+    out.push([`${prefix}_SERVICE_HOST`, ip]);
+    out.push([`${prefix}_SERVICE_PORT`, String(ports[0].port)]);
+    for (const p of ports)
+      if (p.name) out.push([`${prefix}_SERVICE_PORT_${envVarName(p.name)}`, String(p.port)]);
+    ports.forEach((p, i) => {
+      const proto = (p.protocol ?? "TCP").toLowerCase();
+      const url = `${proto}://${ip}:${p.port}`;
+      if (i === 0) out.push([`${prefix}_PORT`, url]);
+      const pp = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`;
+      out.push([pp, url], [`${pp}_PROTO`, proto], [`${pp}_PORT`, String(p.port)], [`${pp}_ADDR`, ip]);
+    });
+  }
+  return out;
+}
+
+// $(VAR) expands to a variable defined earlier or a Service variable, $$ escapes, unknown names stay as written.
+function expand(text: string, lookup: (name: string) => string | undefined): string {
+  return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name: string | undefined) =>
+    name === undefined ? "$" : (lookup(name) ?? m),
+  );
+}
+
+function fieldValue(pod: Pod, path: string, facts: EnvFacts): string {
+  const label = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (label)
+    return (label[1] === "labels" ? pod.metadata.labels : pod.metadata.annotations)?.[label[2]] ?? "";
+  switch (path) {
+    case "metadata.name":
+      return pod.metadata.name ?? "";
+    case "metadata.namespace":
+      return pod.metadata.namespace ?? "";
+    case "metadata.uid":
+      return pod.metadata.uid ?? "";
+    case "spec.nodeName":
+      return pod.spec.nodeName ?? "";
+    case "spec.serviceAccountName":
+      return pod.spec.serviceAccountName ?? "";
+    case "status.podIP":
+    case "status.podIPs":
+      return facts.podIP;
+    case "status.hostIP":
+    case "status.hostIPs":
+      return facts.hostIP;
+    default:
+      return "";
+  }
+}
+
+/** Build a container's environment: its env in spec order, then the Service variables it does not override. */
+export function containerEnv(
+  pod: Pod,
+  container: Container,
+  services: readonly Service[],
+  facts: EnvFacts,
+): EnvVar[] {
+  const links = pod.spec.enableServiceLinks ?? true;
+  const svc = serviceEnv(visibleServices(services, pod.metadata.namespace ?? "default", links));
+  const svcMap = new Map(svc);
+  const own = new Map<string, string>();
+  for (const e of container.env ?? []) {
+    const ref = (e.valueFrom as { fieldRef?: { fieldPath?: string } } | undefined)?.fieldRef?.fieldPath;
+    const value = e.value
+      ? expand(e.value, (n) => own.get(n) ?? svcMap.get(n))
+      : ref
+        ? fieldValue(pod, ref, facts)
+        : "";
+    own.set(e.name, value);
+  }
+  // The real kubelet also iterates Go maps here, so its order varies run to run; the model keeps spec order.
+  const out: EnvVar[] = [...own].map(([name, value]) => ({ name, value }));
+  for (const [name, value] of svc) if (!own.has(name)) out.push({ name, value });
+  return out;
+}

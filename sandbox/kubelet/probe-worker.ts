@@ -1,0 +1,113 @@
+// The prober's workers (pkg/kubelet/prober/worker.go): one per container and probe type, ticking every
+// periodSeconds from the pod's admission. A result counts only after failureThreshold / successThreshold
+// runs in a row; readiness sets the container's ready flag, a liveness failure has the container killed.
+import type { Container, Probe } from "../api/types.ts";
+import type { ContainerRecord, PodRecord } from "./pod-state.ts";
+import type { PodWorkerHost } from "./pod-worker.ts";
+import { runProbe } from "./prober.ts";
+
+/** The probe types the model runs (startup probes are not modelled). */
+export type ProbeType = "Readiness" | "Liveness";
+
+interface WorkerState {
+  containerId?: string;
+  last?: "success" | "failure";
+  run: number;
+  onHold: boolean;
+}
+
+function probeOf(c: Container, type: ProbeType): Probe | undefined {
+  return type === "Readiness" ? c.readinessProbe : c.livenessProbe;
+}
+
+function doProbe(
+  host: PodWorkerHost,
+  rec: PodRecord,
+  c: ContainerRecord,
+  container: Container,
+  type: ProbeType,
+  st: WorkerState,
+  kill: (rec: PodRecord, c: ContainerRecord) => void,
+): void {
+  const probe = probeOf(container, type)!;
+  if (!host.active() || c.state !== "running" || !c.id || !rec.sandboxId) return;
+  if (st.containerId !== c.id) {
+    // A new container: start from the initial result (readiness: not ready) and resume probing.
+    st.containerId = c.id;
+    st.onHold = false;
+    st.run = 0;
+    st.last = undefined;
+  }
+  if (st.onHold) return;
+  const now = host.loop.now();
+  if (now - (c.startedAt ?? now) < (probe.initialDelaySeconds ?? 0) * 1000) return;
+  const out = runProbe(host.probes(), host.runtime, probe, container, {
+    podIP: rec.ip ?? "",
+    sandboxId: rec.sandboxId,
+    containerId: c.id,
+  });
+  const fp = `spec.containers{${c.name}}`;
+  if (out.result === "unknown") {
+    // An errored probe is reported but its result is thrown away.
+    host.recorder.record(
+      rec.pod,
+      "Warning",
+      "Unhealthy",
+      `${type} probe errored and resulted in unknown state: ${out.output}`,
+      fp,
+    );
+    return;
+  }
+  if (out.result === "failure")
+    host.recorder.record(rec.pod, "Warning", "Unhealthy", `${type} probe failed: ${out.output}`, fp);
+  if (st.last === out.result) st.run++;
+  else {
+    st.last = out.result;
+    st.run = 1;
+  }
+  const needed = out.result === "failure" ? (probe.failureThreshold ?? 3) : (probe.successThreshold ?? 1);
+  if (st.run < needed) return;
+  if (type === "Readiness") {
+    const ready = out.result === "success";
+    if (c.ready !== ready) {
+      c.ready = ready;
+      host.resync(rec);
+    }
+    return;
+  }
+  if (out.result === "failure") {
+    // Stop probing until a new container replaces the one being killed.
+    st.onHold = true;
+    st.run = 0;
+    kill(rec, c);
+  }
+}
+
+/** Start the probe workers of a pod's app containers (prober manager AddPod). */
+export function startProbeWorkers(
+  host: PodWorkerHost,
+  rec: PodRecord,
+  kill: (rec: PodRecord, c: ContainerRecord) => void,
+): void {
+  if (rec.probesStarted) return;
+  rec.probesStarted = true;
+  for (const c of rec.containers) {
+    const container = rec.pod.spec.containers.find((x) => x.name === c.name);
+    if (!container) continue;
+    for (const type of ["Liveness", "Readiness"] as const) {
+      const probe = probeOf(container, type);
+      if (!probe) continue;
+      const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+      const st: WorkerState = { run: 0, onHold: false };
+      const run = () => doProbe(host, rec, c, container, type, st, kill);
+      const tick = () => {
+        if (rec.killing || rec.terminal) return;
+        run();
+        host.loop.schedule(period, tick);
+      };
+      host.loop.schedule(0, tick);
+      // The status manager asks for an immediate readiness run when it sees the container running.
+      if (type === "Readiness") c.triggerReadiness = () => host.loop.schedule(0, run);
+    }
+  }
+}

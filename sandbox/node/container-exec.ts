@@ -1,0 +1,305 @@
+// Run a command inside a container as `kubectl exec` does: in the container's own root filesystem and pid
+// namespace, with `sh -c` scripts (pipes, redirections, $(...), for/if/while) and the image's tools.
+import { formatDate } from "../images/shell.ts";
+import { runPrintf } from "../shell/printf.ts";
+import { runScriptText, type ScriptHost } from "../shell/script.ts";
+import { ShellSyntaxError } from "../shell/tokenize.ts";
+import { type NsProcess, runBusyboxPs } from "./busybox-ps.ts";
+import type { ExecTarget } from "./cri-types.ts";
+import { FsError } from "./filesystem.ts";
+import { runCat, runLs, runReadlink } from "./fs-commands.ts";
+import { resolvePath } from "./fs-write-commands.ts";
+import { runTreeCommand, treeCommands } from "./node-tools.ts";
+import { runPgrep, runPidof } from "./pgrep.ts";
+import { procPaths } from "./proc-fs.ts";
+import type { Process } from "./processes.ts";
+import type { CommandOutput } from "./ps.ts";
+
+/** What an exec needs besides the target: the time, kubelet-managed files and the network tools. */
+export interface ContainerExecOptions {
+  now: number;
+  /** The process environment; defaults to the container's env with HOSTNAME and HOME. */
+  env?: Record<string, string>;
+  /** Files the kubelet bind-mounts into every container (/etc/hosts, /etc/resolv.conf, /etc/hostname). */
+  files?: Record<string, string>;
+  /** Run a tool this module does not model (curl, wget, nslookup, ip...); null when it is not one. */
+  external?: (argv: string[], stdin: string) => CommandOutput | null;
+}
+
+// Applets of the busybox image beyond the ones the image lists (it ships about 400).
+const BUSYBOX_APPLETS = [
+  ...treeCommands(),
+  "date",
+  "ps",
+  "pgrep",
+  "pidof",
+  "readlink",
+  "pwd",
+  "env",
+  "printenv",
+];
+// What a Debian-based image's essential packages provide (coreutils, grep, mawk, sysvinit-utils).
+const DEBIAN_BASE = [
+  ...treeCommands(),
+  "date",
+  "readlink",
+  "pwd",
+  "pidof",
+  "env",
+  "printenv",
+  "ls",
+  "cat",
+  "id",
+];
+// A container starts in the image's WORKDIR; busybox and nginx leave it at /.
+const CWD = "/";
+
+/** `exit N` inside a script: unwinds to the script's caller with N. */
+class ScriptExit {
+  readonly code: number;
+  constructor(code: number) {
+    this.code = code;
+  }
+}
+
+const out = (stdout: string, exitCode = 0): CommandOutput => ({ stdout, stderr: "", exitCode });
+
+/** Run argv in a running container; the caller has checked the container is running. */
+export function runInContainer(
+  t: ExecTarget,
+  argv: string[],
+  stdin: string,
+  opts: ContainerExecOptions,
+): CommandOutput {
+  const busybox = t.binaries.includes("wget");
+  const fs = t.rootfs;
+  for (const [path, text] of Object.entries(opts.files ?? {})) fs.writeFile(path, text, opts.now);
+  const main = t.processes.get(t.pid);
+  const pidNs = main?.ns.pid ?? 0;
+  // The exec'd process joins the container, so ps inside sees it, with the next pid of the namespace.
+  const wantsProcs = argv.some((a) => /\b(ps|pgrep|pidof)\b|\/proc\//.test(a));
+  const self =
+    main && wantsProcs
+      ? t.processes.spawn({
+          argv,
+          ppid: t.shimPid,
+          now: opts.now,
+          ns: main.ns,
+          cgroup: main.cgroup,
+          rssKb: 800,
+        })
+      : undefined;
+  const nsProcs = (): Process[] => t.processes.list().filter((p) => p.ns.pid === pidNs);
+  const lookup = { get: (n: number) => nsProcs().find((p) => p.nsPid === n) };
+  const virt = procPaths(lookup);
+  const env: Record<string, string> = { ...(opts.env ?? { ...t.env, HOSTNAME: t.hostname, HOME: "/root" }) };
+  const available = (cmd: string) =>
+    t.binaries.includes(cmd) ||
+    (busybox ? BUSYBOX_APPLETS : t.binaries.includes("sh") ? DEBIAN_BASE : []).includes(cmd);
+  const shName = (argv[0] ?? "sh").split("/").pop() ?? "sh";
+
+  const command = (words: string[], input: string, inScript: boolean): CommandOutput => {
+    const name = (words[0] ?? "").split("/").pop() ?? "";
+    const args = words.slice(1);
+    if (inScript && ["export", ":", "cd"].includes(name)) {
+      for (const a of args) {
+        const m = /^([A-Za-z_]\w*)=(.*)$/.exec(a);
+        if (m && name === "export") env[m[1]] = m[2];
+      }
+      return out("");
+    }
+    if (inScript && name === "exit")
+      throw new ScriptExit(args[0] === undefined ? Number(env["?"] ?? 0) : Number(args[0]) & 255);
+    if (inScript && name === "printf") return runPrintf(args, busybox ? "sh" : "sh: 1");
+    if (inScript && name === "echo")
+      return out(args[0] === "-n" ? args.slice(1).join(" ") : `${args.join(" ")}\n`);
+    if (!available(name)) {
+      if (!inScript)
+        return {
+          stdout: "",
+          stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${words[0]}": executable file not found in $PATH: unknown\n`,
+          exitCode: 126,
+        };
+      return {
+        stdout: "",
+        stderr: `${busybox ? `${shName}:` : `${shName}: 1:`} ${words[0]}: not found\n`,
+        exitCode: 127,
+      };
+    }
+    const tree = runTreeCommand(name, args, input, {
+      fs,
+      cwd: CWD,
+      now: opts.now,
+      flavor: busybox ? "busybox" : "gnu",
+      virt,
+    });
+    if (tree) return tree;
+    switch (name) {
+      case "sh":
+      case "ash":
+      case "bash":
+        return args[0] === "-c" ? script(args[1] ?? "", input, name) : out("");
+      case "echo":
+        return out(args[0] === "-n" ? args.slice(1).join(" ") : `${args.join(" ")}\n`);
+      case "true":
+      case "sleep":
+        return out("");
+      case "false":
+        return out("", 1);
+      case "pwd":
+        return out(`${CWD}\n`);
+      case "hostname":
+        return out(`${t.hostname}\n`);
+      case "id":
+        return out("uid=0(root) gid=0(root) groups=0(root)\n");
+      case "whoami":
+        return out("root\n");
+      case "printenv":
+        if (args.length) {
+          const found = args.filter((a) => env[a] !== undefined);
+          return out(found.map((a) => `${env[a]}\n`).join(""), found.length === args.length ? 0 : 1);
+        }
+        return out(
+          Object.entries(env)
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(""),
+        );
+      case "env":
+        return out(
+          Object.entries(env)
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(""),
+        );
+      case "date":
+        return out(`${formatDate(opts.now)}\n`);
+      case "cat":
+        return args.length === 0 ? out(input) : cat(args);
+      case "ls":
+        return runLs(args.some((a) => !a.startsWith("-")) ? args : [...args, CWD], fs, opts.now, virt);
+      case "readlink":
+        return runReadlink(
+          args.map((a) => resolvePath(CWD, a)),
+          fs,
+          virt,
+        );
+      case "ps":
+        return withChild(["ps", ...args], () => runBusyboxPs(args, nsView(), opts.now));
+      case "pgrep":
+        return withChild(["pgrep", ...args], (pid) => {
+          const r = runPgrep(args, nsProcs(), pid);
+          return {
+            ...r,
+            stdout: r.stdout.replace(/^\d+/gm, (n) => String(t.processes.get(Number(n))?.nsPid ?? n)),
+          };
+        });
+      case "pidof": {
+        const r = runPidof(args, nsProcs());
+        return {
+          ...r,
+          stdout: r.stdout.replace(/\d+/g, (n) => String(t.processes.get(Number(n))?.nsPid ?? n)),
+        };
+      }
+    }
+    return (
+      opts.external?.(words, input) ?? {
+        stdout: "",
+        stderr: `${name}: this command is not modelled inside containers\n`,
+        exitCode: 126,
+      }
+    );
+  };
+
+  const cat = (args: string[]): CommandOutput => {
+    const r = runCat(
+      args.map((a) => resolvePath(CWD, a)),
+      fs,
+      virt,
+    );
+    if (!busybox) return r;
+    return {
+      ...r,
+      stderr: r.stderr.replace(/^cat: (.*): (No such file or directory)$/gm, "cat: can't open '$1': $2"),
+    };
+  };
+
+  const nsView = (): NsProcess[] =>
+    nsProcs().map((p) => {
+      const parent = t.processes.get(p.ppid);
+      return { proc: p, pid: p.nsPid, ppid: parent && parent.ns.pid === pidNs ? parent.nsPid : 0 };
+    });
+
+  const withChild = (childArgv: string[], fn: (pid: number) => CommandOutput): CommandOutput => {
+    if (!self || !main) return fn(-1);
+    const isSelf = argv.length > 0 && argv[0] === childArgv[0];
+    const child = isSelf
+      ? self
+      : t.processes.spawn({
+          argv: childArgv,
+          ppid: self.pid,
+          now: opts.now,
+          ns: main.ns,
+          cgroup: main.cgroup,
+        });
+    try {
+      return fn(child.pid);
+    } finally {
+      if (!isSelf) t.processes.exit(child.pid, 0, opts.now);
+    }
+  };
+
+  const script = (text: string, input: string, name: string): CommandOutput => {
+    const host: ScriptHost = {
+      flavor: busybox ? "sh" : "dash",
+      env,
+      run: (words, stdin2, _sink, assigns) => {
+        const saved = { ...env };
+        Object.assign(env, assigns);
+        try {
+          return command(words, stdin2, true);
+        } finally {
+          if (Object.keys(assigns).length) Object.assign(env, saved);
+        }
+      },
+      readFile: (path) => {
+        const full = resolvePath(CWD, path);
+        const v = virt.readFile(full);
+        if (v !== null) return { text: v };
+        try {
+          return { text: fs.readFile(full) };
+        } catch (e) {
+          if (e instanceof FsError) return { error: e.message };
+          throw e;
+        }
+      },
+      writeFile: (path, content, append) => {
+        const full = resolvePath(CWD, path);
+        if (/^\/(proc|sys)(\/|$)/.test(full)) return "No such file or directory";
+        try {
+          if (append) fs.appendFile(full, content, opts.now);
+          else fs.writeFile(full, content, opts.now);
+          return undefined;
+        } catch (e) {
+          if (e instanceof FsError) return e.message;
+          throw e;
+        }
+      },
+    };
+    let acc: CommandOutput = { stdout: "", stderr: "", exitCode: 0 };
+    try {
+      return runScriptText(host, text, input, (st, chunk) => {
+        acc = { ...acc, [st]: acc[st] + chunk };
+      });
+    } catch (e) {
+      // Output already produced stays; the sink saw it as it streamed.
+      if (e instanceof ScriptExit) return { ...acc, exitCode: e.code };
+      if (!(e instanceof ShellSyntaxError)) throw e;
+      return { stdout: "", stderr: `${name}: ${e.message}\n`, exitCode: 2 };
+    }
+  };
+
+  try {
+    return command(argv, stdin, false);
+  } finally {
+    if (self) t.processes.exit(self.pid, 0, opts.now);
+  }
+}

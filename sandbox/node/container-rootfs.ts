@@ -1,0 +1,30 @@
+// A container's own root filesystem: the image's top-level directories plus the bind mounts it asked for.
+import { FileTree } from "./filesystem.ts";
+
+/** One bind mount, as CRI's Mount carries it (host_path is a directory on the node). */
+export interface ContainerMount {
+  containerPath: string;
+  hostPath: string;
+  readonly?: boolean;
+}
+
+const DIRS = ["/bin", "/dev", "/etc", "/home", "/proc", "/root", "/run", "/sys", "/tmp", "/usr/bin", "/var"];
+
+/** Create a container's root: a fresh tree per container, with each mount sharing the node's directory. */
+export function createRootfs(now: number, mounts: readonly ContainerMount[], node?: FileTree): FileTree {
+  const fs = new FileTree(now);
+  for (const d of DIRS) fs.mkdirp(d, now);
+  fs.lookup("/tmp").mode = 0o1777;
+  fs.writeFile(
+    "/etc/passwd",
+    "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n",
+    now,
+  );
+  for (const m of mounts) {
+    // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
+    const host = node ?? new FileTree(now);
+    host.mkdirp(m.hostPath, now);
+    fs.bind(m.containerPath, host.lookup(m.hostPath), now);
+  }
+  return fs;
+}
