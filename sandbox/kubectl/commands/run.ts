@@ -2,6 +2,7 @@
 import { lookupResource } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { dryRun, dryRunSuffix, fail, type Run } from "./common.ts";
+import { applyOverrides } from "./overrides.ts";
 import { outputFormat, printResult } from "./print.ts";
 
 // A simplified docker reference: [host[:port]/]path[:tag][@digest], lower-case path components.
@@ -73,7 +74,7 @@ export function runRun(run: Run): number {
   if (run.bool("expose") && !run.str("port")) fail("--port must be set when exposing a service");
   const fmt = outputFormat(run);
   const mode = dryRun(run);
-  const pod = buildRunPod(run, name);
+  const pod = applyOverrides(buildRunPod(run, name), run.str("overrides"), run.str("override-type"));
   const rt = lookupResource("pods")!;
   if (mode === "client") {
     printResult(run, fmt, pod, rt, `created${dryRunSuffix(mode)}`, false);
