@@ -268,10 +268,20 @@ export function schedulerManifest(p: ControlPlaneParams): string {
 
 /** Render all four manifests, keyed by file name. */
 export function staticPodManifests(p: ControlPlaneParams): Record<string, string> {
-  return {
-    "etcd.yaml": etcdManifest(p),
-    "kube-apiserver.yaml": apiserverManifest(p),
-    "kube-controller-manager.yaml": controllerManagerManifest(p),
-    "kube-scheduler.yaml": schedulerManifest(p),
-  };
+  // Every cluster boot renders the same YAML for the same parameters: render it once.
+  const key = JSON.stringify(p);
+  let out = rendered.get(key);
+  if (!out) {
+    out = {
+      "etcd.yaml": etcdManifest(p),
+      "kube-apiserver.yaml": apiserverManifest(p),
+      "kube-controller-manager.yaml": controllerManagerManifest(p),
+      "kube-scheduler.yaml": schedulerManifest(p),
+    };
+    if (rendered.size > 16) rendered.clear();
+    rendered.set(key, out);
+  }
+  return { ...out };
 }
+
+const rendered = new Map<string, Record<string, string>>();

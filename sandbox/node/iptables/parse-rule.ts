@@ -241,6 +241,20 @@ function applyMatchOption(b: RuleBuilder, option: string, need: () => string, in
  * Names after -j that are not extension targets become chain jumps.
  */
 export function parseRuleArgs(args: string[]): Rule {
+  // kube-proxy on every node writes the same rules again on every sync: parse each text once.
+  const key = args.join("\u0000");
+  let rule = parsedRules.get(key);
+  if (!rule) {
+    rule = parseRuleWords(args);
+    if (parsedRules.size >= 50_000) parsedRules.clear();
+    parsedRules.set(key, rule);
+  }
+  return { ...rule, matches: [...rule.matches], counters: { packets: 0, bytes: 0 } };
+}
+
+const parsedRules = new Map<string, Rule>();
+
+function parseRuleWords(args: string[]): Rule {
   const b = newRuleBuilder();
   let invert = false;
   for (let i = 0; i < args.length; i++) {
