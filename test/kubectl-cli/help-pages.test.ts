@@ -58,9 +58,7 @@ describe("kubectl options", () => {
 
   it("words a flag error with its own hint", () => {
     const r = parseKubectl(["options", "--bogus"]);
-    expect(r.ok ? "" : r.stderr).toBe(
-      "error: unknown flag: --bogus\nRun 'kubectl options' without flags.\n",
-    );
+    expect(r.ok ? "" : r.stderr).toBe("error: unknown flag: --bogus\nRun 'kubectl options' without flags.\n");
   });
 });
 
