@@ -27,6 +27,12 @@ const PAGES: [string, string[]][] = [
   ["rollout-history", ["rollout", "history"]],
   ["rollout-pause", ["rollout", "pause"]],
   ["rollout-resume", ["rollout", "resume"]],
+  ["create-deployment", ["create", "deployment"]],
+  ["create-service", ["create", "service"]],
+  ["create-service-clusterip", ["create", "service", "clusterip"]],
+  ["create-configmap", ["create", "configmap"]],
+  ["create-secret", ["create", "secret"]],
+  ["create-secret-generic", ["create", "secret", "generic"]],
 ];
 
 describe("kubectl <command> --help", () => {
@@ -50,6 +56,7 @@ describe("kubectl options", () => {
 
   it("prints nothing for its own --help, as kubectl's options help template is empty", () => {
     expect(help("options", "--help")).toBe("");
+    expect(help("help", "options")).toBe("");
   });
 
   it("is left out of the root command list", () => {

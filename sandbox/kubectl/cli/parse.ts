@@ -61,7 +61,9 @@ export function parseKubectl(argv: string[], options: ParseOptions = {}): ParseR
     const rest = [...argv];
     rest.splice(rest.indexOf("help"), 1);
     // Approximation: an unknown help topic shows the root help.
-    return exit(renderHelp(findCommand(ROOT_COMMAND, rest).path, { width }), "", 0);
+    const topic = findCommand(ROOT_COMMAND, rest).path;
+    if (topic[topic.length - 1] === OPTIONS_COMMAND) return exit("", "", 0);
+    return exit(renderHelp(topic, { width }), "", 0);
   }
 
   const { path, rest } = findCommand(ROOT_COMMAND, argv);
