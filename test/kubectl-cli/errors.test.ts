@@ -123,7 +123,8 @@ describe("kubectl client-side errors", () => {
 
   it("prints a bare command group's help to stderr", () => {
     const err = stderrOf("rollout");
-    expect(err.startsWith("Manage the rollout of a resource\n\nAvailable Commands:\n")).toBe(true);
+    expect(err.startsWith("Manage the rollout of one or many resources.\n")).toBe(true);
+    expect(err).toContain("\n\nAvailable Commands:\n  history       View rollout history\n");
   });
 
   it("explains create without -f", () => {

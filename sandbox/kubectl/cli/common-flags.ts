@@ -1,5 +1,5 @@
 // Flag groups many kubectl commands share (cli-runtime PrintFlags, FilenameOptions, cmdutil helpers).
-import { boolFlag, sliceFlag, stringFlag } from "./flag-builders.ts";
+import { boolFlag, intFlag, sliceFlag, stringFlag } from "./flag-builders.ts";
 import type { FlagSpec } from "./types.ts";
 
 const TEMPLATE_URL = "[http://golang.org/pkg/text/template/#pkg-overview]";
@@ -128,3 +128,20 @@ export function showLabelsFlag(): FlagSpec {
     "When printing, show all labels as the last column (default hide labels column)",
   );
 }
+
+/** Return cmdutil's --chunk-size flag (int64, default 500); v1.32 still calls it beta (dropped in v1.35). */
+export function chunkSizeFlag(): FlagSpec {
+  return intFlag(
+    "chunk-size",
+    500,
+    "Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.",
+    {},
+    "int64",
+  );
+}
+
+/** PrintFlags the sandbox's printers do not model (go templates, managed fields); setting one is refused. */
+export const UNMODELLED_PRINT_FLAGS = ["allow-missing-template-keys", "show-managed-fields", "template"];
+
+/** -k and -R: the sandbox reads plain files and directories only. */
+export const UNMODELLED_FILE_FLAGS = ["kustomize", "recursive"];

@@ -2,20 +2,12 @@
 
 import { flagsUsages } from "./help/flags.ts";
 import { commandGroups } from "./help/groups.ts";
-import { wrapString } from "./help/wordwrap.ts";
+import { wrapLimit, wrapString } from "./help/wordwrap.ts";
 import type { CommandSpec } from "./types.ts";
 
 /** Rendering options: `width` is the terminal width (0, the default, means output is not a terminal). */
 export interface HelpOptions {
   width?: number;
-}
-
-// kubectl wraps to 120, 100 or 80 columns depending on the terminal, and not at all below 80 or off a terminal.
-function wrapLimit(width: number): number {
-  if (width >= 120) return 120;
-  if (width >= 100) return 100;
-  if (width >= 80) return 80;
-  return 0;
 }
 
 /** Render the usage part (after the description) for the command at the end of `path`. */

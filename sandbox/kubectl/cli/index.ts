@@ -12,7 +12,9 @@
 //     afterDash words after `--` (the COMMAND of exec, run, create deployment)
 //     warnings  text to print to stderr before running (flag deprecation notices), usually ""
 //   or { ok: false, stdout, stderr, exitCode }: help (exit 0), or a flag/usage error as kubectl prints it
-//     (exit 1). The caller writes stdout and stderr and stops.
+//     (exit 1). The caller writes stdout and stderr and stops. Flags and subcommands real kubectl lists
+//     but the sandbox does not model (CommandSpec.unsupported / notModelled) end here too, with
+//     `error: "kubectl apply --prune" is not available in this simulated cluster`.
 // renderHelp(path) renders `kubectl ... --help`; path starts at ROOT_COMMAND.
 export { renderHelp } from "./help.ts";
 export type { ParsedCommand, ParseExit, ParseOptions, ParseResult } from "./parse.ts";

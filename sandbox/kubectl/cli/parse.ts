@@ -1,4 +1,6 @@
 // Turn a kubectl argv into a command, positional args and typed flags, or into the text kubectl prints instead.
+
+import { OPTIONS_COMMAND, optionsText } from "./commands/options.ts";
 import { findCommand, stripFlags } from "./find.ts";
 import { renderHelp } from "./help.ts";
 import { parseFlags } from "./pflag.ts";
@@ -59,7 +61,9 @@ export function parseKubectl(argv: string[], options: ParseOptions = {}): ParseR
     const rest = [...argv];
     rest.splice(rest.indexOf("help"), 1);
     // Approximation: an unknown help topic shows the root help.
-    return exit(renderHelp(findCommand(ROOT_COMMAND, rest).path, { width }), "", 0);
+    const topic = findCommand(ROOT_COMMAND, rest).path;
+    if (topic[topic.length - 1] === OPTIONS_COMMAND) return exit("", "", 0);
+    return exit(renderHelp(topic, { width }), "", 0);
   }
 
   const { path, rest } = findCommand(ROOT_COMMAND, argv);
@@ -74,9 +78,26 @@ export function parseKubectl(argv: string[], options: ParseOptions = {}): ParseR
   }
 
   const parsed = parseFlags(rest, allFlags(command));
-  if ("error" in parsed) return exit("", errorText(`${parsed.error}\nSee '${cmdPath} --help' for usage.`), 1);
+  const isOptions = path.length === 2 && command === OPTIONS_COMMAND;
+  if ("error" in parsed) {
+    const hint = isOptions ? `Run '${cmdPath}' without flags.` : `See '${cmdPath} --help' for usage.`;
+    return exit("", errorText(`${parsed.error}\n${hint}`), 1);
+  }
+  // kubectl's options command has an empty help template and prints its usage when run.
+  if (isOptions) return exit(parsed.values.help === true ? "" : optionsText(width), parsed.warnings, 0);
   if (parsed.values.help === true) return exit(renderHelp(path, { width }), "", 0);
   if (path.length === 1) return exit(renderHelp(path, { width }), parsed.warnings, 0);
+  if (command.notModelled) {
+    return exit("", `${parsed.warnings}error: "${cmdPath}" is not available in this simulated cluster\n`, 1);
+  }
+  const unmodelled = (command.unsupported ?? []).filter((f) => parsed.set.has(f)).sort();
+  if (unmodelled.length > 0) {
+    return exit(
+      "",
+      `${parsed.warnings}error: "${cmdPath} --${unmodelled[0]}" is not available in this simulated cluster\n`,
+      1,
+    );
+  }
 
   const isGroup = (command.subcommands?.length ?? 0) > 0;
   if (isGroup && command.bare === "help-stderr") return groupRun(path, parsed.args, parsed.warnings, width);

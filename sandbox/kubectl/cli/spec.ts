@@ -1,4 +1,6 @@
 // The kubectl command tree: the root command, its help groups, and lookups over it.
+
+import { applyCommand } from "./commands/apply.ts";
 import {
   apiResourcesCommand,
   clusterInfoCommand,
@@ -11,21 +13,18 @@ import {
 } from "./commands/cluster.ts";
 import { createCommand } from "./commands/create.ts";
 import { deleteCommand } from "./commands/delete.ts";
+import { describeCommand } from "./commands/describe.ts";
+import { exposeCommand } from "./commands/expose.ts";
 import { getCommand } from "./commands/get.ts";
+import { annotateCommand, labelCommand } from "./commands/metadata.ts";
 import { cordonCommand, drainCommand, taintCommand, uncordonCommand } from "./commands/nodes.ts";
+import { OPTIONS_COMMAND } from "./commands/options.ts";
 import { OTHER_COMMANDS as O } from "./commands/others.ts";
 import { execCommand, logsCommand } from "./commands/pods.ts";
 import { rolloutCommand } from "./commands/rollout.ts";
 import { runCommand } from "./commands/run.ts";
+import { scaleCommand } from "./commands/scale.ts";
 import { setCommand } from "./commands/set.ts";
-import {
-  annotateCommand,
-  applyCommand,
-  describeCommand,
-  exposeCommand,
-  labelCommand,
-  scaleCommand,
-} from "./commands/workloads.ts";
 import { GLOBAL_FLAGS } from "./global-flags.ts";
 import { longDesc } from "./text.ts";
 import type { CommandSpec, FlagSpec } from "./types.ts";
@@ -99,7 +98,8 @@ export const ROOT_COMMAND: CommandSpec = {
     "Find more information at: https://kubernetes.io/docs/reference/kubectl/",
   ),
   flags: [],
-  subcommands: [...COMMAND_GROUPS.flatMap((g) => g.commands), ...OTHER_COMMANDS],
+  // `options` is a real subcommand that kubectl's templater leaves out of the listing.
+  subcommands: [...COMMAND_GROUPS.flatMap((g) => g.commands), ...OTHER_COMMANDS, OPTIONS_COMMAND],
 };
 
 /** The `-h/--help` flag cobra adds to every command; its usage names the command. */

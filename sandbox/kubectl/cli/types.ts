@@ -76,4 +76,8 @@ export interface CommandSpec {
   suggestFor?: string[];
   /** Positional-argument check, run after the required-flag check. */
   argsCheck?: ArgsCheck;
+  /** Flags real kubectl lists and the sandbox parses but does not model: setting one is an error. */
+  unsupported?: string[];
+  /** The sandbox does not model this command at all: running it (not its help) is an error. */
+  notModelled?: boolean;
 }

@@ -1,4 +1,4 @@
-// Partial specs for version, cluster-info, api-resources, explain, edit, patch, wait and top (kubectl v1.32 wording).
+// Specs for version, cluster-info, api-resources and wait (full help), and explain, edit, patch and top (short help only).
 import {
   allNamespacesFlag,
   dryRunFlag,
@@ -29,13 +29,25 @@ kubectl version`),
   ],
 };
 
-/** The `cluster-info` command (its `dump` subcommand is omitted). */
+/** The `cluster-info` command; its `dump` subcommand is listed but not modelled. */
 export const clusterInfoCommand: CommandSpec = {
   name: "cluster-info",
-  aliases: ["clusterinfo"],
   use: "",
   short: "Display cluster information",
+  long: "Display addresses of the control plane and services with label kubernetes.io/cluster-service=true. To further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.",
+  example: examples(`
+# Print the address of the control plane and cluster services
+kubectl cluster-info`),
   flags: [],
+  subcommands: [
+    {
+      name: "dump",
+      use: "",
+      short: "Dump relevant information for debugging and diagnosis",
+      flags: [],
+      notModelled: true,
+    },
+  ],
 };
 
 /** The `api-resources` command. */
@@ -43,6 +55,25 @@ export const apiResourcesCommand: CommandSpec = {
   name: "api-resources",
   use: "",
   short: "Print the supported API resources on the server",
+  long: "Print the supported API resources on the server.",
+  example: examples(`
+# Print the supported API resources
+kubectl api-resources
+
+# Print the supported API resources with more information
+kubectl api-resources -o wide
+
+# Print the supported API resources sorted by a column
+kubectl api-resources --sort-by=name
+
+# Print the supported namespaced resources
+kubectl api-resources --namespaced=true
+
+# Print the supported non-namespaced resources
+kubectl api-resources --namespaced=false
+
+# Print the supported API resources with a specific APIGroup
+kubectl api-resources --api-group=rbac.authorization.k8s.io`),
   flags: [
     stringFlag("api-group", "", "Limit to resources in the specified API group."),
     sliceFlag("categories", "Limit to resources that belong to the specified categories."),
@@ -57,6 +88,7 @@ export const apiResourcesCommand: CommandSpec = {
       false,
       "When using the default or custom-column output format, don't print headers (default print headers).",
     ),
+    // -o json|yaml arrived in v1.34.
     stringFlag("output", "", "Output format. One of: (wide, name).", { shorthand: "o" }),
     stringFlag(
       "sort-by",
@@ -65,6 +97,7 @@ export const apiResourcesCommand: CommandSpec = {
     ),
     sliceFlag("verbs", "Limit to resources that support the specified verbs."),
   ],
+  unsupported: ["categories", "sort-by"],
 };
 
 /** The `explain` command. */

@@ -1,6 +1,7 @@
 // `kubectl get`: spec and help text (kubectl v1.32).
 import {
   allNamespacesFlag,
+  chunkSizeFlag,
   fieldSelectorFlag,
   filenameFlags,
   outputFlag,
@@ -8,7 +9,7 @@ import {
   selectorFlag,
   showLabelsFlag,
 } from "../common-flags.ts";
-import { boolFlag, intFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
+import { boolFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
 import { examples, longDesc, SUGGEST_API_RESOURCES } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
 
@@ -124,15 +125,14 @@ kubectl get pods --all-namespaces`),
       "If true, have the server return the appropriate table output. Supports extension APIs and CRDs.",
     ),
     ...filenameFlags("identifying the resource to get from a server."),
-    intFlag(
-      "chunk-size",
-      500,
-      "Return large lists in chunks rather than all at once. Pass 0 to disable.",
-      {},
-      "int64",
-    ),
+    chunkSizeFlag(),
     selectorFlag(),
-    stringFlag("subresource", "", "If specified, gets the subresource of the requested object."),
+    // v1.32 dropped the "Must be one of [status scale]" list (#128296) and still calls the flag beta (GA in v1.33).
+    stringFlag(
+      "subresource",
+      "",
+      "If specified, gets the subresource of the requested object. This flag is beta and may change in the future.",
+    ),
   ],
   argsCheck: ({ args, flags, flagsSet }) => {
     const files = (flags.filename as string[]).length > 0 || flags.kustomize !== "";

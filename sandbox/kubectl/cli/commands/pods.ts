@@ -1,6 +1,6 @@
-// `kubectl logs` and `kubectl exec` (logs complete, exec partial help; kubectl v1.32 wording).
-import { filenameFlags, selectorFlag } from "../common-flags.ts";
-import { boolFlag, durationFlag, intFlag, stringFlag } from "../flag-builders.ts";
+// `kubectl logs` and `kubectl exec`: specs and help text (kubectl v1.32).
+import { selectorFlag } from "../common-flags.ts";
+import { boolFlag, durationFlag, intFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
 import { examples } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
 
@@ -135,6 +135,32 @@ export const execCommand: CommandSpec = {
   use: "(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]",
   disableFlagsInUseLine: true,
   short: "Execute a command in a container",
+  long: "Execute a command in a container.",
+  example: examples(`
+# Get output from running the 'date' command from pod mypod, using the first container by default
+kubectl exec mypod -- date
+
+# Get output from running the 'date' command in ruby-container from pod mypod
+kubectl exec mypod -c ruby-container -- date
+
+# Switch to raw terminal mode; sends stdin to 'bash' in ruby-container from pod mypod
+# and sends stdout/stderr from 'bash' back to the client
+kubectl exec mypod -c ruby-container -i -t -- bash -il
+
+# List contents of /usr from the first container of pod mypod and sort by modification time
+# If the command you want to execute in the pod has any flags in common (e.g. -i),
+# you must use two dashes (--) to separate your command's flags/arguments
+# Also note, do not surround your command and its flags/arguments with quotes
+# unless that is how you would execute it normally (i.e., do ls -t /usr, not "ls -t /usr")
+kubectl exec mypod -i -t -- ls -t /usr
+
+# Get output from running 'date' command from the first pod of the deployment mydeployment, using the first container by default
+kubectl exec deploy/mydeployment -- date
+
+# Get output from running 'date' command from the first pod of the service myservice, using the first container by default
+kubectl exec svc/myservice -- date`),
+  // A TTY changes nothing visible here, so -t is accepted; -q and -f are not modelled.
+  unsupported: ["filename", "quiet"],
   flags: [
     stringFlag(
       "container",
@@ -142,7 +168,8 @@ export const execCommand: CommandSpec = {
       "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen",
       { shorthand: "c" },
     ),
-    ...filenameFlags("used to exec into the resource").slice(0, 1),
+    // cmdutil.AddJsonFilenameFlag: kubectl prints the purpose alone as the usage.
+    sliceFlag("filename", "to use to exec into the resource", { shorthand: "f" }),
     durationFlag(
       "pod-running-timeout",
       "1m0s",

@@ -39,3 +39,10 @@ export function wrapString(s: string, limit: number): string {
   } else out += space + word;
   return out;
 }
+
+/** Return the column kubectl wraps help at for a terminal `width`: 120, 100 or 80, or 0 (no wrapping) below 80. */
+export function wrapLimit(width: number): number {
+  if (width >= 120) return 120;
+  if (width >= 100) return 100;
+  return width >= 80 ? 80 : 0;
+}
