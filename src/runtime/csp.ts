@@ -3,26 +3,18 @@
 /** Directives every page sends; inline-script hashes are appended at build time (see csp-integration). */
 export const PAGE_CSP_DIRECTIVES: Record<string, string[]> = {
   "default-src": ["'self'"],
-  "script-src": ["'self'", "'wasm-unsafe-eval'"],
+  // blob: lets the kernel worker run each cell as a blob: module (src/workers/cell-module.ts);
+  // the worker is itself a blob: worker, so that it inherits this policy (kernel-boot.ts).
+  "script-src": ["'self'", "blob:", "'wasm-unsafe-eval'"],
   // xterm.js and CodeMirror inject <style> elements and shiki writes style attributes.
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:"],
   "font-src": ["'self'"],
   "connect-src": ["'self'"],
-  "worker-src": ["'self'"],
+  "worker-src": ["'self'", "blob:"],
   "object-src": ["'none'"],
   "base-uri": ["'self'"],
   "form-action": ["'self'"],
-};
-
-// A worker's policy is its own script's response header (CSP3), not the page's. The kernel
-// runs reader code with `new Function`, which needs 'unsafe-eval' there; the worker has no
-// DOM, cookies or storage of the page, and connect-src still keeps it on the site.
-/** Directives the worker scripts are served with (only where headers can be set). */
-export const WORKER_CSP_DIRECTIVES: Record<string, string[]> = {
-  "default-src": ["'self'"],
-  "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
-  "connect-src": ["'self'"],
 };
 
 /** Join directives into a policy string, adding extra script sources (e.g. hashes). */

@@ -9,3 +9,9 @@ declare module "*?raw" {
   const text: string;
   export default text;
 }
+
+/** Type Vite's `?worker&url` imports, which resolve to the bundled worker script's URL. */
+declare module "*?worker&url" {
+  const url: string;
+  export default url;
+}

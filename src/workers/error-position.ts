@@ -1,14 +1,27 @@
 /** Point a runtime error of a cell at the cell's own line and column. */
 import { CELL_HEADER_LINES } from "../../sandbox/cells/index.ts";
+import { CELL_MODULE_HEADER_LINES } from "./cell-module.ts";
 import { originalPosition } from "./source-map.ts";
+
+// Frames of a cell: the browser kernel's blob: module, the Node doc-tests' AsyncFunction, or a file.
+const FRAMES: [RegExp, number][] = [
+  [/kubenotes-cell\.js:(\d+):(\d+)/, CELL_MODULE_HEADER_LINES],
+  [/<anonymous>:(\d+):(\d+)/, CELL_HEADER_LINES],
+  [/cell\.(?:ts|js):(\d+):(\d+)/, 0],
+];
 
 /** Return "line L:C" of the first cell frame in an error's stack, if there is one. */
 export function cellErrorPosition(error: unknown, sourceMap?: string): string | undefined {
   const stack = error instanceof Error ? (error.stack ?? "") : "";
-  const match = /<anonymous>:(\d+):(\d+)/.exec(stack) ?? /cell\.(?:ts|js):(\d+):(\d+)/.exec(stack);
+  let match: RegExpExecArray | null = null;
+  let header = 0;
+  for (const [pattern, lines] of FRAMES) {
+    match = pattern.exec(stack);
+    header = lines;
+    if (match) break;
+  }
   if (!match) return undefined;
-  const isFunction = match[0].startsWith("<anonymous>");
-  let line = Number(match[1]) - (isFunction ? CELL_HEADER_LINES : 0);
+  let line = Number(match[1]) - header;
   let column = Number(match[2]);
   if (sourceMap) {
     const mapped = originalPosition(sourceMap, line, column);

@@ -1,11 +1,14 @@
 /// <reference lib="webworker" />
 /** Hold the page's cluster in a worker and run cells and terminal lines against it, like a notebook kernel. */
-import { runCell } from "../../sandbox/cells/index.ts";
 import { createCluster } from "../../sandbox/index.ts";
+import { runCellModule } from "./cell-module.ts";
 import { formatCellError } from "./error-position.ts";
 import type { KernelEvent, KernelRequest, Stream } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
+
+// Since the worker started: fetching and evaluating this module and all it imports.
+const loadedAt = performance.now();
 
 /** Stop forwarding a run's output past these sizes; the page then replaces this worker. */
 export const OUTPUT_CAP_BYTES = 1_000_000;
@@ -70,7 +73,7 @@ async function run(request: Extract<KernelRequest, { type: "run" }>): Promise<vo
   const write = writer(request.runId, request.quiet === true);
   let ok = true;
   try {
-    await runCell(request.js, { cluster: cluster!, write });
+    await runCellModule(request.js, { cluster: cluster!, write });
   } catch (error) {
     ok = false;
     try {
@@ -106,15 +109,18 @@ function complete(line: string): string[] {
 
 function handle(request: KernelRequest): Promise<void> | void {
   switch (request.type) {
-    case "init":
+    case "init": {
+      const start = performance.now();
       cluster = createCluster(
         request.seed === undefined
           ? { preset: request.preset }
           : { preset: request.preset, seed: request.seed },
       );
       shell = cluster.shell();
-      post({ type: "ready", prompt: prompt() });
+      const timing = { timeOrigin: performance.timeOrigin, loadedAt, bootMs: performance.now() - start };
+      post({ type: "ready", prompt: prompt(), timing });
       return;
+    }
     case "run":
       return run(request);
     case "line":

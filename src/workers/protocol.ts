@@ -12,12 +12,19 @@ export type KernelRequest =
 
 /** List what the kernel worker reports back to the page. */
 export type KernelEvent =
-  | { type: "ready"; prompt: string }
+  | { type: "ready"; prompt: string; timing: KernelTiming }
   | { type: "out"; runId: number; stream: Stream; text: string }
   | { type: "flood"; runId: number; reason: string }
   | { type: "done"; runId: number; ok: boolean; exitCode?: number; prompt: string }
   | { type: "completion"; reqId: number; items: string[] }
   | { type: "fatal"; message: string };
+
+/** Time the kernel's start: the worker's clock origin (epoch ms), when its code had loaded and evaluated, the boot. */
+export interface KernelTiming {
+  timeOrigin: number;
+  loadedAt: number;
+  bootMs: number;
+}
 
 /** Describe one compile diagnostic, 1-based line and column in the cell's own source. */
 export interface Diagnostic {

@@ -13,15 +13,15 @@ export interface BrowserContext {
   browser: Browser;
 }
 
-/** Start the site server and Chromium before the file's tests and stop them after. */
-export function useBrowser(): BrowserContext {
+/** Start the site server (sending `_headers` unless told not to) and Chromium before the file's tests and stop them after. */
+export function useBrowser(options: { headers?: boolean } = {}): BrowserContext {
   // Browser tests drive real pages: their steps take seconds, not milliseconds.
   vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
   const ctx = {} as BrowserContext;
   let server: Server | undefined;
   beforeAll(async () => {
     ctx.site = findSite();
-    const served = await serveSite(ctx.site.dir, ctx.site.base);
+    const served = await serveSite(ctx.site.dir, ctx.site.base, options);
     server = served.server;
     ctx.url = served.url;
     ctx.browser = await launchBrowser();

@@ -44,10 +44,20 @@ export function parseHeaders(text: string): HeaderRule[] {
   return rules;
 }
 
-/** Serve `root` under `base`; resolves to the origin-plus-base URL once listening. */
-export async function serveSite(root: string, base: string): Promise<{ url: string; server: Server }> {
+/**
+ * Serve `root` under `base`; resolves to the origin-plus-base URL once listening. With
+ * `{ headers: false }` it ignores `_headers`, like a host that sends none (GitHub Pages).
+ */
+export async function serveSite(
+  root: string,
+  base: string,
+  options: { headers?: boolean } = {},
+): Promise<{ url: string; server: Server }> {
   const headersFile = join(root, "_headers");
-  const rules = existsSync(headersFile) ? parseHeaders(readFileSync(headersFile, "utf8")) : [];
+  const rules =
+    options.headers !== false && existsSync(headersFile)
+      ? parseHeaders(readFileSync(headersFile, "utf8"))
+      : [];
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     if (!path.startsWith(base)) {
