@@ -1,5 +1,6 @@
 // Print figures for the built site from real Chromium: JS loaded before interaction, time from
-// Run to a cell's output, and compile times of edited cells. Figures, not a test.
+// Run to a cell's output (cold, and after the hover that starts the kernel), and compile times
+// of edited cells. Figures, not a test.
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchBrowser, openPage } from "../test/browser/harness/browser.ts";
@@ -28,7 +29,7 @@ async function jsBeforeInteraction(path: string): Promise<number> {
   return total;
 }
 
-/** Click Run on cell 1 and time until its first output lands in its log. */
+/** Click Run on cell 1 (a bare click(): no pointer or focus event first) and time until its output shows. */
 function timeRun(page: Page): Promise<number> {
   return page.evaluate(
     () =>
@@ -53,13 +54,50 @@ function timeRun(page: Page): Promise<number> {
   );
 }
 
-async function runLatency(path: string): Promise<{ first: number; later: number }> {
+interface FirstRun {
+  total: number;
+  load: number;
+  boot: number;
+  mount: number;
+}
+
+/** Time a first run in a fresh browser context (empty cache), optionally hovering cell 1 `hoverMs` before. */
+async function firstRun(path: string, hoverMs?: number): Promise<FirstRun> {
   const { page } = await openPage(browser, url + path);
-  const first = await timeRun(page);
+  if (hoverMs !== undefined) {
+    await page.locator("kn-cell").first().hover();
+    await page.waitForTimeout(hoverMs);
+  }
+  const total = await timeRun(page);
+  const parts = await page.evaluate(() => {
+    const ready = performance.getEntriesByName("kn:kernel-ready")[0] as PerformanceMeasure | undefined;
+    const detail = (ready?.detail ?? {}) as { loadMs?: number; bootMs?: number };
+    const mount = performance.getEntriesByName("kn:terminal-mount")[0]?.duration;
+    return {
+      load: detail.loadMs ?? Number.NaN,
+      boot: detail.bootMs ?? Number.NaN,
+      mount: mount ?? Number.NaN,
+    };
+  });
+  await page.context().close();
+  return { total, ...parts };
+}
+
+/** Make `n` fresh first runs; return the one of median total, and every total. */
+async function firstRuns(path: string, n: number, hoverMs?: number): Promise<FirstRun & { all: number[] }> {
+  const runs: FirstRun[] = [];
+  for (let i = 0; i < n; i++) runs.push(await firstRun(path, hoverMs));
+  const sorted = [...runs].sort((a, b) => a.total - b.total);
+  return { ...sorted[Math.floor(n / 2)], all: runs.map((r) => Math.round(r.total)) };
+}
+
+async function laterRuns(path: string): Promise<number> {
+  const { page } = await openPage(browser, url + path);
+  await timeRun(page);
   const later: number[] = [];
   for (let i = 0; i < 10; i++) later.push(await timeRun(page));
   await page.context().close();
-  return { first, later: median(later) };
+  return median(later);
 }
 
 async function compileTimes(path: string): Promise<{ first: number; later: number }> {
@@ -89,12 +127,21 @@ try {
   let worst = 0;
   for (const path of pages) worst = Math.max(worst, await jsBeforeInteraction(path));
   const note = site.notes[0] ?? "";
-  const run = await runLatency(note);
+  const cold = await firstRuns(note, 5);
+  const hover = await firstRuns(note, 5, 300);
+  const later = await laterRuns(note);
   const compile = await compileTimes(note);
+  // The parts overlap (the terminal mounts while the kernel boots), so they need not sum to the total.
+  const parts = (r: FirstRun & { all: number[] }) =>
+    `median of ${r.all.join(", ")} ms on fresh pages; in that run: kernel code loaded after ${ms(r.load)}, ` +
+    `cluster boot ${ms(r.boot)}, terminal mount ${ms(r.mount)}`;
   console.log(`site: ${site.dir} (${site.notes.length} note pages), measured on /${note}`);
   console.log(`JS before interaction (gzip, worst page): ${(worst / 1024).toFixed(1)} KB   target <= 50 KB`);
-  console.log(`first cell, first run:  ${ms(run.first)}   target <= 150 ms`);
-  console.log(`first cell, later runs: ${ms(run.later)} (median of 10)   target <= 20 ms`);
+  console.log(`first run, click with no prior hover (cold): ${ms(cold.total)}   target <= 150 ms`);
+  console.log(`  ${parts(cold)}`);
+  console.log(`first run, hover then click after 300 ms:    ${ms(hover.total)}   target <= 150 ms`);
+  console.log(`  ${parts(hover)} (the kernel started on hover)`);
+  console.log(`later runs: ${ms(later)} (median of 10)   target <= 20 ms`);
   console.log(`first compile incl. wasm fetch: ${ms(compile.first)}   target <= 1500 ms`);
   console.log(`later compiles: ${ms(compile.later)} (median of 5)   target <= 30 ms`);
 } finally {

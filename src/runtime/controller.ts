@@ -125,7 +125,11 @@ export class Notebook {
   /** Run one cell now; false when it could not finish (compile error or stopped). */
   private async exec(cell: CellView, note = ""): Promise<boolean> {
     const generation = this.generation;
-    cell.terminal ??= mountCellTerminal(cell.el, `Output of cell ${cell.number}`);
+    if (!cell.terminal) {
+      const start = performance.now();
+      cell.terminal = mountCellTerminal(cell.el, `Output of cell ${cell.number}`);
+      performance.measure("kn:terminal-mount", { start });
+    }
     const terminal = cell.terminal;
     terminal.clear();
     cell.ui.note.textContent = note;

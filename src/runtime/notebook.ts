@@ -97,6 +97,8 @@ function hasEdits(note: string): boolean {
   return false;
 }
 
+const INTENT = ["pointerover", "pointerdown", "touchstart", "focusin"] as const;
+
 function enhance(root: HTMLElement): void {
   addControls(root);
   root.addEventListener("click", (event) => {
@@ -113,11 +115,16 @@ function enhance(root: HTMLElement): void {
       dispatch(root, event.shiftKey ? "run-advance" : "run", target);
     }
   });
-  // Warm the runtime (and the cluster) as soon as the reader points at or tabs into the notebook.
-  const warm = () => void notebookOf(root);
-  root.addEventListener("pointerover", warm, { once: true });
-  root.addEventListener("focusin", warm, { once: true });
-  if (hasEdits(root.dataset.note ?? location.pathname)) warm();
+  // Intent to run, like a link prefetched on hover: start the kernel (and the runtime) as soon
+  // as the reader points at, touches or tabs into a cell or the toolbar. A click that follows
+  // while the cluster boots finds the same notebook and waits for it (see notebookOf).
+  const warm = (event: Event) => {
+    if (!(event.target as Element).closest?.("kn-cell, .kn-toolbar")) return;
+    for (const type of INTENT) root.removeEventListener(type, warm);
+    void notebookOf(root);
+  };
+  for (const type of INTENT) root.addEventListener(type, warm, { passive: true });
+  if (hasEdits(root.dataset.note ?? location.pathname)) void notebookOf(root);
 }
 
 for (const root of document.querySelectorAll<HTMLElement>("kn-notebook")) enhance(root);
