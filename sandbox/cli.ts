@@ -45,51 +45,56 @@ function runJson(o: Options): void {
 async function runInteractive(o: Options): Promise<void> {
   const cluster = createCluster({ preset: o.preset, seed: o.seed });
   const shell = cluster.shell();
-  shell.interactive = true;
+  // Piped input (`npm run shell < script`) runs like `bash < script`: no prompts, no echo, and virtual
+  // time moves only with `sleep`, so the output is the same on every run.
+  const tty = !!process.stdin.isTTY;
+  shell.interactive = tty;
   const rl = createInterface({
     input: process.stdin,
     output: process.stdout,
-    terminal: true,
+    terminal: tty,
     historySize: 500,
     completer: (line: string): [string[], string] => [shell.complete(line), /\S*$/.exec(line)?.[0] ?? ""],
   });
-  process.stdout.write(
-    "kubenotes shell: a kubeadm cluster (v1.32). Type help; exit on the control plane leaves.\n",
-  );
+  if (tty)
+    process.stdout.write(
+      "kubenotes shell: a kubeadm cluster (v1.32). Type help; exit on the control plane leaves.\n",
+    );
+  const prompt = (text: string) => {
+    if (!tty) return;
+    rl.setPrompt(text);
+    rl.prompt();
+  };
   // Virtual time follows real time between commands, as if the cluster kept running while you typed.
   let last = performance.now();
   let heredoc: { end: string; lines: string[] } | undefined;
-  rl.setPrompt(shell.prompt());
-  rl.prompt();
+  prompt(shell.prompt());
   // The async iterator buffers lines typed ahead while a command runs, so none are lost.
   for await (const line of rl) {
     if (heredoc) {
       heredoc.lines.push(line);
       if (line !== heredoc.end) {
-        rl.setPrompt("> ");
-        rl.prompt();
+        prompt("> ");
         continue;
       }
     } else {
       const m = /<<-?\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\1/.exec(line);
       if (m) {
         heredoc = { end: m[2], lines: [line] };
-        rl.setPrompt("> ");
-        rl.prompt();
+        prompt("> ");
         continue;
       }
     }
     const text = heredoc ? heredoc.lines.join("\n") : line;
     heredoc = undefined;
     const now = performance.now();
-    cluster.advance(now - last);
+    if (tty) cluster.advance(now - last);
     if (text.trim() === "exit" && shell.currentHost === cluster.controlPlane) break;
     shell.run(text, (stream: "stdout" | "stderr", chunk: string) =>
       (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
     );
     last = performance.now();
-    rl.setPrompt(shell.prompt());
-    rl.prompt();
+    prompt(shell.prompt());
   }
   rl.close();
 }
