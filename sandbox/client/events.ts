@@ -17,6 +17,8 @@ export class EventRecorder {
   private readonly source: EventSource;
   private readonly seen = new Map<string, string>();
   private seq = 0;
+  private baseAt = Number.NaN;
+  private base = 0n;
 
   constructor(api: ApiServer, source: EventSource) {
     this.api = api;
@@ -50,7 +52,12 @@ export class EventRecorder {
         }
       }
       // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number keeps them unique here.
-      const nanos = BigInt(this.api.loop.now()) * 1_000_000n + BigInt(this.seq++);
+      const at = this.api.loop.now();
+      if (at !== this.baseAt) {
+        this.baseAt = at;
+        this.base = BigInt(at) * 1_000_000n;
+      }
+      const nanos = this.base + BigInt(this.seq++);
       const name = `${obj.metadata.name}.${nanos.toString(16)}`;
       const ev: Event = {
         metadata: { name, namespace: ns },
@@ -75,6 +82,8 @@ export class EventRecorder {
         reportingInstance: this.source.host ?? "",
       };
       this.api.create("events", ev, { namespace: ns });
+      // client-go's correlator remembers the last 4096 distinct events (an LRU); older repeats start anew.
+      if (this.seen.size >= 4096) this.seen.delete(this.seen.keys().next().value!);
       this.seen.set(key, name);
     } catch {
       // Events are best effort, as in client-go: a failed write must not break the caller.

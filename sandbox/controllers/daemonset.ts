@@ -6,6 +6,7 @@ import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import { tolerates } from "../scheduler/filters.ts";
 import { clone } from "../util/clone.ts";
+import { jsonEqual } from "../util/json-equal.ts";
 import { OwnerIndex } from "./owner-index.ts";
 import { controllerOf, controllerRef, isPodAvailable, isPodReady, templateHash } from "./pod-util.ts";
 
@@ -54,11 +55,7 @@ export class DaemonSetController {
     informers.for<Node>("nodes").on({
       add: all,
       update: (o, n) => {
-        if (
-          JSON.stringify(o.spec) === JSON.stringify(n.spec) &&
-          JSON.stringify(o.metadata.labels) === JSON.stringify(n.metadata.labels)
-        )
-          return;
+        if (jsonEqual(o.spec, n.spec) && jsonEqual(o.metadata.labels, n.metadata.labels)) return;
         // Only DaemonSets whose verdict on this node flips need a sync (a taint most of them tolerate does not).
         for (const ds of informers.for<DaemonSet>("daemonsets").list())
           if (this.eligible(keyOf(ds), ds, o) !== this.eligible(keyOf(ds), ds, n)) this.queue.add(keyOf(ds));
@@ -245,7 +242,7 @@ export class DaemonSetController {
           ),
       ),
     );
-    if (JSON.stringify(compact) === JSON.stringify(ds.status ?? {})) return;
+    if (jsonEqual(compact, ds.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(ds));
     try {
       this.api.mutate<DaemonSet>(

@@ -5,6 +5,7 @@ import type { EventRecorder } from "../client/events.ts";
 import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
+import { jsonEqual } from "../util/json-equal.ts";
 import { rfc3339 } from "../util/time.ts";
 import { surgeAndUnavailable } from "./deployment-math.ts";
 import { OwnerIndex } from "./owner-index.ts";
@@ -313,7 +314,7 @@ export class DeploymentController {
       ...(d.status?.collisionCount ? { collisionCount: d.status.collisionCount } : {}),
     };
     const compact = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0 && v !== undefined));
-    if (JSON.stringify(compact) === JSON.stringify(d.status ?? {})) return;
+    if (jsonEqual(compact, d.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(d));
     try {
       this.api.mutate<Deployment>(

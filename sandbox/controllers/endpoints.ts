@@ -4,6 +4,7 @@ import { ipToNumber } from "../apiserver/allocators.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { type InformerFactory, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
+import { jsonEqual } from "../util/json-equal.ts";
 import { isPodReady } from "./pod-util.ts";
 import { resolveTargetPort, type ServiceMembership } from "./service-membership.ts";
 
@@ -74,7 +75,7 @@ export class EndpointsController {
     const existing = this.api.tryGet<Endpoints>("endpoints", namespace, name);
     const labels = { ...(svc.metadata.labels ?? {}) };
     if (existing) {
-      if (JSON.stringify(existing.subsets ?? []) === JSON.stringify(subsets)) return;
+      if (jsonEqual(existing.subsets ?? [], subsets)) return;
       this.api.mutate<Endpoints>("endpoints", namespace, name, (e) => {
         if (subsets.length) e.subsets = subsets;
         else delete e.subsets;

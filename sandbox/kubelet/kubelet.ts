@@ -5,6 +5,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { Informer, keyOf } from "../client/informer.ts";
 import { clone } from "../util/clone.ts";
+import { jsonEqual } from "../util/json-equal.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 import type { ContainerRuntime } from "./cri.ts";
@@ -253,7 +254,7 @@ export class Kubelet {
       if (!cur || cur.metadata.uid !== rec.uid) continue;
       const scheduled = cur.status?.conditions?.find((c) => c.type === "PodScheduled");
       const status = buildStatus(rec, this.cfg.machine.ip, scheduled);
-      if (JSON.stringify(status) === JSON.stringify(cur.status)) continue;
+      if (jsonEqual(status, cur.status)) continue;
       const next = { ...cur, status };
       try {
         this.api.updateStatus("pods", next);

@@ -70,6 +70,20 @@ export class FileTree {
 
   /** Tell whether a path exists. */
   exists(path: string): boolean {
+    // Walk without building exceptions; only a path through a symlink needs the full lookup.
+    let node: FsNode = this.root;
+    let plain = true;
+    for (const name of splitPath(path)) {
+      if (node.kind === "symlink") {
+        plain = false;
+        break;
+      }
+      if (node.kind !== "dir") return false;
+      const next = node.children.get(name);
+      if (!next) return false;
+      node = next;
+    }
+    if (plain && node.kind !== "symlink") return true;
     try {
       this.lookup(path);
       return true;

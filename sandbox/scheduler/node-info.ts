@@ -4,6 +4,18 @@ import { bytes, milliCPU } from "../util/quantity.ts";
 
 /** Requests of one pod, summed over its containers (init containers take the max, as kube-scheduler does). */
 export function podRequests(pod: Pod): { cpu: number; memory: number } {
+  // Filters and scores ask once per candidate node; cached objects never change, so compute once.
+  let r = requestsOf.get(pod);
+  if (!r) {
+    r = sumRequests(pod);
+    requestsOf.set(pod, r);
+  }
+  return r;
+}
+
+const requestsOf = new WeakMap<Pod, { cpu: number; memory: number }>();
+
+function sumRequests(pod: Pod): { cpu: number; memory: number } {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers ?? []) {

@@ -28,9 +28,10 @@ export class Random {
 
   /** A string of `length` characters drawn from `alphabet`. */
   string(length: number, alphabet: string = NAME_ALPHABET): string {
-    let s = "";
-    for (let i = 0; i < length; i++) s += alphabet[this.int(alphabet.length)];
-    return s;
+    // One flat string: appending a character at a time would keep a rope of `length` pieces alive.
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++) codes[i] = alphabet.charCodeAt(this.int(alphabet.length));
+    return String.fromCharCode(...codes);
   }
 
   /** `length` lower-case hex digits. */

@@ -1,15 +1,16 @@
-// The API server formats many timestamps per virtual second; the last one is remembered.
-let lastSecond = Number.NaN;
-let lastText = "";
+// The API server and the kubelet format the same few instants over and over: remember recent ones.
+const formatted = new Map<number, string>();
 
 /** Format ms since the epoch as the API server's RFC 3339 timestamp with second precision. */
 export function rfc3339(ms: number): string {
   const second = Math.floor(ms / 1000);
-  if (second !== lastSecond) {
-    lastSecond = second;
-    lastText = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+  let text = formatted.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toISOString().replace(".000Z", "Z");
+    if (formatted.size >= 4096) formatted.clear();
+    formatted.set(second, text);
   }
-  return lastText;
+  return text;
 }
 
 /** Parse an RFC 3339 timestamp to ms since the epoch. */
