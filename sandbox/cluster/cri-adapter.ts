@@ -2,6 +2,8 @@
 import type { Container, EnvVar, Pod } from "../api/types.ts";
 import { normalizeImageRef } from "../images/ref.ts";
 import type { ContainerExit, ContainerRuntime, PullResult, SandboxInfo } from "../kubelet/cri.ts";
+import { containerMounts, podDir } from "../kubelet/volume-mounts.ts";
+import type { ContainerMount } from "../node/container-rootfs.ts";
 import { CriError } from "../node/cri-types.ts";
 import type { Machine } from "../node/machine.ts";
 import type { EventLoop } from "../util/event-loop.ts";
@@ -95,13 +97,17 @@ export class CriAdapter implements ContainerRuntime {
 
   removePodSandbox(id: string): void {
     const now = this.loop.now();
+    let uid = "";
     try {
+      uid = this.m.containerd.podSandboxStatus(id).config.uid;
       this.m.containerd.stopPodSandbox(id, now);
       this.m.containerd.removePodSandbox(id, now);
     } catch {
       // Already gone.
     }
     this.sandboxIPs.delete(id);
+    // The pod is gone for good (this runs only on deletion), so its emptyDirs go with it.
+    if (uid) this.m.fs.remove(podDir(uid));
   }
 
   imagePresent(image: string): boolean {
@@ -138,6 +144,7 @@ export class CriAdapter implements ContainerRuntime {
           command: c.command,
           args: c.args,
           env: environment(pod, c.env, this.sandboxIPs.get(sandboxId) ?? ""),
+          mounts: this.prepareMounts(pod, c),
           labels: {
             "io.kubernetes.container.name": c.name,
             "io.kubernetes.pod.name": pod.metadata.name!,
@@ -154,6 +161,22 @@ export class CriAdapter implements ContainerRuntime {
       const msg = err instanceof CriError || err instanceof Error ? err.message : String(err);
       return { error: msg };
     }
+  }
+
+  // The kubelet's volume setup: create what the container's mounts need on the node, then name them.
+  private prepareMounts(pod: Pod, c: Container): ContainerMount[] {
+    const { mounts, prepare } = containerMounts(pod, c);
+    const now = this.loop.now();
+    for (const p of prepare) {
+      if (this.m.fs.exists(p.path)) continue;
+      const parent = p.path.slice(0, p.path.lastIndexOf("/")) || "/";
+      if (p.kind === "dir") this.m.fs.mkdirp(p.path, now);
+      else {
+        this.m.fs.mkdirp(parent, now);
+        this.m.fs.writeFile(p.path, "", now);
+      }
+    }
+    return mounts;
   }
 
   stopContainer(id: string, graceSeconds: number, done: () => void): void {

@@ -11,6 +11,8 @@ export const busybox: ImageProgram = {
   sizeBytes: 2_156_519,
   entrypoint: [],
   cmd: ["sh"],
+  // The image config sets only PATH.
+  env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
   // The busybox applets the model runs for `kubectl exec`, besides the shell's own.
   binaries: [
     ...SHELL_COMMANDS,

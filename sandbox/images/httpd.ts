@@ -67,6 +67,7 @@ function startHttpd(ctx: ImageContext): void {
 }
 
 /** The httpd image. */
+// Its Dockerfile ENV (HTTPD_PREFIX, PATH with /usr/local/apache2/bin, HTTPD_VERSION...) is not modelled.
 export const httpd: ImageProgram = {
   ref: "docker.io/library/httpd:2.4",
   aliases: ["docker.io/library/httpd:latest", "docker.io/library/httpd:2.4.63"],

@@ -6,6 +6,15 @@ import { SHELL_COMMANDS, startApplet } from "./shell.ts";
 import type { ImageContext, ImageProgram } from "./types.ts";
 
 const VERSION = "1.27.4";
+// The ENV lines of the official 1.27.4 Debian Dockerfile (njs 0.8.9, package releases 1~bookworm).
+const IMAGE_ENV = {
+  PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+  NGINX_VERSION: VERSION,
+  NJS_VERSION: "0.8.9",
+  NJS_RELEASE: "1~bookworm",
+  PKG_RELEASE: "1~bookworm",
+  DYNPKG_RELEASE: "1~bookworm",
+};
 // The mtime of /usr/share/nginx/html/index.html in the image; nginx derives Last-Modified and ETag from it.
 const INDEX_MTIME_S = 1738753592;
 
@@ -162,6 +171,7 @@ export const nginx: ImageProgram = {
   sizeBytes: 72_195_292,
   entrypoint: ["/docker-entrypoint.sh"],
   cmd: ["nginx", "-g", "daemon off;"],
+  env: IMAGE_ENV,
   // Debian bookworm with curl, but no ping, ip, wget or nslookup.
   binaries: [
     "docker-entrypoint.sh",

@@ -32,6 +32,7 @@ function resp(payload: string): string {
 }
 
 /** The redis image (runs as the image's redis user, uid 999). */
+// Its Dockerfile ENV (GOSU_VERSION, REDIS_VERSION, REDIS_DOWNLOAD_URL/SHA) is not modelled: only PATH shows.
 export const redis = daemonImage({
   ref: "docker.io/library/redis:7.4",
   aliases: ["docker.io/library/redis:latest", "docker.io/library/redis:7.4.2"],

@@ -43,6 +43,21 @@ export function parseSleep(arg: string): number | null {
   return Math.round(Number(m[1]) * unit);
 }
 
+// What this shell runs itself; other commands and redirections go to the runtime's tools when it has them.
+const OWN = new Set(["true", ":", "false", "echo", "hostname", "date", "env", "printenv"]);
+const REDIRECT = /^(\d?(?:>>|>|<)(?:&\d)?)(.*)$/;
+
+// Turn expanded words back into script text: each word quoted, redirection operators left bare.
+function requote(words: string[]): string {
+  const q = (w: string) => `'${w.replace(/'/g, "'\\''")}'`;
+  return words
+    .map((w) => {
+      const m = REDIRECT.exec(w);
+      return m ? m[1] + (m[2] ? q(m[2]) : "") : q(w);
+    })
+    .join(" ");
+}
+
 /** Run one non-shell applet as the process `pid`, then call done(status). */
 function applet(
   ctx: ImageContext,
@@ -227,6 +242,13 @@ export function startShell(ctx: ImageContext, argv: string[]): void {
             ctx.exitProcess(child, s);
             ret(s);
           });
+          return;
+        }
+        if (ctx.runScript && (argv2.some((w) => REDIRECT.test(w)) || !OWN.has(argv2[0]))) {
+          const r = ctx.runScript(shName, requote(argv2));
+          if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
+          if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+          ret(r.exitCode);
           return;
         }
         if (applet(ctx, argv2, vars, ret)) return;

@@ -45,6 +45,8 @@ export interface ImageContext {
   onSignal(pid: number, handler: (sig: number) => boolean): void;
   /** Let the node run a daemon's behaviour (kube-proxy, flanneld, CoreDNS) for process `pid`. */
   attach?(daemon: string, pid: number): void;
+  /** Run `<shell> -c script` to completion in the container's own filesystem (touch, rm, echo > f...). */
+  runScript?(shell: string, script: string): { stdout: string; stderr: string; exitCode: number };
 }
 
 /** A modelled container image. */
@@ -62,6 +64,8 @@ export interface ImageProgram {
   binaries: string[];
   /** The user the image runs as; null name means a bare uid. */
   user?: { uid: number; name: string | null };
+  /** The image config's Env (Dockerfile ENV lines), in order; PATH included when the image sets it. */
+  env?: Readonly<Record<string, string>>;
   /** Start the program; called once the container's namespaces exist. */
   start(ctx: ImageContext): void;
 }

@@ -1,10 +1,9 @@
-// `kubectl exec`: run a command inside a running container, in its network namespace, with only the
-// executables its image ships. `sh -c` scripts run through the modelled shell grammar.
+// `kubectl exec`: run a command inside a running container, in its own root filesystem and its pod's
+// network namespace, with only the executables its image ships; network tools reach the modelled network.
 import type { Pod } from "../api/types.ts";
 import { processEnv } from "../images/env.ts";
-import { formatDate } from "../images/shell.ts";
-import { parseShell, type ShNode, ShSyntaxError, type Word } from "../images/shell-parse.ts";
 import type { CommandResult } from "../kubectl/context.ts";
+import { runInContainer } from "../node/container-exec.ts";
 import type { ExecTarget } from "../node/cri-types.ts";
 import type { ClusterNetwork } from "./install.ts";
 import type { NodeNetwork } from "./node-network.ts";
@@ -50,142 +49,6 @@ export function containerSite(net: ClusterNetwork, node: NodeNetwork, t: ExecTar
   };
 }
 
-type Out = { stdout: string; stderr: string; code: number };
-
-function runOne(site: Site, t: ExecTarget, argv: string[], stdin: string, shell: boolean): Out {
-  const exe = (argv[0] ?? "").split("/").pop() ?? "";
-  const ok = (stdout: string): Out => ({ stdout, stderr: "", code: 0 });
-  if (!t.binaries.includes(exe)) {
-    if (shell) return { stdout: "", stderr: `sh: ${argv[0]}: not found\n`, code: 127 };
-    return {
-      stdout: "",
-      stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${argv[0]}": executable file not found in $PATH: unknown\n`,
-      code: 126,
-    };
-  }
-  const args = argv.slice(1);
-  const env = processEnv(t.env, site.hostname);
-  const files: Record<string, string> = {
-    "/etc/resolv.conf": site.resolvConf,
-    "/etc/hosts": site.hosts,
-    "/etc/hostname": `${site.hostname}\n`,
-  };
-  switch (exe) {
-    case "cat": {
-      let out = "";
-      let err = "";
-      for (const f of args) {
-        if (files[f] !== undefined) out += files[f];
-        else
-          err +=
-            site.flavor === "busybox"
-              ? `cat: can't open '${f}': No such file or directory\n`
-              : `cat: ${f}: No such file or directory\n`;
-      }
-      return { stdout: out || (args.length ? "" : stdin), stderr: err, code: err ? 1 : 0 };
-    }
-    case "hostname":
-      return ok(`${site.hostname}\n`);
-    case "env":
-    case "printenv": {
-      if (exe === "printenv" && args.length) {
-        const found = args.filter((a) => env[a] !== undefined);
-        const out = found.map((a) => `${env[a]}\n`).join("");
-        return { stdout: out, stderr: "", code: found.length === args.length ? 0 : 1 };
-      }
-      return ok(
-        Object.entries(env)
-          .map(([k, v]) => `${k}=${v}\n`)
-          .join(""),
-      );
-    }
-    case "echo":
-      return ok(args[0] === "-n" ? args.slice(1).join(" ") : `${args.join(" ")}\n`);
-    case "true":
-    case "sleep":
-      return ok("");
-    case "false":
-      return { stdout: "", stderr: "", code: 1 };
-    case "date":
-      return ok(`${formatDate(site.now)}\n`);
-    case "id":
-      return ok("uid=0(root) gid=0(root) groups=0(root)\n");
-    case "whoami":
-      return ok("root\n");
-    case "sh":
-    case "ash":
-    case "bash":
-      return args[0] === "-c" ? runScript(site, t, args[1] ?? "", stdin) : ok("");
-  }
-  const tool = NET_TOOLS[exe];
-  if (!tool)
-    return { stdout: "", stderr: `${exe}: this command is not modelled inside containers\n`, code: 126 };
-  const r = tool(site, args, stdin);
-  return { stdout: r.stdout, stderr: r.stderr, code: r.exitCode };
-}
-
-function runScript(site: Site, t: ExecTarget, script: string, stdin: string): Out {
-  let tree: ShNode;
-  try {
-    tree = parseShell(script);
-  } catch (e) {
-    if (!(e instanceof ShSyntaxError)) throw e;
-    return { stdout: "", stderr: `${e.message}\n`, code: 2 };
-  }
-  const acc: Out = { stdout: "", stderr: "", code: 0 };
-  const vars: Record<string, string> = processEnv(t.env, site.hostname);
-  const word = (w: Word) =>
-    w
-      .map((p) =>
-        p.t === "lit"
-          ? p.v
-          : p.t === "var"
-            ? (vars[p.v] ?? "")
-            : p.v.trim() === "hostname"
-              ? site.hostname
-              : "",
-      )
-      .join("");
-  let steps = 0;
-  const run = (n: ShNode): number => {
-    if (++steps > 1000) return 1;
-    switch (n.t) {
-      case "seq":
-        return n.items.reduce((_, item) => run(item), 0);
-      case "and": {
-        const l = run(n.l);
-        return l === 0 ? run(n.r) : l;
-      }
-      case "or": {
-        const l = run(n.l);
-        return l !== 0 ? run(n.r) : l;
-      }
-      case "if":
-        return run(n.cond) === 0 ? run(n.then) : n.else ? run(n.else) : 0;
-      case "for": {
-        let last = 0;
-        for (const v of n.words.map(word).flatMap((x) => x.split(/\s+/).filter(Boolean))) {
-          vars[n.name] = v;
-          last = run(n.body);
-        }
-        return last;
-      }
-      case "while":
-        return 0;
-      case "cmd": {
-        const argv = n.words.map(word);
-        const r = runOne(site, t, argv, stdin, true);
-        acc.stdout += r.stdout;
-        acc.stderr += r.stderr;
-        vars["?"] = String(r.code);
-        return r.code;
-      }
-    }
-  };
-  acc.code = run(tree);
-  return acc;
-}
-
 /** Run argv in a container as the runtime's exec does: output and the process's exit code. */
 export function execInContainer(
   net: ClusterNetwork,
@@ -202,7 +65,16 @@ export function execInContainer(
       exitCode: 1,
     };
   const site = containerSite(net, node, t, now);
-  const r = runOne(site, t, argv, stdin, false);
   // kubectl itself adds "command terminated with exit code N" for a non-zero exit.
-  return { stdout: r.stdout, stderr: r.stderr, exitCode: r.code };
+  return runInContainer(t, argv, stdin, {
+    now,
+    env: processEnv(t.env, site.hostname),
+    // The kubelet bind-mounts these three into every container; they track the pod's current state.
+    files: {
+      "/etc/resolv.conf": site.resolvConf,
+      "/etc/hosts": site.hosts,
+      "/etc/hostname": `${site.hostname}\n`,
+    },
+    external: (a, input) => NET_TOOLS[(a[0] ?? "").split("/").pop() ?? ""]?.(site, a.slice(1), input) ?? null,
+  });
 }

@@ -3,6 +3,18 @@ import type { ImageProgram } from "../images/types.ts";
 import type { ContainerConfig, PodSandboxConfig } from "./cri-types.ts";
 import type { NsType } from "./namespaces.ts";
 
+// The OCI spec's default PATH, which containerd starts every container's env with.
+const DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/** Merge a container's env as containerd does: the default PATH, the image's Env, then the CRI config's. */
+export function runtimeEnv(
+  program: ImageProgram | undefined,
+  config: ContainerConfig,
+): Record<string, string> {
+  // Spreading keeps a key where it first appeared, as containerd's WithEnv replaces a variable in place.
+  return { PATH: DEFAULT_PATH, ...(program?.env ?? {}), ...(config.env ?? {}) };
+}
+
 /** Resolve the process argv as the OCI spec does: command replaces ENTRYPOINT, args replace CMD. */
 export function resolveArgv(program: ImageProgram, config: ContainerConfig): string[] {
   if (config.command?.length) return [...config.command, ...(config.args ?? [])];

@@ -1,4 +1,5 @@
 // Build the ImageContext a container's program runs in: its namespaces, log, timers and sockets.
+import { processEnv } from "../images/env.ts";
 import type { ContainerSpawnOptions, ImageContext, ImageProgram } from "../images/types.ts";
 import type { LogLine } from "./cri-types.ts";
 import type { NsSet } from "./namespaces.ts";
@@ -28,6 +29,12 @@ export interface ContainerContextDeps {
   cgroup: string;
   now: number;
   state: ContainerRuntimeState;
+  /** Run `<shell> -c script` in the container's root filesystem at a given time. */
+  runScript?: (
+    shell: string,
+    script: string,
+    now: number,
+  ) => { stdout: string; stderr: string; exitCode: number };
   /** Run a daemon's node-side behaviour; returns its cleanup, called when the container exits. */
   attach?: (daemon: string, ctx: ImageContext, pid: number) => (() => void) | undefined;
 }
@@ -40,6 +47,8 @@ export function createContainerContext(d: ContainerContextDeps): ImageContext {
   let clock = d.now;
   const st = d.state;
   const user = d.program.user;
+  // What runc hands execve: the spec's env with HOSTNAME and, when unset, HOME.
+  const procEnv = processEnv(d.env, d.hostname);
   const ctx: ImageContext = {
     argv: d.argv,
     env: d.env,
@@ -62,6 +71,7 @@ export function createContainerContext(d: ContainerContextDeps): ImageContext {
         vszKb: opts.vszKb ?? 4400,
         threads: opts.threads,
         stat: opts.stat ?? (st.mainPid > 0 ? "S" : "Ss"),
+        env: procEnv,
       });
       if (st.mainPid <= 0) st.mainPid = p.pid;
       return p.pid;
@@ -115,6 +125,7 @@ export function createContainerContext(d: ContainerContextDeps): ImageContext {
         };
       }
     },
+    runScript: d.runScript ? (shell, script) => d.runScript!(shell, script, clock) : undefined,
     attach(daemon, pid) {
       const stop = d.attach?.(daemon, ctx, pid);
       if (stop) st.cancels.push(stop);

@@ -1,5 +1,6 @@
 // Run a command inside a container as `kubectl exec` does: in the container's own root filesystem and pid
 // namespace, with `sh -c` scripts (pipes, redirections, $(...), for/if/while) and the image's tools.
+import { processEnv } from "../images/env.ts";
 import { formatDate } from "../images/shell.ts";
 import { runPrintf } from "../shell/printf.ts";
 import { runScriptText, type ScriptHost } from "../shell/script.ts";
@@ -73,7 +74,9 @@ export function runInContainer(
 ): CommandOutput {
   const busybox = t.binaries.includes("wget");
   const fs = t.rootfs;
-  for (const [path, text] of Object.entries(opts.files ?? {})) fs.writeFile(path, text, opts.now);
+  // The kubelet writes these once per pod; what a process later writes to them stays.
+  for (const [path, text] of Object.entries(opts.files ?? {}))
+    if (!fs.exists(path)) fs.writeFile(path, text, opts.now);
   const main = t.processes.get(t.pid);
   const pidNs = main?.ns.pid ?? 0;
   // The exec'd process joins the container, so ps inside sees it, with the next pid of the namespace.
@@ -87,12 +90,16 @@ export function runInContainer(
           ns: main.ns,
           cgroup: main.cgroup,
           rssKb: 800,
+          env: opts.env ?? main.env,
         })
       : undefined;
   const nsProcs = (): Process[] => t.processes.list().filter((p) => p.ns.pid === pidNs);
   const lookup = { get: (n: number) => nsProcs().find((p) => p.nsPid === n) };
   const virt = procPaths(lookup);
-  const env: Record<string, string> = { ...(opts.env ?? { ...t.env, HOSTNAME: t.hostname, HOME: "/root" }) };
+  const env: Record<string, string> = { ...(opts.env ?? processEnv(t.env, t.hostname)) };
+  // The shell's variables live in env too; only these names are in a child's environment.
+  const exported = new Set(Object.keys(env));
+  const environ = () => Object.entries(env).filter(([k]) => exported.has(k));
   const available = (cmd: string) =>
     t.binaries.includes(cmd) ||
     (busybox ? BUSYBOX_APPLETS : t.binaries.includes("sh") ? DEBIAN_BASE : []).includes(cmd);
@@ -103,8 +110,10 @@ export function runInContainer(
     const args = words.slice(1);
     if (inScript && ["export", ":", "cd"].includes(name)) {
       for (const a of args) {
-        const m = /^([A-Za-z_]\w*)=(.*)$/.exec(a);
-        if (m && name === "export") env[m[1]] = m[2];
+        const m = /^([A-Za-z_]\w*)(?:=(.*))?$/.exec(a);
+        if (!m || name !== "export") continue;
+        if (m[2] !== undefined) env[m[1]] = m[2];
+        exported.add(m[1]);
       }
       return out("");
     }
@@ -155,21 +164,14 @@ export function runInContainer(
       case "whoami":
         return out("root\n");
       case "printenv":
-        if (args.length) {
-          const found = args.filter((a) => env[a] !== undefined);
-          return out(found.map((a) => `${env[a]}\n`).join(""), found.length === args.length ? 0 : 1);
+      case "env": {
+        const vars = new Map(environ());
+        if (name === "printenv" && args.length) {
+          const found = args.filter((a) => vars.has(a));
+          return out(found.map((a) => `${vars.get(a)}\n`).join(""), found.length === args.length ? 0 : 1);
         }
-        return out(
-          Object.entries(env)
-            .map(([k, v]) => `${k}=${v}\n`)
-            .join(""),
-        );
-      case "env":
-        return out(
-          Object.entries(env)
-            .map(([k, v]) => `${k}=${v}\n`)
-            .join(""),
-        );
+        return out([...vars].map(([k, v]) => `${k}=${v}\n`).join(""));
+      }
       case "date":
         return out(`${formatDate(opts.now)}\n`);
       case "cat":
@@ -253,11 +255,18 @@ export function runInContainer(
       env,
       run: (words, stdin2, _sink, assigns) => {
         const saved = { ...env };
+        const added = Object.keys(assigns).filter((k) => !exported.has(k));
         Object.assign(env, assigns);
+        for (const k of added) exported.add(k);
         try {
           return command(words, stdin2, true);
         } finally {
-          if (Object.keys(assigns).length) Object.assign(env, saved);
+          // A prefix assignment lasts for its one command (a special builtin's would stay; not modelled).
+          if (Object.keys(assigns).length) {
+            for (const k of Object.keys(assigns)) delete env[k];
+            Object.assign(env, saved);
+            for (const k of added) exported.delete(k);
+          }
         }
       },
       readFile: (path) => {

@@ -4,11 +4,14 @@ import { normalizeImageRef } from "../images/ref.ts";
 import {
   containerFreshNamespaces,
   resolveArgv,
+  runtimeEnv,
   sandboxFreshNamespaces,
   startError,
 } from "./container-command.ts";
 import { type ContainerRuntimeState, createContainerContext } from "./container-context.ts";
+import { runInContainer } from "./container-exec.ts";
 import { createRootfs } from "./container-rootfs.ts";
+import { containerHostname, execTargetOf } from "./containerd-exec-target.ts";
 import { ImageStore, type Schedule } from "./containerd-images.ts";
 import type { Container, Sandbox } from "./containerd-records.ts";
 import {
@@ -98,22 +101,7 @@ export class Containerd {
     const c = this.container(id);
     const s = this.sandbox(c.status.podSandboxId);
     const img = this.images.resolve(c.status.imageId);
-    return {
-      containerId: c.status.id,
-      state: c.status.state,
-      binaries: img?.program.binaries ?? [],
-      env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", ...(c.config.env ?? {}) },
-      hostname: s.config.hostNetwork ? this.c.hostname : (s.config.hostname ?? s.config.name),
-      podIp: s.ip,
-      net: s.ns.net,
-      hostNetwork: !!s.config.hostNetwork,
-      podNamespace: s.config.namespace,
-      labels: { ...(c.config.labels ?? {}) },
-      pid: c.run.mainPid,
-      rootfs: c.rootfs,
-      processes: this.c.processes,
-      shimPid: s.shimPid,
-    };
+    return execTargetOf(c, s, img?.program, this.c.hostname, this.c.processes);
   }
 
   /** Listen for container exits; returns an unsubscribe function. */
@@ -305,14 +293,16 @@ export class Containerd {
       schedule: this.c.schedule,
       program,
       argv,
-      env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", ...(c.config.env ?? {}) },
-      hostname: s.config.hostNetwork ? this.c.hostname : (s.config.hostname ?? s.config.name),
+      env: runtimeEnv(program, c.config),
+      hostname: containerHostname(s, this.c.hostname),
       podIp: s.ip,
       ns,
       shimPid: s.shimPid,
       cgroup: `${s.cgroupParent}/cri-containerd-${c.status.id}.scope`,
       now,
       state: c.run,
+      runScript: (sh, script, at) =>
+        runInContainer(this.execTarget(c.status.id), [sh, "-c", script], "", { now: at }),
       attach: (daemon, ictx, pid) =>
         this.daemonHooks.get(daemon)?.(ictx, {
           pid,

@@ -82,7 +82,7 @@ export function runLs(
       }
       if (node.kind === "dir") {
         entries = [...node.children.entries()].map(([n, c]) => entryOf(n, c));
-        if (all) entries.unshift(entryOf(".", node), entryOf("..", node));
+        if (all) entries.unshift(entryOf(".", node), entryOf("..", parentDir(fs, path, node)));
       } else {
         isDir = false;
         entries = [entryOf(path, node)];
@@ -143,4 +143,13 @@ export function runReadlink(args: readonly string[], fs: FileTree, virt?: Virtua
     }
   }
   return { stdout, stderr: "", exitCode };
+}
+
+// The directory `..` names: the parent of a path (the root is its own parent).
+function parentDir(fs: FileTree, path: string, self: FsNode): FsNode {
+  try {
+    return fs.lookup(`${path.replace(/\/+$/, "")}/..`);
+  } catch {
+    return self;
+  }
 }

@@ -16,12 +16,18 @@ export interface LsLongEntry {
   target?: string;
 }
 
-/** Render permission bits as `rwxr-xr-x`. */
+/** Render permission bits as `rwxr-xr-x`, with setuid, setgid and sticky as `s`/`S` and `t`/`T`. */
 export function modeString(mode: number): string {
   const bits = "rwxrwxrwx";
-  let out = "";
-  for (let i = 0; i < 9; i++) out += mode & (1 << (8 - i)) ? bits[i] : "-";
-  return out;
+  const chars: string[] = [];
+  for (let i = 0; i < 9; i++) chars.push(mode & (1 << (8 - i)) ? bits[i] : "-");
+  const special: Array<[number, number, string]> = [
+    [0o4000, 2, "s"],
+    [0o2000, 5, "s"],
+    [0o1000, 8, "t"],
+  ];
+  for (const [bit, at, ch] of special) if (mode & bit) chars[at] = chars[at] === "-" ? ch.toUpperCase() : ch;
+  return chars.join("");
 }
 
 /** Format an mtime as ls does: `Jan  2 03:04` within six months, else `Jan  2  2024` (UTC). */

@@ -1,4 +1,4 @@
-// The cheap corners of /proc: /proc/<pid>/ns links, cmdline, comm and a short status.
+// The cheap corners of /proc: /proc/<pid>/ns links, cmdline, comm, environ and a short status.
 import type { VirtualPaths } from "./fs-commands.ts";
 import type { LsLongEntry } from "./ls-format.ts";
 import { NS_TYPES, type NsType, nsLink } from "./namespaces.ts";
@@ -58,6 +58,11 @@ export function procPaths(procs: ProcLookup): VirtualPaths {
           return p.kernel ? "" : `${p.argv.join("\0")}\0`;
         case "comm":
           return `${p.comm}\n`;
+        case "environ":
+          // NUL-terminated NAME=value entries, as the kernel copies them from the process's stack.
+          return Object.entries(p.env ?? {})
+            .map(([k, v]) => `${k}=${v}\0`)
+            .join("");
         case "status":
           return [
             `Name:\t${p.comm}`,

@@ -34,6 +34,8 @@ export interface Process {
   /** The pid as seen inside the process's own pid namespace. */
   nsPid: number;
   cgroup: string;
+  /** The environment execve gave it (`/proc/<pid>/environ`); absent where the model does not track it. */
+  env?: Readonly<Record<string, string>>;
   /** Answer a signal; return true when handled (the process decides whether to exit). */
   onSignal?: (sig: number, now: number) => boolean;
 }
@@ -64,6 +66,8 @@ export interface SpawnOptions {
   threads?: number;
   kernel?: boolean;
   cgroup?: string;
+  /** The process environment; defaults to the parent's, as fork keeps it. */
+  env?: Readonly<Record<string, string>>;
   /** Force a pid (boot processes); otherwise the next free one. */
   pid?: number;
 }
@@ -119,6 +123,8 @@ export class ProcessTable {
       nsPid: this.allocateNsPid(ns.pid, pid),
       cgroup: opts.cgroup ?? parent?.cgroup ?? "/",
     };
+    const env = opts.env ?? parent?.env;
+    if (env) p.env = env;
     this.procs.set(pid, p);
     // Threads share the pid space, so a multi-threaded process uses up pids after its own.
     this.nextPid += Math.max(0, p.threads - 1);

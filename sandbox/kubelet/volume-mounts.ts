@@ -1,0 +1,60 @@
+// The bind mounts the kubelet asks the runtime for (makeMounts): each volumeMount of a container becomes a
+// node path shown at its mountPath; emptyDirs live under the pod's directory in /var/lib/kubelet/pods.
+import type { Container, Pod, Volume } from "../api/types.ts";
+import type { ContainerMount } from "../node/container-rootfs.ts";
+
+/** A node path the kubelet creates before the container starts. */
+export interface HostPathPrep {
+  path: string;
+  kind: "dir" | "file";
+}
+
+/** The mounts of one container and the node paths to create first. */
+export interface ContainerMounts {
+  mounts: ContainerMount[];
+  prepare: HostPathPrep[];
+}
+
+/** The directory the kubelet keeps for a pod on its node. */
+export function podDir(uid: string): string {
+  return `/var/lib/kubelet/pods/${uid}`;
+}
+
+/** The node directory behind a pod's emptyDir volume. */
+export function emptyDirPath(uid: string, name: string): string {
+  return `${podDir(uid)}/volumes/kubernetes.io~empty-dir/${name}`;
+}
+
+// Where a volume's files are on the node, and what the kubelet must create there; null when not modelled.
+function source(pod: Pod, v: Volume): { path: string; prep?: HostPathPrep["kind"] } | null {
+  if (v.emptyDir) return { path: emptyDirPath(pod.metadata.uid ?? "", v.name), prep: "dir" };
+  if (v.hostPath) {
+    const type = v.hostPath.type ?? "";
+    if (type === "DirectoryOrCreate") return { path: v.hostPath.path, prep: "dir" };
+    if (type === "FileOrCreate") return { path: v.hostPath.path, prep: "file" };
+    // The kubelet's type checks (Directory, File, Socket...) are not modelled; containerd creates a missing
+    // host path as a directory, which is what an unchecked hostPath gets.
+    return { path: v.hostPath.path };
+  }
+  // configMap, secret, projected and downwardAPI volumes need the API objects' data, which the runtime
+  // adapter cannot read; the model does not mount them.
+  return null;
+}
+
+/** List a container's bind mounts in volumeMounts order, with subPath and readOnly applied. */
+export function containerMounts(pod: Pod, container: Container): ContainerMounts {
+  const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
+  const out: ContainerMounts = { mounts: [], prepare: [] };
+  for (const vm of container.volumeMounts ?? []) {
+    const v = volumes.get(vm.name);
+    const src = v ? source(pod, v) : null;
+    if (!src) continue;
+    const subPath = vm.subPath ?? "";
+    const hostPath = subPath ? `${src.path}/${subPath}` : src.path;
+    if (src.prep) out.prepare.push({ path: src.path, kind: src.prep });
+    // The kubelet creates a missing subPath as a directory inside the volume.
+    if (subPath) out.prepare.push({ path: hostPath, kind: "dir" });
+    out.mounts.push({ containerPath: vm.mountPath, hostPath, ...(vm.readOnly ? { readonly: true } : {}) });
+  }
+  return out;
+}
