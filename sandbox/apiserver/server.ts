@@ -44,6 +44,15 @@ export interface DeleteOptions {
   dryRun?: boolean;
 }
 
+/**
+ * `handOff: true` is for in-process callers that built the object for this one call and never touch it
+ * again: the server keeps it without the defensive copy (a real client serializes it anyway).
+ */
+export interface WriteOptions {
+  dryRun?: boolean;
+  handOff?: boolean;
+}
+
 /** Configuration of the API server. */
 export interface ApiServerConfig {
   etcd: Etcd;
@@ -111,10 +120,10 @@ export class ApiServer {
   create<T extends KubeObject>(
     plural: string,
     input: KubeObject,
-    opts: { namespace?: string; dryRun?: boolean } = {},
+    opts: { namespace?: string } & WriteOptions = {},
   ): T {
     const rt = this.resource(plural);
-    const obj = clone(input);
+    const obj = opts.handOff ? input : clone(input);
     obj.apiVersion = groupVersion(rt);
     obj.kind = rt.kind;
     obj.metadata ??= {};
@@ -181,13 +190,13 @@ export class ApiServer {
   }
 
   /** Replace an object's spec and metadata (status is kept: it has its own subresource). */
-  update<T extends KubeObject>(plural: string, input: KubeObject, opts: { dryRun?: boolean } = {}): T {
-    return this.write<T>(plural, input, false, !!opts.dryRun);
+  update<T extends KubeObject>(plural: string, input: KubeObject, opts: WriteOptions = {}): T {
+    return this.write<T>(plural, input, false, !!opts.dryRun, !!opts.handOff);
   }
 
   /** Replace an object's status only. */
-  updateStatus<T extends KubeObject>(plural: string, input: KubeObject): T {
-    return this.write<T>(plural, input, true, false);
+  updateStatus<T extends KubeObject>(plural: string, input: KubeObject, opts: WriteOptions = {}): T {
+    return this.write<T>(plural, input, true, false, !!opts.handOff);
   }
 
   /** Read, copy, change and write back, retrying on conflict; `change` returns false to skip the write. */
@@ -200,7 +209,10 @@ export class ApiServer {
   ): T {
     const cur = clone(this.get<T>(plural, namespace, name));
     if (change(cur) === false) return cur;
-    return status ? this.updateStatus<T>(plural, cur) : this.update<T>(plural, cur);
+    // `cur` is our own copy: hand it over rather than copy it again.
+    return status
+      ? this.updateStatus<T>(plural, cur, { handOff: true })
+      : this.update<T>(plural, cur, { handOff: true });
   }
 
   /**
@@ -329,6 +341,7 @@ export class ApiServer {
     input: KubeObject,
     statusOnly: boolean,
     dryRun: boolean,
+    handOff = false,
   ): T {
     const rt = this.resource(plural);
     const name = input.metadata?.name ?? "";
@@ -342,11 +355,12 @@ export class ApiServer {
     if (statusOnly) {
       // Only status (and, for the namespace finalize call, spec) comes from the caller: the rest of the
       // stored object is reused as is, since stored objects are never changed in place.
-      const merged: KubeObject = { ...old, metadata: { ...old.metadata }, status: clone(input.status) };
-      if (rt.plural === "namespaces" && input.spec) merged.spec = clone(input.spec);
+      const status = handOff ? input.status : clone(input.status);
+      const merged: KubeObject = { ...old, metadata: { ...old.metadata }, status };
+      if (rt.plural === "namespaces" && input.spec) merged.spec = handOff ? input.spec : clone(input.spec);
       return this.commit<T>(rt, key, merged, old, kv.modRevision, dryRun);
     }
-    const obj = clone(input);
+    const obj = handOff ? input : clone(input);
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
     const meta = obj.metadata;

@@ -47,7 +47,7 @@ export class EventRecorder {
           const next = clone(ev);
           next.count = (ev.count ?? 1) + 1;
           next.lastTimestamp = now;
-          this.api.update("events", next);
+          this.api.update("events", next, { handOff: true });
           return;
         }
       }
@@ -81,7 +81,7 @@ export class EventRecorder {
         reportingComponent: this.source.component,
         reportingInstance: this.source.host ?? "",
       };
-      this.api.create("events", ev, { namespace: ns });
+      this.api.create("events", ev, { namespace: ns, handOff: true });
       // client-go's correlator remembers the last 4096 distinct events (an LRU); older repeats start anew.
       if (this.seen.size >= 4096) this.seen.delete(this.seen.keys().next().value!);
       this.seen.set(key, name);

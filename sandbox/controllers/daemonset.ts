@@ -70,9 +70,11 @@ export class DaemonSetController {
   }
 
   private onPod(old: Pod | undefined, cur: Pod | undefined): void {
-    this.owners.update(old, cur);
     const p = (cur ?? old)!;
     const ref = controllerOf(p);
+    // Only daemon pods matter here; most of a big cluster's pods belong to ReplicaSets.
+    if (ref?.kind !== "DaemonSet" && (!old || controllerOf(old)?.kind !== "DaemonSet")) return;
+    this.owners.update(old, cur);
     if (ref?.kind !== "DaemonSet") return;
     const key = `${p.metadata.namespace}/${ref.name}`;
     if (cur && !old) this.pending.get(key)?.delete(this.targetNode(cur) ?? "");
@@ -192,7 +194,7 @@ export class DaemonSetController {
       spec,
     };
     try {
-      const created = this.api.create<Pod>("pods", pod);
+      const created = this.api.create<Pod>("pods", pod, { handOff: true });
       this.recorder.record(ds, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
     } catch (err) {
       this.pending.get(keyOf(ds))?.delete(node);

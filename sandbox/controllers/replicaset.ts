@@ -96,7 +96,7 @@ export class ReplicaSetController {
         spec: tpl.spec,
       };
       try {
-        const created = this.api.create<Pod>("pods", pod);
+        const created = this.api.create<Pod>("pods", pod, { handOff: true });
         this.recorder.record(rs, "Normal", "SuccessfulCreate", `Created pod: ${created.metadata.name}`);
       } catch (err) {
         this.expectations.observeAdd(keyOf(rs));

@@ -150,7 +150,7 @@ export class Kubelet {
     const updated = clone(node);
     updated.status = { ...next, images: node.status?.images };
     if (!updated.status.images) delete updated.status.images;
-    this.api.updateStatus("nodes", updated);
+    this.api.updateStatus("nodes", updated, { handOff: true });
     if (
       node.status?.conditions?.find((c) => c.type === "Ready")?.status !== next.conditions!.at(-1)!.status
     ) {
@@ -257,7 +257,7 @@ export class Kubelet {
       if (jsonEqual(status, cur.status)) continue;
       const next = { ...cur, status };
       try {
-        this.api.updateStatus("pods", next);
+        this.api.updateStatus("pods", next, { handOff: true });
       } catch {
         // The pod was deleted meanwhile; its delete event cleans up.
       }
