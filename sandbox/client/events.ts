@@ -11,12 +11,13 @@ export interface EventSource {
   host?: string;
 }
 
+const sequences = new WeakMap<ApiServer, number>();
+
 /** Records events about objects on behalf of one component. */
 export class EventRecorder {
   private readonly api: ApiServer;
   private readonly source: EventSource;
   private readonly seen = new Map<string, string>();
-  private seq = 0;
   private baseAt = Number.NaN;
   private base = 0n;
 
@@ -51,13 +52,16 @@ export class EventRecorder {
           return;
         }
       }
-      // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number keeps them unique here.
+      // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number per API server (shared by
+      // every recorder, so two components naming the same object in one millisecond do not collide).
       const at = this.api.loop.now();
       if (at !== this.baseAt) {
         this.baseAt = at;
         this.base = BigInt(at) * 1_000_000n;
       }
-      const nanos = this.base + BigInt(this.seq++);
+      const seq = sequences.get(this.api) ?? 0;
+      sequences.set(this.api, seq + 1);
+      const nanos = this.base + BigInt(seq);
       const name = `${obj.metadata.name}.${nanos.toString(16)}`;
       const ev: Event = {
         metadata: { name, namespace: ns },

@@ -35,9 +35,18 @@ export class NodeLifecycleController {
     this.informers = informers;
     this.recorder = recorder;
     this.cfg = cfg;
-    informers
-      .for<Node>("nodes")
-      .on({ add: (n) => this.syncTaints(n), update: (_o, n) => this.syncTaints(n) });
+    informers.for<Node>("nodes").on({
+      add: (n) => {
+        this.recorder.record(
+          n,
+          "Normal",
+          "RegisteredNode",
+          `Node ${n.metadata.name} event: Registered Node ${n.metadata.name} in Controller`,
+        );
+        this.syncTaints(n);
+      },
+      update: (_o, n) => this.syncTaints(n),
+    });
     informers.for<Pod>("pods").on({ add: (p) => this.checkPod(p), update: (_o, p) => this.checkPod(p) });
     informers.for<Lease>("leases");
   }

@@ -87,10 +87,21 @@ export class Kubelet {
     this.running = true;
     const name = this.nodeName;
     this.cfg.journal(`"Starting kubelet" version="${this.cfg.machine.kubeletVersion}"`);
-    if (!this.api.tryGet<Node>("nodes", undefined, name)) {
+    this.recorder.record(this.nodeRef(), "Normal", "Starting", "Starting kubelet.");
+    // The status setters report each pressure condition as they first set it: once when the kubelet
+    // builds its node object, and again on the status update that follows a fresh registration.
+    const registering = !this.api.tryGet<Node>("nodes", undefined, name);
+    for (let i = registering ? 2 : 1; i > 0; i--) this.recordConditionsSet();
+    if (registering) {
       this.api.create("nodes", registrationObject(this.cfg.machine, this.cfg.random));
       this.cfg.journal(`"Successfully registered node" node="${name}"`);
     }
+    this.recorder.record(
+      this.nodeRef(),
+      "Normal",
+      "NodeAllocatableEnforced",
+      "Updated Node Allocatable limit across pods",
+    );
     this.updateNodeStatus(true);
     this.renewLease();
     this.every(this.cfg.nodeStatusUpdateMs, () => this.updateNodeStatus(false));
@@ -108,6 +119,21 @@ export class Kubelet {
     this.timers = [];
     this.pods.stop();
     this.cfg.journal(`"Shutting down kubelet"`);
+  }
+
+  /** The kubelet refers to its node by name, with the name as the uid too (kubectl describe looks for both). */
+  private nodeRef(): Node {
+    return {
+      apiVersion: "v1",
+      kind: "Node",
+      metadata: { name: this.nodeName, uid: this.nodeName },
+      spec: {},
+    } as Node;
+  }
+
+  private recordConditionsSet(): void {
+    for (const state of ["NodeHasSufficientMemory", "NodeHasNoDiskPressure", "NodeHasSufficientPID"])
+      this.recorder.record(this.nodeRef(), "Normal", state, `Node ${this.nodeName} status is now: ${state}`);
   }
 
   private every(ms: number, fn: () => void): void {
@@ -151,11 +177,11 @@ export class Kubelet {
     updated.status = { ...next, images: node.status?.images };
     if (!updated.status.images) delete updated.status.images;
     this.api.updateStatus("nodes", updated, { handOff: true });
-    if (
-      node.status?.conditions?.find((c) => c.type === "Ready")?.status !== next.conditions!.at(-1)!.status
-    ) {
+    // Like the kubelet's Ready setter: an event only when an existing condition changes status.
+    const before = node.status?.conditions?.find((c) => c.type === "Ready")?.status;
+    if (before !== undefined && before !== next.conditions!.at(-1)!.status) {
       this.recorder.record(
-        node,
+        this.nodeRef(),
         "Normal",
         ready ? "NodeReady" : "NodeNotReady",
         `Node ${this.nodeName} status is now: ${ready ? "NodeReady" : "NodeNotReady"}`,

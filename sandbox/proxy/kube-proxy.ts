@@ -1,8 +1,9 @@
 // kube-proxy (iptables mode) as the program of its DaemonSet pod: informers over Services and
 // EndpointSlices, a rate-limited full sync into the node's iptables. When its container stops, nothing
 // syncs any more and the node keeps its last rules, as on a real node.
-import type { EndpointSlice, Service } from "../api/types.ts";
+import type { EndpointSlice, Node, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
+import { EventRecorder } from "../client/events.ts";
 import { Informer } from "../client/informer.ts";
 import { klog } from "../images/daemon.ts";
 import type { ImageContext } from "../images/types.ts";
@@ -62,6 +63,14 @@ export function startKubeProxy(api: ApiServer, ctx: ImageContext, host: KubeProx
     "stderr",
   );
   ctx.log(klog(ctx.now(), 1, "server_linux.go:154", `"Using iptables Proxier"`), "stderr");
+  // kube-proxy announces itself on its node (an events.k8s.io event with an empty note).
+  const nodeRef = { apiVersion: "v1", kind: "Node", metadata: { name: host.nodeName, uid: host.nodeName } };
+  new EventRecorder(api, { component: "kube-proxy", host: host.nodeName }).record(
+    nodeRef as Node,
+    "Normal",
+    "Starting",
+    "",
+  );
   services.start();
   slices.start();
   const resync = () => {
