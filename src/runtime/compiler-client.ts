@@ -1,6 +1,8 @@
 /** Compile edited cells in a worker with esbuild-wasm, showing the one-time download as a progress bar. */
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
+import compilerUrl from "../workers/compiler.ts?worker&url";
 import type { CompilerEvent, CompilerRequest, Diagnostic } from "../workers/protocol.ts";
+import { startBlobWorker } from "./blob-worker.ts";
 
 /** Describe one compile: code and source map, or errors. */
 export interface Compiled {
@@ -39,10 +41,7 @@ export function warmCompiler(): Promise<void> {
   if (ready) return ready;
   performance.mark("kn:compiler-start");
   const progress = showProgress();
-  worker = new Worker(new URL("../workers/compiler.ts", import.meta.url), {
-    type: "module",
-    name: "kubenotes-compiler",
-  });
+  worker = startBlobWorker(compilerUrl, "kubenotes-compiler");
   ready = new Promise((resolve, reject) => {
     worker!.onmessage = (message: MessageEvent<CompilerEvent>) => {
       const event = message.data;

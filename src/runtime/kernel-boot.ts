@@ -1,26 +1,13 @@
 /** Start a kernel worker and keep what it says until the notebook runtime has loaded. */
 import kernelUrl from "../workers/kernel.ts?worker&url";
 import type { KernelEvent, KernelRequest } from "../workers/protocol.ts";
+import { startBlobWorker } from "./blob-worker.ts";
 
 /** Hold a started worker and the events it sent before anyone listened. */
 export interface BootedKernel {
   worker: Worker;
   early: KernelEvent[];
   failure?: string;
-}
-
-let bootstrap: string | undefined;
-
-// Per CSP3 a worker made from a blob: URL inherits its creator's policy, here the page's <meta>
-// CSP (connect-src 'self'), so cell code cannot reach the network even on hosts that send no
-// headers. A worker made from the script's own URL would get only that response's headers.
-/** Return the blob: URL of a one-line module that imports the real (same-origin) kernel module. */
-function bootstrapUrl(): string {
-  const target = new URL(kernelUrl, location.href).href;
-  bootstrap ??= URL.createObjectURL(
-    new Blob([`import ${JSON.stringify(target)};\n`], { type: "text/javascript" }),
-  );
-  return bootstrap;
 }
 
 /** Record how long the worker took to load its code and to boot the cluster, for the bench. */
@@ -35,7 +22,8 @@ function markReady(event: KernelEvent): void {
 /** Start the kernel worker with the page's cluster preset, so the cluster boots while the runtime loads. */
 export function bootKernel(preset: string, seed?: number): BootedKernel {
   performance.mark("kn:kernel-start");
-  const worker = new Worker(bootstrapUrl(), { type: "module", name: "kubenotes-kernel" });
+  // A blob: worker, so the page's CSP governs cell code on every host (see blob-worker.ts).
+  const worker = startBlobWorker(kernelUrl, "kubenotes-kernel");
   const booted: BootedKernel = { worker, early: [] };
   worker.addEventListener("message", (message: MessageEvent<KernelEvent>) => markReady(message.data));
   worker.onmessage = (message: MessageEvent<KernelEvent>) => booted.early.push(message.data);

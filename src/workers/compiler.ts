@@ -1,9 +1,12 @@
 /// <reference lib="webworker" />
 /** Compile edited cells with esbuild-wasm, fetched once with progress and kept warm. */
 import * as esbuild from "esbuild-wasm/esm/browser.js";
+import { requireBlobWorker } from "./blob-only.ts";
 import type { CompilerEvent, CompilerRequest, Diagnostic } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
+
+requireBlobWorker("compiler");
 
 // Keep these in step with the build-time compile of cells (native esbuild), so an edit
 // of a cell runs the same way as the original.

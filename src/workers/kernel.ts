@@ -1,11 +1,14 @@
 /// <reference lib="webworker" />
 /** Hold the page's cluster in a worker and run cells and terminal lines against it, like a notebook kernel. */
 import { createCluster } from "../../sandbox/index.ts";
+import { requireBlobWorker } from "./blob-only.ts";
 import { runCellModule } from "./cell-module.ts";
 import { formatCellError } from "./error-position.ts";
 import type { KernelEvent, KernelRequest, Stream } from "./protocol.ts";
 
 declare const self: DedicatedWorkerGlobalScope;
+
+requireBlobWorker("kernel");
 
 // Since the worker started: fetching and evaluating this module and all it imports.
 const loadedAt = performance.now();

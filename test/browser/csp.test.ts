@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { cellOutput, openPage, waitForCell } from "./harness/browser.ts";
@@ -71,4 +72,21 @@ describe("the content security policy without headers", () => {
     expect(output.trim()).toBe("status 200");
     await page.context().close();
   });
+
+  it.each(["kernel", "compiler"])(
+    "refuses to run the %s in a worker a cell starts from the module's own URL",
+    async (what) => {
+      const { page } = await openPage(ctx.browser, ctx.url + firstNote());
+      const file = readdirSync(`${ctx.site.dir}/_astro`).find((f) => new RegExp(`^${what}-.*\\.js$`).test(f));
+      const own = `${new URL(ctx.url).pathname}_astro/${file}`;
+      const output = await runEdited(
+        page,
+        `const worker = new Worker(location.origin + ${JSON.stringify(own)}, { type: "module" });\nconst said = await new Promise((resolve) => {\n  worker.onerror = (e: any) => resolve(\`error: \${e.message}\`);\n  worker.onmessage = (e: any) => resolve(\`answered: \${e.data.type}\`);\n  worker.postMessage({ type: "init", preset: "default", wasmURL: "http://127.0.0.2:1/" });\n});\nconsole.log(said);\n`,
+      );
+      expect(output.trim()).toBe(
+        `error: Uncaught Error: the ${what} runs only in the blob: worker the notebook starts (blob-worker.ts)`,
+      );
+      await page.context().close();
+    },
+  );
 });
