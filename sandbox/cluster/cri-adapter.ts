@@ -5,6 +5,7 @@ import type { ContainerExit, ContainerRuntime, PullResult, SandboxInfo } from ".
 import { containerMounts, podDir } from "../kubelet/volume-mounts.ts";
 import type { ContainerMount } from "../node/container-rootfs.ts";
 import { CriError } from "../node/cri-types.ts";
+import type { FileTree } from "../node/filesystem.ts";
 import type { Machine } from "../node/machine.ts";
 import type { EventLoop } from "../util/event-loop.ts";
 
@@ -45,6 +46,11 @@ export class CriAdapter implements ContainerRuntime {
   private readonly exits = new Map<string, (e: ContainerExit) => void>();
   private readonly stopped = new Map<string, () => void>();
   private readonly sandboxIPs = new Map<string, string>();
+
+  /** The node's file tree: the kubelet writes configMap, secret and projected volumes into it. */
+  get nodeFs(): FileTree {
+    return this.m.fs;
+  }
 
   constructor(machine: Machine, loop: EventLoop) {
     this.m = machine;
@@ -170,8 +176,10 @@ export class CriAdapter implements ContainerRuntime {
     for (const p of prepare) {
       if (this.m.fs.exists(p.path)) continue;
       const parent = p.path.slice(0, p.path.lastIndexOf("/")) || "/";
-      if (p.kind === "dir") this.m.fs.mkdirp(p.path, now);
-      else {
+      if (p.kind === "dir") {
+        this.m.fs.mkdirp(p.path, now);
+        if (p.mode !== undefined) this.m.fs.lookup(p.path).mode = p.mode;
+      } else {
         this.m.fs.mkdirp(parent, now);
         this.m.fs.writeFile(p.path, "", now);
       }

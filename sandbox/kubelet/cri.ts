@@ -1,5 +1,6 @@
 // The Container Runtime Interface as the kubelet sees it: the only door from the kubelet to containerd.
 import type { Container, Pod } from "../api/types.ts";
+import type { FileTree } from "../node/filesystem.ts";
 
 /** The outcome of an image pull. */
 export type PullResult =
@@ -22,6 +23,8 @@ export interface SandboxInfo {
 
 /** What the kubelet asks of the container runtime. */
 export interface ContainerRuntime {
+  /** The node's filesystem, which the kubelet shares with the runtime; it writes pod volumes there. */
+  readonly nodeFs?: FileTree;
   /** Whether the runtime's network (CNI) is ready; false until a CNI config exists. */
   networkReady(): boolean;
   /** Create the pause container and, unless hostNetwork, the pod's network namespace and IP. */

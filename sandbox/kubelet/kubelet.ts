@@ -14,6 +14,7 @@ import { buildStatus, type PodRecord } from "./pod-state.ts";
 import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
 import { probeTransportFor } from "./probe-transport.ts";
 import { mirrorPod } from "./static-pods.ts";
+import { VolumeManager } from "./volume-manager.ts";
 
 /** Configuration of one kubelet. */
 export interface KubeletConfig {
@@ -44,6 +45,7 @@ export class Kubelet {
   private running = false;
   private readonly host: PodWorkerHost;
   private lastNetworkReady: boolean | undefined;
+  private readonly volumes?: VolumeManager;
 
   constructor(cfg: KubeletConfig) {
     if (!cfg.api || !cfg.runtime || !cfg.machine?.name)
@@ -69,6 +71,22 @@ export class Kubelet {
       probes: () => probeTransportFor(cfg.api, cfg.machine.name),
       active: () => this.running,
     };
+    // Volume hook: API-data volumes need the node's filesystem, which a bare test runtime may not offer.
+    const fs = cfg.runtime.nodeFs;
+    if (fs) {
+      const volumes = new VolumeManager({
+        api: cfg.api,
+        fs,
+        random: cfg.random.fork("volumes"),
+        recorder: this.recorder,
+        nodeName: cfg.machine.name,
+        nodeIP: cfg.machine.ip,
+        resync: (rec) => this.resync(rec),
+        active: () => this.running,
+      });
+      this.volumes = volumes;
+      this.host.volumes = (rec) => volumes.ensure(rec);
+    }
   }
 
   /** The node name. */
@@ -292,6 +310,7 @@ export class Kubelet {
   }
 
   private finished(rec: PodRecord): void {
+    this.volumes?.forget(rec);
     this.records.delete(rec.uid);
     this.dirty.delete(rec);
     const cur = this.api.tryGet<Pod>("pods", rec.pod.metadata.namespace, rec.pod.metadata.name!);

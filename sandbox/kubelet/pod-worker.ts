@@ -34,6 +34,8 @@ export interface PodWorkerHost {
   probes(): ProbeTransport | undefined;
   /** Whether the kubelet is running; a stopped kubelet probes nothing. */
   active(): boolean;
+  /** Mount the pod's volumes (WaitForAttachAndMount); true once they are all in place. */
+  volumes?(rec: PodRecord): boolean;
 }
 
 /** Format a virtual duration as Go prints time.Duration (`1.234s`, `523ms`). */
@@ -85,6 +87,8 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
   }
   if (rec.terminal || rec.killing) return;
   if (!rec.sandboxId) {
+    // SyncPod waits for the pod's volumes before it asks the runtime for a sandbox.
+    if (host.volumes && !host.volumes(rec)) return;
     // Creating the pause container and wiring the network takes the runtime about a second.
     if (rec.sandboxDueAt === undefined) {
       rec.sandboxDueAt = host.loop.now() + SANDBOX_SETUP_MS;

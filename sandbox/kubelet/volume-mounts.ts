@@ -2,11 +2,13 @@
 // node path shown at its mountPath; emptyDirs live under the pod's directory in /var/lib/kubelet/pods.
 import type { Container, Pod, Volume } from "../api/types.ts";
 import type { ContainerMount } from "../node/container-rootfs.ts";
+import { apiVolumeKind } from "./volume-payload.ts";
 
 /** A node path the kubelet creates before the container starts. */
 export interface HostPathPrep {
   path: string;
   kind: "dir" | "file";
+  mode?: number;
 }
 
 /** The mounts of one container and the node paths to create first. */
@@ -25,9 +27,26 @@ export function emptyDirPath(uid: string, name: string): string {
   return `${podDir(uid)}/volumes/kubernetes.io~empty-dir/${name}`;
 }
 
+/** The node directory a configMap, secret, projected or downwardAPI volume is written to, else null. */
+export function apiVolumePath(uid: string, v: Volume): string | null {
+  const kind = apiVolumeKind(v);
+  return kind ? `${podDir(uid)}/volumes/${kind}/${v.name}` : null;
+}
+
+interface Source {
+  path: string;
+  prep?: HostPathPrep["kind"];
+  mode?: number;
+  readOnly?: boolean;
+}
+
 // Where a volume's files are on the node, and what the kubelet must create there; null when not modelled.
-function source(pod: Pod, v: Volume): { path: string; prep?: HostPathPrep["kind"] } | null {
-  if (v.emptyDir) return { path: emptyDirPath(pod.metadata.uid ?? "", v.name), prep: "dir" };
+function source(pod: Pod, v: Volume): Source | null {
+  // emptyDir creates its directory world-writable (0777), whatever the umask.
+  if (v.emptyDir) return { path: emptyDirPath(pod.metadata.uid ?? "", v.name), prep: "dir", mode: 0o777 };
+  // The kubelet has already written these (volume-manager.ts); they are always mounted read-only.
+  const api = apiVolumePath(pod.metadata.uid ?? "", v);
+  if (api) return { path: api, readOnly: true };
   if (v.hostPath) {
     const type = v.hostPath.type ?? "";
     if (type === "DirectoryOrCreate") return { path: v.hostPath.path, prep: "dir" };
@@ -36,8 +55,6 @@ function source(pod: Pod, v: Volume): { path: string; prep?: HostPathPrep["kind"
     // host path as a directory, which is what an unchecked hostPath gets.
     return { path: v.hostPath.path };
   }
-  // configMap, secret, projected and downwardAPI volumes need the API objects' data, which the runtime
-  // adapter cannot read; the model does not mount them.
   return null;
 }
 
@@ -51,10 +68,12 @@ export function containerMounts(pod: Pod, container: Container): ContainerMounts
     if (!src) continue;
     const subPath = vm.subPath ?? "";
     const hostPath = subPath ? `${src.path}/${subPath}` : src.path;
-    if (src.prep) out.prepare.push({ path: src.path, kind: src.prep });
+    if (src.prep)
+      out.prepare.push({ path: src.path, kind: src.prep, ...(src.mode ? { mode: src.mode } : {}) });
     // The kubelet creates a missing subPath as a directory inside the volume.
     if (subPath) out.prepare.push({ path: hostPath, kind: "dir" });
-    out.mounts.push({ containerPath: vm.mountPath, hostPath, ...(vm.readOnly ? { readonly: true } : {}) });
+    const ro = vm.readOnly || src.readOnly;
+    out.mounts.push({ containerPath: vm.mountPath, hostPath, ...(ro ? { readonly: true } : {}) });
   }
   return out;
 }

@@ -3,7 +3,7 @@
 import type { Pod } from "../api/types.ts";
 import { processEnv } from "../images/env.ts";
 import type { CommandResult } from "../kubectl/context.ts";
-import { runInContainer } from "../node/container-exec.ts";
+import { type ContainerExecOptions, runInContainer } from "../node/container-exec.ts";
 import type { ExecTarget } from "../node/cri-types.ts";
 import type { ClusterNetwork } from "./install.ts";
 import type { NodeNetwork } from "./node-network.ts";
@@ -64,11 +64,23 @@ export function execInContainer(
       stderr: `error: unable to upgrade connection: container not found ("${t.labels["io.kubernetes.container.name"] ?? ""}")\n`,
       exitCode: 1,
     };
-  const site = containerSite(net, node, t, now);
   // kubectl itself adds "command terminated with exit code N" for a non-zero exit.
   return runInContainer(t, argv, stdin, {
     now,
-    env: processEnv(t.env, site.hostname),
+    env: processEnv(t.env, t.hostname),
+    ...execExtras(net, node, t, now),
+  });
+}
+
+/** The kubelet's files and the network tools for a command run in a container (exec or its own shell). */
+export function execExtras(
+  net: ClusterNetwork,
+  node: NodeNetwork,
+  t: ExecTarget,
+  now: number,
+): Pick<ContainerExecOptions, "files" | "external"> {
+  const site = containerSite(net, node, t, now);
+  return {
     // The kubelet bind-mounts these three into every container; they track the pod's current state.
     files: {
       "/etc/resolv.conf": site.resolvConf,
@@ -76,5 +88,5 @@ export function execInContainer(
       "/etc/hostname": `${site.hostname}\n`,
     },
     external: (a, input) => NET_TOOLS[(a[0] ?? "").split("/").pop() ?? ""]?.(site, a.slice(1), input) ?? null,
-  });
+  };
 }

@@ -6,6 +6,7 @@ import type { Machine } from "../node/machine.ts";
 import { startKubeProxy } from "../proxy/kube-proxy.ts";
 import type { Random } from "../util/random.ts";
 import { corednsHook } from "./dns.ts";
+import { execExtras } from "./exec.ts";
 import { Fabric } from "./fabric.ts";
 import { flannelCni } from "./flannel-cni.ts";
 import { FLANNEL_LOCAL_PATH, KUBE_FLANNEL_YML } from "./flannel-manifest.ts";
@@ -71,6 +72,7 @@ export class ClusterNetwork {
     cd.setDaemonHook("flanneld", flanneldHook(this.api, this.fabric, this.leases, node));
     cd.setDaemonHook("cp", cpHook(this.api, node));
     cd.setDaemonHook("coredns", corednsHook(this.api, machine.sockets));
+    cd.setExecHook((t, now) => execExtras(this, node, t, now));
     machine.fs.writeFile(FLANNEL_LOCAL_PATH, KUBE_FLANNEL_YML, this.now());
     provideProbeTransport(this.api, node.name, nodeProbeTransport(this, node));
     return node;

@@ -25,7 +25,12 @@ export interface ContainerExecOptions {
   files?: Record<string, string>;
   /** Run a tool this module does not model (curl, wget, nslookup, ip...); null when it is not one. */
   external?: (argv: string[], stdin: string) => CommandOutput | null;
+  /** Whether stdout is a terminal (`kubectl exec -t`); without one ls prints a name per line. */
+  tty?: boolean;
 }
+
+/** What the node adds to a container's own shell at a given time: the kubelet's files and network tools. */
+export type ExecHook = (t: ExecTarget, now: number) => Pick<ContainerExecOptions, "files" | "external">;
 
 // Applets of the busybox image beyond the ones the image lists (it ships about 400).
 const BUSYBOX_APPLETS = [
@@ -177,7 +182,14 @@ export function runInContainer(
       case "cat":
         return args.length === 0 ? out(input) : cat(args);
       case "ls":
-        return runLs(args.some((a) => !a.startsWith("-")) ? args : [...args, CWD], fs, opts.now, virt);
+        return runLs(
+          args.some((a) => !a.startsWith("-")) ? args : [...args, CWD],
+          fs,
+          opts.now,
+          virt,
+          busybox ? "busybox" : "gnu",
+          opts.tty ?? false,
+        );
       case "readlink":
         return runReadlink(
           args.map((a) => resolvePath(CWD, a)),

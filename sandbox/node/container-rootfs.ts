@@ -1,7 +1,7 @@
 // A container's own root filesystem: the image's top-level directories plus the bind mounts it asked for.
 import { FileTree } from "./filesystem.ts";
 
-/** One bind mount, as CRI's Mount carries it (host_path is a directory on the node). */
+/** One bind mount, as CRI's Mount carries it (host_path is a directory or file on the node). */
 export interface ContainerMount {
   containerPath: string;
   hostPath: string;
@@ -23,8 +23,11 @@ export function createRootfs(now: number, mounts: readonly ContainerMount[], nod
   for (const m of mounts) {
     // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
     const host = node ?? new FileTree(now);
-    host.mkdirp(m.hostPath, now);
+    if (!host.exists(m.hostPath)) host.mkdirp(m.hostPath, now);
+    // The bind resolves symlinks once, at mount time: a subPath of a configMap key keeps the file it found.
     fs.bind(m.containerPath, host.lookup(m.hostPath), now);
   }
+  // Read-only after every bind, so a mount nested under a read-only one can still be placed.
+  for (const m of mounts) if (m.readonly) fs.mountReadOnly(m.containerPath);
   return fs;
 }

@@ -9,7 +9,7 @@ import {
   startError,
 } from "./container-command.ts";
 import { type ContainerRuntimeState, createContainerContext } from "./container-context.ts";
-import { runInContainer } from "./container-exec.ts";
+import { type ExecHook, runInContainer } from "./container-exec.ts";
 import { createRootfs } from "./container-rootfs.ts";
 import { containerHostname, execTargetOf } from "./containerd-exec-target.ts";
 import { ImageStore, type Schedule } from "./containerd-images.ts";
@@ -63,6 +63,7 @@ export class Containerd {
   private readonly exitListeners = new Set<(e: ContainerExitEvent) => void>();
   private network: NetworkHook;
   private readonly daemonHooks = new Map<string, DaemonHook>();
+  private execHook: ExecHook | undefined;
   private readonly c: ContainerdConfig;
 
   constructor(config: ContainerdConfig) {
@@ -94,6 +95,11 @@ export class Containerd {
   /** Give a daemon (by executable name) its node-side behaviour. */
   setDaemonHook(daemon: string, hook: DaemonHook): void {
     this.daemonHooks.set(daemon, hook);
+  }
+
+  /** Give containers' own shells what `kubectl exec` gets: the kubelet's files and the network tools. */
+  setExecHook(hook: ExecHook): void {
+    this.execHook = hook;
   }
 
   /** Describe a container for exec; throws containerd's not-found error. */
@@ -301,8 +307,10 @@ export class Containerd {
       cgroup: `${s.cgroupParent}/cri-containerd-${c.status.id}.scope`,
       now,
       state: c.run,
-      runScript: (sh, script, at) =>
-        runInContainer(this.execTarget(c.status.id), [sh, "-c", script], "", { now: at }),
+      runScript: (sh, script, at) => {
+        const t = this.execTarget(c.status.id);
+        return runInContainer(t, [sh, "-c", script], "", { now: at, ...this.execHook?.(t, at) });
+      },
       attach: (daemon, ictx, pid) =>
         this.daemonHooks.get(daemon)?.(ictx, {
           pid,

@@ -2,13 +2,13 @@
 
 /** A directory entry. */
 export type FsNode =
-  | { kind: "dir"; mode: number; mtimeMs: number; children: Map<string, FsNode> }
+  | { kind: "dir"; mode: number; mtimeMs: number; children: Map<string, FsNode>; tmpfs?: boolean }
   | { kind: "file"; mode: number; mtimeMs: number; content: string }
   | { kind: "symlink"; mode: number; mtimeMs: number; target: string };
 
 /** A failed file operation, worded as the kernel's errno text. */
 export class FsError extends Error {
-  readonly code: "ENOENT" | "ENOTDIR" | "EISDIR" | "EEXIST";
+  readonly code: "ENOENT" | "ENOTDIR" | "EISDIR" | "EEXIST" | "EROFS";
   readonly path: string;
 
   constructor(code: FsError["code"], path: string) {
@@ -24,6 +24,7 @@ export class FsError extends Error {
       ENOTDIR: "Not a directory",
       EISDIR: "Is a directory",
       EEXIST: "File exists",
+      EROFS: "Read-only file system",
     }[code];
   }
 }
@@ -39,9 +40,16 @@ export function splitPath(path: string): string[] {
   return out;
 }
 
+/** Join a relative symlink target to the directory holding the link. */
+function linkTarget(dirNames: readonly string[], target: string): string {
+  return target.startsWith("/") ? target : `/${dirNames.join("/")}/${target}`;
+}
+
 /** An in-memory tree rooted at `/`. */
 export class FileTree {
   readonly root: FsNode & { kind: "dir" };
+  // Paths mounted read-only in this tree (a container's view); the same nodes stay writable elsewhere.
+  private readonly readOnly: string[][] = [];
 
   constructor(now: number) {
     if (!Number.isFinite(now)) throw new Error("FileTree: now must be a number (ms since epoch)");
@@ -59,11 +67,8 @@ export class FileTree {
       const next = node.children.get(names[i]);
       if (!next) throw new FsError("ENOENT", path);
       node = next;
-      if (node.kind === "symlink" && (i < names.length - 1 || followLast)) {
-        const base = `/${names.slice(0, i).join("/")}`;
-        const target = node.target.startsWith("/") ? node.target : `${base}/${node.target}`;
-        node = this.lookup(target, true, depth + 1);
-      }
+      if (node.kind === "symlink" && (i < names.length - 1 || followLast))
+        node = this.lookup(linkTarget(names.slice(0, i), node.target), true, depth + 1);
     }
     return node;
   }
@@ -92,17 +97,38 @@ export class FileTree {
     }
   }
 
+  /** Mark a path (and everything under it) read-only in this tree, as a `ro` bind mount does. */
+  mountReadOnly(path: string): void {
+    this.readOnly.push(splitPath(path));
+  }
+
+  /** Throw EROFS when a path lies under a read-only mount of this tree. */
+  assertWritable(path: string): void {
+    if (this.readOnly.length === 0) return;
+    const names = splitPath(path);
+    for (const ro of this.readOnly)
+      if (ro.length <= names.length && ro.every((n, i) => names[i] === n)) throw new FsError("EROFS", path);
+  }
+
   /** Create a directory and its parents. */
   mkdirp(path: string, now: number, mode = 0o755): void {
     let node: FsNode = this.root;
-    for (const name of splitPath(path)) {
+    const names = splitPath(path);
+    for (let i = 0; i < names.length; i++) {
       if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
-      let next = node.children.get(name);
+      let next = node.children.get(names[i]);
       if (!next) {
-        next = { kind: "dir", mode, mtimeMs: now, children: new Map() };
-        node.children.set(name, next);
+        this.assertWritable(path);
+        next = {
+          kind: "dir",
+          mode,
+          mtimeMs: now,
+          children: new Map(),
+          ...(node.tmpfs ? { tmpfs: true } : {}),
+        };
+        node.children.set(names[i], next);
       }
-      node = next.kind === "symlink" ? this.lookup(next.target) : next;
+      node = next.kind === "symlink" ? this.lookup(linkTarget(names.slice(0, i), next.target)) : next;
     }
   }
 
@@ -117,6 +143,7 @@ export class FileTree {
 
   /** Write (create or replace) a file; the parent directory must exist. */
   writeFile(path: string, content: string, now: number, mode?: number): void {
+    this.assertWritable(path);
     const { dir, name } = this.parentOf(path);
     const old = dir.children.get(name);
     if (old?.kind === "dir") throw new FsError("EISDIR", path);
@@ -150,13 +177,15 @@ export class FileTree {
 
   /** Create a symlink. */
   symlink(target: string, path: string, now: number): void {
+    this.assertWritable(path);
     const { dir, name } = this.parentOf(path);
     if (dir.children.has(name)) throw new FsError("EEXIST", path);
     dir.children.set(name, { kind: "symlink", mode: 0o777, mtimeMs: now, target });
   }
 
-  /** Remove a file, symlink or directory tree; returns false when missing. */
+  /** Remove a file, symlink or directory tree; returns false when missing, throws EROFS when read-only. */
   remove(path: string): boolean {
+    this.assertWritable(path);
     try {
       const { dir, name } = this.parentOf(path);
       return dir.children.delete(name);
@@ -167,6 +196,8 @@ export class FileTree {
 
   /** Move a node to a new path (rename); the target's parent must exist. */
   rename(from: string, to: string, now: number): void {
+    this.assertWritable(from);
+    this.assertWritable(to);
     const src = this.parentOf(from);
     const node = src.dir.children.get(src.name);
     if (!node) throw new FsError("ENOENT", from);
@@ -184,6 +215,7 @@ export class FileTree {
     const names = splitPath(path);
     const name = names.pop();
     if (name === undefined) throw new FsError("EEXIST", path);
+    this.assertWritable(path);
     this.mkdirp(`/${names.join("/")}`, now);
     const { dir } = this.parentOf(path);
     dir.children.set(name, node);

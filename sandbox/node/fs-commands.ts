@@ -17,9 +17,12 @@ function entryOf(name: string, node: FsNode): LsLongEntry {
   const type = node.kind === "dir" ? "d" : node.kind === "symlink" ? "l" : "-";
   const links =
     node.kind === "dir" ? 2 + [...node.children.values()].filter((c) => c.kind === "dir").length : 1;
+  // tmpfs (secret and projected volumes) sizes a directory at 40 bytes plus 20 per entry, in no blocks.
   const size =
     node.kind === "dir"
-      ? 4096
+      ? node.tmpfs
+        ? 40 + 20 * node.children.size
+        : 4096
       : node.kind === "file"
         ? new TextEncoder().encode(node.content).length
         : node.target.length;
@@ -33,17 +36,20 @@ function entryOf(name: string, node: FsNode): LsLongEntry {
     mtimeMs: node.mtimeMs,
     name,
   } as const;
-  return node.kind === "symlink" ? { ...base, target: node.target } : base;
+  if (node.kind === "symlink") return { ...base, target: node.target };
+  return node.kind === "dir" && node.tmpfs ? { ...base, blocksKb: 0 } : base;
 }
 
-const blocksKb = (e: LsLongEntry) => (e.type === "l" ? 0 : Math.ceil(e.size / 4096) * 4);
+const blocksKb = (e: LsLongEntry) => e.blocksKb ?? (e.type === "l" ? 0 : Math.ceil(e.size / 4096) * 4);
 
-/** Run `ls [-l] [-a] [paths...]`. */
+/** Run `ls [-l] [-a] [paths...]`, laid out as GNU coreutils or busybox prints it. */
 export function runLs(
   args: readonly string[],
   fs: FileTree,
   now: number,
   virt?: VirtualPaths,
+  flavor: "gnu" | "busybox" = "gnu",
+  tty = true,
 ): CommandOutput {
   let long = false;
   let all = false;
@@ -93,8 +99,10 @@ export function runLs(
     let text = "";
     if (long) {
       if (isDir) text += `total ${entries.reduce((s, e) => s + blocksKb(e), 0)}\n`;
-      text += formatLong(entries, now);
-    } else text += formatColumns(entries.map((e) => e.name));
+      text += formatLong(entries, now, flavor);
+    } else if (tty) text += formatColumns(entries.map((e) => e.name));
+    // Both ls implementations print one name per line when stdout is not a terminal.
+    else text += entries.map((e) => `${e.name}\n`).join("");
     blocks.push(paths.length > 1 && isDir ? `${path}:\n${text}` : text);
   }
   stdout = blocks.join("\n");

@@ -95,6 +95,7 @@ export function runTouch(args: readonly string[], env: FsToolEnv): CommandOutput
     const path = resolvePath(env.cwd, op);
     try {
       guardCreate(path);
+      env.fs.assertWritable(path);
       const node = env.fs.exists(path) ? env.fs.lookup(path) : null;
       if (node) node.mtimeMs = env.now;
       else if (!p.flags.has("c")) env.fs.writeFile(path, "", env.now);
@@ -128,7 +129,11 @@ export function runRm(args: readonly string[], env: FsToolEnv): CommandOutput {
       stderr += `rm: ${cannot} '${op}': Is a directory\n`;
       continue;
     }
-    env.fs.remove(path);
+    try {
+      env.fs.remove(path);
+    } catch (e) {
+      stderr += `rm: ${cannot} '${op}': ${errText(e)}\n`;
+    }
   }
   return { stdout: "", stderr, exitCode: stderr ? 1 : 0 };
 }

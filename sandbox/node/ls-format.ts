@@ -14,6 +14,8 @@ export interface LsLongEntry {
   mtimeMs: number;
   name: string;
   target?: string;
+  /** Disk usage in KiB when it is not the size rounded up to 4 KiB blocks (0 for tmpfs directories). */
+  blocksKb?: number;
 }
 
 /** Render permission bits as `rwxr-xr-x`, with setuid, setgid and sticky as `s`/`S` and `t`/`T`. */
@@ -43,8 +45,20 @@ export function lsQuote(name: string): string {
   return /[^A-Za-z0-9_./@%+=:,-]/.test(name) ? `'${name}'` : name;
 }
 
-/** Lay out `ls -l` rows with right-aligned link counts and sizes. */
-export function formatLong(entries: readonly LsLongEntry[], now: number): string {
+/** Lay out `ls -l` rows: GNU aligns columns to the widest value, busybox uses fixed widths. */
+export function formatLong(
+  entries: readonly LsLongEntry[],
+  now: number,
+  flavor: "gnu" | "busybox" = "gnu",
+): string {
+  if (flavor === "busybox")
+    return entries
+      .map((e) => {
+        const name = e.name + (e.target !== undefined ? ` -> ${e.target}` : "");
+        const who = `${e.owner.slice(0, 8).padEnd(8)} ${e.group.slice(0, 8).padEnd(8)}`;
+        return `${`${e.type}${modeString(e.mode)}`.padEnd(10)} ${String(e.links).padStart(4)} ${who} ${String(e.size).padStart(9)} ${lsDate(e.mtimeMs, now)} ${name}\n`;
+      })
+      .join("");
   const w = (f: (e: LsLongEntry) => string) => Math.max(0, ...entries.map((e) => f(e).length));
   const links = w((e) => String(e.links));
   const owner = w((e) => e.owner);

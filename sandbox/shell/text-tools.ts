@@ -260,36 +260,57 @@ function cut(args: string[], input: string, files?: TextFiles): ToolResult {
   return { stdout: join(out), stderr, exitCode: stderr ? 1 : 0 };
 }
 
-// Expand a tr set: ranges, [:classes:] and backslash escapes.
-function trSet(s: string): string[] {
-  const classes: Record<string, string> = {
-    lower: "abcdefghijklmnopqrstuvwxyz",
-    upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-    digit: "0123456789",
-    space: " \t\n\r\v\f",
-    blank: " \t",
-  };
-  classes.alpha = classes.lower + classes.upper;
-  classes.alnum = classes.alpha + classes.digit;
-  const src = s.replace(/\[:(\w+):\]/g, (m, c) => (classes[c] !== undefined ? `\0${c}\0` : m));
+const TR_CLASSES: Record<string, string> = {
+  lower: "abcdefghijklmnopqrstuvwxyz",
+  upper: "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+  digit: "0123456789",
+  space: " \t\n\r\v\f",
+  blank: " \t",
+  punct: "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~",
+  xdigit: "0123456789ABCDEFabcdef",
+};
+TR_CLASSES.alpha = TR_CLASSES.lower + TR_CLASSES.upper;
+TR_CLASSES.alnum = TR_CLASSES.alpha + TR_CLASSES.digit;
+
+const TR_ESCAPES: Record<string, string> = {
+  a: "\x07",
+  b: "\b",
+  f: "\f",
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  v: "\v",
+  "\\": "\\",
+};
+
+// Read one character of a set at i, decoding `\\`, `\n`, `\t`... and octal `\NNN` (1 to 3 digits, so `\0` is NUL).
+function trChar(src: string, i: number): [string, number] {
+  if (src[i] !== "\\" || i + 1 >= src.length) return [src[i], i + 1];
+  const oct = /^[0-7]{1,3}/.exec(src.slice(i + 1, i + 4));
+  if (oct) return [String.fromCharCode(Number.parseInt(oct[0], 8) & 0xff), i + 1 + oct[0].length];
+  return [TR_ESCAPES[src[i + 1]] ?? src[i + 1], i + 2];
+}
+
+/** Expand a tr set: ranges, [:classes:] and backslash escapes (as GNU and busybox tr read them). */
+export function trSet(src: string): string[] {
   const chars: string[] = [];
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === "\0") {
-      const end = src.indexOf("\0", i + 1);
-      chars.push(...classes[src.slice(i + 1, end)]);
-      i = end;
+  let i = 0;
+  while (i < src.length) {
+    const cls = /^\[:(\w+):\]/.exec(src.slice(i));
+    if (cls && TR_CLASSES[cls[1]] !== undefined) {
+      chars.push(...TR_CLASSES[cls[1]]);
+      i += cls[0].length;
       continue;
     }
-    let c = src[i];
-    if (c === "\\" && i + 1 < src.length) {
-      c = { n: "\n", t: "\t", r: "\r", "\\": "\\" }[src[i + 1]] ?? src[i + 1];
-      i++;
+    const [c, next] = trChar(src, i);
+    if (src[next] === "-" && next + 1 < src.length) {
+      const [hi, after] = trChar(src, next + 1);
+      for (let k = c.charCodeAt(0); k <= hi.charCodeAt(0); k++) chars.push(String.fromCharCode(k));
+      i = after;
+    } else {
+      chars.push(c);
+      i = next;
     }
-    if (src[i + 1] === "-" && i + 2 < src.length) {
-      const hi = src.charCodeAt(i + 2);
-      for (let k = c.charCodeAt(0); k <= hi; k++) chars.push(String.fromCharCode(k));
-      i += 2;
-    } else chars.push(c);
   }
   return chars;
 }

@@ -38,6 +38,11 @@ export function readApiNames(text: string): { top: Completion[]; api: Completion
 
 const NAMES = readApiNames(typesText);
 
+/** The cell API's names with their docs (for hover tooltips). */
+export function apiNames(): { top: Completion[]; api: Completion[] } {
+  return NAMES;
+}
+
 /** Complete cell API names at the cursor, and `api.` members after "api.". */
 export function completeCellApi(context: CompletionContext): CompletionResult | null {
   const member = context.matchBefore(/\bapi\.[\w$]*/);

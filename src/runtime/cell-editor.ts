@@ -12,6 +12,7 @@ import { EditorState, type Extension, Prec, StateEffect, StateField } from "@cod
 import { Decoration, type DecorationSet, EditorView, keymap, lineNumbers } from "@codemirror/view";
 import type { Diagnostic } from "../workers/protocol.ts";
 import { completeCellApi } from "./cell-api-completions.ts";
+import { cellApiHover } from "./cell-api-hover.ts";
 import { cellHighlighting } from "./highlight.ts";
 
 /** Say what the cell wants from keys pressed in its editor. */
@@ -57,6 +58,7 @@ function extensions(hooks: EditorHooks, label: string): Extension[] {
     cellHighlighting(),
     javascript({ typescript: true }),
     autocompletion({ override: [completeCellApi] }),
+    cellApiHover,
     errorField,
     Prec.highest(
       keymap.of([

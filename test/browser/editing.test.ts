@@ -26,6 +26,24 @@ function notePath(): string {
 }
 
 describe("editing a cell", () => {
+  it("shows the cell API's doc when the pointer rests on one of its names", async () => {
+    const { page } = await openPage(ctx.browser, ctx.url + notePath());
+    await replaceCode(page, 1, 'import { sleep } from "kubenotes";\nawait sleep(1);');
+    const name = page.locator("kn-cell").first().locator(".cm-line").nth(1).getByText("sleep");
+    await name.hover();
+    const tip = page.locator(".kn-hover-doc");
+    await tip.waitFor({ timeout: 10_000 });
+    expect(await tip.locator("code").textContent()).toMatch(/^sleep\(seconds: number\)/);
+    expect(await tip.locator("p").textContent()).toMatch(/virtual/i);
+    await page.context().close();
+  });
+
+  it("publishes the cell API's types with the site", async () => {
+    const res = await fetch(new URL("kubenotes.d.ts", ctx.url.endsWith("/") ? ctx.url : `${ctx.url}/`));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('declare module "kubenotes"');
+  });
+
   it("compiles an edited cell in the browser and runs it", async () => {
     const { page, errors } = await openPage(ctx.browser, ctx.url + notePath());
     await replaceCode(page, 1, 'const who: string = "edited";\nconsole.log("hello from " + who);');

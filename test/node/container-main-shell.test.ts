@@ -51,8 +51,15 @@ describe("ls -la inside a container", () => {
   it("shows /tmp's sticky bit and the root as ..", () => {
     const { exec } = start(["sleep", "3600"]);
     const lines = exec("ls", "-la", "/tmp").stdout.split("\n");
-    expect(lines[1]).toMatch(/^drwxrwxrwt +\d+ root root +\d+ .* \.$/);
-    expect(lines[2]).toMatch(/^drwxr-xr-x +\d+ root root +\d+ .* \.\.$/);
+    expect(lines[1]).toMatch(/^drwxrwxrwt +\d+ root +root +\d+ .* \.$/);
+    expect(lines[2]).toMatch(/^drwxr-xr-x +\d+ root +root +\d+ .* \.\.$/);
+  });
+
+  it("lays out busybox's long listing in its fixed-width columns", () => {
+    const { exec } = start(["sleep", "3600"]);
+    expect(exec("ls", "-l", "/etc/passwd").stdout).toMatch(
+      /^-rw-r--r-- {4}1 root {5}root {12}75 Jan {2}2 03:0\d \/etc\/passwd\n$/,
+    );
   });
 });
 
@@ -81,7 +88,7 @@ describe("the kubelet's container mounts", () => {
     expect(r.prepare).toContainEqual({ path: `${dir}/logs`, kind: "dir" });
   });
 
-  it("creates a FileOrCreate hostPath as a file and skips volumes it cannot fill", () => {
+  it("creates a FileOrCreate hostPath as a file and mounts a configMap volume read-only", () => {
     const p = pod([
       { name: "lock", hostPath: { path: "/run/xtables.lock", type: "FileOrCreate" } },
       { name: "cfg", configMap: { name: "cfg" } },
@@ -93,7 +100,14 @@ describe("the kubelet's container mounts", () => {
         { name: "cfg", mountPath: "/etc/cfg" },
       ],
     });
-    expect(r.mounts).toEqual([{ containerPath: "/run/xtables.lock", hostPath: "/run/xtables.lock" }]);
+    expect(r.mounts).toEqual([
+      { containerPath: "/run/xtables.lock", hostPath: "/run/xtables.lock" },
+      {
+        containerPath: "/etc/cfg",
+        hostPath: "/var/lib/kubelet/pods/u1/volumes/kubernetes.io~configmap/cfg",
+        readonly: true,
+      },
+    ]);
     expect(r.prepare).toEqual([{ path: "/run/xtables.lock", kind: "file" }]);
   });
 });
