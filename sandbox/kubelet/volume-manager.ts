@@ -12,8 +12,9 @@ import { serviceAccountToken } from "./sa-token.ts";
 import { apiVolumePath, podDir } from "./volume-mounts.ts";
 import { type PayloadSources, volumePayload } from "./volume-payload.ts";
 
-/** nestedpendingoperations' back-off for a failed mount: 500 ms doubling to 2m2s. */
+/** The first retry after a failed mount (nestedpendingoperations), doubling each time. */
 export const MOUNT_RETRY_INITIAL_MS = 500;
+/** The longest wait between mount retries: 2m2s. */
 export const MOUNT_RETRY_MAX_MS = 122_000;
 /** WaitForAttachAndMount gives up after 2m3s and SyncPod reports the volumes still unmounted. */
 export const MOUNT_WAIT_TIMEOUT_MS = 123_000;

@@ -1,4 +1,6 @@
 // The files kubeadm, the kubelet package and containerd leave on a node (v1.32 cluster).
+// The root-ca-cert-publisher copies this CA into every kube-root-ca.crt ConfigMap; the node holds the same one.
+import { CLUSTER_CA_PEM } from "../controllers/namespace-defaults.ts";
 import type { FileTree } from "./filesystem.ts";
 import { type ControlPlaneParams, staticPodManifests } from "./kubeadm-manifests.ts";
 
@@ -206,6 +208,7 @@ const PKI_FILES = [
 ];
 
 function placeholderPem(file: string): string {
+  if (file === "ca.crt") return CLUSTER_CA_PEM;
   const kind = file.endsWith(".key") ? "PRIVATE KEY" : file.endsWith(".pub") ? "PUBLIC KEY" : "CERTIFICATE";
   return `-----BEGIN ${kind}-----\nkubenotes models no real key material\n-----END ${kind}-----\n`;
 }

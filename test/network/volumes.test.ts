@@ -272,6 +272,12 @@ describe("the service-account token volume", () => {
     expect(run(`kubectl exec web -n team -- cat ${dir}/ca.crt`).stdout).toBe(cm.data?.["ca.crt"]);
   });
 
+  it("holds the same CA the control-plane node keeps in /etc/kubernetes/pki", () => {
+    expect(run(`kubectl exec web -n team -- cat ${dir}/ca.crt`).stdout).toBe(
+      run("ssh controlplane cat /etc/kubernetes/pki/ca.crt").stdout,
+    );
+  });
+
   it("holds a JWT naming the pod, its node and its service account", () => {
     const token = run(`kubectl exec web -n team -- cat ${dir}/token`).stdout;
     const [header, payload, sig] = token.split(".");
