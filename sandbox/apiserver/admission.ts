@@ -2,7 +2,7 @@
 // NamespaceLifecycle, ServiceAccount, Priority and DefaultTolerationSeconds plugins do).
 import type { ResourceType } from "../api/resources.ts";
 import type { KubeObject, Namespace, Pod } from "../api/types.ts";
-import { admitPod } from "./defaults/index.ts";
+import { admitPod, isMirrorPod, serviceAccountOf } from "./defaults/index.ts";
 import { forbiddenError, notFound } from "./errors.ts";
 import type { ApiServer } from "./server.ts";
 
@@ -33,6 +33,17 @@ export function admit(
   }
   if (rt.plural === "pods") {
     const pod = obj as Pod;
+    if (!isMirrorPod(pod)) {
+      const ns = pod.metadata.namespace!;
+      const sa = serviceAccountOf(pod);
+      if (!api.tryGet("serviceaccounts", ns, sa))
+        throw forbiddenError(
+          "pods",
+          "",
+          pod.metadata.name ?? "",
+          `error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`,
+        );
+    }
     admitPod(pod, { randomSuffix: ctx.suffix });
     const pc = pod.spec.priorityClassName;
     if (pc && PRIORITY_CLASSES[pc] !== undefined) pod.spec.priority = PRIORITY_CLASSES[pc];

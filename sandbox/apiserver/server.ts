@@ -27,7 +27,7 @@ import {
   parseLabelSelector,
 } from "./selectors.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";
-import { validateCreate, validateUpdate } from "./validation/index.ts";
+import { quantityDecodeError, typeDecodeError, validateCreate, validateUpdate } from "./validation/index.ts";
 import { type ApiWatchEvent, WatchHub } from "./watch-hub.ts";
 
 /** Options of a list or watch. */
@@ -123,6 +123,7 @@ export class ApiServer {
     opts: { namespace?: string } & WriteOptions = {},
   ): T {
     const rt = this.resource(plural);
+    this.decode(rt, input);
     const obj = opts.handOff ? input : clone(input);
     obj.apiVersion = groupVersion(rt);
     obj.kind = rt.kind;
@@ -360,6 +361,7 @@ export class ApiServer {
       if (rt.plural === "namespaces" && input.spec) merged.spec = handOff ? input.spec : clone(input.spec);
       return this.commit<T>(rt, key, merged, old, kv.modRevision, dryRun);
     }
+    this.decode(rt, input);
     const obj = handOff ? input : clone(input);
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
@@ -440,6 +442,12 @@ export class ApiServer {
     // The DELETED event carries the revision of the delete, as a real watch does.
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.etcd.revision()) } };
     this.hub(rt).publish(gone, undefined);
+  }
+
+  /** Fail as the real server's decoder does on a body it cannot turn into its Go type. */
+  private decode(rt: ResourceType, body: KubeObject): void {
+    const message = typeDecodeError(rt.plural, body) ?? quantityDecodeError(rt.plural, body);
+    if (message) throw badRequest(message);
   }
 
   private finish(obj: KubeObject, rv: string): KubeObject {

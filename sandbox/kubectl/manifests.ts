@@ -29,7 +29,8 @@ export function readManifests(ctx: KubectlContext, paths: string[]): ManifestIte
 /** Parse one file's text into items; stops at the first document that cannot be read. */
 export function parseManifest(text: string, source: string): ManifestItem[] {
   const out: ManifestItem[] = [];
-  for (const doc of parseAllDocuments(text, { uniqueKeys: false })) {
+  // kubectl reads YAML through go-yaml v2, i.e. YAML 1.1: `0644` is octal and `yes`/`on` are booleans.
+  for (const doc of parseAllDocuments(text, { uniqueKeys: false, version: "1.1" })) {
     const errors = doc.errors.filter((e) => e.code !== "DUPLICATE_KEY");
     if (errors.length > 0) {
       const base = docStartLine(text, errors[0].linePos?.[0]?.line ?? 1);

@@ -10,7 +10,7 @@ const LIMIT = 64;
 export function parseYamlDocuments(text: string): unknown[] {
   let docs = cache.get(text);
   if (!docs) {
-    docs = parseAllDocuments(text).map((d) => {
+    docs = parseAllDocuments(text, { version: "1.1" }).map((d) => {
       if (d.errors.length > 0) throw d.errors[0];
       return d.toJS() as unknown;
     });

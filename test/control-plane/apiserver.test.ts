@@ -14,7 +14,11 @@ function server(): ApiServer {
     serviceCIDR: "10.96.0.0/12",
     nodePortRange: "30000-32767",
   });
-  for (const ns of ["default", "kube-system"]) api.create("namespaces", { metadata: { name: ns } });
+  for (const ns of ["default", "kube-system"]) {
+    api.create("namespaces", { metadata: { name: ns } });
+    // The service account controller's work: pods are refused without their service account.
+    api.create("serviceaccounts", { metadata: { name: "default", namespace: ns } });
+  }
   return api;
 }
 
@@ -65,6 +69,7 @@ describe("kube-apiserver", () => {
   it("refuses new content in a terminating namespace", () => {
     const api = server();
     api.create("namespaces", { metadata: { name: "doomed" } });
+    api.create("serviceaccounts", { metadata: { name: "default", namespace: "doomed" } });
     api.create("pods", pod("keep", { namespace: "doomed" }));
     api.delete("namespaces", undefined, "doomed");
     expect(api.get<Namespace>("namespaces", undefined, "doomed").status?.phase).toBe("Terminating");

@@ -39,8 +39,16 @@ describe("kubectl manifests", () => {
   });
 
   it("skips empty documents", () => {
-    expect(msg("---\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: n\n")).toEqual([
-      "namespaces/n",
+    expect(msg("---\n---\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: team\n")).toEqual([
+      "namespaces/team",
     ]);
+  });
+
+  it("reads YAML 1.1 as kubectl does: a bare yes is a boolean, 0644 is octal", () => {
+    const items = parseManifest(
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  on: yes\n  mode: 0644\n",
+      "c.yaml",
+    );
+    expect(items[0].ok && items[0].obj.data).toEqual({ true: true, mode: 420 });
   });
 });

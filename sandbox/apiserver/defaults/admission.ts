@@ -50,19 +50,31 @@ function addDefaultTolerations(spec: Obj): void {
     spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
 }
 
+/** Whether a pod is the kubelet's mirror of a static pod. */
+export function isMirrorPod(pod: Pod): boolean {
+  return pod.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined;
+}
+
+/** The service account a pod runs as: serviceAccountName, else the deprecated serviceAccount, else default. */
+export function serviceAccountOf(pod: Pod): string {
+  const spec = (pod.spec ?? {}) as { serviceAccountName?: unknown; serviceAccount?: unknown };
+  if (typeof spec.serviceAccountName === "string" && spec.serviceAccountName) return spec.serviceAccountName;
+  return typeof spec.serviceAccount === "string" && spec.serviceAccount ? spec.serviceAccount : "default";
+}
+
 /**
  * Apply the mutating admission plugins to a pod being created (after defaulting). `randomSuffix`
  * supplies the 5-character suffix of the `kube-api-access-<suffix>` volume.
  */
 export function admitPod(pod: Pod, ctx: { randomSuffix: () => string }): void {
   const spec = child(pod as unknown as Obj, "spec");
-  if (typeof spec.serviceAccountName !== "string" || !spec.serviceAccountName) {
-    spec.serviceAccountName =
-      typeof spec.serviceAccount === "string" && spec.serviceAccount ? spec.serviceAccount : "default";
+  // The ServiceAccount plugin leaves mirror pods alone: a static pod has no service account or token.
+  if (!isMirrorPod(pod)) {
+    spec.serviceAccountName = serviceAccountOf(pod);
+    // The deprecated field mirrors serviceAccountName in every v1 response.
+    spec.serviceAccount = spec.serviceAccountName;
+    addTokenVolume(spec, ctx.randomSuffix());
   }
-  // The deprecated field mirrors serviceAccountName in every v1 response.
-  spec.serviceAccount = spec.serviceAccountName;
-  addTokenVolume(spec, ctx.randomSuffix());
   addDefaultTolerations(spec);
   if (!spec.priorityClassName && typeof spec.priority !== "number") spec.priority = 0;
   if (!isObj(spec) || spec.preemptionPolicy === undefined) spec.preemptionPolicy = "PreemptLowerPriority";

@@ -9,6 +9,7 @@
 //   the server has copied over what a client cannot set (uid, creationTimestamp, ...).
 // * quantityDecodeError(plural, body) runs on the raw body, before defaults: a malformed resource
 //   quantity is a decode failure in the real server, so the caller throws badRequest(message).
+// * typeDecodeError(plural, body) likewise: a JSON value of the wrong type in a common typed field.
 // * Kinds without a validator here (unknown plurals) validate to [].
 // The real server runs mutating admission (admitPod) before validation; this model's server may run
 // it after, which is harmless because admission only adds valid fields.
@@ -30,6 +31,7 @@ import { validateSecret, validateSecretUpdate } from "./secrets.ts";
 import { validateServiceAccount, validateServiceAccountUpdate } from "./serviceaccounts.ts";
 import { validateService, validateServiceUpdate } from "./services.ts";
 
+export { typeDecodeError } from "./decode-types.ts";
 export { quantityDecodeError } from "./quantity.ts";
 export {
   clusterIPRangeError,

@@ -1,0 +1,130 @@
+// The API server decodes a request body into typed Go structs before anything else; a JSON value of the
+// wrong type there is a decode failure (400 BadRequest, "cannot be handled as a Kind"), not a field
+// error. YAML 1.1 booleans (`enabled: yes` in a ConfigMap) are the classic way to get one.
+// The model checks the string, integer and string-map fields readers write most often.
+
+type Json = unknown;
+type Check = { path: string; struct: string; type: "string" | "int32" | "map[string]string" };
+
+const META: Check[] = [
+  { path: "metadata.name", struct: "ObjectMeta", type: "string" },
+  { path: "metadata.generateName", struct: "ObjectMeta", type: "string" },
+  { path: "metadata.namespace", struct: "ObjectMeta", type: "string" },
+  { path: "metadata.labels", struct: "ObjectMeta", type: "map[string]string" },
+  { path: "metadata.annotations", struct: "ObjectMeta", type: "map[string]string" },
+];
+
+function containerChecks(prefix: string): Check[] {
+  return ["containers", "initContainers"].flatMap((list) => [
+    { path: `${prefix}.${list}[].name`, struct: "Container", type: "string" as const },
+    { path: `${prefix}.${list}[].image`, struct: "Container", type: "string" as const },
+    { path: `${prefix}.${list}[].env[].name`, struct: "EnvVar", type: "string" as const },
+    { path: `${prefix}.${list}[].env[].value`, struct: "EnvVar", type: "string" as const },
+    { path: `${prefix}.${list}[].ports[].containerPort`, struct: "ContainerPort", type: "int32" as const },
+    { path: `${prefix}.${list}[].command[]`, struct: "Container", type: "string" as const },
+    { path: `${prefix}.${list}[].args[]`, struct: "Container", type: "string" as const },
+  ]);
+}
+
+const POD_TEMPLATE: Check[] = [
+  { path: "spec.template.metadata.labels", struct: "ObjectMeta", type: "map[string]string" },
+  { path: "spec.template.spec.nodeSelector", struct: "PodSpec", type: "map[string]string" },
+  ...containerChecks("spec.template.spec"),
+];
+
+const CHECKS: Record<string, { kind: string; checks: Check[] }> = {
+  pods: {
+    kind: "Pod",
+    checks: [
+      { path: "spec.nodeName", struct: "PodSpec", type: "string" },
+      { path: "spec.nodeSelector", struct: "PodSpec", type: "map[string]string" },
+      ...containerChecks("spec"),
+    ],
+  },
+  configmaps: {
+    kind: "ConfigMap",
+    checks: [{ path: "data", struct: "ConfigMap", type: "map[string]string" }],
+  },
+  secrets: {
+    kind: "Secret",
+    checks: [{ path: "stringData", struct: "Secret", type: "map[string]string" }],
+  },
+  services: {
+    kind: "Service",
+    checks: [
+      { path: "spec.selector", struct: "ServiceSpec", type: "map[string]string" },
+      { path: "spec.ports[].port", struct: "ServicePort", type: "int32" },
+      { path: "spec.ports[].name", struct: "ServicePort", type: "string" },
+    ],
+  },
+  deployments: {
+    kind: "Deployment",
+    checks: [{ path: "spec.replicas", struct: "DeploymentSpec", type: "int32" }, ...POD_TEMPLATE],
+  },
+  replicasets: {
+    kind: "ReplicaSet",
+    checks: [{ path: "spec.replicas", struct: "ReplicaSetSpec", type: "int32" }, ...POD_TEMPLATE],
+  },
+  daemonsets: { kind: "DaemonSet", checks: POD_TEMPLATE },
+  namespaces: { kind: "Namespace", checks: [] },
+};
+
+function jsonKind(v: Json): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (typeof v === "object") return "object";
+  if (typeof v === "boolean") return "bool";
+  return typeof v === "number" ? "number" : "string";
+}
+
+function mismatch(v: Json, type: Check["type"]): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  const k = jsonKind(v);
+  if (type === "string") return k === "string" ? undefined : k;
+  if (type === "int32") {
+    if (k !== "number") return k;
+    return Number.isInteger(v) ? undefined : `number ${v}`;
+  }
+  return k === "object" ? undefined : k;
+}
+
+/** Visit the values at a dotted path (`a.b[].c`), with the JSON path Go reports (indices dropped). */
+function* at(v: Json, parts: string[], field: string[]): Generator<[Json, string]> {
+  if (parts.length === 0) {
+    yield [v, field.join(".")];
+    return;
+  }
+  if (typeof v !== "object" || v === null) return;
+  const [head, ...rest] = parts;
+  const list = head.endsWith("[]");
+  const key = list ? head.slice(0, -2) : head;
+  const next = (v as Record<string, Json>)[key];
+  if (!list) {
+    yield* at(next, rest, [...field, key]);
+    return;
+  }
+  if (Array.isArray(next)) for (const item of next) yield* at(item, rest, [...field, key]);
+}
+
+/** The BadRequest message for a body with a wrongly typed common field, or undefined. */
+export function typeDecodeError(plural: string, body: unknown): string | undefined {
+  const entry = CHECKS[plural];
+  if (!entry || typeof body !== "object" || body === null) return undefined;
+  const prefix = `${entry.kind} in version "${(body as { apiVersion?: string }).apiVersion?.split("/").at(-1) ?? "v1"}" cannot be handled as a ${entry.kind}: `;
+  for (const c of [...META, ...entry.checks]) {
+    for (const [v, field] of at(body, c.path.split("."), [])) {
+      if (c.type === "map[string]string" && v !== null && typeof v === "object" && !Array.isArray(v)) {
+        for (const item of Object.values(v as Record<string, Json>)) {
+          const bad = mismatch(item, "string");
+          if (bad)
+            return `${prefix}json: cannot unmarshal ${bad} into Go struct field ${c.struct}.${field} of type string`;
+        }
+        continue;
+      }
+      const bad = mismatch(v, c.type);
+      if (bad)
+        return `${prefix}json: cannot unmarshal ${bad} into Go struct field ${c.struct}.${field} of type ${c.type}`;
+    }
+  }
+  return undefined;
+}
