@@ -57,7 +57,9 @@ export class WatchHub {
 
   /** Deliver a change (old and/or new object) to every interested watcher, asynchronously. */
   publish(oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
-    for (const w of this.all) this.offer(w, oldObj, newObj);
+    // One task per change delivers to every watcher in turn: the same order as a task per watcher.
+    const batch: Array<[Watcher, ApiWatchEvent]> = [];
+    for (const w of this.all) this.offer(batch, w, oldObj, newObj);
     const nodes = new Set<string>();
     const oldNode = (oldObj?.spec as { nodeName?: string } | undefined)?.nodeName;
     const newNode = (newObj?.spec as { nodeName?: string } | undefined)?.nodeName;
@@ -65,11 +67,20 @@ export class WatchHub {
     nodes.add(newNode ?? "");
     for (const n of nodes) {
       const set = this.byNode.get(n);
-      if (set) for (const w of set) this.offer(w, oldObj, newObj);
+      if (set) for (const w of set) this.offer(batch, w, oldObj, newObj);
     }
+    if (batch.length === 0) return;
+    this.loop.defer(() => {
+      for (const [w, ev] of batch) if (!w.stopped) w.handler(ev);
+    });
   }
 
-  private offer(w: Watcher, oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
+  private offer(
+    batch: Array<[Watcher, ApiWatchEvent]>,
+    w: Watcher,
+    oldObj: KubeObject | undefined,
+    newObj: KubeObject | undefined,
+  ): void {
     const was = oldObj !== undefined && matches(w.filter, oldObj);
     const is = newObj !== undefined && matches(w.filter, newObj);
     let ev: ApiWatchEvent | undefined;
@@ -77,11 +88,7 @@ export class WatchHub {
     if (is && !was) ev = { type: "ADDED", object: newObj };
     else if (is && was) ev = { type: "MODIFIED", object: newObj };
     else if (was && !is) ev = { type: "DELETED", object: newObj ?? oldObj };
-    if (!ev) return;
-    const event = ev;
-    this.loop.defer(() => {
-      if (!w.stopped) w.handler(event);
-    });
+    if (ev) batch.push([w, ev]);
   }
 }
 

@@ -88,42 +88,67 @@ function mismatch(v: Json, type: Check["type"]): string | undefined {
   return k === "object" ? undefined : k;
 }
 
-/** Visit the values at a dotted path (`a.b[].c`), with the JSON path Go reports (indices dropped). */
-function* at(v: Json, parts: string[], field: string[]): Generator<[Json, string]> {
-  if (parts.length === 0) {
-    yield [v, field.join(".")];
-    return;
+type Compiled = { parts: string[]; struct: string; type: Check["type"] };
+const compiled = new Map<string, { kind: string; checks: Compiled[] }>();
+
+function compiledFor(plural: string): { kind: string; checks: Compiled[] } | undefined {
+  let c = compiled.get(plural);
+  if (!c) {
+    const entry = CHECKS[plural];
+    if (!entry) return undefined;
+    c = {
+      kind: entry.kind,
+      checks: [...META, ...entry.checks].map((x) => ({
+        parts: x.path.split("."),
+        struct: x.struct,
+        type: x.type,
+      })),
+    };
+    compiled.set(plural, c);
   }
-  if (typeof v !== "object" || v === null) return;
-  const [head, ...rest] = parts;
+  return c;
+}
+
+/** Check the values at a dotted path (`a.b[].c`); returns Go's message for the first mistyped one. */
+function check(v: Json, c: Compiled, i: number, field: string): string | undefined {
+  if (i === c.parts.length) {
+    if (c.type === "map[string]string" && v !== null && typeof v === "object" && !Array.isArray(v)) {
+      for (const item of Object.values(v as Record<string, Json>)) {
+        const bad = mismatch(item, "string");
+        if (bad)
+          return `json: cannot unmarshal ${bad} into Go struct field ${c.struct}.${field} of type string`;
+      }
+      return undefined;
+    }
+    const bad = mismatch(v, c.type);
+    return bad
+      ? `json: cannot unmarshal ${bad} into Go struct field ${c.struct}.${field} of type ${c.type}`
+      : undefined;
+  }
+  if (typeof v !== "object" || v === null) return undefined;
+  const head = c.parts[i];
   const list = head.endsWith("[]");
   const key = list ? head.slice(0, -2) : head;
   const next = (v as Record<string, Json>)[key];
-  if (!list) {
-    yield* at(next, rest, [...field, key]);
-    return;
+  const path = field ? `${field}.${key}` : key;
+  if (!list) return check(next, c, i + 1, path);
+  if (!Array.isArray(next)) return undefined;
+  for (const item of next) {
+    const m = check(item, c, i + 1, path);
+    if (m) return m;
   }
-  if (Array.isArray(next)) for (const item of next) yield* at(item, rest, [...field, key]);
+  return undefined;
 }
 
 /** The BadRequest message for a body with a wrongly typed common field, or undefined. */
 export function typeDecodeError(plural: string, body: unknown): string | undefined {
-  const entry = CHECKS[plural];
+  const entry = compiledFor(plural);
   if (!entry || typeof body !== "object" || body === null) return undefined;
-  const prefix = `${entry.kind} in version "${(body as { apiVersion?: string }).apiVersion?.split("/").at(-1) ?? "v1"}" cannot be handled as a ${entry.kind}: `;
-  for (const c of [...META, ...entry.checks]) {
-    for (const [v, field] of at(body, c.path.split("."), [])) {
-      if (c.type === "map[string]string" && v !== null && typeof v === "object" && !Array.isArray(v)) {
-        for (const item of Object.values(v as Record<string, Json>)) {
-          const bad = mismatch(item, "string");
-          if (bad)
-            return `${prefix}json: cannot unmarshal ${bad} into Go struct field ${c.struct}.${field} of type string`;
-        }
-        continue;
-      }
-      const bad = mismatch(v, c.type);
-      if (bad)
-        return `${prefix}json: cannot unmarshal ${bad} into Go struct field ${c.struct}.${field} of type ${c.type}`;
+  for (const c of entry.checks) {
+    const m = check(body, c, 0, "");
+    if (m) {
+      const version = (body as { apiVersion?: string }).apiVersion?.split("/").at(-1) ?? "v1";
+      return `${entry.kind} in version "${version}" cannot be handled as a ${entry.kind}: ${m}`;
     }
   }
   return undefined;
