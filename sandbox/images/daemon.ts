@@ -2,7 +2,7 @@
 import type { Proto, SocketHandler } from "../node/sockets.ts";
 import { fakeSha256 } from "./ids.ts";
 import { SHELL_COMMANDS, startApplet } from "./shell.ts";
-import type { ImageContext, ImageProgram } from "./types.ts";
+import type { ImageContext, ImageFile, ImageProgram } from "./types.ts";
 
 /** How to describe a daemon image. */
 export interface DaemonSpec {
@@ -16,6 +16,8 @@ export interface DaemonSpec {
   /** Whether the image ships a shell and coreutils. */
   hasShell?: boolean;
   user?: { uid: number; name: string | null };
+  /** Files the image ships. */
+  files?: readonly ImageFile[];
   cpuRate?: number;
   rssKb?: number;
   vszKb?: number;
@@ -41,6 +43,7 @@ export function daemonImage(spec: DaemonSpec): ImageProgram {
     cmd: spec.cmd,
     binaries: [...spec.daemons, ...(spec.hasShell ? SHELL_COMMANDS : [])],
     user: spec.user,
+    files: spec.files,
     start(ctx) {
       const base = (ctx.argv[0] ?? "").split("/").pop() ?? "";
       if (!daemons.has(base)) {

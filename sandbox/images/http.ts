@@ -31,6 +31,7 @@ export function parseHttpRequest(raw: string): HttpRequest | null {
 
 const REASONS: Record<number, string> = {
   200: "OK",
+  301: "Moved Permanently",
   403: "Forbidden",
   400: "Bad Request",
   404: "Not Found",

@@ -1,10 +1,13 @@
 // httpd:2.4: Apache in the foreground, "It works!" on :80.
-import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
+import { createRootfs } from "../node/container-rootfs.ts";
+import { debianFiles } from "./debian-files.ts";
+import { httpDate, httpResponse, parseHttpRequest } from "./http.ts";
+import { htdocsFiles, serveHtdocs } from "./httpd-static.ts";
 import { fakeSha256 } from "./ids.ts";
 import { SHELL_COMMANDS, startApplet } from "./shell.ts";
 import type { ImageContext, ImageProgram } from "./types.ts";
 
-const PAGE = "<html><body><h1>It works!</h1></body></html>\n";
+const FILES = [...debianFiles([], 0), ...htdocsFiles()];
 
 function errorStamp(ms: number): string {
   const parts = new Date(ms).toUTCString().split(" ");
@@ -14,6 +17,8 @@ function errorStamp(ms: number): string {
 }
 
 function startHttpd(ctx: ImageContext): void {
+  // Without containerd's root filesystem (a program started alone) httpd gets a private copy of the image's.
+  const fs = ctx.rootfs ?? createRootfs(ctx.now(), [], undefined, FILES);
   const master = ctx.spawn(["httpd", "-DFOREGROUND"], { rssKb: 4500, vszKb: 5800 });
   const warn = `AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using ${ctx.podIp || "127.0.0.1"}. Set the 'ServerName' directive globally to suppress this message`;
   ctx.log(warn, "stderr");
@@ -40,27 +45,14 @@ function startHttpd(ctx: ImageContext): void {
     (raw, info) => {
       const req = parseHttpRequest(raw);
       if (!req) return "";
-      const found = req.path === "/" || req.path === "/index.html";
-      const body = found
-        ? PAGE
-        : '<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n';
-      return httpResponse(
-        found ? 200 : 404,
-        [
-          ["Date", httpDate(info.now)],
-          ["Server", "Apache/2.4.63 (Unix)"],
-          ...(found
-            ? ([
-                ["Last-Modified", "Mon, 11 Jun 2007 18:53:14 GMT"],
-                ["ETag", '"2d-432a5e4a73a80"'],
-                ["Accept-Ranges", "bytes"],
-              ] as Array<[string, string]>)
-            : []),
-          ["Content-Length", String(byteLength(body))],
-          ["Content-Type", found ? "text/html" : "text/html; charset=iso-8859-1"],
-        ],
-        body,
-      );
+      const host = (req.headers.host ?? ctx.podIp).replace(/:\d+$/, "");
+      const res = serveHtdocs(fs, req.path, host);
+      const headers: Array<[string, string]> = [
+        ["Date", httpDate(info.now)],
+        ["Server", "Apache/2.4.63 (Unix)"],
+        ...res.headers,
+      ];
+      return httpResponse(res.status, headers, req.method === "HEAD" ? "" : res.body);
     },
     master,
   );
@@ -75,6 +67,7 @@ export const httpd: ImageProgram = {
   sizeBytes: 58_012_214,
   entrypoint: [],
   cmd: ["httpd-foreground"],
+  files: FILES,
   binaries: ["httpd-foreground", "httpd", ...SHELL_COMMANDS, "cat", "ls", "id", "whoami", "uname"],
   start(ctx) {
     const base = ctx.argv[0];

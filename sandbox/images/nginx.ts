@@ -1,7 +1,12 @@
 // nginx:1.27 (Debian bookworm): entrypoint scripts, a master and two workers, the welcome page on :80.
+import { createRootfs } from "../node/container-rootfs.ts";
+import type { FileTree } from "../node/filesystem.ts";
 import type { RequestInfo } from "../node/sockets.ts";
 import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
 import { fakeSha256 } from "./ids.ts";
+import { runEntrypoint } from "./nginx-entrypoint.ts";
+import { nginxFiles } from "./nginx-files.ts";
+import { serveStatic } from "./nginx-static.ts";
 import { SHELL_COMMANDS, startApplet } from "./shell.ts";
 import type { ImageContext, ImageProgram } from "./types.ts";
 
@@ -15,43 +20,9 @@ const IMAGE_ENV = {
   PKG_RELEASE: "1~bookworm",
   DYNPKG_RELEASE: "1~bookworm",
 };
-// The mtime of /usr/share/nginx/html/index.html in the image; nginx derives Last-Modified and ETag from it.
-const INDEX_MTIME_S = 1738753592;
 
-/** The default index.html nginx serves. */
-export const NGINX_WELCOME = `<!DOCTYPE html>
-<html>
-<head>
-<title>Welcome to nginx!</title>
-<style>
-html { color-scheme: light dark; }
-body { width: 35em; margin: 0 auto;
-font-family: Tahoma, Verdana, Arial, sans-serif; }
-</style>
-</head>
-<body>
-<h1>Welcome to nginx!</h1>
-<p>If you see this page, the nginx web server is successfully installed and
-working. Further configuration is required.</p>
-
-<p>For online documentation and support please refer to
-<a href="http://nginx.org/">nginx.org</a>.<br/>
-Commercial support is available at
-<a href="http://nginx.com/">nginx.com</a>.</p>
-
-<p><em>Thank you for using nginx.</em></p>
-</body>
-</html>
-`;
-
-const notFound = `<html>
-<head><title>404 Not Found</title></head>
-<body>
-<center><h1>404 Not Found</h1></center>
-<hr><center>nginx/${VERSION}</center>
-</body>
-</html>
-`;
+/** The default index.html nginx serves (the image's /usr/share/nginx/html/index.html). */
+export { NGINX_WELCOME } from "./nginx-files.ts";
 
 function logTime(ms: number): string {
   const d = new Date(ms);
@@ -64,36 +35,30 @@ function accessTime(ms: number): string {
   return `${day}/${mon}/${year}:${time} +0000`;
 }
 
-function serve(ctx: ImageContext, raw: string, info: RequestInfo): string {
+function serve(ctx: ImageContext, fs: FileTree, raw: string, info: RequestInfo): string {
   const req = parseHttpRequest(raw);
   if (!req) return "";
-  const ok = req.method === "GET" || req.method === "HEAD";
-  const found = ok && (req.path === "/" || req.path === "/index.html");
-  const body = found ? NGINX_WELCOME : notFound;
-  const status = found ? 200 : ok ? 404 : 405;
+  // The target as the request line carried it (query included), which is what $request logs.
+  const target = raw.slice(req.method.length + 1, raw.indexOf(` ${req.version}`));
+  const host = (req.headers.host ?? "localhost").replace(/:\d+$/, "");
+  const res = serveStatic(fs, req.method, target, host, VERSION);
+  const sent = req.method === "HEAD" ? "" : res.body;
   const ua = req.headers["user-agent"] ?? "-";
   ctx.log(
-    `${info.remoteIp} - - [${accessTime(info.now)}] "${req.method} ${req.path} ${req.version}" ${status} ${byteLength(body)} "-" "${ua}" "-"`,
+    `${info.remoteIp} - - [${accessTime(info.now)}] "${req.method} ${target} ${req.version}" ${res.status} ${byteLength(sent)} "-" "${ua}" "-"`,
   );
   const headers: Array<[string, string]> = [
     ["Server", `nginx/${VERSION}`],
     ["Date", httpDate(info.now)],
-    ["Content-Type", "text/html"],
-    ["Content-Length", String(byteLength(body))],
+    ...res.headers,
   ];
-  if (found) {
-    headers.push(["Last-Modified", httpDate(INDEX_MTIME_S * 1000)]);
-    headers.push(["Connection", "keep-alive"]);
-    headers.push(["ETag", `"${INDEX_MTIME_S.toString(16)}-${byteLength(body).toString(16)}"`]);
-    headers.push(["Accept-Ranges", "bytes"]);
-  } else headers.push(["Connection", "keep-alive"]);
-  return httpResponse(status, headers, req.method === "HEAD" ? "" : body);
+  return httpResponse(res.status, headers, sent);
 }
 
 // Bind :80 before starting workers; when the port is taken nginx retries 5 times, 500 ms apart, then exits 1.
-function bind(ctx: ImageContext, master: number, attempt = 0): boolean {
+function bind(ctx: ImageContext, fs: FileTree, master: number, attempt = 0): boolean {
   try {
-    ctx.listen(80, "tcp", (raw, info) => serve(ctx, raw, info), master);
+    ctx.listen(80, "tcp", (raw, info) => serve(ctx, fs, raw, info), master);
     return true;
   } catch {
     const t = logTime(ctx.now());
@@ -101,7 +66,7 @@ function bind(ctx: ImageContext, master: number, attempt = 0): boolean {
       ctx.log(`${t} [emerg] 1#1: bind() to ${addr} failed (98: Address already in use)`, "stderr");
       ctx.log(`nginx: [emerg] bind() to ${addr} failed (98: Address already in use)`, "stderr");
     }
-    if (attempt < 4) ctx.schedule(500, () => void bind(ctx, master, attempt + 1));
+    if (attempt < 4) ctx.schedule(500, () => void bind(ctx, fs, master, attempt + 1));
     else {
       ctx.log(`${t} [emerg] 1#1: still could not bind()`, "stderr");
       ctx.log("nginx: [emerg] still could not bind()", "stderr");
@@ -117,21 +82,10 @@ function startNginx(ctx: ImageContext, args: readonly string[]): void {
     rssKb: 9600,
     vszKb: 11400,
   });
-  const entry = "/docker-entrypoint.sh";
-  for (const line of [
-    `${entry}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
-    `${entry}: Looking for shell scripts in /docker-entrypoint.d/`,
-    `${entry}: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh`,
-    "10-listen-on-ipv6-by-default.sh: info: Getting the checksum of /etc/nginx/conf.d/default.conf",
-    "10-listen-on-ipv6-by-default.sh: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf",
-    `${entry}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
-    `${entry}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
-    `${entry}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
-    `${entry}: Configuration complete; ready for start up`,
-  ]) {
-    ctx.log(line);
-  }
-  if (!bind(ctx, master)) return;
+  // Without containerd's root filesystem (a program started alone) nginx gets a private copy of the image's.
+  const fs = ctx.rootfs ?? createRootfs(ctx.now(), [], undefined, nginxFiles());
+  for (const line of runEntrypoint(fs, ctx.now())) ctx.log(line);
+  if (!bind(ctx, fs, master)) return;
   const t = logTime(ctx.now());
   const notice = (msg: string) => ctx.log(`${t} [notice] 1#1: ${msg}`, "stderr");
   notice('using the "epoll" event method');
@@ -172,6 +126,7 @@ export const nginx: ImageProgram = {
   entrypoint: ["/docker-entrypoint.sh"],
   cmd: ["nginx", "-g", "daemon off;"],
   env: IMAGE_ENV,
+  files: nginxFiles(),
   // Debian bookworm with curl, but no ping, ip, wget or nslookup.
   binaries: [
     "docker-entrypoint.sh",

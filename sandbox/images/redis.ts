@@ -1,5 +1,6 @@
 // redis:7.4: `redis-server *:6379`, its start-up banner, PING/ECHO over RESP on :6379.
 import { daemonImage } from "./daemon.ts";
+import { debianFiles } from "./debian-files.ts";
 import type { ImageContext } from "./types.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -42,6 +43,11 @@ export const redis = daemonImage({
   daemons: ["docker-entrypoint.sh", "redis-server"],
   hasShell: true,
   user: { uid: 999, name: null },
+  // Debian bookworm plus the Dockerfile's `useradd -r -u 999 redis` and its WORKDIR /data (mtimes plausible).
+  files: [
+    ...debianFiles(["redis:x:999:999::/home/redis:/bin/sh"], 1737668530),
+    { path: "/data", mtime: 1737668530 },
+  ],
   threads: 5,
   rssKb: 11200,
   vszKb: 141300,

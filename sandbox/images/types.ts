@@ -1,4 +1,5 @@
 // The contract between containerd and a modelled image: metadata plus a program that runs.
+import type { FileTree } from "../node/filesystem.ts";
 import type { Proto, SocketHandler } from "../node/sockets.ts";
 
 /** Spawn options for a process inside the container. */
@@ -47,6 +48,21 @@ export interface ImageContext {
   attach?(daemon: string, pid: number): void;
   /** Run `<shell> -c script` to completion in the container's own filesystem (touch, rm, echo > f...). */
   runScript?(shell: string, script: string): { stdout: string; stderr: string; exitCode: number };
+  /** The container's own root filesystem (image files, its writes, its volume mounts). */
+  readonly rootfs?: FileTree;
+}
+
+/** One entry an image's layers put into every container's root filesystem. */
+export interface ImageFile {
+  path: string;
+  /** A regular file's text; omit it (and `link`) for a directory. */
+  content?: string;
+  /** A symlink's target, as `ln -s` was given it. */
+  link?: string;
+  /** Permission bits; 0644 for files and 0755 for directories by default. */
+  mode?: number;
+  /** Modification time in seconds since the epoch, as the image layer recorded it. */
+  mtime: number;
 }
 
 /** A modelled container image. */
@@ -66,6 +82,8 @@ export interface ImageProgram {
   user?: { uid: number; name: string | null };
   /** The image config's Env (Dockerfile ENV lines), in order; PATH included when the image sets it. */
   env?: Readonly<Record<string, string>>;
+  /** Files, directories and symlinks the image ships, in the order they are created. */
+  files?: readonly ImageFile[];
   /** Start the program; called once the container's namespaces exist. */
   start(ctx: ImageContext): void;
 }

@@ -2,6 +2,7 @@
 import { processEnv } from "../images/env.ts";
 import type { ContainerSpawnOptions, ImageContext, ImageProgram } from "../images/types.ts";
 import type { LogLine } from "./cri-types.ts";
+import type { FileTree } from "./filesystem.ts";
 import type { NsSet } from "./namespaces.ts";
 import type { ProcessTable } from "./processes.ts";
 import type { Proto, SocketHandler, SocketTable } from "./sockets.ts";
@@ -29,6 +30,8 @@ export interface ContainerContextDeps {
   cgroup: string;
   now: number;
   state: ContainerRuntimeState;
+  /** The container's root filesystem, for programs that read their own files (nginx's document root). */
+  rootfs?: FileTree;
   /** Run `<shell> -c script` in the container's root filesystem at a given time. */
   runScript?: (
     shell: string,
@@ -125,6 +128,7 @@ export function createContainerContext(d: ContainerContextDeps): ImageContext {
         };
       }
     },
+    rootfs: d.rootfs,
     runScript: d.runScript ? (shell, script) => d.runScript!(shell, script, clock) : undefined,
     attach(daemon, pid) {
       const stop = d.attach?.(daemon, ctx, pid);

@@ -1,5 +1,6 @@
-// A container's own root filesystem: the image's top-level directories plus the bind mounts it asked for.
-import { FileTree } from "./filesystem.ts";
+// A container's own root filesystem: the image's directories and files plus the bind mounts it asked for.
+import type { ImageFile } from "../images/types.ts";
+import { FileTree, splitPath } from "./filesystem.ts";
 
 /** One bind mount, as CRI's Mount carries it (host_path is a directory or file on the node). */
 export interface ContainerMount {
@@ -11,15 +12,22 @@ export interface ContainerMount {
 const DIRS = ["/bin", "/dev", "/etc", "/home", "/proc", "/root", "/run", "/sys", "/tmp", "/usr/bin", "/var"];
 
 /** Create a container's root: a fresh tree per container, with each mount sharing the node's directory. */
-export function createRootfs(now: number, mounts: readonly ContainerMount[], node?: FileTree): FileTree {
+export function createRootfs(
+  now: number,
+  mounts: readonly ContainerMount[],
+  node?: FileTree,
+  files: readonly ImageFile[] = [],
+): FileTree {
   const fs = new FileTree(now);
   for (const d of DIRS) fs.mkdirp(d, now);
   fs.lookup("/tmp").mode = 0o1777;
+  // Images that ship their own passwd replace this minimal one below.
   fs.writeFile(
     "/etc/passwd",
     "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n",
     now,
   );
+  for (const f of files) writeImageFile(fs, f);
   for (const m of mounts) {
     // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
     const host = node ?? new FileTree(now);
@@ -30,4 +38,23 @@ export function createRootfs(now: number, mounts: readonly ContainerMount[], nod
   // Read-only after every bind, so a mount nested under a read-only one can still be placed.
   for (const m of mounts) if (m.readonly) fs.mountReadOnly(m.containerPath);
   return fs;
+}
+
+/** Unpack one image entry with the layer's mode and mtime; a directory it lands in takes that mtime too. */
+function writeImageFile(fs: FileTree, f: ImageFile): void {
+  const ms = f.mtime * 1000;
+  const names = splitPath(f.path);
+  const parent = `/${names.slice(0, -1).join("/")}`;
+  fs.mkdirp(parent, ms);
+  if (f.link !== undefined) {
+    fs.remove(f.path);
+    fs.symlink(f.link, f.path, ms);
+  } else if (f.content !== undefined) {
+    fs.writeFile(f.path, f.content, ms, f.mode ?? 0o644);
+  } else {
+    fs.mkdirp(f.path, ms, f.mode ?? 0o755);
+    const dir = fs.lookup(f.path);
+    dir.mode = f.mode ?? 0o755;
+    dir.mtimeMs = ms;
+  }
 }

@@ -237,7 +237,7 @@ export class Containerd {
     this.containers.set(id, {
       config: { ...config },
       run: { mainPid: 0, logs: [], cancels: [], exited: false },
-      rootfs: createRootfs(now, config.mounts ?? [], this.c.fs),
+      rootfs: createRootfs(now, config.mounts ?? [], this.c.fs, img.program.files),
       status: {
         id,
         podSandboxId: s.id,
@@ -307,6 +307,7 @@ export class Containerd {
       cgroup: `${s.cgroupParent}/cri-containerd-${c.status.id}.scope`,
       now,
       state: c.run,
+      rootfs: c.rootfs,
       runScript: (sh, script, at) => {
         const t = this.execTarget(c.status.id);
         return runInContainer(t, [sh, "-c", script], "", { now: at, ...this.execHook?.(t, at) });

@@ -1,0 +1,46 @@
+// The official image's /docker-entrypoint.sh: its log lines and 10-listen-on-ipv6-by-default.sh's edit.
+import type { FileTree } from "../node/filesystem.ts";
+import { defaultConf } from "./nginx-files.ts";
+
+const ENTRY = "/docker-entrypoint.sh";
+const IPV6 = "10-listen-on-ipv6-by-default.sh";
+const CONF = "/etc/nginx/conf.d/default.conf";
+
+/** Decide what the IPv6 script does to default.conf, editing it as `sed -i` would; returns its log lines. */
+function listenOnIpv6(fs: FileTree, now: number): string[] {
+  const info = (msg: string) => `${IPV6}: info: ${msg}`;
+  let node: ReturnType<FileTree["lookup"]>;
+  try {
+    node = fs.lookup(CONF);
+  } catch {
+    return [info(`${CONF} is not a file or does not exist`)];
+  }
+  if (node.kind !== "file") return [info(`${CONF} is not a file or does not exist`)];
+  try {
+    fs.assertWritable(CONF);
+  } catch {
+    return [info(`can not modify ${CONF} (read-only file system?)`)];
+  }
+  node.mtimeMs = now; // the script's `touch` probe
+  if (node.content.includes("listen  [::]:80;")) return [info("IPv6 listen already enabled")];
+  const lines = [info(`Getting the checksum of ${CONF}`)];
+  // The script compares the md5 dpkg recorded; any byte changed from the packaged file counts as differing.
+  if (node.content !== defaultConf(false))
+    return [...lines, info(`${CONF} differs from the packaged version`)];
+  fs.writeFile(CONF, defaultConf(true), now);
+  return [...lines, info(`Enabled listen on IPv6 in ${CONF}`)];
+}
+
+/** Run the entrypoint's configuration scripts against the container's files; returns what they log. */
+export function runEntrypoint(fs: FileTree, now: number): string[] {
+  return [
+    `${ENTRY}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
+    `${ENTRY}: Looking for shell scripts in /docker-entrypoint.d/`,
+    `${ENTRY}: Launching /docker-entrypoint.d/${IPV6}`,
+    ...listenOnIpv6(fs, now),
+    `${ENTRY}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
+    `${ENTRY}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
+    `${ENTRY}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
+    `${ENTRY}: Configuration complete; ready for start up`,
+  ];
+}
