@@ -1,5 +1,7 @@
 // What `kubeadm init` writes through the API after the control plane is up: its ConfigMaps, the
 // kube-proxy DaemonSet and CoreDNS, and the `kubernetes` Service.
+
+import { CLUSTER_CA_DATA } from "../api/pki.ts";
 import type { KubeObject } from "../api/types.ts";
 
 /** Cluster-wide settings kubeadm was given. */
@@ -87,8 +89,30 @@ scheduler: {}
       obj: {
         metadata: { name: "cluster-info", namespace: "kube-public" },
         data: {
-          kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: LS0tLS1CRUdJTi...\n    server: https://${s.controlPlaneIP}:6443\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n`,
+          kubeconfig: `apiVersion: v1\nclusters:\n- cluster:\n    certificate-authority-data: ${CLUSTER_CA_DATA}\n    server: https://${s.controlPlaneIP}:6443\n  name: ""\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n`,
         },
+      },
+    },
+    // kubeadm lets anyone, even unauthenticated, read cluster-info: that is what kube-public is for.
+    {
+      plural: "roles",
+      obj: {
+        metadata: { name: "kubeadm:bootstrap-signer-clusterinfo", namespace: "kube-public" },
+        rules: [
+          { apiGroups: [""], resources: ["configmaps"], resourceNames: ["cluster-info"], verbs: ["get"] },
+        ],
+      },
+    },
+    {
+      plural: "rolebindings",
+      obj: {
+        metadata: { name: "kubeadm:bootstrap-signer-clusterinfo", namespace: "kube-public" },
+        roleRef: {
+          apiGroup: "rbac.authorization.k8s.io",
+          kind: "Role",
+          name: "kubeadm:bootstrap-signer-clusterinfo",
+        },
+        subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "system:anonymous" }],
       },
     },
     { plural: "serviceaccounts", obj: { metadata: { name: "coredns", namespace: ks } } },

@@ -1,13 +1,10 @@
 // The serviceaccount and root-ca-cert-publisher controllers: every active namespace gets a `default`
 // ServiceAccount and the `kube-root-ca.crt` ConfigMap.
+import { CLUSTER_CA_PEM } from "../api/pki.ts";
 import type { ConfigMap, Namespace, ServiceAccount } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { InformerFactory } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
-
-/** Stand-in CA certificate: the model has no real PKI, so this is a labelled placeholder, not key material. */
-export const CLUSTER_CA_PEM =
-  "-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIkubenotesMA0GCSqGSIb3DQEBCwUAMBUxEzARBgNVBAMT\nCmt1YmVybmV0ZXMwHhcNMjUwMTE1MDg1NTAwWhcNMzUwMTEzMDkwMDAwWjAVMRMw\n-----END CERTIFICATE-----\n";
 
 /** Keeps the per-namespace defaults present. */
 export class NamespaceDefaultsController {

@@ -53,6 +53,16 @@ export function serviceEnv(services: readonly Service[]): Array<[string, string]
   return out;
 }
 
+/** Expand `$(VAR)` in a container's command or args from its resolved environment, as the kubelet does. */
+export function expandCommand(
+  words: readonly string[] | undefined,
+  env: readonly EnvVar[],
+): string[] | undefined {
+  if (!words) return undefined;
+  const vars = new Map(env.map((e) => [e.name, e.value ?? ""]));
+  return words.map((w) => expand(w, (n) => vars.get(n)));
+}
+
 // $(VAR) expands to a variable defined earlier or a Service variable, $$ escapes, unknown names stay as written.
 function expand(text: string, lookup: (name: string) => string | undefined): string {
   return text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name: string | undefined) =>

@@ -249,6 +249,11 @@ export class Kubelet {
   private onPod(p: Pod): void {
     if (!this.running) return;
     let rec = this.records.get(p.metadata.uid!);
+    if (rec && isMirror(p) && p.metadata.deletionTimestamp) {
+      this.replaceMirror(p);
+      return;
+    }
+    if (!rec && isMirror(p)) rec = this.adoptMirror(p);
     if (!rec) {
       if (p.status?.phase === "Succeeded" || p.status?.phase === "Failed") return;
       rec = admit(p, keyOf(p), this.api.loop.now());
@@ -263,6 +268,11 @@ export class Kubelet {
   private onPodGone(p: Pod): void {
     const rec = this.records.get(p.metadata.uid!);
     if (!rec) return;
+    // A static pod outlives its mirror: only removing its manifest stops it.
+    if (isMirror(p)) {
+      this.api.loop.defer(() => this.running && this.syncStaticPods());
+      return;
+    }
     // Removed from the API without us (force delete): stop whatever still runs.
     rec.pod = {
       ...rec.pod,
@@ -274,6 +284,35 @@ export class Kubelet {
     };
     rec.terminal = undefined;
     this.resync(rec);
+  }
+
+  // Deleting a mirror pod does not touch the static pod behind it: the kubelet removes the mirror at once
+  // and posts a new one (new uid, new age), while the containers keep running.
+  private replaceMirror(p: Pod): void {
+    try {
+      this.api.delete("pods", p.metadata.namespace, p.metadata.name!, { gracePeriodSeconds: 0 });
+    } catch {
+      // Already gone.
+    }
+  }
+
+  // A new mirror for a static pod this kubelet already runs: move the record to the new uid.
+  private adoptMirror(p: Pod): PodRecord | undefined {
+    for (const rec of this.records.values()) {
+      if (!isMirror(rec.pod) || rec.uid === p.metadata.uid || keyOf(rec.pod) !== keyOf(p)) continue;
+      if (
+        this.api.tryGet<Pod>("pods", p.metadata.namespace, p.metadata.name!)?.metadata.uid !== p.metadata.uid
+      )
+        continue;
+      this.records.delete(rec.uid);
+      rec.uid = p.metadata.uid!;
+      rec.key = keyOf(p);
+      rec.pod = p;
+      this.records.set(rec.uid, rec);
+      this.markDirty(rec);
+      return rec;
+    }
+    return undefined;
   }
 
   private resync(rec: PodRecord): void {
@@ -324,4 +363,8 @@ export class Kubelet {
     if (rec.pod.metadata.annotations?.["kubernetes.io/config.mirror"])
       this.api.loop.defer(() => this.running && this.syncStaticPods());
   }
+}
+
+function isMirror(p: Pod): boolean {
+  return p.metadata.annotations?.["kubernetes.io/config.mirror"] !== undefined;
 }

@@ -3,7 +3,7 @@
 import type { Container, Pod, Service } from "../api/types.ts";
 import type { EventRecorder } from "../client/events.ts";
 import type { EventLoop } from "../util/event-loop.ts";
-import { containerEnv } from "./container-env.ts";
+import { containerEnv, expandCommand } from "./container-env.ts";
 import type { ContainerExit, ContainerRuntime } from "./cri.ts";
 import { type ContainerRecord, newContainer, type PodRecord } from "./pod-state.ts";
 import type { ProbeTransport } from "./probe-transport.ts";
@@ -270,7 +270,10 @@ function startContainer(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord)
     podIP: rec.ip ?? "",
     hostIP: host.nodeIP,
   });
-  const res = host.runtime.startContainer(rec.sandboxId!, rec.pod, { ...container, env }, (exit) =>
+  const command = expandCommand(container.command, env);
+  const args = expandCommand(container.args, env);
+  const resolved = { ...container, env, ...(command ? { command } : {}), ...(args ? { args } : {}) };
+  const res = host.runtime.startContainer(rec.sandboxId!, rec.pod, resolved, (exit) =>
     onExit(host, rec, c, exit),
   );
   if ("error" in res) {

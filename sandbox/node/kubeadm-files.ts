@@ -1,6 +1,6 @@
 // The files kubeadm, the kubelet package and containerd leave on a node (v1.32 cluster).
 // The root-ca-cert-publisher copies this CA into every kube-root-ca.crt ConfigMap; the node holds the same one.
-import { CLUSTER_CA_PEM } from "../controllers/namespace-defaults.ts";
+import { CLUSTER_CA_PEM } from "../api/pki.ts";
 import type { FileTree } from "./filesystem.ts";
 import { type ControlPlaneParams, staticPodManifests } from "./kubeadm-manifests.ts";
 
