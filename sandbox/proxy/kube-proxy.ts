@@ -26,15 +26,31 @@ export const MIN_SYNC_PERIOD_MS = 1000;
 /** --iptables-sync-period default: a full resync every 30 s even without changes. */
 export const SYNC_PERIOD_MS = 30_000;
 
+const built = new WeakMap<
+  KubeProxyHost,
+  { services: Service[]; slices: EndpointSlice[]; rules: ReturnType<typeof buildNatRules> }
+>();
+
+function same<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
 /** Sync a node's rules once from lists of Services and EndpointSlices; returns the rule count. */
 export function syncProxyRules(host: KubeProxyHost, services: Service[], slices: EndpointSlice[]): number {
-  const rules = buildNatRules({
-    services,
-    endpointSlices: slices,
-    nodeName: host.nodeName,
-    nodeIPs: [host.nodeIP],
-    clusterCIDR: host.clusterCIDR,
-  });
+  // The periodic resync usually sees the very same objects: the rules it would compute are the last ones.
+  // They are still written, so a rule flushed by hand comes back and counters restart, as on a real node.
+  const last = built.get(host);
+  const rules =
+    last && same(last.services, services) && same(last.slices, slices)
+      ? last.rules
+      : buildNatRules({
+          services,
+          endpointSlices: slices,
+          nodeName: host.nodeName,
+          nodeIPs: [host.nodeIP],
+          clusterCIDR: host.clusterCIDR,
+        });
+  built.set(host, { services, slices, rules });
   applyProxyRules(host.iptables, rules);
   return [...rules.filter, ...rules.nat].reduce((n, c) => n + c.rules.length, 0) + rules.jumps.length;
 }
