@@ -44,7 +44,7 @@ export class ControllerManager {
     new EndpointSliceController(api, this.informers, members);
     this.nodeLifecycle = new NodeLifecycleController(api, this.informers, rec("node-controller"), {
       monitorPeriodMs: cfg.nodeMonitorPeriodMs ?? 5000,
-      gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 40000,
+      gracePeriodMs: cfg.nodeMonitorGracePeriodMs ?? 50000,
     });
   }
 
