@@ -62,5 +62,13 @@ export function safeEncode(s: string): string {
  * differ from a real cluster's while having the same shape (`7d4b9c8f5d`).
  */
 export function templateHash(template: unknown, collisionCount = 0): string {
-  return safeEncode(String(fnv32a(JSON.stringify(template) + (collisionCount ? `#${collisionCount}` : ""))));
+  // Cached objects never change, so a template seen before (the same object) hashes the same.
+  const memo = typeof template === "object" && template !== null && collisionCount === 0;
+  const known = memo ? hashes.get(template) : undefined;
+  if (known) return known;
+  const h = safeEncode(String(fnv32a(JSON.stringify(template) + (collisionCount ? `#${collisionCount}` : ""))));
+  if (memo) hashes.set(template, h);
+  return h;
 }
+
+const hashes = new WeakMap<object, string>();
