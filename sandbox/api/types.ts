@@ -92,6 +92,19 @@ export interface Probe {
   failureThreshold?: number;
 }
 
+/** A postStart or preStop handler: a command in the container, an HTTP GET, or a pause. */
+export interface LifecycleHandler {
+  exec?: { command?: string[] };
+  httpGet?: {
+    path?: string;
+    port: number | string;
+    host?: string;
+    scheme?: string;
+    httpHeaders?: Array<{ name: string; value: string }>;
+  };
+  sleep?: { seconds: number };
+}
+
 export interface EnvVar {
   name: string;
   value?: string;
@@ -116,6 +129,8 @@ export interface Container {
   volumeMounts?: VolumeMount[];
   readinessProbe?: Probe;
   livenessProbe?: Probe;
+  startupProbe?: Probe;
+  lifecycle?: { postStart?: LifecycleHandler; preStop?: LifecycleHandler };
   imagePullPolicy?: "Always" | "IfNotPresent" | "Never";
   terminationMessagePath?: string;
   terminationMessagePolicy?: string;

@@ -27,8 +27,16 @@ export interface ContainerRecord {
   /** An image pull or start is in flight. */
   busy: boolean;
   init: boolean;
-  /** The running container is being killed because its liveness probe failed: restart it whatever its exit code. */
-  livenessKilled?: boolean;
+  /** An init container with restartPolicy Always (a native sidecar): it keeps running beside the app. */
+  sidecar: boolean;
+  /** Running and past its startup probe (if any): the `started` of its status. */
+  started: boolean;
+  /** The kubelet is killing the running container (failed probe or postStart hook): restart it whatever its exit code. */
+  kubeletKilled?: boolean;
+  /** Why the last start failed after the container ran (PostStartHookError), shown until the restart. */
+  startError?: { reason: string; message: string; shown: boolean };
+  /** The postStart hook has not finished: the container runs but is not yet reported running. */
+  hooking?: boolean;
   /** Ask the readiness worker for an immediate run (set when the container has a readiness probe). */
   triggerReadiness?: () => void;
 }
@@ -57,12 +65,13 @@ export interface PodRecord {
 }
 
 /** A fresh container record. */
-export function newContainer(c: Container, init: boolean): ContainerRecord {
+export function newContainer(c: Container, init: boolean, podHasInits = init): ContainerRecord {
   return {
     name: c.name,
     image: c.image ?? "",
     state: "waiting",
-    reason: init ? "PodInitializing" : "ContainerCreating",
+    // The kubelet's default waiting reason is PodInitializing for every container of a pod with init containers.
+    reason: podHasInits ? "PodInitializing" : "ContainerCreating",
     restartCount: 0,
     ready: false,
     backoffUntil: 0,
@@ -70,6 +79,8 @@ export function newContainer(c: Container, init: boolean): ContainerRecord {
     pullBackoffMs: 0,
     busy: false,
     init,
+    sidecar: init && c.restartPolicy === "Always",
+    started: false,
   };
 }
 
@@ -106,9 +117,10 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
         }
       : {},
     name: r.name,
-    ready: r.ready,
+    // A regular init container that completed counts as ready (the prober manager's UpdatePodStatus).
+    ready: r.ready || (r.init && !r.sidecar && r.state === "terminated" && r.exitCode === 0),
     restartCount: r.restartCount,
-    started: r.state === "running",
+    started: r.state === "running" && r.started,
     state: {},
   };
   if (r.state === "running") st.state = { running: { startedAt: rfc3339(r.startedAt!) } };
@@ -147,10 +159,15 @@ function cond(
 export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition | undefined): PodStatus {
   const pod = rec.pod;
   const apps = rec.containers;
-  const notReady = apps.filter((c) => !c.ready).map((c) => c.name);
-  const initsDone = rec.inits.every((c) => c.state === "terminated" && c.exitCode === 0);
+  const sidecars = rec.inits.filter((c) => c.sidecar);
+  // Sidecars count toward readiness, listed before the app containers (GenerateContainersReadyCondition).
+  const notReady = [...sidecars, ...apps].filter((c) => !c.ready).map((c) => c.name);
+  // Once initialized a pod stays so, even while a sidecar restarts.
+  const initsDone = rec.inits.length === 0 || rec.initializedAt !== undefined;
   const pendingInits = rec.inits
-    .filter((c) => !(c.state === "terminated" && c.exitCode === 0))
+    .filter((c) =>
+      c.sidecar ? !(c.state === "running" && c.started) : !(c.state === "terminated" && c.exitCode === 0),
+    )
     .map((c) => c.name);
   let phase: PodStatus["phase"] = "Pending";
   if (rec.terminal) phase = rec.terminal;
@@ -160,7 +177,7 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
   )
     phase = "Running";
   const t0 = rec.admittedAt;
-  const allReady = notReady.length === 0 && apps.length > 0;
+  const allReady = notReady.length === 0 && apps.length > 0 && !rec.terminal;
   const notReadyMsg = `containers with unready status: [${notReady.join(" ")}]`;
   const conditions: Condition[] = [
     cond("PodReadyToStartContainers", !!rec.sandboxReadyAt && !rec.terminal, rec.sandboxReadyAt, t0),

@@ -1,20 +1,21 @@
 // One pod's lifecycle on a node: sandbox, image pulls, init containers, app containers, restarts with
 // back-off, readiness, and graceful termination. Every step is driven by `sync`, which is idempotent.
-import type { Container, Pod, Service } from "../api/types.ts";
+import type { Pod, Service } from "../api/types.ts";
 import type { EventRecorder } from "../client/events.ts";
 import type { EventLoop } from "../util/event-loop.ts";
-import { containerEnv, expandCommand } from "./container-env.ts";
-import type { ContainerExit, ContainerRuntime } from "./cri.ts";
+import { killContainer, stopAll } from "./container-kill.ts";
+import { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS, startContainer } from "./container-start.ts";
+import type { ContainerRuntime } from "./cri.ts";
+import { fieldPath, podName, restartWanted, specOf } from "./pod-containers.ts";
 import { type ContainerRecord, newContainer, type PodRecord } from "./pod-state.ts";
 import type { ProbeTransport } from "./probe-transport.ts";
-import { startProbeWorkers } from "./probe-worker.ts";
+import { type ProbeType, startProbeWorkers } from "./probe-worker.ts";
 
-/** Container restart back-off: 10 s doubling to 5 min, reset after 10 min of clean running. */
-export const BACKOFF_INITIAL_MS = 10_000;
-export const BACKOFF_MAX_MS = 300_000;
-const BACKOFF_RESET_MS = 600_000;
+export { BACKOFF_INITIAL_MS, BACKOFF_MAX_MS };
 /** Virtual time from admitting a pod to its sandbox being ready. */
 export const SANDBOX_SETUP_MS = 1000;
+// The PLEG relists containers every second; a failed start shows until then.
+const PLEG_RELIST_MS = 1000;
 
 /** What a pod worker needs from its kubelet. */
 export interface PodWorkerHost {
@@ -45,27 +46,6 @@ export function goDuration(ms: number): string {
   return `${s}s`;
 }
 
-function spec(rec: PodRecord, c: ContainerRecord): Container {
-  const list = c.init ? (rec.pod.spec.initContainers ?? []) : rec.pod.spec.containers;
-  return list.find((x) => x.name === c.name)!;
-}
-
-function fieldPath(_rec: PodRecord, c: ContainerRecord): string {
-  const list = c.init ? "initContainers" : "containers";
-  return `spec.${list}{${c.name}}`;
-}
-
-function shouldRestart(pod: Pod, exitCode: number): boolean {
-  const p = pod.spec.restartPolicy ?? "Always";
-  return p === "Always" || (p === "OnFailure" && exitCode !== 0);
-}
-
-// A container killed for failing its liveness probe restarts unless the policy is Never, whatever its exit code.
-function restartWanted(rec: PodRecord, c: ContainerRecord): boolean {
-  if (c.livenessKilled) return (rec.pod.spec.restartPolicy ?? "Always") !== "Never";
-  return shouldRestart(rec.pod, c.exitCode!);
-}
-
 /** Build the record for a pod the kubelet has just admitted. */
 export function admit(pod: Pod, key: string, now: number): PodRecord {
   return {
@@ -73,7 +53,7 @@ export function admit(pod: Pod, key: string, now: number): PodRecord {
     key,
     pod,
     admittedAt: now,
-    containers: pod.spec.containers.map((c) => newContainer(c, false)),
+    containers: pod.spec.containers.map((c) => newContainer(c, false, !!pod.spec.initContainers?.length)),
     inits: (pod.spec.initContainers ?? []).map((c) => newContainer(c, true)),
     killing: false,
   };
@@ -98,19 +78,15 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
     if (host.loop.now() < rec.sandboxDueAt) return;
     if (!createSandbox(host, rec)) return;
   }
-  startProbeWorkers(host, rec, (r, c) => killForLiveness(host, r, c));
-  for (const c of rec.inits) {
-    if (c.state === "terminated" && c.exitCode === 0) continue;
-    step(host, rec, c);
-    return;
-  }
-  if (rec.inits.length && rec.initializedAt === undefined) rec.initializedAt = host.loop.now();
+  startProbeWorkers(host, rec, (r, c, type) => killForProbe(host, r, c, type));
+  if (!initialize(host, rec)) return;
   // Containers start in spec order: a container's image pull holds back the ones after it, as in SyncPod.
   for (const c of rec.containers) {
     step(host, rec, c);
     if (c.busy) break;
   }
-  const allReady = rec.containers.length > 0 && rec.containers.every((c) => c.ready);
+  const sidecars = rec.inits.filter((c) => c.sidecar);
+  const allReady = rec.containers.length > 0 && [...sidecars, ...rec.containers].every((c) => c.ready);
   if (allReady !== rec.wasReady) {
     rec.wasReady = allReady;
     rec.readyAt = host.loop.now();
@@ -122,7 +98,32 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
   ) {
     rec.terminal = rec.containers.every((c) => c.exitCode === 0) ? "Succeeded" : "Failed";
     for (const c of rec.containers) c.ready = false;
+    // With every app container done, the kubelet stops the sidecars (last started first).
+    const running = sidecars.filter((c) => c.state === "running" && c.id);
+    const grace = rec.pod.spec.terminationGracePeriodSeconds ?? 30;
+    stopAll(host, rec, running, grace, () => host.resync(rec));
   }
+}
+
+// Init containers in order: a regular one must complete, a sidecar must have started (and passed its
+// startup probe) before the next one runs. Once the pod is initialized only sidecars are looked after.
+function initialize(host: PodWorkerHost, rec: PodRecord): boolean {
+  if (rec.initializedAt !== undefined || rec.inits.length === 0) {
+    for (const c of rec.inits) if (c.sidecar) step(host, rec, c);
+    return true;
+  }
+  for (const c of rec.inits) {
+    if (c.sidecar) {
+      step(host, rec, c);
+      if (c.state === "running" && c.started) continue;
+      return false;
+    }
+    if (c.state === "terminated" && c.exitCode === 0) continue;
+    step(host, rec, c);
+    return false;
+  }
+  rec.initializedAt = host.loop.now();
+  return true;
 }
 
 function createSandbox(host: PodWorkerHost, rec: PodRecord): boolean {
@@ -155,15 +156,16 @@ function createSandbox(host: PodWorkerHost, rec: PodRecord): boolean {
 }
 
 function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
-  if (c.busy) return;
+  // A pull, a postStart hook, or the kill after a failed hook is in flight.
+  if (c.busy || c.hooking) return;
   const now = host.loop.now();
   if (c.state === "running") return;
   if (c.state === "terminated") {
     if (!restartWanted(rec, c)) return;
-    if (c.init && c.exitCode === 0) return;
+    if (c.init && !c.sidecar && c.exitCode === 0) return;
     // Back-off: the first restart is immediate, later ones wait and show CrashLoopBackOff.
     if (now < c.backoffUntil) {
-      const podName = `${rec.pod.metadata.name}_${rec.pod.metadata.namespace}(${rec.uid})`;
+      const pod = podName(rec);
       c.last = {
         exitCode: c.exitCode!,
         reason: c.reason!,
@@ -173,13 +175,13 @@ function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
       };
       c.state = "waiting";
       c.reason = "CrashLoopBackOff";
-      c.message = `back-off ${goDuration(c.backoffUntil - c.finishedAt!)} restarting failed container=${c.name} pod=${podName}`;
+      c.message = `back-off ${goDuration(c.backoffUntil - c.finishedAt!)} restarting failed container=${c.name} pod=${pod}`;
       host.recorder.record(
         rec.pod,
         "Warning",
         "BackOff",
-        `Back-off restarting failed container ${c.name} in pod ${podName}`,
-        fieldPath(rec, c),
+        `Back-off restarting failed container ${c.name} in pod ${pod}`,
+        fieldPath(c),
       );
       host.loop.schedule(c.backoffUntil - now, () => host.resync(rec));
       return;
@@ -191,6 +193,15 @@ function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
       finishedAt: c.finishedAt!,
       id: c.id!,
     };
+    // A start that failed after the container ran (postStart) is reported until the next relist.
+    if (c.startError && !c.startError.shown) {
+      c.startError.shown = true;
+      c.state = "waiting";
+      c.reason = c.startError.reason;
+      c.message = c.startError.message;
+      host.loop.schedule(PLEG_RELIST_MS, () => host.resync(rec));
+      return;
+    }
     startContainer(host, rec, c);
     return;
   }
@@ -199,10 +210,10 @@ function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
 }
 
 function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, then: () => void): void {
-  const container = spec(rec, c);
+  const container = specOf(rec, c);
   const image = c.image;
   const policy = container.imagePullPolicy ?? "IfNotPresent";
-  const fp = fieldPath(rec, c);
+  const fp = fieldPath(c);
   c.imageRef = host.runtime.imageRef(image);
   if (policy === "Never" || (policy === "IfNotPresent" && host.runtime.imagePresent(image))) {
     if (!host.runtime.imagePresent(image)) {
@@ -262,100 +273,29 @@ function ensureImage(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, th
   });
 }
 
-function startContainer(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
-  const container = spec(rec, c);
-  const fp = fieldPath(rec, c);
-  // The kubelet resolves the environment itself and hands the runtime literal values.
-  const env = containerEnv(rec.pod, container, host.services(rec.pod.metadata.namespace ?? "default"), {
-    podIP: rec.ip ?? "",
-    hostIP: host.nodeIP,
-  });
-  const command = expandCommand(container.command, env);
-  const args = expandCommand(container.args, env);
-  const resolved = { ...container, env, ...(command ? { command } : {}), ...(args ? { args } : {}) };
-  const res = host.runtime.startContainer(rec.sandboxId!, rec.pod, resolved, (exit) =>
-    onExit(host, rec, c, exit),
-  );
-  if ("error" in res) {
-    c.state = "waiting";
-    c.reason = "RunContainerError";
-    c.message = res.error;
-    host.recorder.record(rec.pod, "Warning", "Failed", `Error: ${res.error}`, fp);
-    return;
-  }
-  host.recorder.record(rec.pod, "Normal", "Created", `Created container: ${c.name}`, fp);
-  host.recorder.record(rec.pod, "Normal", "Started", `Started container ${c.name}`, fp);
-  // A container that ran before is being restarted: that is what RESTARTS counts.
-  if (c.id) c.restartCount++;
-  c.id = res.id;
-  c.imageID = host.runtime.imageID(c.image);
-  c.state = "running";
-  c.reason = undefined;
-  c.message = undefined;
-  c.startedAt = host.loop.now();
-  c.livenessKilled = false;
-  c.ready = !c.init && !container.readinessProbe;
-  if (!c.init && container.readinessProbe) c.triggerReadiness?.();
-}
-
-function onExit(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, exit: ContainerExit): void {
-  if (c.state !== "running") return;
-  c.state = "terminated";
-  c.exitCode = exit.exitCode;
-  c.reason = exit.reason;
-  c.finishedAt = exit.finishedAt;
-  c.ready = false;
-  if (!rec.killing && restartWanted(rec, c) && !(c.init && exit.exitCode === 0)) {
-    const ranFor = exit.finishedAt - (c.startedAt ?? exit.finishedAt);
-    if (ranFor >= BACKOFF_RESET_MS) c.backoffMs = 0;
-    // The first crash restarts at once; each later one waits twice as long as the last.
-    c.backoffUntil = c.backoffMs ? exit.finishedAt + c.backoffMs : 0;
-    c.backoffMs = c.backoffMs ? Math.min(c.backoffMs * 2, BACKOFF_MAX_MS) : BACKOFF_INITIAL_MS;
-    if (c.backoffUntil === 0) c.backoffUntil = exit.finishedAt;
-  }
-  host.resync(rec);
-}
-
-/** Kill a container whose liveness probe failed; its exit then restarts it (computePodActions). */
-function killForLiveness(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
+/** Kill a container whose liveness or startup probe failed; its exit then restarts it (computePodActions). */
+function killForProbe(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, type: ProbeType): void {
   if (c.state !== "running" || !c.id || rec.killing) return;
-  const container = spec(rec, c);
-  c.livenessKilled = true;
-  host.recorder.record(
-    rec.pod,
-    "Normal",
-    "Killing",
-    `Container ${c.name} failed liveness probe, will be restarted`,
-    fieldPath(rec, c),
-  );
-  const probeGrace = (container.livenessProbe as { terminationGracePeriodSeconds?: number } | undefined)
+  const probe = type === "Startup" ? specOf(rec, c).startupProbe : specOf(rec, c).livenessProbe;
+  c.kubeletKilled = true;
+  const probeGrace = (probe as { terminationGracePeriodSeconds?: number } | undefined)
     ?.terminationGracePeriodSeconds;
   const grace = probeGrace ?? rec.pod.spec.terminationGracePeriodSeconds ?? 30;
-  host.runtime.stopContainer(c.id, grace, () => {});
+  const message = `Container ${c.name} failed ${type.toLowerCase()} probe, will be restarted`;
+  killContainer(host, rec, c, message, grace, () => {});
 }
 
-/** Stop every container (SIGTERM, then SIGKILL after the grace period), remove the sandbox, report done. */
+/** Stop every container (preStop, SIGTERM, SIGKILL after the grace period; sidecars last), remove the sandbox. */
 function kill(host: PodWorkerHost, rec: PodRecord): void {
   if (rec.killing) return;
   rec.killing = true;
   const grace =
     rec.pod.metadata.deletionGracePeriodSeconds ?? rec.pod.spec.terminationGracePeriodSeconds ?? 30;
-  const running = [...rec.inits, ...rec.containers].filter((c) => c.state === "running" && c.id);
-  let left = running.length;
-  const done = () => {
+  const running = [...rec.inits, ...rec.containers].filter(
+    (c) => (c.state === "running" || c.hooking) && c.id,
+  );
+  stopAll(host, rec, running, grace, () => {
     if (rec.sandboxId) host.runtime.removePodSandbox(rec.sandboxId);
     host.finished(rec);
-  };
-  if (left === 0) {
-    done();
-    return;
-  }
-  for (const c of running) {
-    host.recorder.record(rec.pod, "Normal", "Killing", `Stopping container ${c.name}`, fieldPath(rec, c));
-    host.runtime.stopContainer(c.id!, grace, () => {
-      c.state = "terminated";
-      c.ready = false;
-      if (--left === 0) done();
-    });
-  }
+  });
 }

@@ -1,13 +1,17 @@
 // The prober's workers (pkg/kubelet/prober/worker.go): one per container and probe type, ticking every
 // periodSeconds from the pod's admission. A result counts only after failureThreshold / successThreshold
-// runs in a row; readiness sets the container's ready flag, a liveness failure has the container killed.
+// runs in a row. Startup gates the others; readiness sets the ready flag; liveness or startup failure kills.
 import type { Container, Probe } from "../api/types.ts";
+import { fieldPath, specOf } from "./pod-containers.ts";
 import type { ContainerRecord, PodRecord } from "./pod-state.ts";
 import type { PodWorkerHost } from "./pod-worker.ts";
 import { runProbe } from "./prober.ts";
 
-/** The probe types the model runs (startup probes are not modelled). */
-export type ProbeType = "Readiness" | "Liveness";
+/** The probe types the kubelet runs. */
+export type ProbeType = "Readiness" | "Liveness" | "Startup";
+
+/** What the pod worker does when a liveness or startup probe gives up on a container. */
+export type ProbeKill = (rec: PodRecord, c: ContainerRecord, type: ProbeType) => void;
 
 interface WorkerState {
   containerId?: string;
@@ -17,6 +21,7 @@ interface WorkerState {
 }
 
 function probeOf(c: Container, type: ProbeType): Probe | undefined {
+  if (type === "Startup") return c.startupProbe;
   return type === "Readiness" ? c.readinessProbe : c.livenessProbe;
 }
 
@@ -24,11 +29,11 @@ function doProbe(
   host: PodWorkerHost,
   rec: PodRecord,
   c: ContainerRecord,
-  container: Container,
   type: ProbeType,
   st: WorkerState,
-  kill: (rec: PodRecord, c: ContainerRecord) => void,
+  kill: ProbeKill,
 ): void {
+  const container = specOf(rec, c);
   const probe = probeOf(container, type)!;
   if (!host.active() || c.state !== "running" || !c.id || !rec.sandboxId) return;
   if (st.containerId !== c.id) {
@@ -39,6 +44,8 @@ function doProbe(
     st.last = undefined;
   }
   if (st.onHold) return;
+  // Startup probing stops once it has passed; the other probes wait for it.
+  if ((type === "Startup") === c.started) return;
   const now = host.loop.now();
   if (now - (c.startedAt ?? now) < (probe.initialDelaySeconds ?? 0) * 1000) return;
   const out = runProbe(host.probes(), host.runtime, probe, container, {
@@ -46,7 +53,7 @@ function doProbe(
     sandboxId: rec.sandboxId,
     containerId: c.id,
   });
-  const fp = `spec.containers{${c.name}}`;
+  const fp = fieldPath(c);
   if (out.result === "unknown") {
     // An errored probe is reported but its result is thrown away.
     host.recorder.record(
@@ -75,31 +82,34 @@ function doProbe(
     }
     return;
   }
+  if (type === "Startup" && out.result === "success") {
+    c.started = true;
+    if (!container.readinessProbe) c.ready = !c.init || c.sidecar;
+    else c.triggerReadiness?.();
+    host.resync(rec);
+    return;
+  }
   if (out.result === "failure") {
     // Stop probing until a new container replaces the one being killed.
     st.onHold = true;
     st.run = 0;
-    kill(rec, c);
+    kill(rec, c, type);
   }
 }
 
-/** Start the probe workers of a pod's app containers (prober manager AddPod). */
-export function startProbeWorkers(
-  host: PodWorkerHost,
-  rec: PodRecord,
-  kill: (rec: PodRecord, c: ContainerRecord) => void,
-): void {
+/** Start the probe workers of a pod's app containers and sidecars (prober manager AddPod). */
+export function startProbeWorkers(host: PodWorkerHost, rec: PodRecord, kill: ProbeKill): void {
   if (rec.probesStarted) return;
   rec.probesStarted = true;
-  for (const c of rec.containers) {
-    const container = rec.pod.spec.containers.find((x) => x.name === c.name);
+  for (const c of [...rec.inits.filter((x) => x.sidecar), ...rec.containers]) {
+    const container = specOf(rec, c);
     if (!container) continue;
-    for (const type of ["Liveness", "Readiness"] as const) {
+    for (const type of ["Startup", "Liveness", "Readiness"] as const) {
       const probe = probeOf(container, type);
       if (!probe) continue;
       const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
       const st: WorkerState = { run: 0, onHold: false };
-      const run = () => doProbe(host, rec, c, container, type, st, kill);
+      const run = () => doProbe(host, rec, c, type, st, kill);
       const tick = () => {
         if (rec.killing || rec.terminal) return;
         run();
