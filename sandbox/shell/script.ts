@@ -1,6 +1,7 @@
 // Run shell text: lists (`;`, `&&`, `||`, newlines), for/while/if blocks, pipelines and redirections.
 // Shared by the node shell (bash) and `sh -c` inside containers (busybox ash).
 import type { CommandResult } from "../kubectl/context.ts";
+import { type PathKind, runTest } from "./test-builtin.ts";
 import { ShellSyntaxError, type Token, tokenize } from "./tokenize.ts";
 import type { OutputSink } from "./types.ts";
 
@@ -16,6 +17,8 @@ export interface ScriptHost {
   readFile(path: string): { text: string } | { error: string };
   /** Write a file for `>`/`>>`; returns the strerror text on failure. */
   writeFile(path: string, content: string, append: boolean): string | undefined;
+  /** What a path names, for `test -e/-f/-d`; without it a read tells files from directories. */
+  pathKind?(path: string): PathKind;
 }
 
 interface Stage {
@@ -44,6 +47,8 @@ export function runScriptText(
 
 class Runner {
   private steps = 0;
+  /** Set by `exec`: the shell has been replaced, nothing after it runs. */
+  private replaced = false;
   private readonly host: ScriptHost;
   private readonly sink: OutputSink;
   constructor(host: ScriptHost, sink: OutputSink) {
@@ -59,7 +64,7 @@ class Runner {
     let last = NONE;
     let skip = false;
     let i = 0;
-    while (i < toks.length) {
+    while (i < toks.length && !this.replaced) {
       if (toks[i].kind === "op" && toks[i].value === ";") {
         i++;
         continue;
@@ -121,6 +126,11 @@ class Runner {
   private compound(text: string, toks: Token[], from: number, to: number, stdin: string): CommandResult {
     if (++this.steps > MAX_STEPS) return { stdout: "", stderr: "", exitCode: 1 };
     const first = toks[from];
+    // `! pipeline` inverts the pipeline's status (a quoted '!' is a plain word).
+    if (first.kind === "word" && first.value === "!" && from + 1 < to) {
+      const r = this.compound(text, toks, from + 1, to, stdin);
+      return { ...r, exitCode: r.exitCode === 0 ? 1 : 0 };
+    }
     const pipes = this.topLevelPipes(toks, from, to);
     const isBlock = (i: number) => ["for", "while", "until", "if"].includes(toks[i]?.value ?? "");
     if (pipes.length > 0 && [from, ...pipes.map((p) => p + 1)].some(isBlock)) {
@@ -172,7 +182,7 @@ class Runner {
       const cond = src(from + 1, doAt);
       const body = src(doAt + 1, to - 1);
       let acc: CommandResult = NONE;
-      while (this.steps < MAX_STEPS) {
+      while (this.steps < MAX_STEPS && !this.replaced) {
         this.steps++;
         const c = this.block(cond, stdin);
         acc = join(acc, { ...c, exitCode: acc.exitCode });
@@ -292,6 +302,18 @@ class Runner {
       Object.assign(this.host.env, s.assigns);
       return NONE;
     }
+    const builtin = this.builtin(s.argv);
+    if (builtin) {
+      if (builtin.stderr) sink("stderr", builtin.stderr);
+      return builtin;
+    }
+    if (s.argv[0] === "exec") {
+      // exec with only redirections would make them permanent; not modelled.
+      if (s.argv.length === 1) return NONE;
+      const r = this.simple({ ...s, argv: s.argv.slice(1) }, stdin, sink);
+      this.replaced = true;
+      return r;
+    }
     let streamed = false;
     const write: OutputSink = (st, t) => {
       streamed = true;
@@ -303,6 +325,25 @@ class Runner {
       if (r.stderr) sink("stderr", r.stderr);
     }
     return r;
+  }
+
+  // The shell's own builtins: ash, dash and bash all have these whatever the image ships.
+  private builtin(argv: string[]): CommandResult | undefined {
+    const cmd = argv[0];
+    if (cmd === ":" || cmd === "true") return NONE;
+    if (cmd === "false") return { stdout: "", stderr: "", exitCode: 1 };
+    if (cmd !== "test" && cmd !== "[") return undefined;
+    const read = (p: string) => this.host.readFile(p);
+    const kind = (p: string): PathKind => {
+      if (this.host.pathKind) return this.host.pathKind(p);
+      const r = read(p);
+      if ("text" in r) return "file";
+      return r.error === "Is a directory" ? "dir" : null;
+    };
+    return runTest(argv, this.host.flavor, kind, (p) => {
+      const r = read(p);
+      return "text" in r ? r.text : null;
+    });
   }
 
   private parseStages(tokens: Token[]): Stage[] {

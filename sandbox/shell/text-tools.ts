@@ -42,6 +42,8 @@ function countArgs(tool: string, args: string[]): { count: Count; files: string[
       count.bytes = m[1] === "c";
     } else if (/^-\d+$/.test(a)) count.n = Number(a.slice(1));
     else if (a === "-q" || a === "-v") continue;
+    // A one-shot run cannot wait for more lines: `tail -f` prints what is there (tail-follow.ts follows).
+    else if (tool === "tail" && (a === "-f" || a === "-F")) continue;
     else if (a.startsWith("-") && a !== "-") return invalidOption(tool, a[1]);
     else files.push(a);
   }

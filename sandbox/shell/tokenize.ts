@@ -1,4 +1,5 @@
 // Split a shell line into words and operators, with POSIX quoting rules (the subset a reader types).
+import { evalArithmetic } from "./arithmetic.ts";
 
 /** The operators the shell understands. */
 export type ShellOp =
@@ -97,6 +98,21 @@ export function tokenize(
       const cmd = line.slice(i + 1, end);
       i = end + 1;
       return raw ? line.slice(i - cmd.length - 2, i) : substitute(cmd);
+    }
+    if (line.startsWith("$((", i)) {
+      const end = closingParen(line, i);
+      const from = i;
+      i = end;
+      if (raw) return line.slice(from, end);
+      // Parameters inside are expanded first; bare names are read by the evaluator.
+      const inner = line
+        .slice(from + 3, end - 2)
+        .replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*|[?#$0-9])\}?/g, (_m, n: string) => env[n] ?? "");
+      try {
+        return String(evalArithmetic(inner, env));
+      } catch (e) {
+        throw new ShellSyntaxError(e instanceof Error ? e.message : String(e));
+      }
     }
     if (line[i + 1] === "(") {
       const end = closingParen(line, i);
