@@ -90,7 +90,8 @@ function toItem(obj: KubeObject, source: string): ManifestItem {
 
 // Reword the yaml library's first error as go-yaml (which kubectl uses) words it. Approximate: the
 // common mistakes are mapped, the rest fall back to go-yaml's most frequent parser message.
-function goYamlMessage(
+/** Word YAML parse errors as go-yaml v2 does (`line N: did not find expected key`), lines counted from `base`. */
+export function goYamlMessage(
   errors: { code: string; message: string; linePos?: [{ line: number }, { line: number }?] }[],
   base: number,
 ): string {
