@@ -18,6 +18,7 @@ const KUBECTL_VERBS = [
   "get",
   "label",
   "logs",
+  "patch",
   "rollout",
   "run",
   "scale",
@@ -28,7 +29,17 @@ const KUBECTL_VERBS = [
   "wait",
 ];
 const SHELL_COMMANDS = ["kubectl", "ssh", "sleep", "clear", "help", "exit", "diagram"];
-const NAME_VERBS = new Set(["get", "describe", "delete", "label", "annotate", "edit", "scale", "expose"]);
+const NAME_VERBS = new Set([
+  "get",
+  "describe",
+  "delete",
+  "label",
+  "annotate",
+  "edit",
+  "patch",
+  "scale",
+  "expose",
+]);
 
 function withPrefix(words: string[], prefix: string): string[] {
   return [...new Set(words.filter((w) => w.startsWith(prefix)))].sort();

@@ -6,7 +6,6 @@ import {
   clusterInfoCommand,
   editCommand,
   explainCommand,
-  patchCommand,
   topCommand,
   versionCommand,
   waitCommand,
@@ -20,6 +19,7 @@ import { annotateCommand, labelCommand } from "./commands/metadata.ts";
 import { cordonCommand, drainCommand, taintCommand, uncordonCommand } from "./commands/nodes.ts";
 import { OPTIONS_COMMAND } from "./commands/options.ts";
 import { OTHER_COMMANDS as O } from "./commands/others.ts";
+import { patchCommand } from "./commands/patch.ts";
 import { execCommand, logsCommand } from "./commands/pods.ts";
 import { rolloutCommand } from "./commands/rollout.ts";
 import { runCommand } from "./commands/run.ts";

@@ -12,6 +12,7 @@ import { runMetadataEdit } from "./label.ts";
 import { runLogs } from "./logs.ts";
 import { runExec } from "./logs-exec.ts";
 import { runCordon, runTaint } from "./nodes.ts";
+import { runPatch } from "./patch.ts";
 import { runRollout } from "./rollout.ts";
 import { runRun } from "./run.ts";
 import { runScale } from "./scale.ts";
@@ -29,6 +30,7 @@ export const COMMANDS: Record<string, CommandFn> = {
   run: runRun,
   create: runCreate,
   apply: runApply,
+  patch: runPatch,
   delete: runDelete,
   expose: runExpose,
   scale: runScale,

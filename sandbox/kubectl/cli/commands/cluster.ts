@@ -1,7 +1,6 @@
-// Specs for version, cluster-info, api-resources and wait (full help), and explain, edit, patch and top (short help only).
+// Specs for version, cluster-info, api-resources and wait (full help), and explain, edit and top (short help only).
 import {
   allNamespacesFlag,
-  dryRunFlag,
   fieldManagerFlag,
   fieldSelectorFlag,
   filenameFlags,
@@ -142,33 +141,6 @@ export const editCommand: CommandSpec = {
     fieldManagerFlag("kubectl-edit"),
     ...filenameFlags("to use to edit the resource"),
     validateFlag(),
-  ],
-};
-
-/** The `patch` command. */
-export const patchCommand: CommandSpec = {
-  name: "patch",
-  use: "(-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE]",
-  disableFlagsInUseLine: true,
-  short: "Update fields of a resource",
-  flags: [
-    ...printFlags(),
-    dryRunFlag(),
-    fieldManagerFlag("kubectl-patch"),
-    ...filenameFlags("identifying the resource to update"),
-    boolFlag(
-      "local",
-      false,
-      "If true, patch will operate on the content of the file, not the server-side resource.",
-    ),
-    stringFlag("patch", "", "The patch to be applied to the resource JSON file.", { shorthand: "p" }),
-    stringFlag("patch-file", "", "A file containing a patch to be applied to the resource."),
-    stringFlag(
-      "subresource",
-      "",
-      "If specified, patch will operate on the subresource of the requested object. Must be one of [status scale]. This flag is beta and may change in the future.",
-    ),
-    stringFlag("type", "strategic", "The type of patch being provided; one of [json merge strategic]"),
   ],
 };
 
