@@ -1,5 +1,6 @@
 // kubectl get -w: the initial table, then one row per watch event, widths kept across flushes.
 import type { KubeObject } from "../../api/types.ts";
+import { customColumnCells } from "../output/index.ts";
 import {
   objectRow,
   sortObjects,
@@ -34,11 +35,16 @@ export function runWatch(run: Run, requests: Request[]): number {
   const opts = tableOptions(run, multipleTypes(run.args));
   const events = run.bool("output-watch-events");
   const table = fmt.kind === "" || fmt.kind === "wide";
-  const writer = new WatchTableWriter(opts.noHeaders ? null : tableHeader(rt, opts, events));
+  const columns = fmt.kind === "custom-columns" ? (fmt.columns ?? []) : undefined;
+  const header = columns ? columns.map((c) => c.header) : tableHeader(rt, opts, events);
+  // Custom columns go through the same width-remembering writer, header once, as kubectl's tabwriter.
+  const noHeaders = columns ? fmt.noHeaders : opts.noHeaders;
+  const writer = new WatchTableWriter(noHeaders ? null : header);
   const print = (objs: KubeObject[], type: WatchEventType) => {
     if (objs.length === 0) return;
     opts.now = run.now;
     if (table) run.out(writer.write(objs.map((o) => objectRow(rt, o, opts, events ? type : undefined))));
+    else if (columns) run.out(writer.write(objs.map((o) => customColumnCells(o, columns))));
     else for (const o of objs) run.out(formatObjects(fmt, [o], false, rt));
   };
   const { found, errors } = fetch(run, requests);

@@ -2,8 +2,8 @@
 import { lookupResource, type ResourceType } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
-import { renderTable, type TableOptions } from "../printers/index.ts";
-import { errorText, type Run, typeNamePairs } from "./common.ts";
+import { renderTable, sortObjects, type TableOptions } from "../printers/index.ts";
+import { errorText, fail, type Run, typeNamePairs } from "./common.ts";
 import { readManifestArgs } from "./file-args.ts";
 import { runWatch } from "./get-watch.ts";
 import { formatObjects, outputFormat } from "./print.ts";
@@ -98,15 +98,13 @@ export function runGet(run: Run): number {
     run.out(renderFound(found, tableOptions(run, withKind)));
   } else {
     const single = requests.length === 1 && requests[0].names.length === 1 && files.length === 0;
-    if (found.length > 0 || errors.length === 0) {
-      run.out(
-        formatObjects(
-          fmt,
-          found.map((f) => f.obj),
-          !single,
-          found.length === 1 ? found[0].rt : undefined,
-        ),
-      );
+    // Custom columns print their header even when no named object was found, unless one was asked for.
+    const columns = fmt.kind === "custom-columns" && !single && !run.bool("ignore-not-found");
+    if (found.length > 0 || errors.length === 0 || columns) {
+      let objs = found.map((f) => f.obj);
+      const sortBy = run.str("sort-by");
+      if (sortBy && fmt.kind === "custom-columns") objs = sortedOrFail(objs, sortBy);
+      run.out(formatObjects(fmt, objs, !single, found.length === 1 ? found[0].rt : undefined));
     }
   }
   for (const e of errors) run.err(errorText(e));
@@ -124,6 +122,14 @@ export function runGet(run: Run): number {
     );
   }
   return errors.length > 0 ? 1 : 0;
+}
+
+function sortedOrFail(objs: KubeObject[], sortBy: string): KubeObject[] {
+  try {
+    return sortObjects(objs, sortBy);
+  } catch (e) {
+    return fail((e as Error).message);
+  }
 }
 
 // Consecutive objects of one kind form a group with its own header; groups are separated by one empty line.

@@ -7,7 +7,13 @@
 //   printJsonPath(template, data, opts)  -o jsonpath=… (throws JsonPathError: print "error: " + message)
 //   renderCustomColumns(objects, parseCustomColumns(spec), { noHeaders })
 
-export { type CustomColumn, parseCustomColumns, renderCustomColumns } from "./custom-columns.ts";
+export {
+  type CustomColumn,
+  customColumnCells,
+  parseCustomColumns,
+  parseCustomColumnsFile,
+  renderCustomColumns,
+} from "./custom-columns.ts";
 export { goSharpV, goV } from "./go-format.ts";
 export { type JsonOptions, toCompactJson, toJson } from "./json.ts";
 export {
