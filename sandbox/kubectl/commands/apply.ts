@@ -6,24 +6,11 @@ import { toCompactJson } from "../output/index.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { withSource } from "./create.ts";
 import { manifestItems } from "./file-args.ts";
+import { LAST_APPLIED, lastApplied } from "./last-applied.ts";
 import { outputFormat, printResult } from "./print.ts";
-
-/** The annotation client-side apply keeps the applied configuration in. */
-export const LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
 type Json = Record<string, unknown>;
 const isMap = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** The annotation value: the configuration as applied (namespace set, annotation removed), compact JSON. */
-export function lastApplied(obj: KubeObject, namespace: string | undefined): string {
-  const c = clone(obj);
-  c.metadata ??= {};
-  if (namespace) c.metadata.namespace = namespace;
-  const annotations = { ...(c.metadata.annotations ?? {}) };
-  delete annotations[LAST_APPLIED];
-  c.metadata.annotations = annotations;
-  return `${toCompactJson(c)}\n`;
-}
 
 // Three-way merge: set what the new config says, remove what only the old config had. Lists of objects
 // with a merge key (name, containerPort, port ...) merge element by element, as strategic merge does;
@@ -72,6 +59,11 @@ function comparable(obj: KubeObject): string {
   return toCompactJson({ ...rest, metadata: meta });
 }
 
+/** The warning kubectl prints before patching an object that was not created by apply. */
+export function missingAnnotationWarning(plural: string, obj: KubeObject): string {
+  return `Warning: resource ${plural}/${obj.metadata.name ?? ""} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
+}
+
 /** Run `kubectl apply -f ...`. */
 export function runApply(run: Run): number {
   if (run.bool("server-side")) fail("--server-side is not supported in this simulated cluster");
@@ -113,6 +105,7 @@ export function runApply(run: Run): number {
       }
       existed = true;
       const previous = live.metadata.annotations?.[LAST_APPLIED];
+      if (previous === undefined && mode !== "client") run.err(missingAnnotationWarning(rt.plural, live));
       let oldCfg: Json = {};
       try {
         oldCfg = previous ? (JSON.parse(previous) as Json) : {};

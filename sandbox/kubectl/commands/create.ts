@@ -2,10 +2,12 @@
 import { lookupResource } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
+import { toCompactJson } from "../output/index.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { buildConfigMap, buildSecret } from "./create-data.ts";
 import { buildService } from "./create-service.ts";
 import { manifestItems } from "./file-args.ts";
+import { LAST_APPLIED, lastApplied } from "./last-applied.ts";
 import { outputFormat, printResult } from "./print.ts";
 import { checkImage } from "./run.ts";
 
@@ -21,10 +23,30 @@ function wrapped(e: unknown, what: string): unknown {
   return e;
 }
 
+/**
+ * `--save-config`: store the object as sent in the last-applied-configuration annotation. A generated
+ * (typed) object keeps its field order and drops an empty annotations map; a manifest's object is
+ * encoded as apply encodes it.
+ */
+function saveConfig(run: Run, obj: KubeObject, typed: boolean, namespace?: string): KubeObject {
+  if (!run.bool("save-config")) return obj;
+  let value: string;
+  if (typed) {
+    const { [LAST_APPLIED]: _old, ...rest } = obj.metadata.annotations ?? {};
+    const meta = { ...obj.metadata, annotations: Object.keys(rest).length > 0 ? rest : undefined };
+    value = `${toCompactJson({ ...obj, metadata: meta }, false)}\n`;
+  } else value = lastApplied(obj, namespace);
+  return {
+    ...obj,
+    metadata: { ...obj.metadata, annotations: { ...obj.metadata.annotations, [LAST_APPLIED]: value } },
+  };
+}
+
 // Send a generated object (or print it for a client dry run).
-function send(run: Run, plural: string, obj: KubeObject, wrap?: string): number {
+function send(run: Run, plural: string, generated: KubeObject, wrap?: string): number {
   const fmt = outputFormat(run);
   const mode = dryRun(run);
+  const obj = saveConfig(run, generated, true);
   const rt = lookupResource(plural)!;
   if (mode === "client") {
     printResult(run, fmt, obj, rt, `created${dryRunSuffix(mode)}`, false);
@@ -91,8 +113,8 @@ function createFromFiles(run: Run): number {
     }
     count++;
     try {
-      const obj = item.obj;
-      const ns = obj.metadata.namespace || run.namespace;
+      const ns = item.obj.metadata.namespace || run.namespace;
+      const obj = saveConfig(run, item.obj, false, item.rt.namespaced ? ns : undefined);
       const created =
         mode === "client"
           ? obj

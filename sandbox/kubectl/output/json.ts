@@ -39,9 +39,9 @@ function encode(v: unknown, indent: string, depth: number, sort: boolean): strin
   return "null";
 }
 
-/** Encode compactly, as Go's json.Marshal of a decoded value (map keys sorted). */
-export function toCompactJson(value: unknown): string {
-  return encode(value, "", 0, true);
+/** Encode compactly, as Go's json.Marshal of a decoded value (map keys sorted unless `sortKeys` is false). */
+export function toCompactJson(value: unknown, sortKeys = true): string {
+  return encode(value, "", 0, sortKeys);
 }
 
 /**
