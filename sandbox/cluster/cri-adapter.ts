@@ -9,33 +9,11 @@ import type { FileTree } from "../node/filesystem.ts";
 import type { Machine } from "../node/machine.ts";
 import type { EventLoop } from "../util/event-loop.ts";
 
-function fieldRef(pod: Pod, path: string): string {
-  switch (path) {
-    case "metadata.name":
-      return pod.metadata.name ?? "";
-    case "metadata.namespace":
-      return pod.metadata.namespace ?? "";
-    case "metadata.uid":
-      return pod.metadata.uid ?? "";
-    case "spec.nodeName":
-      return pod.spec.nodeName ?? "";
-    case "spec.serviceAccountName":
-      return pod.spec.serviceAccountName ?? "";
-    case "status.podIP":
-      return pod.status?.podIP ?? "";
-    case "status.hostIP":
-      return pod.status?.hostIP ?? "";
-    default:
-      return "";
-  }
-}
-
-function environment(pod: Pod, env: EnvVar[] | undefined, ip: string): Record<string, string> {
+// The kubelet resolves every variable (values, fieldRefs, $(VAR), Service links) before it asks the
+// runtime to start a container, as the CRI expects: here they are only turned into a map.
+function environment(env: EnvVar[] | undefined): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const e of env ?? []) {
-    const ref = (e.valueFrom as { fieldRef?: { fieldPath: string } } | undefined)?.fieldRef?.fieldPath;
-    out[e.name] = e.value ?? (ref ? (ref === "status.podIP" ? ip : fieldRef(pod, ref)) : "");
-  }
+  for (const e of env ?? []) out[e.name] = e.value ?? "";
   return out;
 }
 
@@ -149,7 +127,7 @@ export class CriAdapter implements ContainerRuntime {
           image: c.image ?? "",
           command: c.command,
           args: c.args,
-          env: environment(pod, c.env, this.sandboxIPs.get(sandboxId) ?? ""),
+          env: environment(c.env),
           mounts: this.prepareMounts(pod, c),
           labels: {
             "io.kubernetes.container.name": c.name,
