@@ -2,8 +2,9 @@
 import type { ResourceType } from "../../api/resources.ts";
 import type { KubeObject, PodSpec } from "../../api/types.ts";
 import { NO_RESOURCES_MESSAGE } from "../cli/commands/delete.ts";
-import { fail, type Run, typeNamePairs } from "./common.ts";
+import { dryRunSuffix, errorText, fail, type Run, typeNamePairs } from "./common.ts";
 import { type NamedRequest, readManifestArgs } from "./file-args.ts";
+import { type outputFormat, printResult } from "./print.ts";
 
 /** The pod spec inside an object that has one (kubectl's UpdatePodSpecForObject), else undefined. */
 export function podSpecOf(plural: string, obj: KubeObject): PodSpec | undefined {
@@ -35,4 +36,36 @@ export function setTargets(run: Run, resources: string[]): { rt: ResourceType; o
     } else for (const name of r.names) out.push({ rt: r.rt, obj: run.ctx.api.get(r.rt.plural, ns, name) });
   }
   return out;
+}
+
+/**
+ * Write a changed pod template back (unless a dry run) and print `<kind>/<name> <what> updated`;
+ * a failed write becomes kubectl's `failed to patch <what> update to pod template: ...` problem.
+ */
+export function writeSetChange(
+  run: Run,
+  target: { rt: ResourceType; obj: KubeObject },
+  next: KubeObject,
+  what: "env" | "image",
+  mode: "none" | "client" | "server",
+  fmt: ReturnType<typeof outputFormat>,
+  problems: string[],
+): void {
+  const { rt, obj } = target;
+  let shown = next;
+  if (mode === "none") {
+    try {
+      shown = run.ctx.api.mutate(rt.plural, obj.metadata.namespace, obj.metadata.name ?? "", (o) => {
+        Object.assign(o, { spec: next.spec });
+        return true;
+      });
+    } catch (e) {
+      const why = errorText(e)
+        .replace(/^error: /, "")
+        .trimEnd();
+      problems.push(`failed to patch ${what} update to pod template: ${why}`);
+      return;
+    }
+  }
+  printResult(run, fmt, shown, rt, `${what} updated${dryRunSuffix(mode)}`);
 }

@@ -1,9 +1,9 @@
 // kubectl set env: add, change or remove container environment variables in pod templates, or --list them.
 import type { Container, EnvVar } from "../../api/types.ts";
 import { clone } from "../../util/clone.ts";
-import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
-import { outputFormat, printResult } from "./print.ts";
-import { podSpecOf, setTargets } from "./set-common.ts";
+import { dryRun, fail, type Run } from "./common.ts";
+import { outputFormat } from "./print.ts";
+import { podSpecOf, setTargets, writeSetChange } from "./set-common.ts";
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const ENV_NAME_MESSAGE =
@@ -107,23 +107,7 @@ export function runSetEnv(run: Run): number {
       if (run.bool("list")) run.out(listing(rt.kind, obj.metadata.name ?? "", c));
     }
     if (run.bool("list") || JSON.stringify(next) === JSON.stringify(obj)) continue;
-    let shown = next;
-    if (mode === "none") {
-      try {
-        shown = run.ctx.api.mutate(rt.plural, obj.metadata.namespace, obj.metadata.name ?? "", (o) => {
-          Object.assign(o, { spec: next.spec });
-          return true;
-        });
-      } catch (e) {
-        problems.push(
-          `failed to patch env update to pod template: ${errorText(e)
-            .replace(/^error: /, "")
-            .trimEnd()}`,
-        );
-        continue;
-      }
-    }
-    printResult(run, fmt, shown, rt, `env updated${dryRunSuffix(mode)}`);
+    writeSetChange(run, { rt, obj }, next, "env", mode, fmt, problems);
   }
   if (problems.length === 0) return 0;
   run.err(problems.map((p) => `${p}\n`).join(""));

@@ -1,9 +1,9 @@
 // kubectl set image: change container images in pod templates; a deployment then rolls out a new ReplicaSet.
 import type { Container } from "../../api/types.ts";
 import { clone } from "../../util/clone.ts";
-import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
-import { outputFormat, printResult } from "./print.ts";
-import { podSpecOf, setTargets } from "./set-common.ts";
+import { dryRun, fail, type Run } from "./common.ts";
+import { outputFormat } from "./print.ts";
+import { podSpecOf, setTargets, writeSetChange } from "./set-common.ts";
 
 // Resource words come first, then NAME=IMAGE pairs (cmdutil.GetResourcesAndPairs and ParsePairs).
 function splitArgs(args: string[]): { resources: string[]; images: [string, string][] } {
@@ -65,23 +65,7 @@ export function runSetImage(run: Run): number {
         problems.push(`error: unable to find container named ${JSON.stringify(name)}`);
     }
     if (JSON.stringify(next) === JSON.stringify(obj)) continue;
-    let shown = next;
-    if (mode === "none") {
-      try {
-        shown = run.ctx.api.mutate(rt.plural, obj.metadata.namespace, obj.metadata.name ?? "", (o) => {
-          Object.assign(o, { spec: next.spec });
-          return true;
-        });
-      } catch (e) {
-        problems.push(
-          `failed to patch image update to pod template: ${errorText(e)
-            .replace(/^error: /, "")
-            .trimEnd()}`,
-        );
-        continue;
-      }
-    }
-    printResult(run, fmt, shown, rt, `image updated${dryRunSuffix(mode)}`);
+    writeSetChange(run, { rt, obj }, next, "image", mode, fmt, problems);
   }
   return problems.length > 0 ? report(run, problems) : 0;
 }
