@@ -66,7 +66,9 @@ export function templateHash(template: unknown, collisionCount = 0): string {
   const memo = typeof template === "object" && template !== null && collisionCount === 0;
   const known = memo ? hashes.get(template) : undefined;
   if (known) return known;
-  const h = safeEncode(String(fnv32a(JSON.stringify(template) + (collisionCount ? `#${collisionCount}` : ""))));
+  const h = safeEncode(
+    String(fnv32a(JSON.stringify(template) + (collisionCount ? `#${collisionCount}` : ""))),
+  );
   if (memo) hashes.set(template, h);
   return h;
 }
