@@ -232,6 +232,10 @@ describe("kubectl patch", () => {
     ]);
     expect(local.stdout).toContain("  replicas: 7\n");
     expect(replicas(h)).toBe(2);
+    // The file's copy, not the live object, is what kubectl compares the result with.
+    expect(h.kubectl(["patch", "-f", "d.yaml", "-p", '{"spec":{"replicas":2}}']).stdout).toBe(
+      "deployment.apps/web patched\n",
+    );
   });
 
   it("validates its flags as kubectl does", () => {

@@ -95,8 +95,10 @@ function checkIdentity(patched: KubeObject, live: KubeObject): void {
   }
 }
 
+// An object named by `-f` is not fetched first: kubectl patches (and compares with) the file's copy
+// locally, and compares the server's answer with it too, so `-f` rarely reports "no change".
 function patchTarget(run: Run, job: PatchJob, t: Target): Patched {
-  if (run.bool("local") && t.fromFile) {
+  if (t.fromFile && (run.bool("local") || job.mode === "client")) {
     const obj = patchLocally(job, t.rt.kind, t.fromFile);
     return { obj, rt: t.rt, didPatch: changed(t.fromFile, obj) };
   }
@@ -108,14 +110,20 @@ function patchTarget(run: Run, job: PatchJob, t: Target): Patched {
     const obj = patchLocally(job, t.rt.kind, live);
     return { obj, rt: t.rt, didPatch: changed(live, obj) };
   }
-  const patched = patchOnServer(job, t.rt.kind, live);
+  const result = patchLive(run, job, t.rt, live);
+  return t.fromFile ? { ...result, didPatch: changed(t.fromFile, result.obj) } : result;
+}
+
+// The server's side of a patch: apply, validate as an update, and skip the write when nothing changes.
+function patchLive(run: Run, job: PatchJob, rt: ResourceType, live: KubeObject): Patched {
+  const patched = patchOnServer(job, rt.kind, live);
   checkIdentity(patched, live);
   patched.metadata = { ...patched.metadata, resourceVersion: live.metadata.resourceVersion };
-  const preview = run.ctx.api.update<KubeObject>(t.rt.plural, patched, { dryRun: true });
-  if (!changed(preview, live)) return { obj: live, rt: t.rt, didPatch: false };
+  const preview = run.ctx.api.update<KubeObject>(rt.plural, patched, { dryRun: true });
+  if (!changed(preview, live)) return { obj: live, rt, didPatch: false };
   const obj =
-    job.mode === "server" ? preview : run.ctx.api.update<KubeObject>(t.rt.plural, patched, { handOff: true });
-  return { obj, rt: t.rt, didPatch: true };
+    job.mode === "server" ? preview : run.ctx.api.update<KubeObject>(rt.plural, patched, { handOff: true });
+  return { obj, rt, didPatch: true };
 }
 
 /** Run `kubectl patch`. */

@@ -115,7 +115,7 @@ function applyOp(doc: { root: Container }, op: JsonMap): void {
   }
   const path = pathOf("path");
   if (kind === "replace" && path === "") {
-    if (!isContainer(value)) throw new Error("replace operation value must be object or array: <nil>");
+    if (!isContainer(value)) throw new Error("replace operation value must be object or array: %!w(<nil>)");
     doc.root = value;
     return;
   }
