@@ -1,11 +1,13 @@
 // The node shell's command table: `runNodeCommand(machine, argv, ctx)` dispatches to registered handlers.
 
+import { runDate } from "../shell/date.ts";
 import { runCrictl } from "./crictl.ts";
 import { FsError } from "./filesystem.ts";
 import { runCat, runLs, runReadlink } from "./fs-commands.ts";
+import { runKill } from "./kill.ts";
 import { runLsns } from "./lsns.ts";
 import { type Machine, NODE_OS } from "./machine.ts";
-import { NODE_CWD, runTreeCommand, treeCommands } from "./node-tools.ts";
+import { NODE_CWD, runTreeCommand, treeCommands, treeMtime } from "./node-tools.ts";
 import { runPgrep, runPidof } from "./pgrep.ts";
 import { procPaths } from "./proc-fs.ts";
 import { type CommandOutput, runPs } from "./ps.ts";
@@ -18,6 +20,8 @@ export type { CommandOutput } from "./ps.ts";
 export interface NodeCommandContext {
   now: number;
   stdin?: string;
+  /** The net namespace the command runs in (nsenter -n, ip netns exec); the host's when absent. */
+  netns?: number;
 }
 
 /** A node command: argv without the command name. */
@@ -87,7 +91,10 @@ const BUILTINS: Record<string, NodeCommandHandler> = {
   echo: (_m, a) => (a[0] === "-n" ? ok(a.slice(1).join(" ")) : ok(`${a.join(" ")}\n`)),
   pgrep: (m, a) => runPgrep(a, m.processes.list()),
   pidof: (m, a) => runPidof(a, m.processes.list()),
-  ss: (m, a) => runSs(a, m.sockets.list(m.namespaces.initial.net), (pid) => m.processes.get(pid)),
+  ss: (m, a, c) =>
+    runSs(a, m.sockets.list(c.netns ?? m.namespaces.initial.net), (pid) => m.processes.get(pid)),
+  date: (m, a, c) => runDate(a, { now: c.now, flavor: "gnu", mtime: treeMtime(m.fs, NODE_CWD) }),
+  kill: (m, a, c) => runKill(a, m.processes, c.now),
   true: () => ok(""),
   false: () => ({ stdout: "", stderr: "", exitCode: 1 }),
 };

@@ -1,7 +1,7 @@
 // Run a command inside a container as `kubectl exec` does: in the container's own root filesystem and pid
 // namespace, with `sh -c` scripts (pipes, redirections, $(...), for/if/while) and the image's tools.
 import { processEnv } from "../images/env.ts";
-import { formatDate } from "../images/shell.ts";
+import { runDate } from "../shell/date.ts";
 import { runPrintf } from "../shell/printf.ts";
 import { runScriptText, type ScriptHost } from "../shell/script.ts";
 import { ShellSyntaxError } from "../shell/tokenize.ts";
@@ -10,7 +10,7 @@ import type { ExecTarget } from "./cri-types.ts";
 import { FsError } from "./filesystem.ts";
 import { runCat, runLs, runReadlink } from "./fs-commands.ts";
 import { resolvePath } from "./fs-write-commands.ts";
-import { runTreeCommand, treeCommands } from "./node-tools.ts";
+import { runTreeCommand, treeCommands, treeMtime } from "./node-tools.ts";
 import { runPgrep, runPidof } from "./pgrep.ts";
 import { procPaths } from "./proc-fs.ts";
 import type { Process } from "./processes.ts";
@@ -178,7 +178,11 @@ export function runInContainer(
         return out([...vars].map(([k, v]) => `${k}=${v}\n`).join(""));
       }
       case "date":
-        return out(`${formatDate(opts.now)}\n`);
+        return runDate(args, {
+          now: opts.now,
+          flavor: busybox ? "busybox" : "gnu",
+          mtime: treeMtime(fs, CWD),
+        });
       case "cat":
         return args.length === 0 ? out(input) : cat(args);
       case "ls":

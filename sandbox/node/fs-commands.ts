@@ -42,7 +42,7 @@ function entryOf(name: string, node: FsNode): LsLongEntry {
 
 const blocksKb = (e: LsLongEntry) => e.blocksKb ?? (e.type === "l" ? 0 : Math.ceil(e.size / 4096) * 4);
 
-/** Run `ls [-l] [-a] [paths...]`, laid out as GNU coreutils or busybox prints it. */
+/** Run `ls [-l] [-a] [-d] [paths...]`, laid out as GNU coreutils or busybox prints it. */
 export function runLs(
   args: readonly string[],
   fs: FileTree,
@@ -53,11 +53,13 @@ export function runLs(
 ): CommandOutput {
   let long = false;
   let all = false;
+  let self = false;
   const paths: string[] = [];
   for (const a of args) {
-    if (/^-[laA1h]+$/.test(a)) {
+    if (/^-[laA1hd]+$/.test(a)) {
       long ||= a.includes("l");
       all ||= a.includes("a") || a.includes("A");
+      self ||= a.includes("d");
     } else if (a.startsWith("-")) {
       return {
         stdout: "",
@@ -66,47 +68,51 @@ export function runLs(
       };
     } else paths.push(a);
   }
-  if (paths.length === 0) paths.push("/root");
-  let stdout = "";
+  if (paths.length === 0) paths.push(self ? "." : "/root");
   let stderr = "";
   let exitCode = 0;
-  const blocks: string[] = [];
+  // Operands that are not listed as directories (files, and everything under -d) print first, together.
+  const loose: LsLongEntry[] = [];
+  const dirs: Array<{ path: string; entries: LsLongEntry[] }> = [];
   for (const path of paths) {
-    const virtual = virt?.listDir(path);
-    let entries: LsLongEntry[];
-    let isDir = true;
-    if (virtual) entries = virtual;
-    else {
-      let node: FsNode;
-      try {
-        node = fs.lookup(path, !long || path.endsWith("/"));
-      } catch (e) {
-        if (!(e instanceof FsError)) throw e;
-        stderr += `ls: cannot access '${path}': ${e.message}\n`;
-        exitCode = 2;
-        continue;
-      }
-      if (node.kind === "dir") {
-        entries = [...node.children.entries()].map(([n, c]) => entryOf(n, c));
-        if (all) entries.unshift(entryOf(".", node), entryOf("..", parentDir(fs, path, node)));
-      } else {
-        isDir = false;
-        entries = [entryOf(path, node)];
-      }
+    const virtual = self ? null : virt?.listDir(path);
+    if (virtual) {
+      dirs.push({ path, entries: virtual });
+      continue;
     }
-    entries = entries.filter((e) => all || !e.name.startsWith(".") || !isDir);
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    let text = "";
-    if (long) {
-      if (isDir) text += `total ${entries.reduce((s, e) => s + blocksKb(e), 0)}\n`;
-      text += formatLong(entries, now, flavor);
-    } else if (tty) text += formatColumns(entries.map((e) => e.name));
-    // Both ls implementations print one name per line when stdout is not a terminal.
-    else text += entries.map((e) => `${e.name}\n`).join("");
-    blocks.push(paths.length > 1 && isDir ? `${path}:\n${text}` : text);
+    let node: FsNode;
+    try {
+      node = fs.lookup(path === "." ? "/root" : path, !(long || self) || path.endsWith("/"));
+    } catch (e) {
+      if (!(e instanceof FsError)) throw e;
+      // busybox names the path bare and fails with 1; coreutils quotes it and fails with 2.
+      if (flavor === "busybox") stderr += `ls: ${path}: ${e.message}\n`;
+      else stderr += `ls: cannot access '${path}': ${e.message}\n`;
+      exitCode = flavor === "busybox" ? 1 : 2;
+      continue;
+    }
+    if (node.kind === "dir" && !self) {
+      const entries = [...node.children.entries()].map(([n, c]) => entryOf(n, c));
+      if (all) entries.unshift(entryOf(".", node), entryOf("..", parentDir(fs, path, node)));
+      dirs.push({ path, entries: entries.filter((e) => all || !e.name.startsWith(".")) });
+    } else loose.push(entryOf(path, node));
   }
-  stdout = blocks.join("\n");
-  return { stdout, stderr, exitCode };
+  const byName = (a: LsLongEntry, b: LsLongEntry) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const render = (entries: LsLongEntry[], isDir: boolean): string => {
+    entries.sort(byName);
+    if (long)
+      return `${isDir ? `total ${entries.reduce((n, e) => n + blocksKb(e), 0)}\n` : ""}${formatLong(entries, now, flavor)}`;
+    if (tty) return formatColumns(entries.map((e) => e.name));
+    // Both ls implementations print one name per line when stdout is not a terminal.
+    return entries.map((e) => `${e.name}\n`).join("");
+  };
+  const blocks = [
+    ...(loose.length ? [render(loose, false)] : []),
+    ...dirs.map((d) =>
+      paths.length > 1 ? `${d.path}:\n${render(d.entries, true)}` : render(d.entries, true),
+    ),
+  ];
+  return { stdout: blocks.join("\n"), stderr, exitCode };
 }
 
 /** Run `cat [files...]`. */

@@ -1,4 +1,6 @@
 // touch, rm, mkdir, mv and cp over a file tree, worded as GNU coreutils (nodes) or busybox (containers).
+
+import { runChmod } from "./chmod.ts";
 import { type FileTree, FsError, type FsNode, splitPath } from "./filesystem.ts";
 import type { CommandOutput } from "./ps.ts";
 
@@ -243,4 +245,5 @@ export const FILE_WRITE_COMMANDS: Record<string, (args: readonly string[], env: 
     mkdir: runMkdir,
     cp: (a, e) => copyOrMove("cp", a, e),
     mv: (a, e) => copyOrMove("mv", a, e),
+    chmod: (a, e) => runChmod(a, e),
   };

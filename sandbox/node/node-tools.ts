@@ -1,4 +1,5 @@
 // The node shell's file and text commands: touch, rm, mkdir, mv, cp and the text filters reading files.
+import type { DateEnv } from "../shell/date.ts";
 import { TEXT_TOOLS, type TextFiles } from "../shell/text-tools.ts";
 import { type FileTree, FsError } from "./filesystem.ts";
 import type { VirtualPaths } from "./fs-commands.ts";
@@ -49,4 +50,16 @@ export function runTreeCommand(
   const text = TEXT_TOOLS[name];
   if (text) return text(args, stdin, treeTextFiles(env.fs, env.cwd, env.flavor, env.virt));
   return null;
+}
+
+/** Read a file's modification time from a tree, for date -r. */
+export function treeMtime(fs: FileTree, cwd: string): DateEnv["mtime"] {
+  return (path) => {
+    try {
+      return fs.lookup(path.startsWith("/") ? path : `${cwd.replace(/\/$/, "")}/${path}`).mtimeMs;
+    } catch (e) {
+      if (e instanceof FsError) return { error: e.message };
+      throw e;
+    }
+  };
 }

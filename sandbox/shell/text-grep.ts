@@ -1,4 +1,4 @@
-// `grep` as GNU grep 3.7 prints it: -v -i -c -n -w -o -l -h -H -q -r -E -F -A/-B/-C, on stdin or files.
+// `grep` as GNU grep 3.7 prints it: -v -i -c -n -w -o -l -h -H -q -r -E -F -m -A/-B/-C, on stdin or files.
 import {
   fail,
   type Input,
@@ -24,6 +24,8 @@ interface GrepOpts {
   names: boolean | null;
   after: number;
   before: number;
+  /** -m: stop after this many selected lines (-1: no limit). */
+  max: number;
 }
 
 const USAGE = "grep [OPTION]... PATTERNS [FILE]...";
@@ -54,6 +56,7 @@ export function grep(args: string[], input: string, files?: TextFiles): ToolResu
     names: null,
     after: 0,
     before: 0,
+    max: -1,
   };
   let pattern: string | undefined;
   const operands: string[] = [];
@@ -68,6 +71,13 @@ export function grep(args: string[], input: string, files?: TextFiles): ToolResu
     }
     if (a === "-e") {
       pattern = args[++ai];
+      continue;
+    }
+    const max = /^(?:-m|--max-count=)(.*)$/.exec(a);
+    if (max) {
+      const v = max[1] !== "" || a.startsWith("--") ? max[1] : (args[++ai] ?? "");
+      if (!/^\d+$/.test(v)) return fail("grep: invalid max count\n", 2);
+      o.max = Number(v);
       continue;
     }
     if (a.startsWith("--")) {
@@ -141,9 +151,14 @@ export function grep(args: string[], input: string, files?: TextFiles): ToolResu
 
 function grepOne(inp: Input, re: RegExp, o: GrepOpts, name: string): { out: string; n: number } {
   const all = lines(inp.text ?? "");
+  let left = o.max < 0 ? Number.POSITIVE_INFINITY : o.max;
+  // After -m's last selected line grep reads no further; what follows can only be trailing context.
   const hits = all.map((l) => {
+    if (left <= 0) return false;
     re.lastIndex = 0;
-    return re.test(l) !== o.invert;
+    const hit = re.test(l) !== o.invert;
+    if (hit) left--;
+    return hit;
   });
   const n = hits.filter(Boolean).length;
   if (o.list) return { out: n ? `${name || inp.name}\n` : "", n };

@@ -61,8 +61,8 @@ describe("kubectl exec file writes", () => {
     exec(0, "touch", "/tmp/only-a");
     expect(exec(1, "ls", "/tmp/only-a")).toEqual({
       stdout: "",
-      stderr: "ls: cannot access '/tmp/only-a': No such file or directory\n",
-      exitCode: 2,
+      stderr: "ls: /tmp/only-a: No such file or directory\n",
+      exitCode: 1,
     });
   });
 

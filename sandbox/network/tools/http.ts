@@ -142,19 +142,36 @@ export function runWget(site: Site, args: string[]): CommandOutput {
         "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n",
       exitCode: 1,
     };
-  const f = fetchUrl(site, u, "Wget");
-  if (!f.ok && f.kind === "dns")
-    return { stdout: "", stderr: `wget: bad address '${u.host}'\n`, exitCode: 1 };
-  const hostport = `${u.host} (${f.ip}:${u.port})`;
-  const pre = quiet ? "" : `Connecting to ${hostport}\n`;
-  if (!f.ok)
-    return {
-      stdout: "",
-      stderr: `${pre}wget: can't connect to remote host (${f.ip}): ${strerror(f.r!)}\n`,
-      exitCode: 1,
-    };
+  let target = u;
+  let pre = "";
+  let announce = true;
+  let f = fetchUrl(site, target, "Wget");
+  // busybox follows up to four Location redirects of 300-303: a path stays on the connection's
+  // server, a URL connects anew (and says so).
+  for (let hops = 0; ; hops++) {
+    if (!f.ok && f.kind === "dns")
+      return { stdout: "", stderr: `${pre}wget: bad address '${target.host}'\n`, exitCode: 1 };
+    if (announce && !quiet) pre += `Connecting to ${target.host} (${f.ip}:${target.port})\n`;
+    if (!f.ok)
+      return {
+        stdout: "",
+        stderr: `${pre}wget: can't connect to remote host (${f.ip}): ${strerror(f.r!)}\n`,
+        exitCode: 1,
+      };
+    const { head, status } = splitResponse(f.raw);
+    const location = /\r\nLocation:[ \t]*([^\r\n]+)/i.exec(`\r\n${head}`)?.[1]?.trim();
+    if (!(status >= 300 && status <= 303 && location)) break;
+    if (hops === 4) return { stdout: "", stderr: `${pre}wget: too many redirections\n`, exitCode: 1 };
+    announce = !location.startsWith("/");
+    const next = announce ? parseUrl(location) : { ...target, path: location };
+    if (!next)
+      return { stdout: "", stderr: `${pre}wget: not an http or ftp url: ${location}\n`, exitCode: 1 };
+    target = next;
+    f = fetchUrl(site, target, "Wget");
+  }
+  if (!f.ok) return { stdout: "", stderr: pre, exitCode: 1 };
   const { body, status } = splitResponse(f.raw);
-  if (status >= 400) {
+  if (!((status >= 200 && status <= 206 && status !== 205) || (status >= 300 && status <= 303))) {
     const reason = /^HTTP\/1\.[01] \d+ ([^\r\n]*)/.exec(f.raw)?.[1] ?? "";
     return {
       stdout: "",
