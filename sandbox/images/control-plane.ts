@@ -1,8 +1,8 @@
 // The kubeadm control-plane images as programs: right process names, ports and a first log line.
 // The components' behaviour lives in their own models; these only give them a process and sockets.
 // Start-up log lines are representative, not captured from the v1.32.4 binaries.
-import type { RequestInfo } from "../node/sockets.ts";
-import { daemonImage, klog } from "./daemon.ts";
+import { goBindAddress, type RequestInfo, type SocketHandler } from "../node/sockets.ts";
+import { type DaemonPort, daemonImage, flagValue, klog } from "./daemon.ts";
 import { healthEndpoints, K8S_HEALTH } from "./health.ts";
 import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
 import type { ImageContext } from "./types.ts";
@@ -35,9 +35,48 @@ function anonymousForbidden(raw: string, info: RequestInfo): string {
     body,
   );
 }
+// Each URL of an etcd --listen-*-urls flag is a socket of its own.
+function urlPorts(urls: string, handler?: SocketHandler): DaemonPort[] {
+  return urls.split(",").flatMap((u) => {
+    const m = /^[a-z]+:\/\/(\[[^\]]*\]|[^:/]*)(?::(\d+))?/.exec(u.trim());
+    if (!m) return [];
+    const port = Number(m[2] ?? (u.startsWith("https") ? 443 : 80));
+    return [{ port, proto: "tcp" as const, addr: goBindAddress(m[1]), handler }];
+  });
+}
+
+// A component serving HTTPS on --bind-address:--secure-port.
+const securePort =
+  (port: number, handler: SocketHandler) =>
+  (ctx: ImageContext): DaemonPort[] => [
+    {
+      port: Number(flagValue(ctx.argv, "secure-port") ?? port),
+      proto: "tcp",
+      addr: goBindAddress(flagValue(ctx.argv, "bind-address") ?? "0.0.0.0"),
+      handler,
+    },
+  ];
+
+// kube-proxy reads its addresses from the KubeProxyConfiguration (a ConfigMap mounted at --config).
+function kubeProxyPorts(ctx: ImageContext): DaemonPort[] {
+  let conf = "";
+  try {
+    const path = flagValue(ctx.argv, "config");
+    if (path && ctx.rootfs) conf = ctx.rootfs.readFile(path);
+  } catch {
+    // No file: the defaults below.
+  }
+  const bind = (key: string, fallback: string): DaemonPort => {
+    const v = new RegExp(`^${key}:\\s*"?([^"\\s]*)"?`, "m").exec(conf)?.[1] || fallback;
+    const i = v.lastIndexOf(":");
+    return { port: Number(v.slice(i + 1)), proto: "tcp", addr: goBindAddress(v.slice(0, i)) };
+  };
+  return [bind("metricsBindAddress", "127.0.0.1:10249"), bind("healthzBindAddress", "0.0.0.0:10256")];
+}
+
 const line = (where: string, msg: string) => (ctx: ImageContext) => [klog(ctx.now(), 1, where, msg)];
 
-/** registry.k8s.io/etcd:3.5.16-0: client 2379, peer 2380, metrics 2381. */
+/** registry.k8s.io/etcd:3.5.16-0: client, peer and metrics sockets where its --listen-*-urls say. */
 export const etcd = daemonImage({
   ref: "registry.k8s.io/etcd:3.5.16-0",
   sizeBytes: 57_680_541,
@@ -48,21 +87,20 @@ export const etcd = daemonImage({
   threads: 10,
   rssKb: 52000,
   vszKb: 11_214_000,
-  ports: [
-    { port: 2379, proto: "tcp" },
-    { port: 2380, proto: "tcp" },
-    {
-      port: 2381,
-      proto: "tcp",
-      handler: healthEndpoints({ ...K8S_HEALTH, "/health": '{"health":"true","reason":""}' }),
-    },
+  ports: (ctx) => [
+    ...urlPorts(flagValue(ctx.argv, "listen-client-urls") ?? "http://localhost:2379"),
+    ...urlPorts(flagValue(ctx.argv, "listen-peer-urls") ?? "http://localhost:2380"),
+    ...urlPorts(
+      flagValue(ctx.argv, "listen-metrics-urls") ?? "",
+      healthEndpoints({ ...K8S_HEALTH, "/health": '{"health":"true","reason":""}' }),
+    ),
   ],
   startLogs: (ctx) => [
     `{"level":"info","ts":"${new Date(ctx.now()).toISOString()}","caller":"etcdmain/etcd.go:73","msg":"Running: ","args":${JSON.stringify(ctx.argv)}}`,
   ],
 });
 
-/** registry.k8s.io/kube-apiserver: secure port 6443. */
+/** registry.k8s.io/kube-apiserver: secure port 6443 on every address (kubeadm sets no --bind-address). */
 export const kubeApiserver = daemonImage({
   ref: `registry.k8s.io/kube-apiserver:${V}`,
   sizeBytes: 28_680_812,
@@ -75,7 +113,7 @@ export const kubeApiserver = daemonImage({
   vszKb: 1_538_000,
   // An anonymous request (curl -k) is authenticated as system:anonymous and forbidden, as on kubeadm clusters,
   // except on the health paths that system:public-info-viewer opens to everyone.
-  ports: [{ port: 6443, proto: "tcp", handler: healthEndpoints(K8S_HEALTH, anonymousForbidden) }],
+  ports: securePort(6443, healthEndpoints(K8S_HEALTH, anonymousForbidden)),
   startLogs: (ctx) => [
     klog(ctx.now(), 1, "options.go:238", `external host was not specified, using ${ctx.podIp}`),
   ],
@@ -92,7 +130,7 @@ export const kubeControllerManager = daemonImage({
   threads: 8,
   rssKb: 98000,
   vszKb: 1_318_000,
-  ports: [{ port: 10257, proto: "tcp", handler: healthEndpoints(K8S_HEALTH) }],
+  ports: securePort(10257, healthEndpoints(K8S_HEALTH)),
   startLogs: line("serving.go:386", "Generated self-signed cert in-memory"),
 });
 
@@ -107,11 +145,11 @@ export const kubeScheduler = daemonImage({
   threads: 8,
   rssKb: 52000,
   vszKb: 1_290_000,
-  ports: [{ port: 10259, proto: "tcp", handler: healthEndpoints(K8S_HEALTH) }],
+  ports: securePort(10259, healthEndpoints(K8S_HEALTH)),
   startLogs: line("serving.go:386", "Generated self-signed cert in-memory"),
 });
 
-/** registry.k8s.io/kube-proxy: metrics 10249, healthz 10256. */
+/** registry.k8s.io/kube-proxy: metrics 127.0.0.1:10249, healthz *:10256 unless its config says otherwise. */
 export const kubeProxy = daemonImage({
   ref: `registry.k8s.io/kube-proxy:${V}`,
   sizeBytes: 30_909_196,
@@ -123,10 +161,7 @@ export const kubeProxy = daemonImage({
   threads: 7,
   rssKb: 38000,
   vszKb: 1_290_000,
-  ports: [
-    { port: 10249, proto: "tcp" },
-    { port: 10256, proto: "tcp" },
-  ],
+  ports: kubeProxyPorts,
   startLogs: line("server_linux.go:66", '"Using iptables proxy"'),
 });
 

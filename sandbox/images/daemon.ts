@@ -4,6 +4,14 @@ import { fakeSha256 } from "./ids.ts";
 import { SHELL_COMMANDS, startApplet } from "./shell.ts";
 import type { ImageContext, ImageFile, ImageProgram } from "./types.ts";
 
+/** One socket a daemon opens; `addr` is the bound address as ss shows it (default `*`). */
+export interface DaemonPort {
+  port: number;
+  proto: Proto;
+  addr?: string;
+  handler?: SocketHandler;
+}
+
 /** How to describe a daemon image. */
 export interface DaemonSpec {
   ref: string;
@@ -22,7 +30,8 @@ export interface DaemonSpec {
   rssKb?: number;
   vszKb?: number;
   threads?: number;
-  ports?: Array<{ port: number; proto: Proto; handler?: SocketHandler }>;
+  /** Its sockets, fixed or derived from the command line and files (listen flags, a config file). */
+  ports?: DaemonPort[] | ((ctx: ImageContext) => DaemonPort[]);
   /** Log lines written at start, given the context. */
   startLogs?: (ctx: ImageContext) => string[];
   /** Rewrite the process title (nginx, redis do). */
@@ -58,10 +67,20 @@ export function daemonImage(spec: DaemonSpec): ImageProgram {
         ...(spec.user ? { uid: spec.user.uid, user: spec.user.name } : {}),
       });
       for (const line of spec.startLogs?.(ctx) ?? []) ctx.log(line, "stderr");
-      for (const p of spec.ports ?? []) ctx.listen(p.port, p.proto, p.handler ?? refuse, pid);
+      const ports = typeof spec.ports === "function" ? spec.ports(ctx) : (spec.ports ?? []);
+      for (const p of ports) ctx.listen(p.port, p.proto, p.handler ?? refuse, pid, p.addr);
       ctx.attach?.(base, pid);
     },
   };
+}
+
+/** Read a flag's value from a command line (`--name=value` or `--name value`). */
+export function flagValue(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i].startsWith(`--${name}=`)) return argv[i].slice(name.length + 3);
+    if (argv[i] === `--${name}`) return argv[i + 1];
+  }
+  return undefined;
 }
 
 /** Format a klog header for a log line: `I0102 03:04:05.000000       1 file.go:12] `. */

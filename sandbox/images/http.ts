@@ -32,10 +32,13 @@ export function parseHttpRequest(raw: string): HttpRequest | null {
 const REASONS: Record<number, string> = {
   200: "OK",
   301: "Moved Permanently",
+  302: "Found",
+  401: "Unauthorized",
   403: "Forbidden",
   400: "Bad Request",
   404: "Not Found",
   405: "Not Allowed",
+  500: "Internal Server Error",
 };
 
 /** Format an HTTP date: `Thu, 02 Jan 2025 03:04:05 GMT`. */

@@ -40,8 +40,8 @@ export interface ImageContext {
   log(line: string, stream?: "stdout" | "stderr"): void;
   /** Run a callback later in virtual time; returns a cancel function. */
   schedule(delayMs: number, fn: () => void): () => void;
-  /** Listen on a port in the container's network namespace. */
-  listen(port: number, proto: Proto, handler: SocketHandler, pid?: number): void;
+  /** Listen on a port in the container's network namespace, on `addr` (default `*`, every address). */
+  listen(port: number, proto: Proto, handler: SocketHandler, pid?: number, addr?: string): void;
   /** Handle a signal sent to a process; return true to keep running (or after exiting by hand). */
   onSignal(pid: number, handler: (sig: number) => boolean): void;
   /** Let the node run a daemon's behaviour (kube-proxy, flanneld, CoreDNS) for process `pid`. */

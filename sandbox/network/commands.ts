@@ -40,7 +40,7 @@ function withStack(m: Machine, stack: NetStack, argv: string[], ctx: NodeCommand
   const prev = override;
   override = stack;
   try {
-    return runNodeCommand(m, argv, ctx);
+    return runNodeCommand(m, argv, { ...ctx, netns: stack.inode });
   } finally {
     override = prev;
   }

@@ -79,9 +79,14 @@ function deliver(w: Walk, node: NodeNetwork, stack: NetStack, pkt: Packet): Conn
     hop(w, node, "socket", `${pkt.dst} is local to ${where}: echo reply`);
     return { ok: true, response: "", hops: w.hops, dst: pkt.dst, dport: 0, src: pkt.src, pid: 0 };
   }
-  const l = node.machine.sockets.lookup(stack.inode, w.flow.proto, pkt.dport ?? 0);
-  if (!l)
-    return fail(w, node, "refused", pkt, `nothing listens on ${w.flow.proto}/${pkt.dport} in ${where}: RST`);
+  const l = node.machine.sockets.lookup(stack.inode, w.flow.proto, pkt.dport ?? 0, pkt.dst);
+  if (!l) {
+    const other = node.machine.sockets.lookup(stack.inode, w.flow.proto, pkt.dport ?? 0);
+    const why = other
+      ? `${w.flow.proto}/${pkt.dport} in ${where} is bound to ${other.addr} only, not ${pkt.dst}: RST`
+      : `nothing listens on ${w.flow.proto}/${pkt.dport} in ${where}: RST`;
+    return fail(w, node, "refused", pkt, why);
+  }
   const comm = node.machine.processes.get(l.pid)?.comm ?? "?";
   hop(w, node, "socket", `${pkt.dst}:${pkt.dport} in ${where}: accepted by ${comm} (pid ${l.pid})`);
   const response = l.handler(w.flow.payload, { now: w.now, remoteIp: pkt.src });

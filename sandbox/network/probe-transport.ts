@@ -13,7 +13,7 @@ export function nodeProbeTransport(cluster: ClusterNetwork, node: NodeNetwork): 
       // Probes of host-network pods (the static pods, every second) skip the netfilter walk: the model's
       // OUTPUT rules never touch local traffic unless a user adds some, which these probes then ignore.
       if (node.host.isLocal(ip)) {
-        const l = node.machine.sockets.lookup(node.host.inode, "tcp", port);
+        const l = node.machine.sockets.lookup(node.host.inode, "tcp", port, ip);
         if (!l) return { ok: false, error: "refused" };
         return { ok: true, response: l.handler(payload, { now: cluster.now(), remoteIp: ip }) };
       }

@@ -230,6 +230,7 @@ export const BOOT_SERVICES: readonly BootService[] = [
         execStart: "/usr/sbin/sshd -D $SSHD_OPTS",
         spawn: {
           argv: ["sshd: /usr/sbin/sshd -D [listener] 0 of 10-100 startups"],
+          comm: "sshd",
           stat: "Ss",
           rssKb: 7600,
           vszKb: 15400,

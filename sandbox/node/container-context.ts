@@ -106,13 +106,14 @@ export function createContainerContext(d: ContainerContextDeps): ImageContext {
       st.cancels.push(cancel);
       return cancel;
     },
-    listen(port: number, proto: Proto, handler: SocketHandler, pid?: number) {
+    listen(port: number, proto: Proto, handler: SocketHandler, pid?: number, addr?: string) {
       const owner = pid ?? st.mainPid;
       d.sockets.listen({
         netns: d.ns.net,
         port,
         proto,
         pid: owner,
+        ...(addr ? { addr } : {}),
         handler: (payload, info) => {
           clock = Math.max(clock, info.now);
           return handler(payload, info);

@@ -5,6 +5,7 @@ import { createDefaultNetworkHook } from "./cni-hook.ts";
 import { Containerd } from "./containerd.ts";
 import { FileTree } from "./filesystem.ts";
 import { writeHostFiles } from "./host-files.ts";
+import { bindUnitSockets, type HostListenerDeps } from "./host-listeners.ts";
 import { Journal } from "./journal.ts";
 import { kubeletArgv, writeKubeadmFiles } from "./kubeadm-files.ts";
 import { DEFAULT_CONTROL_PLANE } from "./kubeadm-manifests.ts";
@@ -154,7 +155,13 @@ export class Machine {
     // kubeadm init/join and apt ran many short-lived processes before the kubelet came up.
     this.processes.reservePids(340);
     this.systemd.define(kubeletUnit(kubeletArgv(pauseImage)));
+    bindUnitSockets(this.listenerDeps(), "kubelet.service");
     if (config.startKubelet !== false) this.systemd.start("kubelet.service", t0 + 62_000);
+  }
+
+  private listenerDeps(): HostListenerDeps {
+    const { systemd, sockets, fs, hostname } = this;
+    return { systemd, sockets, fs, hostname, net: this.namespaces.initial.net };
   }
 
   private boot(t0: number): void {
@@ -186,6 +193,7 @@ export class Machine {
     }
     for (const svc of BOOT_SERVICES) {
       this.systemd.define(svc.unit);
+      bindUnitSockets(this.listenerDeps(), svc.unit.name);
       this.systemd.start(svc.unit.name, t0 + svc.offsetMs, svc.pid);
       const p = this.processes.get(svc.pid)!;
       if (svc.privateNs) p.ns = ns.derive(p.ns, svc.privateNs);

@@ -1,10 +1,13 @@
 // `ss` (iproute2 5.15) over the node's socket table: listening sockets with -l, -t, -u, -n, -p.
 import type { Process } from "./processes.ts";
 import type { CommandOutput } from "./ps.ts";
-import type { Listener } from "./sockets.ts";
+import { bindAddress, type Listener } from "./sockets.ts";
 
-// Listeners carry no bind address in the model; they print as a Go dual-stack listener does (`*:port`).
-const ANY = "*";
+// ss prints the dual-stack wildcard as `*`, IPv4 addresses as they are; the peer of a listening socket is
+// the wildcard of its family (`0.0.0.0`, `*` or `[::]`).
+function peerOf(addr: string): string {
+  return addr === "*" || addr.startsWith("[") ? addr.replace(/^\[.*\]$/, "[::]") : "0.0.0.0";
+}
 
 /** Run `ss` against the listeners of one network namespace. */
 export function runSs(
@@ -36,17 +39,18 @@ export function runSs(
   const both = protos.length > 1;
   const rows = shown.map((l) => {
     const p = proc(l.pid);
+    const addr = bindAddress(l);
     return {
       netid: l.proto,
       state: l.proto === "tcp" ? "LISTEN" : "UNCONN",
       recvQ: "0",
-      sendQ: l.proto === "tcp" ? "4096" : "0",
-      local: ANY,
+      sendQ: l.proto === "tcp" ? String(l.backlog ?? 4096) : "0",
+      local: l.dev ? `${addr}%${l.dev}` : addr,
       localPort: flags.has("n") ? String(l.port) : (SERVICES[l.port] ?? String(l.port)),
-      peer: ANY,
+      peer: peerOf(addr),
       peerPort: "*",
       // The fd number is the model's own; real ones depend on what the daemon opened first.
-      process: flags.has("p") && p ? `users:(("${p.comm}",pid=${p.pid},fd=${3 + (l.port % 7)}))` : "",
+      process: flags.has("p") && p ? `users:(("${p.comm}",pid=${p.pid},fd=${l.fd ?? 3}))` : "",
     };
   });
   // ss right-aligns addresses and left-aligns ports around the colon; the header's Process follows the

@@ -5,6 +5,8 @@ import { cpuMs, type Process, type ProcessTable, SIG } from "./processes.ts";
 /** How a unit's main process is started. */
 export interface UnitSpawn {
   argv: string[];
+  /** The kernel's command name when the process retitles itself (sshd); else from argv[0]. */
+  comm?: string;
   uid?: number;
   user?: string | null;
   cpuRate?: number;
