@@ -71,6 +71,7 @@ export const busybox: ImageProgram = {
   binaries: [
     ...SHELL_COMMANDS,
     ...["cat", "ls", "id", "whoami", "uname", "wget", "nc", "nslookup", "ping", "ip", "ifconfig", "route"],
+    ...["tail", "chmod"],
   ],
   start(ctx) {
     startApplet(ctx, [...ctx.argv]);

@@ -76,7 +76,8 @@ function tokenize(src: string): Tok[] {
       i += m[0].length;
       return true;
     };
-    while (i < src.length && !" \t\n;&|".includes(src[i])) {
+    // `>&2` and `<&0` keep their `&`: it duplicates a descriptor there, it does not end a command.
+    while (i < src.length && (!" \t\n;&|".includes(src[i]) || (src[i] === "&" && /[<>]$/.test(raw)))) {
       const ch = src[i];
       const start = i;
       if (ch === "'") {

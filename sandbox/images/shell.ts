@@ -1,7 +1,10 @@
 // A tiny busybox-style sh and the few applets images run (sleep, echo, true, false, hostname, date, env).
 
+import { type DateEnv, runDate } from "../shell/date.ts";
+import { parseTailFollow } from "../shell/tail-follow.ts";
 import { processEnv } from "./env.ts";
 import { parseShell, type ShNode, ShSyntaxError, type Word } from "./shell-parse.ts";
+import { startTailFollow } from "./tail-applet.ts";
 import type { ImageContext } from "./types.ts";
 
 /** Commands the modelled shell can run. */
@@ -58,6 +61,18 @@ function requote(words: string[]): string {
     .join(" ");
 }
 
+// date -r in the image's own shell reads the container's root filesystem.
+function rootfsMtime(ctx: ImageContext): DateEnv["mtime"] {
+  return (path) => {
+    try {
+      if (!ctx.rootfs) return { error: "No such file or directory" };
+      return ctx.rootfs.lookup(path.startsWith("/") ? path : `/${path}`).mtimeMs;
+    } catch (e) {
+      return { error: e instanceof Error ? e.message : String(e) };
+    }
+  };
+}
+
 /** Run one non-shell applet as the process `pid`, then call done(status). */
 function applet(
   ctx: ImageContext,
@@ -86,10 +101,13 @@ function applet(
       ctx.log(ctx.hostname);
       done(0);
       return true;
-    case "date":
-      ctx.log(formatDate(ctx.now()));
-      done(0);
+    case "date": {
+      const r = runDate(args, { now: ctx.now(), flavor: "busybox", mtime: rootfsMtime(ctx) });
+      if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
+      if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+      done(r.exitCode);
       return true;
+    }
     case "env":
     case "printenv": {
       // Only variables are printed, not the shell's specials ($?, $0).
@@ -129,7 +147,9 @@ export function startApplet(ctx: ImageContext, argv: string[]): boolean {
     return true;
   }
   const pid = ctx.spawn([...argv]);
-  return applet(ctx, [...argv], processEnv(ctx.env, ctx.hostname), (s) => ctx.exitProcess(pid, s));
+  const done = (s: number) => ctx.exitProcess(pid, s);
+  if (startTailFollow(ctx, pid, argv, done)) return true;
+  return applet(ctx, [...argv], processEnv(ctx.env, ctx.hostname), done);
 }
 
 /** Run `sh [-c script]` as the container's main process. */
@@ -171,11 +191,13 @@ export function startShell(ctx: ImageContext, argv: string[]): void {
       })
       .join("");
   // A single external command is exec'd in place of the shell, as busybox sh does for `sh -c "sleep 10"`.
-  if (tree.t === "cmd" && ["sleep"].includes(expand(tree.words[0]))) {
+  if (tree.t === "cmd" && ["sleep", "tail"].includes(expand(tree.words[0]))) {
     const args = tree.words.map(expand);
-    ctx.exec(shPid, args);
-    applet(ctx, args, vars, finish);
-    return;
+    if (args[0] === "sleep" || parseTailFollow(args)) {
+      ctx.exec(shPid, args);
+      if (!startTailFollow(ctx, shPid, args, finish)) applet(ctx, args, vars, finish);
+      return;
+    }
   }
   const run = (node: ShNode, k: (status: number) => void): void => {
     if (exited) return;
@@ -224,11 +246,26 @@ export function startShell(ctx: ImageContext, argv: string[]): void {
         return;
       }
       case "cmd": {
-        const argv2 = node.words.map(expand);
+        let argv2 = node.words.map(expand);
+        let done = ret;
+        if (argv2[0] === "exec" && argv2.length > 1) {
+          // exec replaces the shell: the command's status is the shell's, and nothing after it runs.
+          argv2 = argv2.slice(1);
+          done = (s) => {
+            if (exited) return;
+            exited = true;
+            finish(s);
+          };
+          if (argv2[0] === "sleep" || parseTailFollow(argv2)) {
+            ctx.exec(shPid, argv2);
+            if (!startTailFollow(ctx, shPid, argv2, done)) applet(ctx, argv2, vars, done);
+            return;
+          }
+        }
         const assign = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(argv2[0]);
         if (assign && argv2.length === 1) {
           vars[assign[1]] = assign[2];
-          ret(0);
+          done(0);
           return;
         }
         if (argv2[0] === "exit") {
@@ -236,11 +273,19 @@ export function startShell(ctx: ImageContext, argv: string[]): void {
           finish(argv2[1] === undefined ? Number(vars["?"]) : Number(argv2[1]) & 255);
           return;
         }
+        if (parseTailFollow(argv2)) {
+          const child = ctx.spawn(argv2, { parent: shPid });
+          startTailFollow(ctx, child, argv2, (s) => {
+            ctx.exitProcess(child, s);
+            done(s);
+          });
+          return;
+        }
         if (argv2[0] === "sleep") {
           const child = ctx.spawn(argv2, { parent: shPid });
           applet(ctx, argv2, vars, (s) => {
             ctx.exitProcess(child, s);
-            ret(s);
+            done(s);
           });
           return;
         }
@@ -248,12 +293,12 @@ export function startShell(ctx: ImageContext, argv: string[]): void {
           const r = ctx.runScript(shName, requote(argv2));
           if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
           if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
-          ret(r.exitCode);
+          done(r.exitCode);
           return;
         }
-        if (applet(ctx, argv2, vars, ret)) return;
+        if (applet(ctx, argv2, vars, done)) return;
         ctx.log(`${shName}: ${argv2[0]}: not found`, "stderr");
-        ret(127);
+        done(127);
         return;
       }
     }
