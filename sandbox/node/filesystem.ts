@@ -35,9 +35,19 @@ export function splitPath(path: string): string[] {
   for (const part of path.split("/")) {
     if (part === "" || part === ".") continue;
     if (part === "..") out.pop();
-    else out.push(part);
+    else out.push(intern(part));
   }
   return out;
+}
+
+// Every container's tree repeats the same short names (etc, usr, share, nginx...): keep one copy of each.
+const interned = new Map<string, string>();
+function intern(name: string): string {
+  if (name.length > 16) return name;
+  const known = interned.get(name);
+  if (known !== undefined) return known;
+  if (interned.size < 20_000) interned.set(name, name);
+  return name;
 }
 
 /** Join a relative symlink target to the directory holding the link. */

@@ -41,11 +41,15 @@ export class Random {
 
   /** A version-4 UUID, as the API server assigns to metadata.uid. */
   uuid(): string {
-    const h = this.hex(32).split("");
-    h[12] = "4";
-    h[16] = "89ab"[this.int(4)];
-    const s = h.join("");
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const hex = this.hex(32);
+    const variant = "89ab"[this.int(4)];
+    // Built as one flat string (slices and concatenations would keep their pieces alive).
+    const codes: number[] = [];
+    for (let i = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) codes.push(45);
+      codes.push((i === 12 ? "4" : i === 16 ? variant : hex[i]).charCodeAt(0));
+    }
+    return String.fromCharCode(...codes);
   }
 
   /** A child source with its own stream, so one component's draws never shift another's. */
