@@ -30,6 +30,10 @@ export interface KubectlContext {
   stdin: string;
   /** Read a file on the machine kubectl runs on; undefined when it does not exist. */
   readFile(path: string): string | undefined;
+  /** Replace a file on that machine (kubeconfig edits); returns an error message on failure. */
+  writeFile?(path: string, content: string): string | undefined;
+  /** The environment kubectl runs with (`HOME`, `KUBECONFIG`); absent means HOME=/root only. */
+  env?: Readonly<Record<string, string>>;
   /** Stream output as it is produced (watches, rollout status); text is also part of the result. */
   write(stream: "stdout" | "stderr", text: string): void;
   /** Advance virtual time until `done()` or `limitMs` passes (for --wait, rollout status, wait, -w). */

@@ -33,6 +33,22 @@ const PAGES: [string, string[]][] = [
   ["create-configmap", ["create", "configmap"]],
   ["create-secret", ["create", "secret"]],
   ["create-secret-generic", ["create", "secret", "generic"]],
+  ["config", ["config"]],
+  ["config-view", ["config", "view"]],
+  ["config-current-context", ["config", "current-context"]],
+  ["config-get-contexts", ["config", "get-contexts"]],
+  ["config-get-clusters", ["config", "get-clusters"]],
+  ["config-get-users", ["config", "get-users"]],
+  ["config-use-context", ["config", "use-context"]],
+  ["config-set-context", ["config", "set-context"]],
+  ["config-delete-context", ["config", "delete-context"]],
+  ["config-rename-context", ["config", "rename-context"]],
+  ["top", ["top"]],
+  ["top-node", ["top", "node"]],
+  ["top-pod", ["top", "pod"]],
+  ["api-versions", ["api-versions"]],
+  ["auth", ["auth"]],
+  ["auth-can-i", ["auth", "can-i"]],
 ];
 
 describe("kubectl <command> --help", () => {

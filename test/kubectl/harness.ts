@@ -62,6 +62,10 @@ export function makeHarness(opts: { nodes?: boolean } = {}): Harness {
     },
     stdin,
     readFile: (p) => files.get(p),
+    writeFile: (p, content) => {
+      files.set(p, content);
+      return undefined;
+    },
     write: () => {},
     waitUntil: (done, limitMs) => loop.advanceUntil(done, limitMs),
     interactive: false,

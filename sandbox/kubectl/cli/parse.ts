@@ -77,6 +77,10 @@ export function parseKubectl(argv: string[], options: ParseOptions = {}): ParseR
     }
   }
 
+  // Commands the sandbox only lists stop here, before their (unmodelled) flags are parsed; help still works.
+  if (command.notModelled && !rest.some((a) => a === "-h" || a === "--help" || a === "--help=true")) {
+    return exit("", errorText(`"${cmdPath}" is not available in this simulated cluster`), 1);
+  }
   const parsed = parseFlags(rest, allFlags(command));
   const isOptions = path.length === 2 && command === OPTIONS_COMMAND;
   if ("error" in parsed) {

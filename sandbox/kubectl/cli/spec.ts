@@ -1,15 +1,16 @@
 // The kubectl command tree: the root command, its help groups, and lookups over it.
 
 import { applyCommand } from "./commands/apply.ts";
+import { authCommand } from "./commands/auth.ts";
 import {
   apiResourcesCommand,
   clusterInfoCommand,
   editCommand,
   explainCommand,
-  topCommand,
   versionCommand,
   waitCommand,
 } from "./commands/cluster.ts";
+import { configCommand } from "./commands/config.ts";
 import { createCommand } from "./commands/create.ts";
 import { deleteCommand } from "./commands/delete.ts";
 import { describeCommand } from "./commands/describe.ts";
@@ -25,6 +26,7 @@ import { rolloutCommand } from "./commands/rollout.ts";
 import { runCommand } from "./commands/run.ts";
 import { scaleCommand } from "./commands/scale.ts";
 import { setCommand } from "./commands/set.ts";
+import { apiVersionsCommand, topCommand } from "./commands/top.ts";
 import { GLOBAL_FLAGS } from "./global-flags.ts";
 import { longDesc } from "./text.ts";
 import type { CommandSpec, FlagSpec } from "./types.ts";
@@ -65,7 +67,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       O["port-forward"],
       O.proxy,
       O.cp,
-      O.auth,
+      authCommand,
       O.debug,
       O.events,
     ],
@@ -82,8 +84,8 @@ export const COMMAND_GROUPS: CommandGroup[] = [
 /** Commands outside the groups, listed under "Other Commands:" (sorted by cobra). */
 export const OTHER_COMMANDS: CommandSpec[] = [
   apiResourcesCommand,
-  O["api-versions"],
-  O.config,
+  apiVersionsCommand,
+  configCommand,
   O.plugin,
   versionCommand,
 ];
@@ -117,7 +119,9 @@ export function helpFlag(command: CommandSpec): FlagSpec {
 
 /** Return every flag a command accepts: its own, cobra's help flag, then kubectl's global flags. */
 export function allFlags(command: CommandSpec): FlagSpec[] {
-  return [...command.flags, helpFlag(command), ...GLOBAL_FLAGS];
+  // A local flag hides the global flag of the same name, shorthand included (cobra skips it when merging).
+  const own = new Set(command.flags.map((f) => f.name));
+  return [...command.flags, helpFlag(command), ...GLOBAL_FLAGS.filter((f) => !own.has(f.name))];
 }
 
 /** Find a direct subcommand by name or alias. */

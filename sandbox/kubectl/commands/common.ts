@@ -4,6 +4,7 @@ import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
 import type { FlagValue } from "../cli/index.ts";
 import type { KubectlContext } from "../context.ts";
+import { contextNamespace } from "../kubeconfig/namespace.ts";
 
 /** Parsed flags by long name. */
 export type Flags = Record<string, FlagValue>;
@@ -19,6 +20,7 @@ export class Run {
   command = "";
   stdout = "";
   stderr = "";
+  private defaultNamespace?: string;
 
   constructor(ctx: KubectlContext, args: string[], flags: Flags, flagsSet: Set<string>, afterDash: string[]) {
     this.ctx = ctx;
@@ -63,9 +65,12 @@ export class Run {
     return Array.isArray(v) ? v : [];
   }
 
-  /** The namespace of the command: `-n`, else `default`. */
+  /** The namespace of the command: `-n`, else the kubeconfig context's namespace, else `default`. */
   get namespace(): string {
-    return this.str("namespace") || "default";
+    const flag = this.str("namespace");
+    if (flag) return flag;
+    this.defaultNamespace ??= contextNamespace(this.ctx, this.str("kubeconfig"), this.str("context"));
+    return this.defaultNamespace;
   }
 
   /** Virtual time now. */

@@ -1,6 +1,10 @@
 // Which function runs each kubectl command path.
 import { runApply } from "./apply.ts";
+import { runCanI } from "./auth-can-i.ts";
 import type { Run } from "./common.ts";
+import { runCurrentContext, runGetClusters, runGetContexts, runGetUsers, runUseContext } from "./config.ts";
+import { runDeleteContext, runRenameContext, runSetContext } from "./config-edit.ts";
+import { runConfigView } from "./config-view.ts";
 import { runCreate } from "./create.ts";
 import { runDelete } from "./delete.ts";
 import { runDescribe } from "./describe.ts";
@@ -18,6 +22,7 @@ import { runRun } from "./run.ts";
 import { runScale } from "./scale.ts";
 import { runSetEnv } from "./set-env.ts";
 import { runSetImage } from "./set-image.ts";
+import { runApiVersions, runTop } from "./top-versions.ts";
 import { runWait } from "./wait.ts";
 
 /** A command implementation: writes through `run` and returns the exit code. */
@@ -49,4 +54,17 @@ export const COMMANDS: Record<string, CommandFn> = {
   version: runVersion,
   "cluster-info": runClusterInfo,
   "api-resources": runApiResources,
+  "api-versions": runApiVersions,
+  "top node": runTop,
+  "top pod": runTop,
+  "auth can-i": runCanI,
+  "config view": runConfigView,
+  "config current-context": runCurrentContext,
+  "config get-contexts": runGetContexts,
+  "config get-clusters": runGetClusters,
+  "config get-users": runGetUsers,
+  "config use-context": runUseContext,
+  "config set-context": runSetContext,
+  "config delete-context": runDeleteContext,
+  "config rename-context": runRenameContext,
 };

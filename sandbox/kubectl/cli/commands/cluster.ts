@@ -1,12 +1,10 @@
-// Specs for version, cluster-info, api-resources and wait (full help), and explain, edit and top (short help only).
+// Specs for version, cluster-info, api-resources and wait (full help), and explain and edit (short help only).
 import {
   allNamespacesFlag,
   fieldManagerFlag,
   fieldSelectorFlag,
   filenameFlags,
   printFlags,
-  selectorFlag,
-  showLabelsFlag,
   validateFlag,
 } from "../common-flags.ts";
 import { boolFlag, durationFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
@@ -209,39 +207,5 @@ kubectl wait --for=delete pod/busybox1 --timeout=60s`),
       "30s",
       "The length of time to wait before giving up.  Zero means check once and don't wait, negative means wait for a week.",
     ),
-  ],
-};
-
-function topSub(name: "node" | "pod", aliases: string[], short: string): CommandSpec {
-  return {
-    name,
-    aliases,
-    use: name === "node" ? "[NAME | -l label]" : "[NAME | -l label]",
-    disableFlagsInUseLine: true,
-    short,
-    flags: [
-      ...(name === "pod" ? [allNamespacesFlag(), fieldSelectorFlag()] : []),
-      boolFlag("no-headers", false, "If present, print output without headers"),
-      selectorFlag(),
-      showLabelsFlag(),
-      stringFlag(
-        "sort-by",
-        "",
-        "If non-empty, sort pods list using specified field. The field can be either 'cpu' or 'memory'.",
-      ),
-    ],
-  };
-}
-
-/** The `top` group (partial: the sandbox may have no metrics server). */
-export const topCommand: CommandSpec = {
-  name: "top",
-  use: "",
-  short: "Display resource (CPU/memory) usage",
-  bare: "help-stderr",
-  flags: [],
-  subcommands: [
-    topSub("node", ["nodes", "no"], "Display resource (CPU/memory) usage of nodes"),
-    topSub("pod", ["pods", "po"], "Display resource (CPU/memory) usage of pods"),
   ],
 };

@@ -16,7 +16,6 @@ export const OTHER_COMMANDS: Record<string, CommandSpec> = {
   "port-forward": named("port-forward", "Forward one or more local ports to a pod"),
   proxy: named("proxy", "Run a proxy to the Kubernetes API server"),
   cp: named("cp", "Copy files and directories to and from containers"),
-  auth: named("auth", "Inspect authorization"),
   debug: named("debug", "Create debugging sessions for troubleshooting workloads and nodes"),
   events: named("events", "List events"),
   diff: named("diff", "Diff the live version against a would-be applied version"),
@@ -26,10 +25,5 @@ export const OTHER_COMMANDS: Record<string, CommandSpec> = {
     "completion",
     "Output shell completion code for the specified shell (bash, zsh, fish, or powershell)",
   ),
-  "api-versions": named(
-    "api-versions",
-    'Print the supported API versions on the server, in the form of "group/version"',
-  ),
-  config: named("config", "Modify kubeconfig files"),
   plugin: named("plugin", "Provides utilities for interacting with plugins"),
 };
