@@ -257,6 +257,9 @@ export function writeKubeadmFiles(fs: FileTree, p: KubeadmNodeParams, now: numbe
   for (const [file, user] of Object.entries(confs)) {
     fs.writeFile(`/etc/kubernetes/${file}`, kubeconfig(server, user, embedded), now, 0o600);
   }
+  // What `kubeadm init` tells you to run next: mkdir -p $HOME/.kube; cp admin.conf $HOME/.kube/config.
+  fs.mkdirp("/root/.kube", now);
+  fs.writeFile("/root/.kube/config", kubeconfig(server, "kubernetes-admin", embedded), now, 0o600);
   for (const [file, text] of Object.entries(staticPodManifests(cp))) {
     fs.writeFile(`/etc/kubernetes/manifests/${file}`, text, now, 0o600);
   }
