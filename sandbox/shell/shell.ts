@@ -135,7 +135,7 @@ export class Shell {
     switch (cmd) {
       case "kubectl":
       case "k":
-        return this.kubectl(args, stdin, write);
+        return this.kubectl(args, stdin, write, { ...this.env, ...cmdEnv });
       case "ssh":
         return this.ssh(args, stdin, write);
       case "exit":
@@ -175,7 +175,12 @@ export class Shell {
     return this.cluster.runOnNode(this.host, argv, stdin, write, { ...this.env, ...cmdEnv });
   }
 
-  private kubectl(args: string[], stdin: string, write: OutputSink): CommandResult {
+  private kubectl(
+    args: string[],
+    stdin: string,
+    write: OutputSink,
+    env: Record<string, string>,
+  ): CommandResult {
     const c = this.cluster;
     if (this.host !== c.controlPlane) {
       // Workers have no admin kubeconfig, so kubectl falls back to localhost:8080, as on a real kubeadm worker.
@@ -189,6 +194,8 @@ export class Shell {
         kubelets: c.kubelets,
         stdin,
         readFile: (p) => c.readFile(this.host, p),
+        writeFile: (p, content) => c.writeFile(this.host, p, content, false)?.replace(/^.*: /, ""),
+        env,
         write,
         waitUntil: (done, limitMs) => c.loop.advanceUntil(done, limitMs),
         interactive: this.interactive,

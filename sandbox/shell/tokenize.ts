@@ -51,6 +51,13 @@ export function closingParen(line: string, open: number): number {
   throw new ShellSyntaxError("unexpected EOF while looking for matching `)'");
 }
 
+// Bash expands an unquoted `~` that starts a word (or an assignment's value) and ends there or at `/`.
+function tildeStarts(line: string, i: number, word: string | null): boolean {
+  if (word !== null && !/^[A-Za-z_][A-Za-z0-9_]*=$/.test(word)) return false;
+  const next = line[i + 1];
+  return next === undefined || next === "/" || " \t\n;|&<>)".includes(next);
+}
+
 /** Tokenize one line; `$VAR` expands from `env`. Throws ShellSyntaxError on an unterminated quote. */
 export function tokenize(
   line: string,
@@ -167,6 +174,9 @@ export function tokenize(
     } else if (ch === "$" || ch === "`") {
       const from = i;
       addSplit(expand(), from);
+    } else if (ch === "~" && !raw && env.HOME && tildeStarts(line, i, word)) {
+      add(env.HOME);
+      i++;
     } else {
       const op = OPS.find((o) => line.startsWith(o, i));
       // `2>` is only a redirection at the start of a word (`a2>b` is a word and a `>`).
