@@ -1,5 +1,6 @@
 // The Node object a kubelet registers and the status it reports.
 import type { Condition, Node, NodeStatus } from "../api/types.ts";
+import { jsonEqual } from "../util/json-equal.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 
@@ -134,7 +135,9 @@ export function nodeStatus(
 
 /** Whether two statuses differ in anything but heartbeat times. */
 export function statusChanged(a: NodeStatus | undefined, b: NodeStatus): boolean {
-  const strip = (s: NodeStatus | undefined) =>
-    JSON.stringify({ ...s, conditions: s?.conditions?.map((c) => ({ ...c, lastHeartbeatTime: undefined })) });
-  return strip(a) !== strip(b);
+  const strip = (s: NodeStatus | undefined) => ({
+    ...s,
+    conditions: s?.conditions?.map((c) => ({ ...c, lastHeartbeatTime: undefined })),
+  });
+  return !jsonEqual(strip(a), strip(b));
 }
