@@ -1,5 +1,5 @@
 /** What `help` prints in the kubenotes shell. */
-export const HELP_TEXT = `kubenotes shell: a simulated kubeadm cluster (Kubernetes v1.32) in your browser.
+export const HELP_TEXT = `kubenotes shell: a simulated kubeadm cluster (Kubernetes v1.32), one control plane and its workers.
 
   kubectl ...            talk to the API server (also: k ...)
   ssh <node> [command]   run a command on a node, or switch to it (exit to come back)
@@ -8,9 +8,10 @@ export const HELP_TEXT = `kubenotes shell: a simulated kubeadm cluster (Kubernet
   clear                  clear the screen
   help                   this text
 
-On a node: ps, pgrep, pidof, ss, systemctl, journalctl, crictl, etcdctl (control
-plane), ip, iptables, iptables-save, lsns, nsenter, readlink, ls, cat, touch, rm,
-mkdir, mv, cp, hostname, uname, curl, ping, nslookup.
+On a node: ps, pgrep, pidof, kill, ss, systemctl, journalctl, crictl, etcdctl
+(control plane), ip, iptables, iptables-save, lsns, nsenter, readlink, ls, cat,
+touch, rm, mkdir, mv, cp, chmod, date, hostname, uname, curl, wget, nc, ping,
+nslookup.
 Text tools read pipes or files: grep, head, tail, wc, sort, uniq, cut, tr, base64,
 and a small awk (-F, -v, BEGIN/END, /re/ and comparison patterns, print, printf,
 $N, $NF, NR, NF, +=, length, substr, index, toupper, tolower).
