@@ -235,6 +235,15 @@ export class Cluster implements ShellCluster {
     }
   }
 
+  /** Use up a pid on a node for a short-lived command and return it. */
+  takePid(node: string): number {
+    const procs = this.nodes.get(node)?.machine.processes;
+    if (!procs) return 1;
+    const pid = Math.max(0, ...procs.list().map((p) => p.pid)) + 1;
+    procs.reservePids(1);
+    return pid;
+  }
+
   /** Command names the node shell knows. */
   nodeCommands(): string[] {
     return [...nodeCommandNames(), "etcdctl"].sort();

@@ -1,6 +1,7 @@
 // The one shell behind the browser terminal, `npm run shell` and the tests: kubectl, ssh, sleep,
 // here-documents, pipes into text tools, and each node's own commands.
 
+import { klog } from "../images/daemon.ts";
 import type { CommandResult } from "../kubectl/context.ts";
 import { runKubectl } from "../kubectl/index.ts";
 import { completeLine } from "./complete.ts";
@@ -183,10 +184,15 @@ export class Shell {
   ): CommandResult {
     const c = this.cluster;
     if (this.host !== c.controlPlane) {
-      // Workers have no admin kubeconfig, so kubectl falls back to localhost:8080, as on a real kubeadm worker.
+      // Workers have no admin kubeconfig, so kubectl falls back to localhost:8080, as on a real kubeadm worker:
+      // API discovery fails (client-go logs each attempt through klog), then kubectl gives up.
+      const pid = c.takePid?.(this.host) ?? 1;
+      const err =
+        '"Unhandled Error" err="couldn\'t get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"';
+      const line = `E${klog(c.loop.now(), pid, "memcache.go:265", err).slice(1)}\n`;
       const msg =
         "The connection to the server localhost:8080 was refused - did you specify the right host or port?\n";
-      return { stdout: "", stderr: msg, exitCode: 1 };
+      return { stdout: "", stderr: line.repeat(5) + msg, exitCode: 1 };
     }
     return runKubectl(
       {

@@ -29,4 +29,6 @@ export interface ShellCluster {
   writeFile(node: string, path: string, content: string, append: boolean): string | undefined;
   /** Render an ASCII diagram of the cluster or a part of it, when available. */
   diagram?(args: string[]): CommandResult;
+  /** Use up a pid on a node for a short-lived command and return it (what its klog lines show). */
+  takePid?(node: string): number;
 }

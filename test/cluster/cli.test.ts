@@ -49,3 +49,19 @@ describe("npm run shell with piped input", () => {
     expect(shell([], script).stdout).toBe(a.stdout);
   });
 });
+
+describe("kubectl on a worker", () => {
+  it("has no kubeconfig, so discovery fails through klog and kubectl gives up, as on a kubeadm worker", () => {
+    const [line] = shell(["--json"], "ssh node01 kubectl get pods\n").stdout.trimEnd().split("\n");
+    const r = JSON.parse(line);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(r.exitCode).toBe(1);
+    expect(lines).toHaveLength(6);
+    expect(lines[0]).toMatch(
+      /^E0115 09:\d\d:\d\d\.\d{6} +\d+ memcache\.go:265\] "Unhandled Error" err="couldn't get current server API group list: Get \\"http:\/\/localhost:8080\/api\?timeout=32s\\": dial tcp 127\.0\.0\.1:8080: connect: connection refused"$/,
+    );
+    expect(lines[5]).toBe(
+      "The connection to the server localhost:8080 was refused - did you specify the right host or port?",
+    );
+  });
+});
