@@ -43,8 +43,17 @@ const REASONS: Record<number, string> = {
 
 /** Format an HTTP date: `Thu, 02 Jan 2025 03:04:05 GMT`. */
 export function httpDate(ms: number): string {
-  return new Date(ms).toUTCString();
+  // Probes ask for the same second again and again; the text depends on the second alone.
+  const second = Math.floor(ms / 1000);
+  if (second !== lastHttpSecond) {
+    lastHttpSecond = second;
+    lastHttpDate = new Date(second * 1000).toUTCString();
+  }
+  return lastHttpDate;
 }
+
+let lastHttpSecond = Number.NaN;
+let lastHttpDate = "";
 
 /** Build a raw HTTP/1.1 response with headers in the given order. */
 export function httpResponse(status: number, headers: Array<[string, string]>, body: string): string {

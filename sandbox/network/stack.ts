@@ -125,9 +125,8 @@ export class NetStack {
     let best: Route | undefined;
     let bestLen = -1;
     for (const r of this.routes) {
-      const cidr = r.dst === "default" ? parseCidr("0.0.0.0/0") : parseCidr(r.dst);
+      const { cidr, len } = routeDst(r.dst);
       if (!cidr || !cidrContains(cidr, n)) continue;
-      const len = r.dst === "default" ? 0 : Number(r.dst.split("/")[1]);
       if (len > bestLen) {
         best = r;
         bestLen = len;
@@ -135,4 +134,26 @@ export class NetStack {
     }
     return best;
   }
+}
+
+interface ParsedDst {
+  cidr: ReturnType<typeof parseCidr>;
+  len: number;
+}
+
+// Every packet looks routes up: parse each destination text once. Safe to share between clusters: the
+// entry depends on the text alone and nobody changes it.
+const parsedDsts = new Map<string, ParsedDst>();
+
+function routeDst(dst: string): ParsedDst {
+  let parsed = parsedDsts.get(dst);
+  if (!parsed) {
+    parsed =
+      dst === "default"
+        ? { cidr: parseCidr("0.0.0.0/0"), len: 0 }
+        : { cidr: parseCidr(dst), len: Number(dst.split("/")[1]) };
+    if (parsedDsts.size >= 10_000) parsedDsts.clear();
+    parsedDsts.set(dst, parsed);
+  }
+  return parsed;
 }

@@ -21,8 +21,18 @@ export function base32(bytes: Uint8Array): string {
   return out;
 }
 
+// Every sync on every node hashes the same service port names again: remember each hash (a pure function
+// of the text, so sharing it between clusters is safe).
+const hashes = new Map<string, string>();
+
 function hash16(text: string): string {
-  return base32(sha256(utf8ToBytes(text))).slice(0, 16);
+  let h = hashes.get(text);
+  if (h === undefined) {
+    h = base32(sha256(utf8ToBytes(text))).slice(0, 16);
+    if (hashes.size >= 20_000) hashes.clear();
+    hashes.set(text, h);
+  }
+  return h;
 }
 
 /** Build a service port name: `<ns>/<svc>:<port>`, or `<ns>/<svc>` when the port is unnamed. */

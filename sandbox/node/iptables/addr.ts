@@ -6,16 +6,29 @@ export const PROBABILITY_SCALE = 0x80000000;
 
 /** Parse a dotted quad into an unsigned 32-bit number, or undefined when it is not one. */
 export function parseIPv4(text: string): number | undefined {
-  const parts = text.split(".");
-  if (parts.length !== 4) return undefined;
+  // Scanned by hand (each packet and route lookup parses addresses): exactly four dot-separated runs
+  // of one to three digits, each at most 255.
   let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
+  let parts = 0;
+  let i = 0;
+  const n = text.length;
+  while (parts < 4) {
+    let octet = 0;
+    let digits = 0;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) break;
+      if (++digits > 3) return undefined;
+      octet = octet * 10 + c;
+    }
+    if (digits === 0 || octet > 255) return undefined;
     value = value * 256 + octet;
+    parts++;
+    if (i === n) break;
+    if (text.charCodeAt(i) !== 46 || parts === 4) return undefined;
+    i++;
   }
-  return value >>> 0;
+  return parts === 4 ? value >>> 0 : undefined;
 }
 
 /** Format an unsigned 32-bit number as a dotted quad. */

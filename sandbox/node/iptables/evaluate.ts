@@ -122,14 +122,12 @@ function matchOne(m: Match, pkt: Packet, ctx: EvalContext): boolean {
 export function ruleMatches(rule: Rule, pkt: Packet, ctx: EvalContext): boolean {
   if (rule.proto && rule.proto.num !== 0 && (protoNumber(pkt.proto) === rule.proto.num) === rule.proto.invert)
     return false;
-  for (const [cidr, ip] of [
-    [rule.src, pkt.src],
-    [rule.dst, pkt.dst],
-  ] as const) {
-    if (cidr && cidrContains(cidr, parseIPv4(ip) ?? 0) === cidr.invert) return false;
-  }
+  const { src, dst } = rule;
+  if (src && cidrContains(src, parseIPv4(pkt.src) ?? 0) === src.invert) return false;
+  if (dst && cidrContains(dst, parseIPv4(pkt.dst) ?? 0) === dst.invert) return false;
   if (!ifaceMatches(rule.inIface, pkt.inIface) || !ifaceMatches(rule.outIface, pkt.outIface)) return false;
-  return rule.matches.every((m) => matchOne(m, pkt, ctx));
+  for (const m of rule.matches) if (!matchOne(m, pkt, ctx)) return false;
+  return true;
 }
 
 function rewriteDestination(pkt: Packet, to: string): Packet {

@@ -176,9 +176,14 @@ export function renameChain(table: Table, from: string, to: string): void {
   table.chains.delete(from);
   chain.name = to;
   table.chains.set(to, chain);
+  // New rule objects rather than edits: targets may be shared with parsed-rule caches, and rule texts
+  // are cached per rule object.
   for (const c of table.chains.values()) {
-    for (const rule of c.rules)
-      if (rule.target.kind === "chain" && rule.target.name === from) rule.target.name = to;
+    c.rules = c.rules.map((rule) =>
+      rule.target.kind === "chain" && rule.target.name === from
+        ? { ...rule, target: { ...rule.target, name: to } }
+        : rule,
+    );
   }
 }
 

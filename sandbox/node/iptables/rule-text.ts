@@ -110,6 +110,19 @@ function saveTarget(target: Target): string {
 
 /** Render a rule's specification in iptables-save order: -s, -d, -i, -o, -p, matches, target. */
 export function ruleSpecText(rule: Rule): string {
+  // Keyed by identity: a rule's specification never changes once built (renames replace the rule; only
+  // its counters move), and kube-proxy compares its jumps with every stored rule on each sync.
+  let text = specTexts.get(rule);
+  if (text === undefined) {
+    text = specText(rule);
+    specTexts.set(rule, text);
+  }
+  return text;
+}
+
+const specTexts = new WeakMap<Rule, string>();
+
+function specText(rule: Rule): string {
   let out = "";
   if (rule.src)
     out += `${rule.src.invert ? " !" : ""} -s ${formatIPv4(rule.src.addr)}${saveMaskSuffix(rule.src.mask)}`;
