@@ -87,6 +87,7 @@ const META_ORDER = [
   "ownerReferences",
   "finalizers",
 ];
+const META_KEYS = new Set(META_ORDER);
 
 /** The cluster's API server. */
 export class ApiServer {
@@ -230,18 +231,21 @@ export class ApiServer {
       throw conflictMessage(name, `pod ${name} is being deleted, cannot be assigned to a host`);
     if (cur.spec.nodeName)
       throw conflictMessage(name, `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
-    const pod = clone(cur);
-    pod.spec.nodeName = nodeName;
-    pod.status ??= {};
-    const conds = (pod.status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
+    // Only spec.nodeName and the status change: the rest is shared with the stored object, which is never
+    // changed in place (keys keep their order, as a copy-then-set would leave them).
+    const status = cur.status ?? {};
+    const conds = (status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
     conds.push({
       type: "PodScheduled",
       status: "True",
       lastProbeTime: null,
       lastTransitionTime: rfc3339(this.loop.now()),
     });
-    pod.status.conditions = conds;
-    pod.status.phase ??= "Pending";
+    const pod: Pod = {
+      ...cur,
+      spec: { ...cur.spec, nodeName },
+      status: { ...status, conditions: conds, phase: status.phase ?? "Pending" },
+    };
     return this.store(rt, key, pod, kv.modRevision) as Pod;
   }
 
@@ -455,10 +459,13 @@ export class ApiServer {
     const src = obj.metadata as Record<string, unknown>;
     for (const k of META_ORDER) if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
     for (const k of Object.keys(src))
-      if (!META_ORDER.includes(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+      if (!META_KEYS.has(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
     if (rv) meta.resourceVersion = rv;
-    const { apiVersion, kind, metadata: _m, ...rest } = obj;
-    return { apiVersion, kind, metadata: meta, ...rest };
+    const out: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta };
+    for (const k of Object.keys(obj))
+      if (k !== "apiVersion" && k !== "kind" && k !== "metadata")
+        out[k] = (obj as Record<string, unknown>)[k];
+    return out as unknown as KubeObject;
   }
 
   private generateName(rt: ResourceType, meta: ObjectMeta): string {

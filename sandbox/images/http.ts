@@ -43,17 +43,18 @@ const REASONS: Record<number, string> = {
 
 /** Format an HTTP date: `Thu, 02 Jan 2025 03:04:05 GMT`. */
 export function httpDate(ms: number): string {
-  // Probes ask for the same second again and again; the text depends on the second alone.
+  // Probes ask every second; the text depends on the second alone (as rfc3339's cache, shared safely).
   const second = Math.floor(ms / 1000);
-  if (second !== lastHttpSecond) {
-    lastHttpSecond = second;
-    lastHttpDate = new Date(second * 1000).toUTCString();
+  let text = httpDates.get(second);
+  if (text === undefined) {
+    text = new Date(second * 1000).toUTCString();
+    if (httpDates.size >= 4096) httpDates.clear();
+    httpDates.set(second, text);
   }
-  return lastHttpDate;
+  return text;
 }
 
-let lastHttpSecond = Number.NaN;
-let lastHttpDate = "";
+const httpDates = new Map<number, string>();
 
 /** Build a raw HTTP/1.1 response with headers in the given order. */
 export function httpResponse(status: number, headers: Array<[string, string]>, body: string): string {

@@ -4,7 +4,6 @@ import type { Lease, Node, Pod, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { Informer, keyOf } from "../client/informer.ts";
-import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
@@ -191,9 +190,10 @@ export class Kubelet {
     if (!force && !statusChanged(node.status, next) && now - this.lastReport < this.cfg.nodeStatusReportMs)
       return;
     this.lastReport = now;
-    const updated = clone(node);
-    updated.status = { ...next, images: node.status?.images };
-    if (!updated.status.images) delete updated.status.images;
+    // Only status is sent (a status update takes nothing else), so the rest need not be copied.
+    const status: NonNullable<Node["status"]> = { ...next, images: node.status?.images };
+    if (!status.images) delete status.images;
+    const updated: Node = { ...node, status };
     this.api.updateStatus("nodes", updated, { handOff: true });
     // Like the kubelet's Ready setter: an event only when an existing condition changes status.
     const before = node.status?.conditions?.find((c) => c.type === "Ready")?.status;

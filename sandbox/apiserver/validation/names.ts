@@ -19,8 +19,32 @@ const CONFIG_MAP_KEY = anchored(CONFIG_MAP_KEY_FMT);
 const QUALIFIED_NAME_MSG =
   "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character";
 
+// Every write validates the same label keys, values and names again: remember each answer. The checks are
+// pure functions of the text, so sharing answers between clusters is safe; the lists are frozen because
+// every caller shares them.
+function remembered(check: (value: string) => string[]): (value: string) => readonly string[] {
+  const answers = new Map<string, readonly string[]>();
+  return (value) => {
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = Object.freeze(check(value));
+      if (answers.size >= 10_000) answers.clear();
+      answers.set(value, answer);
+    }
+    return answer;
+  };
+}
+
 /** Length in bytes of the UTF-8 encoding, which is what Go's len() measures. */
 export function byteLength(s: string): number {
+  let ascii = true;
+  for (let i = 0; i < s.length; i++) {
+    if (s.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return s.length;
   let n = 0;
   for (const ch of s) {
     const cp = ch.codePointAt(0) ?? 0;
@@ -47,7 +71,7 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 }
 
 /** Check a lowercase RFC 1123 label (63 characters). */
-export function isDNS1123Label(value: string): string[] {
+export const isDNS1123Label = remembered(function checkDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!DNS1123_LABEL.test(value)) {
@@ -63,10 +87,10 @@ export function isDNS1123Label(value: string): string[] {
       );
   }
   return errs;
-}
+});
 
 /** Check a lowercase RFC 1123 subdomain (253 characters). */
-export function isDNS1123Subdomain(value: string): string[] {
+export const isDNS1123Subdomain = remembered(function checkDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 253) errs.push(maxLenError(253));
   if (!DNS1123_SUBDOMAIN.test(value)) {
@@ -79,10 +103,10 @@ export function isDNS1123Subdomain(value: string): string[] {
     );
   }
   return errs;
-}
+});
 
 /** Check a DNS-1035 label (63 characters, starts with a letter). */
-export function isDNS1035Label(value: string): string[] {
+export const isDNS1035Label = remembered(function checkDNS1035Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!DNS1035_LABEL.test(value)) {
@@ -96,10 +120,10 @@ export function isDNS1035Label(value: string): string[] {
     );
   }
   return errs;
-}
+});
 
 /** Check a qualified name (a label key): `[prefix/]name`, prefix a subdomain, name 63 characters. */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = remembered(function checkQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split("/");
   let name: string;
@@ -123,10 +147,10 @@ export function isQualifiedName(value: string): string[] {
     );
   }
   return errs;
-}
+});
 
 /** Check a label value (empty allowed, 63 characters). */
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = remembered(function checkValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > 63) errs.push(maxLenError(63));
   if (!LABEL_VALUE.test(value)) {
@@ -141,7 +165,7 @@ export function isValidLabelValue(value: string): string[] {
     );
   }
   return errs;
-}
+});
 
 /** Check an IANA_SVC_NAME port name (15 characters, at least one letter). */
 export function isValidPortName(port: string): string[] {
