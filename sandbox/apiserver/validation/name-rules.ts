@@ -3,7 +3,7 @@
 import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from "./names.ts";
 
 /** A name rule: returns the problems with `name`, allowing a trailing dash when `prefix`. */
-export type NameRule = (name: string, prefix: boolean) => readonly string[];
+export type NameRule = (name: string, prefix: boolean) => string[];
 
 // The real maskTrailingDash drops two characters, not one, before appending "a"; kept as is.
 function maskTrailingDash(name: string): string {

@@ -22,12 +22,12 @@ const QUALIFIED_NAME_MSG =
 // Every write validates the same label keys, values and names again: remember each answer. The checks are
 // pure functions of the text, so sharing answers between clusters is safe; the lists are frozen because
 // every caller shares them.
-function remembered(check: (value: string) => string[]): (value: string) => readonly string[] {
-  const answers = new Map<string, readonly string[]>();
+function remembered(check: (value: string) => string[]): (value: string) => string[] {
+  const answers = new Map<string, string[]>();
   return (value) => {
     let answer = answers.get(value);
     if (answer === undefined) {
-      answer = Object.freeze(check(value));
+      answer = Object.freeze(check(value)) as string[];
       if (answers.size >= 10_000) answers.clear();
       answers.set(value, answer);
     }
