@@ -218,6 +218,20 @@ export class ApiServer {
   }
 
   /**
+   * Write a whole new status on the current object: a status update carries nothing else, so unlike
+   * `mutate` the rest of the object is not copied. `status` is handed over (the caller must not keep it).
+   */
+  replaceStatus<T extends KubeObject>(
+    plural: string,
+    namespace: string | undefined,
+    name: string,
+    status: T["status"],
+  ): T {
+    const cur = this.get<T>(plural, namespace, name);
+    return this.updateStatus<T>(plural, { ...cur, status } as KubeObject, { handOff: true });
+  }
+
+  /**
    * Bind a pod to a node (the pods/binding subresource): sets spec.nodeName and the PodScheduled condition.
    * Fails with Conflict when the pod is already bound, as the real registry does.
    */

@@ -247,16 +247,7 @@ export class DaemonSetController {
     if (jsonEqual(compact, ds.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(ds));
     try {
-      this.api.mutate<DaemonSet>(
-        "daemonsets",
-        namespace,
-        name,
-        (o) => {
-          o.status = compact as DaemonSet["status"];
-          return true;
-        },
-        true,
-      );
+      this.api.replaceStatus<DaemonSet>("daemonsets", namespace, name, compact as DaemonSet["status"]);
     } catch {
       // Deleted meanwhile.
     }

@@ -24,6 +24,19 @@ export function templateWithoutHash(rs: ReplicaSet): unknown {
   return t;
 }
 
+// Each reconcile compares every ReplicaSet's template with the Deployment's: informer objects are never
+// changed in place, so the text of one ReplicaSet object's template is computed once.
+const templateTexts = new WeakMap<ReplicaSet, string>();
+
+function templateText(rs: ReplicaSet): string {
+  let text = templateTexts.get(rs);
+  if (text === undefined) {
+    text = JSON.stringify(templateWithoutHash(rs));
+    templateTexts.set(rs, text);
+  }
+  return text;
+}
+
 /** The Deployment controller. */
 export class DeploymentController {
   private readonly api: ApiServer;
@@ -66,7 +79,7 @@ export class DeploymentController {
       .filter((r): r is ReplicaSet => !!r && !r.metadata.deletionTimestamp);
     const hash = templateHash(d.spec.template, d.status?.collisionCount);
     const wantTpl = JSON.stringify(d.spec.template);
-    let newRS = all.find((rs) => JSON.stringify(templateWithoutHash(rs)) === wantTpl);
+    let newRS = all.find((rs) => templateText(rs) === wantTpl);
     const olds = all.filter((rs) => rs !== newRS);
     const replicas = d.spec.replicas ?? 1;
     if (d.spec.paused) {
@@ -317,16 +330,7 @@ export class DeploymentController {
     if (jsonEqual(compact, d.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(d));
     try {
-      this.api.mutate<Deployment>(
-        "deployments",
-        namespace,
-        name,
-        (o) => {
-          o.status = compact;
-          return true;
-        },
-        true,
-      );
+      this.api.replaceStatus<Deployment>("deployments", namespace, name, compact);
     } catch {
       // Deleted meanwhile.
     }

@@ -147,23 +147,15 @@ export class ReplicaSetController {
     }
     const { namespace, name } = splitKey(keyOf(rs));
     try {
-      this.api.mutate<ReplicaSet>(
-        "replicasets",
-        namespace,
-        name,
-        (o) => {
-          // Zero counts are omitted from status, as the real object's omitempty fields are.
-          o.status = {
-            replicas: status.replicas,
-            observedGeneration: status.observedGeneration,
-          } as ReplicaSet["status"];
-          if (status.fullyLabeledReplicas) o.status!.fullyLabeledReplicas = status.fullyLabeledReplicas;
-          if (status.readyReplicas) o.status!.readyReplicas = status.readyReplicas;
-          if (status.availableReplicas) o.status!.availableReplicas = status.availableReplicas;
-          return true;
-        },
-        true,
-      );
+      // Zero counts are omitted from status, as the real object's omitempty fields are.
+      const next = {
+        replicas: status.replicas,
+        observedGeneration: status.observedGeneration,
+      } as NonNullable<ReplicaSet["status"]>;
+      if (status.fullyLabeledReplicas) next.fullyLabeledReplicas = status.fullyLabeledReplicas;
+      if (status.readyReplicas) next.readyReplicas = status.readyReplicas;
+      if (status.availableReplicas) next.availableReplicas = status.availableReplicas;
+      this.api.replaceStatus<ReplicaSet>("replicasets", namespace, name, next);
     } catch {
       // Deleted meanwhile: nothing to report.
     }

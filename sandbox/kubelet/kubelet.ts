@@ -225,10 +225,13 @@ export class Kubelet {
       });
       return;
     }
-    this.api.mutate<Lease>("leases", "kube-node-lease", name, (l) => {
-      l.spec.renewTime = now;
-      return true;
-    });
+    // A new object with fresh metadata and spec (the update fills metadata in); the rest is shared with
+    // the stored lease, which nothing changes in place. Every kubelet renews every 10 s.
+    this.api.update<Lease>(
+      "leases",
+      { ...existing, metadata: { ...existing.metadata }, spec: { ...existing.spec, renewTime: now } },
+      { handOff: true },
+    );
   }
 
   private syncStaticPods(): void {
