@@ -36,9 +36,7 @@ export class EventRecorder {
   ): void {
     const ns = obj.metadata.namespace || "default";
     const kind = obj.kind ?? "";
-    const key = [kind, ns, obj.metadata.name, obj.metadata.uid, fieldPath ?? "", reason, message].join(
-      "\u0000",
-    );
+    const key = `${kind}\u0000${ns}\u0000${obj.metadata.name ?? ""}\u0000${obj.metadata.uid ?? ""}\u0000${fieldPath ?? ""}\u0000${reason}\u0000${message}`;
     const now = rfc3339(this.api.loop.now());
     const existing = this.seen.get(key);
     try {

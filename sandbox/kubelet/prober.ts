@@ -51,14 +51,20 @@ function dial(
     : { ok: false, error: "refused" };
 }
 
-function httpProbe(
-  t: ProbeTransport | undefined,
-  runtime: ContainerRuntime,
-  get: NonNullable<Probe["httpGet"]>,
-  port: number,
-  target: ProbeTarget,
-): ProbeOutcome {
-  const host = (get as { host?: string }).host || target.podIP;
+interface HttpRequest {
+  host: string;
+  port: number;
+  url: string;
+  req: string;
+}
+
+// The same probe goes to the same address every period: its request text is built once per probe
+// object (pod specs are never changed in place) and address.
+const requests = new WeakMap<NonNullable<Probe["httpGet"]>, HttpRequest>();
+
+function httpRequest(get: NonNullable<Probe["httpGet"]>, host: string, port: number): HttpRequest {
+  const known = requests.get(get);
+  if (known && known.host === host && known.port === port) return known;
   const scheme = (get.scheme ?? "HTTP").toLowerCase();
   const rawPath = get.path ?? "/";
   const path = rawPath.startsWith("/") ? rawPath : `/${rawPath}`;
@@ -68,6 +74,20 @@ function httpProbe(
     .join("");
   // Go's client with keep-alives and compression disabled, as the kubelet configures it.
   const req = `GET ${path} HTTP/1.1\r\nHost: ${host}:${port}\r\nUser-Agent: ${PROBE_USER_AGENT}\r\nAccept: */*\r\n${extra}Connection: close\r\n\r\n`;
+  const built = { host, port, url, req };
+  requests.set(get, built);
+  return built;
+}
+
+function httpProbe(
+  t: ProbeTransport | undefined,
+  runtime: ContainerRuntime,
+  get: NonNullable<Probe["httpGet"]>,
+  port: number,
+  target: ProbeTarget,
+): ProbeOutcome {
+  const host = (get as { host?: string }).host || target.podIP;
+  const { url, req } = httpRequest(get, host, port);
   const r = dial(t, runtime, target, host, port, req);
   if (!r.ok) {
     if (r.error === "timeout")

@@ -85,8 +85,10 @@ export class SocketTable {
   lookup(netns: number, proto: Proto, port: number, dst?: string): Listener | undefined {
     const bound = this.ports.get(SocketTable.key(netns, proto, port));
     if (!bound) return undefined;
-    if (dst === undefined) return bound[0];
-    return bound.find((l) => bindAddress(l) === dst) ?? bound.find((l) => accepts(bindAddress(l), dst));
+    if (dst === undefined || bound.length === 0) return bound[0];
+    for (const l of bound) if (bindAddress(l) === dst) return l;
+    for (const l of bound) if (accepts(bindAddress(l), dst)) return l;
+    return undefined;
   }
 
   /** Close every socket a process holds (it exited). */
