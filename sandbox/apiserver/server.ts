@@ -19,75 +19,14 @@ import {
   StatusError,
 } from "./errors.ts";
 import { ServiceRegistry } from "./registry/services.ts";
-import {
-  fromLabelSelector,
-  matchesFields,
-  matchesLabels,
-  parseFieldSelector,
-  parseLabelSelector,
-} from "./selectors.ts";
+import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from "./selectors.ts";
+import type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";
-import { quantityDecodeError, typeDecodeError, validateCreate, validateUpdate } from "./validation/index.ts";
+import { GENERATION, gracePeriodOf, STATUS_SUBRESOURCE, storedShape } from "./stored-shape.ts";
+import { decodeError, validateCreate, validateUpdate } from "./validation/index.ts";
 import { type ApiWatchEvent, WatchHub } from "./watch-hub.ts";
 
-/** Options of a list or watch. */
-export interface ListOptions {
-  namespace?: string;
-  labelSelector?: string;
-  fieldSelector?: string;
-}
-
-/** Options of a delete, as DeleteOptions carries them. */
-export interface DeleteOptions {
-  gracePeriodSeconds?: number;
-  propagationPolicy?: "Background" | "Foreground" | "Orphan";
-  dryRun?: boolean;
-}
-
-/**
- * `handOff: true` is for in-process callers that built the object for this one call and never touch it
- * again: the server keeps it without the defensive copy (a real client serializes it anyway).
- */
-export interface WriteOptions {
-  dryRun?: boolean;
-  handOff?: boolean;
-}
-
-/** Configuration of the API server. */
-export interface ApiServerConfig {
-  etcd: Etcd;
-  loop: EventLoop;
-  random: Random;
-  serviceCIDR: string;
-  nodePortRange: string;
-}
-
-const STATUS_SUBRESOURCE = new Set([
-  "pods",
-  "nodes",
-  "services",
-  "namespaces",
-  "deployments",
-  "replicasets",
-  "daemonsets",
-]);
-const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods"]);
-const META_ORDER = [
-  "name",
-  "generateName",
-  "namespace",
-  "uid",
-  "resourceVersion",
-  "generation",
-  "creationTimestamp",
-  "deletionTimestamp",
-  "deletionGracePeriodSeconds",
-  "labels",
-  "annotations",
-  "ownerReferences",
-  "finalizers",
-];
-const META_KEYS = new Set(META_ORDER);
+export type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 
 /** The cluster's API server. */
 export class ApiServer {
@@ -124,7 +63,8 @@ export class ApiServer {
     opts: { namespace?: string } & WriteOptions = {},
   ): T {
     const rt = this.resource(plural);
-    this.decode(rt, input);
+    const undecodable = decodeError(rt.plural, input);
+    if (undecodable) throw badRequest(undecodable);
     const obj = opts.handOff ? input : clone(input);
     obj.apiVersion = groupVersion(rt);
     obj.kind = rt.kind;
@@ -157,7 +97,7 @@ export class ApiServer {
     meta.uid = this.random.uuid();
     meta.creationTimestamp = rfc3339(this.loop.now());
     if (GENERATION.has(rt.plural) && rt.plural !== "pods") meta.generation = 1;
-    if (opts.dryRun) return this.finish(obj, "0") as T;
+    if (opts.dryRun) return storedShape(obj, "0") as T;
     return this.store(rt, key, obj, 0) as T;
   }
 
@@ -293,7 +233,7 @@ export class ApiServer {
       (obj.status as { phase?: string }) = { ...(obj.status as object), phase: "Terminating" };
       return this.store(rt, key, obj, kv.modRevision) as T;
     }
-    const grace = this.gracePeriod(rt, obj, opts);
+    const grace = gracePeriodOf(rt, obj, opts);
     if (grace > 0 || finalizers.length > 0) {
       if (meta.deletionTimestamp) {
         // A second delete may only shorten the grace period, as the real registry allows.
@@ -323,38 +263,6 @@ export class ApiServer {
     return this.hub(rt).add(filter, handler);
   }
 
-  /** Turn a label selector object into its kubectl string form (for list calls). */
-  static selectorString(sel: Parameters<typeof fromLabelSelector>[0]): string {
-    return fromLabelSelector(sel)
-      .map((r) =>
-        r.op === "="
-          ? `${r.key}=${r.values[0]}`
-          : r.op === "in"
-            ? `${r.key} in (${r.values.join(",")})`
-            : r.op === "notin"
-              ? `${r.key} notin (${r.values.join(",")})`
-              : r.op === "exists"
-                ? r.key
-                : `!${r.key}`,
-      )
-      .join(",");
-  }
-
-  private gracePeriod(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): number {
-    if (rt.plural !== "pods") return 0;
-    const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number };
-    // An unscheduled pod has no kubelet to confirm termination, so it goes at once.
-    if (!spec.nodeName) return 0;
-    const phase = (obj.status as { phase?: string } | undefined)?.phase;
-    if (phase === "Succeeded" || phase === "Failed") return 0;
-    return (
-      opts.gracePeriodSeconds ??
-      obj.metadata.deletionGracePeriodSeconds ??
-      spec.terminationGracePeriodSeconds ??
-      30
-    );
-  }
-
   private write<T extends KubeObject>(
     plural: string,
     input: KubeObject,
@@ -379,7 +287,8 @@ export class ApiServer {
       if (rt.plural === "namespaces" && input.spec) merged.spec = handOff ? input.spec : clone(input.spec);
       return this.commit<T>(rt, key, merged, old, kv.modRevision, dryRun);
     }
-    this.decode(rt, input);
+    const undecodable = decodeError(rt.plural, input);
+    if (undecodable) throw badRequest(undecodable);
     const obj = handOff ? input : clone(input);
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
@@ -444,7 +353,7 @@ export class ApiServer {
   }
 
   private store(rt: ResourceType, key: string, obj: KubeObject, expectRev: number): KubeObject {
-    const finished = this.finish(obj, "");
+    const finished = storedShape(obj, "");
     const prev = this.etcd.get(key)?.value as KubeObject | undefined;
     const rev = this.etcd.revision() + 1;
     finished.metadata.resourceVersion = String(rev);
@@ -460,26 +369,6 @@ export class ApiServer {
     // The DELETED event carries the revision of the delete, as a real watch does.
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.etcd.revision()) } };
     this.hub(rt).publish(gone, undefined);
-  }
-
-  /** Fail as the real server's decoder does on a body it cannot turn into its Go type. */
-  private decode(rt: ResourceType, body: KubeObject): void {
-    const message = typeDecodeError(rt.plural, body) ?? quantityDecodeError(rt.plural, body);
-    if (message) throw badRequest(message);
-  }
-
-  private finish(obj: KubeObject, rv: string): KubeObject {
-    const meta: ObjectMeta = {};
-    const src = obj.metadata as Record<string, unknown>;
-    for (const k of META_ORDER) if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
-    for (const k of Object.keys(src))
-      if (!META_KEYS.has(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
-    if (rv) meta.resourceVersion = rv;
-    const out: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta };
-    for (const k of Object.keys(obj))
-      if (k !== "apiVersion" && k !== "kind" && k !== "metadata")
-        out[k] = (obj as Record<string, unknown>)[k];
-    return out as unknown as KubeObject;
   }
 
   private generateName(rt: ResourceType, meta: ObjectMeta): string {

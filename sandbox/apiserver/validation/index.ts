@@ -17,6 +17,7 @@ import type { KubeObject } from "../../api/types.ts";
 import type { FieldError } from "../errors.ts";
 import { validateConfigMap, validateConfigMapUpdate } from "./configmaps.ts";
 import { validateDaemonSet, validateDaemonSetUpdate } from "./daemonsets.ts";
+import { typeDecodeError } from "./decode-types.ts";
 import { validateDeployment, validateDeploymentUpdate } from "./deployments.ts";
 import { validateEndpoints, validateEndpointsUpdate } from "./endpoints.ts";
 import { validateEndpointSlice, validateEndpointSliceUpdate } from "./endpointslices.ts";
@@ -25,14 +26,19 @@ import { validateLease, validateLeaseUpdate } from "./leases.ts";
 import { validateNamespace, validateNamespaceUpdate } from "./namespaces.ts";
 import { validateNode, validateNodeUpdate } from "./nodes.ts";
 import { validatePodCreate, validatePodUpdate } from "./pods.ts";
+import { quantityDecodeError } from "./quantity.ts";
 import { validateBinding, validateBindingUpdate, validateRole, validateRoleUpdate } from "./rbac.ts";
 import { validateReplicaSet, validateReplicaSetUpdate } from "./replicasets.ts";
 import { validateSecret, validateSecretUpdate } from "./secrets.ts";
 import { validateServiceAccount, validateServiceAccountUpdate } from "./serviceaccounts.ts";
 import { validateService, validateServiceUpdate } from "./services.ts";
 
-export { typeDecodeError } from "./decode-types.ts";
-export { quantityDecodeError } from "./quantity.ts";
+export { quantityDecodeError, typeDecodeError };
+
+/** The BadRequest message for a body the real server could not decode into its Go type, or undefined. */
+export function decodeError(plural: string, body: unknown): string | undefined {
+  return typeDecodeError(plural, body) ?? quantityDecodeError(plural, body);
+}
 export {
   clusterIPRangeError,
   ipInCIDR,

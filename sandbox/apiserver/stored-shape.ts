@@ -1,0 +1,64 @@
+// What the stored form of an object looks like: which kinds have a status subresource or a generation,
+// the order of metadata keys, and how long a delete waits.
+import type { ResourceType } from "../api/resources.ts";
+import type { KubeObject, ObjectMeta } from "../api/types.ts";
+import type { DeleteOptions } from "./server-options.ts";
+
+/** Kinds whose status only the status subresource writes. */
+export const STATUS_SUBRESOURCE = new Set([
+  "pods",
+  "nodes",
+  "services",
+  "namespaces",
+  "deployments",
+  "replicasets",
+  "daemonsets",
+]);
+/** Kinds whose metadata.generation the server keeps. */
+export const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods"]);
+const META_ORDER = [
+  "name",
+  "generateName",
+  "namespace",
+  "uid",
+  "resourceVersion",
+  "generation",
+  "creationTimestamp",
+  "deletionTimestamp",
+  "deletionGracePeriodSeconds",
+  "labels",
+  "annotations",
+  "ownerReferences",
+  "finalizers",
+];
+const META_KEYS = new Set(META_ORDER);
+
+/** The object as the server stores it: metadata keys in the real order, resourceVersion `rv` if given. */
+export function storedShape(obj: KubeObject, rv: string): KubeObject {
+  const meta: ObjectMeta = {};
+  const src = obj.metadata as Record<string, unknown>;
+  for (const k of META_ORDER) if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+  for (const k of Object.keys(src))
+    if (!META_KEYS.has(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+  if (rv) meta.resourceVersion = rv;
+  const out: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta };
+  for (const k of Object.keys(obj))
+    if (k !== "apiVersion" && k !== "kind" && k !== "metadata") out[k] = (obj as Record<string, unknown>)[k];
+  return out as unknown as KubeObject;
+}
+
+/** The grace period a delete gives: only bound, unfinished pods wait for their kubelet. */
+export function gracePeriodOf(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): number {
+  if (rt.plural !== "pods") return 0;
+  const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number };
+  // An unscheduled pod has no kubelet to confirm termination, so it goes at once.
+  if (!spec.nodeName) return 0;
+  const phase = (obj.status as { phase?: string } | undefined)?.phase;
+  if (phase === "Succeeded" || phase === "Failed") return 0;
+  return (
+    opts.gracePeriodSeconds ??
+    obj.metadata.deletionGracePeriodSeconds ??
+    spec.terminationGracePeriodSeconds ??
+    30
+  );
+}
