@@ -17,6 +17,20 @@ export interface ResourceType {
   categories?: string[];
 }
 
+/** Resources with a `status` subresource (its own writes; spec writes leave status alone), as discovery lists. */
+export const WITH_STATUS_SUBRESOURCE: ReadonlySet<string> = new Set([
+  "pods",
+  "nodes",
+  "services",
+  "namespaces",
+  "deployments",
+  "replicasets",
+  "daemonsets",
+]);
+
+/** Resources with a `scale` subresource. */
+export const WITH_SCALE_SUBRESOURCE: ReadonlySet<string> = new Set(["deployments", "replicasets"]);
+
 const ALL_VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
 
 function r(

@@ -1,6 +1,11 @@
 // kube-apiserver: the only component that touches etcd. Every other component is a client of this class.
-import { groupVersion, lookupResource, type ResourceType } from "../api/resources.ts";
-import type { KubeObject, ObjectMeta, Pod } from "../api/types.ts";
+import {
+  groupVersion,
+  lookupResource,
+  type ResourceType,
+  WITH_STATUS_SUBRESOURCE,
+} from "../api/resources.ts";
+import type { KubeObject, Pod } from "../api/types.ts";
 import type { Etcd } from "../etcd/store.ts";
 import { clone } from "../util/clone.ts";
 import type { EventLoop } from "../util/event-loop.ts";
@@ -16,13 +21,12 @@ import {
   invalidError,
   notFound,
   required,
-  StatusError,
 } from "./errors.ts";
 import { ServiceRegistry } from "./registry/services.ts";
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from "./selectors.ts";
 import type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";
-import { GENERATION, gracePeriodOf, STATUS_SUBRESOURCE, storedShape } from "./stored-shape.ts";
+import { GENERATION, generatedName, gracePeriodOf, storedShape } from "./stored-shape.ts";
 import { decodeError, validateCreate, validateUpdate } from "./validation/index.ts";
 import { type ApiWatchEvent, WatchHub } from "./watch-hub.ts";
 
@@ -72,7 +76,13 @@ export class ApiServer {
     const meta = obj.metadata;
     if (rt.namespaced) meta.namespace = meta.namespace || opts.namespace || "default";
     else delete meta.namespace;
-    if (!meta.name && meta.generateName) meta.name = this.generateName(rt, meta);
+    if (!meta.name && meta.generateName)
+      meta.name = generatedName(
+        rt,
+        meta.generateName,
+        () => this.random.string(5),
+        (n) => this.etcd.get(storageKey(rt, meta.namespace, n)),
+      );
     for (const f of [
       "uid",
       "resourceVersion",
@@ -304,7 +314,7 @@ export class ApiServer {
       if (old.metadata[f] === undefined) delete meta[f];
       else (meta as Record<string, unknown>)[f] = old.metadata[f];
     }
-    if (STATUS_SUBRESOURCE.has(rt.plural)) obj.status = old.status;
+    if (WITH_STATUS_SUBRESOURCE.has(rt.plural)) obj.status = old.status;
     if (rt.plural !== "services") applyDefaults(rt.plural, obj);
     else this.services.preserve(obj, old);
     const errors = validateUpdate(rt.plural, obj, old);
@@ -369,22 +379,6 @@ export class ApiServer {
     // The DELETED event carries the revision of the delete, as a real watch does.
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.etcd.revision()) } };
     this.hub(rt).publish(gone, undefined);
-  }
-
-  private generateName(rt: ResourceType, meta: ObjectMeta): string {
-    for (let i = 0; i < 16; i++) {
-      const name = `${meta.generateName}${this.random.string(5)}`;
-      if (!this.etcd.get(storageKey(rt, meta.namespace, name))) return name;
-    }
-    throw new StatusError({
-      kind: "Status",
-      apiVersion: "v1",
-      metadata: {},
-      status: "Failure",
-      message: `${rt.plural} "${meta.generateName}" already exists`,
-      reason: "AlreadyExists",
-      code: 409,
-    });
   }
 
   private hub(rt: ResourceType): WatchHub {

@@ -1,19 +1,10 @@
-// What the stored form of an object looks like: which kinds have a status subresource or a generation,
-// the order of metadata keys, and how long a delete waits.
+// How the server shapes what it stores: which kinds keep a generation, the order of metadata keys, how a
+// generateName is completed, and how long a delete waits.
 import type { ResourceType } from "../api/resources.ts";
 import type { KubeObject, ObjectMeta } from "../api/types.ts";
+import { StatusError } from "./errors.ts";
 import type { DeleteOptions } from "./server-options.ts";
 
-/** Kinds whose status only the status subresource writes. */
-export const STATUS_SUBRESOURCE = new Set([
-  "pods",
-  "nodes",
-  "services",
-  "namespaces",
-  "deployments",
-  "replicasets",
-  "daemonsets",
-]);
 /** Kinds whose metadata.generation the server keeps. */
 export const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods"]);
 const META_ORDER = [
@@ -61,4 +52,26 @@ export function gracePeriodOf(rt: ResourceType, obj: KubeObject, opts: DeleteOpt
     spec.terminationGracePeriodSeconds ??
     30
   );
+}
+
+/** A `generateName` completed with five random characters, retried while taken; AlreadyExists after 16 tries. */
+export function generatedName(
+  rt: ResourceType,
+  prefix: string,
+  suffix: () => string,
+  taken: (name: string) => unknown,
+): string {
+  for (let i = 0; i < 16; i++) {
+    const name = `${prefix}${suffix()}`;
+    if (!taken(name)) return name;
+  }
+  throw new StatusError({
+    kind: "Status",
+    apiVersion: "v1",
+    metadata: {},
+    status: "Failure",
+    message: `${rt.plural} "${prefix}" already exists`,
+    reason: "AlreadyExists",
+    code: 409,
+  });
 }

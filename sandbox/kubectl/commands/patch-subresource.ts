@@ -1,6 +1,6 @@
 // `kubectl patch --subresource=scale|status`: patch the autoscaling/v1 Scale of a workload, or only the
 // status of an object, as the scale and status endpoints do.
-import type { ResourceType } from "../../api/resources.ts";
+import { type ResourceType, WITH_SCALE_SUBRESOURCE, WITH_STATUS_SUBRESOURCE } from "../../api/resources.ts";
 import type { KubeObject, LabelSelector } from "../../api/types.ts";
 import { invalid, invalidError, StatusError } from "../../apiserver/errors.ts";
 import { selectorString } from "../printers/index.ts";
@@ -13,17 +13,6 @@ export interface Patched {
   rt: ResourceType;
   didPatch: boolean;
 }
-
-const SCALABLE = new Set(["deployments", "replicasets"]);
-const WITH_STATUS = new Set([
-  "pods",
-  "nodes",
-  "services",
-  "namespaces",
-  "deployments",
-  "replicasets",
-  "daemonsets",
-]);
 
 const SCALE_TYPE: ResourceType = {
   plural: "scale",
@@ -68,7 +57,7 @@ function scaleOf(w: Workload): KubeObject {
 
 /** Patch a deployment's or replica set's Scale and write the new replica count back. */
 export function patchScale(run: Run, job: PatchJob, rt: ResourceType, live: KubeObject): Patched {
-  if (!SCALABLE.has(rt.plural)) throw noSuchSubresource();
+  if (!WITH_SCALE_SUBRESOURCE.has(rt.plural)) throw noSuchSubresource();
   const scale = scaleOf(live as Workload);
   if (job.mode === "client") {
     const out = patchLocally(job, "Scale", scale);
@@ -89,7 +78,7 @@ export function patchScale(run: Run, job: PatchJob, rt: ResourceType, live: Kube
 
 /** Patch an object through its status endpoint: only the patched status is kept. */
 export function patchStatus(run: Run, job: PatchJob, rt: ResourceType, live: KubeObject): Patched {
-  if (!WITH_STATUS.has(rt.plural)) throw noSuchSubresource();
+  if (!WITH_STATUS_SUBRESOURCE.has(rt.plural)) throw noSuchSubresource();
   if (job.mode === "client") {
     const out = patchLocally(job, rt.kind, live);
     return { obj: out, rt: rt, didPatch: changed(live, out) };
