@@ -33,6 +33,16 @@ export function printFlags(): FlagSpec[] {
   ];
 }
 
+/** --cascade, as delete and apply (--prune) declare it. */
+export function cascadeFlag(): FlagSpec {
+  return stringFlag(
+    "cascade",
+    "background",
+    'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
+    { noOptDefVal: "background" },
+  );
+}
+
 /** Return cmdutil's --dry-run flag (a bare `--dry-run` means "unchanged"). */
 export function dryRunFlag(): FlagSpec {
   return stringFlag(

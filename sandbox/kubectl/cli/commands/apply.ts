@@ -1,5 +1,6 @@
 // `kubectl apply` and its last-applied subcommands: spec and help text (kubectl v1.32).
 import {
+  cascadeFlag,
   dryRunFlag,
   fieldManagerFlag,
   printFlags,
@@ -50,12 +51,7 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
   flags: [
     ...printFlags(),
     boolFlag("all", false, "Select all resources in the namespace of the specified resource types."),
-    stringFlag(
-      "cascade",
-      "background",
-      'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
-      { noOptDefVal: "background" },
-    ),
+    cascadeFlag(),
     dryRunFlag(),
     fieldManagerFlag("kubectl-client-side-apply"),
     sliceFlag("filename", "The files that contain the configurations to apply.", { shorthand: "f" }),

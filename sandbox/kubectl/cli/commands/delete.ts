@@ -1,5 +1,11 @@
 // `kubectl delete`: spec and help text (kubectl v1.32).
-import { allNamespacesFlag, dryRunFlag, fieldSelectorFlag, recursiveFlag } from "../common-flags.ts";
+import {
+  allNamespacesFlag,
+  cascadeFlag,
+  dryRunFlag,
+  fieldSelectorFlag,
+  recursiveFlag,
+} from "../common-flags.ts";
 import { boolFlag, durationFlag, intFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
 import { examples, longDesc } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
@@ -53,12 +59,7 @@ kubectl delete pods --all`),
   flags: [
     boolFlag("all", false, "Delete all resources, in the namespace of the specified resource types."),
     allNamespacesFlag(),
-    stringFlag(
-      "cascade",
-      "background",
-      'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
-      { noOptDefVal: "background" },
-    ),
+    cascadeFlag(),
     dryRunFlag(),
     fieldSelectorFlag(),
     sliceFlag("filename", "containing the resource to delete.", { shorthand: "f" }),
