@@ -1,4 +1,5 @@
-// `npm run bench`: figures for the simulated cluster. Prints; never asserts (targets are in the README).
+// `npm run bench`: figures for the simulated cluster, then the network model's. Prints; never asserts
+// (targets are in the README).
 //   boot time of the default cluster; 1,000 nodes with 30,000 pods from Deployments until all Running
 //   (time and peak memory); scheduler throughput.
 
@@ -90,4 +91,7 @@ if (!args.includes("--boot-only")) {
   const nodes = Number(args.find((a) => a.startsWith("--nodes="))?.slice(8) ?? 1000);
   const pods = Number(args.find((a) => a.startsWith("--pods="))?.slice(7) ?? 30000);
   scaleFigures(nodes, pods, 30);
+  // The network model's figures belong to the same report (also alone: `npm run bench:network`).
+  console.log("");
+  await import("./network.bench.ts");
 }
