@@ -1,8 +1,10 @@
 // The admission chain the API server runs on create, after validation (as kube-apiserver's
 // NamespaceLifecycle, ServiceAccount, Priority and DefaultTolerationSeconds plugins do).
+
+import { isMirrorPod } from "../api/mirror-pod.ts";
 import type { ResourceType } from "../api/resources.ts";
 import type { KubeObject, Namespace, Pod } from "../api/types.ts";
-import { admitPod, isMirrorPod, serviceAccountOf } from "./defaults/index.ts";
+import { admitPod, serviceAccountOf } from "./defaults/index.ts";
 import { forbiddenError, notFound } from "./errors.ts";
 import type { ApiServer } from "./server.ts";
 

@@ -1,5 +1,7 @@
 // The kubelet: registers its node, renews its lease, reports node status, runs the pods bound to it
 // (including static pods from the manifest directory, mirrored into the API) and reports their status.
+
+import { isMirrorPod } from "../api/mirror-pod.ts";
 import type { Lease, Node, Pod, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
@@ -252,11 +254,11 @@ export class Kubelet {
   private onPod(p: Pod): void {
     if (!this.running) return;
     let rec = this.records.get(p.metadata.uid!);
-    if (rec && isMirror(p) && p.metadata.deletionTimestamp) {
+    if (rec && isMirrorPod(p) && p.metadata.deletionTimestamp) {
       this.replaceMirror(p);
       return;
     }
-    if (!rec && isMirror(p)) rec = this.adoptMirror(p);
+    if (!rec && isMirrorPod(p)) rec = this.adoptMirror(p);
     if (!rec) {
       if (p.status?.phase === "Succeeded" || p.status?.phase === "Failed") return;
       rec = admit(p, keyOf(p), this.api.loop.now());
@@ -272,7 +274,7 @@ export class Kubelet {
     const rec = this.records.get(p.metadata.uid!);
     if (!rec) return;
     // A static pod outlives its mirror: only removing its manifest stops it.
-    if (isMirror(p)) {
+    if (isMirrorPod(p)) {
       this.api.loop.defer(() => this.running && this.syncStaticPods());
       return;
     }
@@ -302,7 +304,7 @@ export class Kubelet {
   // A new mirror for a static pod this kubelet already runs: move the record to the new uid.
   private adoptMirror(p: Pod): PodRecord | undefined {
     for (const rec of this.records.values()) {
-      if (!isMirror(rec.pod) || rec.uid === p.metadata.uid || keyOf(rec.pod) !== keyOf(p)) continue;
+      if (!isMirrorPod(rec.pod) || rec.uid === p.metadata.uid || keyOf(rec.pod) !== keyOf(p)) continue;
       if (
         this.api.tryGet<Pod>("pods", p.metadata.namespace, p.metadata.name!)?.metadata.uid !== p.metadata.uid
       )
@@ -363,11 +365,6 @@ export class Kubelet {
         // Already gone.
       }
     }
-    if (rec.pod.metadata.annotations?.["kubernetes.io/config.mirror"])
-      this.api.loop.defer(() => this.running && this.syncStaticPods());
+    if (isMirrorPod(rec.pod)) this.api.loop.defer(() => this.running && this.syncStaticPods());
   }
-}
-
-function isMirror(p: Pod): boolean {
-  return p.metadata.annotations?.["kubernetes.io/config.mirror"] !== undefined;
 }

@@ -1,6 +1,7 @@
 // Static pods: manifests the kubelet runs from its own directory, mirrored into the API so that
 // `kubectl get pods -n kube-system` shows them as `<name>-<node>`.
 
+import { MIRROR_ANNOTATION } from "../api/mirror-pod.ts";
 import type { Node, Pod } from "../api/types.ts";
 import { fnv32a } from "../controllers/pod-util.ts";
 import { parseYamlDocuments } from "../util/yaml-cache.ts";
@@ -33,7 +34,7 @@ export function mirrorPod(
     annotations: {
       ...(pod.metadata.annotations ?? {}),
       "kubernetes.io/config.hash": hash,
-      "kubernetes.io/config.mirror": hash,
+      [MIRROR_ANNOTATION]: hash,
       "kubernetes.io/config.seen": seen,
       "kubernetes.io/config.source": "file",
     },

@@ -154,34 +154,6 @@ version = 2
 `;
 }
 
-/** The CNI config kube-flannel's install container copies to /etc/cni/net.d. */
-export const FLANNEL_CONFLIST = `{
-  "name": "cbr0",
-  "cniVersion": "0.3.1",
-  "plugins": [
-    {
-      "type": "flannel",
-      "delegate": {
-        "hairpinMode": true,
-        "isDefaultGateway": true
-      }
-    },
-    {
-      "type": "portmap",
-      "capabilities": {
-        "portMappings": true
-      }
-    }
-  ]
-}
-`;
-
-/** Install flannel's CNI config, as the kube-flannel DaemonSet's install-cni container does. */
-export function addFlannelConflist(fs: FileTree, now: number): void {
-  fs.mkdirp("/etc/cni/net.d", now);
-  fs.writeFile("/etc/cni/net.d/10-flannel.conflist", FLANNEL_CONFLIST, now);
-}
-
 const PKI_FILES = [
   "apiserver.crt",
   "apiserver.key",

@@ -1,5 +1,7 @@
 // What the default admission plugins add to a new pod: ServiceAccount (service account name and the
 // kube-api-access projected volume), DefaultTolerationSeconds, and Priority (for pods without a class).
+
+import { isMirrorPod } from "../../api/mirror-pod.ts";
 import type { Pod } from "../../api/types.ts";
 import { child, isObj, type Obj, objects } from "./shape.ts";
 
@@ -48,11 +50,6 @@ function addDefaultTolerations(spec: Obj): void {
   }
   if (added.length > 0)
     spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
-}
-
-/** Whether a pod is the kubelet's mirror of a static pod. */
-export function isMirrorPod(pod: Pod): boolean {
-  return pod.metadata?.annotations?.["kubernetes.io/config.mirror"] !== undefined;
 }
 
 /** The service account a pod runs as: serviceAccountName, else the deprecated serviceAccount, else default. */

@@ -23,7 +23,7 @@ import { defaultSecret } from "./secrets.ts";
 import { defaultService } from "./services.ts";
 import type { Obj } from "./shape.ts";
 
-export { admitPod, isMirrorPod, serviceAccountOf } from "./admission.ts";
+export { admitPod, serviceAccountOf } from "./admission.ts";
 export { defaultPullPolicy } from "./containers.ts";
 
 const DEFAULTERS: Record<string, (o: Obj) => void> = {

@@ -1,4 +1,6 @@
 // kubectl drain: cordon, check what may be evicted, evict, wait until the pods are gone.
+
+import { isMirrorPod } from "../../api/mirror-pod.ts";
 import type { Node, Pod } from "../../api/types.ts";
 import { fail, type Run } from "./common.ts";
 import { nodesFor, setUnschedulable } from "./nodes.ts";
@@ -13,7 +15,7 @@ function classify(run: Run, pods: Pod[]): { evict: Pod[]; errors: string[]; warn
   const local: Pod[] = [];
   const evict: Pod[] = [];
   for (const p of pods) {
-    if (p.metadata.annotations?.["kubernetes.io/config.mirror"]) continue;
+    if (isMirrorPod(p)) continue;
     const phase = p.status?.phase;
     const finished = phase === "Succeeded" || phase === "Failed";
     const owner = (p.metadata.ownerReferences ?? []).find((o) => o.controller);

@@ -1,4 +1,6 @@
 // kubectl describe: one front door that picks the describer kubectl v1.32 would use.
+
+import { MIRROR_ANNOTATION } from "../../api/mirror-pod.ts";
 import type {
   Deployment,
   EndpointSlice,
@@ -61,11 +63,7 @@ export function describeObject(plural: string, obj: KubeObject, ctx: DescribeCon
   switch (plural) {
     case "pods":
       // kubectl clears the kind of a pod's event reference; mirror pods would use the mirror uid.
-      return describePod(
-        obj as Pod,
-        select({ uid: meta.annotations?.["kubernetes.io/config.mirror"] ?? meta.uid }),
-        now,
-      );
+      return describePod(obj as Pod, select({ uid: meta.annotations?.[MIRROR_ANNOTATION] ?? meta.uid }), now);
     case "nodes": {
       const pods = (related.pods ?? [])
         .filter(
