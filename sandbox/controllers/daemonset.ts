@@ -4,7 +4,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
-import { tolerates } from "../scheduler/filters.ts";
+import { pinnedNodeNames, tolerates } from "../scheduler/filters.ts";
 import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
 import { OwnerIndex } from "./owner-index.ts";
@@ -83,20 +83,10 @@ export class DaemonSetController {
     else this.queue.addAfter(key, 500);
   }
 
+  // The node a daemon pod is pinned to by the affinity createPod gives it (or its nodeName).
   private targetNode(p: Pod): string | undefined {
-    const aff = p.spec.affinity as
-      | {
-          nodeAffinity?: {
-            requiredDuringSchedulingIgnoredDuringExecution?: {
-              nodeSelectorTerms?: { matchFields?: { values?: string[] }[] }[];
-            };
-          };
-        }
-      | undefined;
-    return (
-      aff?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms?.[0]
-        ?.matchFields?.[0]?.values?.[0] ?? p.spec.nodeName
-    );
+    const pinned = pinnedNodeNames(p);
+    return pinned?.values().next().value ?? p.spec.nodeName;
   }
 
   /** Create missing daemon pods, remove misplaced or outdated ones, refresh status. */

@@ -70,11 +70,9 @@ function termMatches(term: NodeSelectorTerm, ni: NodeInfo): boolean {
   );
 }
 
-function nodeSelector(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
-  const fail = { reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false };
-  const labels = ni.node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return fail;
-  const terms = (
+/** The terms of a pod's required node affinity (any one must match), if it has any. */
+export function requiredNodeTerms(pod: Pod): NodeSelectorTerm[] | undefined {
+  return (
     pod.spec.affinity as
       | {
           nodeAffinity?: {
@@ -83,6 +81,26 @@ function nodeSelector(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
         }
       | undefined
   )?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+}
+
+/** The node names a pod's required node affinity pins it to (`metadata.name In` in every term), if it does. */
+export function pinnedNodeNames(pod: Pod): Set<string> | undefined {
+  const terms = requiredNodeTerms(pod);
+  if (!terms || terms.length === 0) return undefined;
+  const names = new Set<string>();
+  for (const t of terms) {
+    const f = t.matchFields?.find((r) => r.key === "metadata.name" && r.operator === "In");
+    if (!f) return undefined;
+    for (const v of f.values ?? []) names.add(v);
+  }
+  return names;
+}
+
+function nodeSelector(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
+  const fail = { reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false };
+  const labels = ni.node.metadata.labels ?? {};
+  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return fail;
+  const terms = requiredNodeTerms(pod);
   if (terms && terms.length > 0 && !terms.some((t) => termMatches(t, ni))) return fail;
   return undefined;
 }

@@ -7,7 +7,7 @@ import { WorkQueue } from "../client/workqueue.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 import { failureMessage } from "./diagnosis.ts";
-import { type FilterFailure, runFilters } from "./filters.ts";
+import { type FilterFailure, pinnedNodeNames, runFilters } from "./filters.ts";
 import { NodeInfo } from "./node-info.ts";
 import { score } from "./scoring.ts";
 
@@ -171,26 +171,8 @@ export class Scheduler {
 
   /** The nodes a pod's required node affinity names by `metadata.name` in every term, if it does. */
   private preFilter(pod: Pod): NodeInfo[] | undefined {
-    const terms = (
-      pod.spec.affinity as
-        | {
-            nodeAffinity?: {
-              requiredDuringSchedulingIgnoredDuringExecution?: {
-                nodeSelectorTerms?: {
-                  matchFields?: { key: string; operator: string; values?: string[] }[];
-                }[];
-              };
-            };
-          }
-        | undefined
-    )?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
-    if (!terms || terms.length === 0) return undefined;
-    const names = new Set<string>();
-    for (const t of terms) {
-      const f = t.matchFields?.find((r) => r.key === "metadata.name" && r.operator === "In");
-      if (!f) return undefined;
-      for (const v of f.values ?? []) names.add(v);
-    }
+    const names = pinnedNodeNames(pod);
+    if (!names) return undefined;
     const out: NodeInfo[] = [];
     for (const name of names) {
       const ni = this.infos.get(name);
