@@ -142,12 +142,13 @@ export class Cluster implements ShellCluster {
       hosts: [...this.nodes.values()].map((n) => [n.ip, n.name] as const).concat([[ip, name]]),
       startKubelet: false,
     });
-    this.network.attach(machine);
+    const net = this.network.attach(machine);
     const runtime = new CriAdapter(machine, this.loop);
     const kubelet = new Kubelet({
       api: this.api,
       runtime,
       random: rand.fork("kubelet"),
+      probes: this.network.probeTransport(net),
       machine: {
         name,
         ip,

@@ -13,7 +13,7 @@ import type { ContainerRuntime } from "./cri.ts";
 import { type MachineFacts, nodeStatus, registrationObject, statusChanged } from "./node-status.ts";
 import { buildStatus, type PodRecord } from "./pod-state.ts";
 import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
-import { probeTransportFor } from "./probe-transport.ts";
+import type { ProbeTransport } from "./probe-transport.ts";
 import { mirrorPod } from "./static-pods.ts";
 import { VolumeManager } from "./volume-manager.ts";
 
@@ -30,11 +30,13 @@ export interface KubeletConfig {
   nodeStatusUpdateMs?: number;
   nodeStatusReportMs?: number;
   leaseRenewMs?: number;
+  /** How probes reach pods from this node (the network model's); without it only listening is checked. */
+  probes?: ProbeTransport;
 }
 
 /** One node's kubelet. */
 export class Kubelet {
-  private readonly cfg: Required<KubeletConfig>;
+  private readonly cfg: Required<Omit<KubeletConfig, "probes">> & Pick<KubeletConfig, "probes">;
   private readonly api: ApiServer;
   private readonly recorder: EventRecorder;
   private readonly pods: Informer<Pod>;
@@ -69,7 +71,7 @@ export class Kubelet {
       log: (l) => cfg.journal(l),
       nodeIP: cfg.machine.ip,
       services: (ns) => this.services(ns),
-      probes: () => probeTransportFor(cfg.api, cfg.machine.name),
+      probes: () => cfg.probes,
       active: () => this.running,
     };
     // Volume hook: API-data volumes need the node's filesystem, which a bare test runtime may not offer.

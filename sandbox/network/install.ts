@@ -1,7 +1,7 @@
 // Wire the network model into a cluster: a NodeNetwork per machine, the flannel CNI hook in containerd,
 // and the node-side behaviour of kube-proxy, flanneld, CoreDNS and flannel's install-cni containers.
 import type { ApiServer } from "../apiserver/server.ts";
-import { provideProbeTransport } from "../kubelet/probe-transport.ts";
+import type { ProbeTransport } from "../kubelet/probe-transport.ts";
 import type { Machine } from "../node/machine.ts";
 import { startKubeProxy } from "../proxy/kube-proxy.ts";
 import type { Random } from "../util/random.ts";
@@ -74,8 +74,12 @@ export class ClusterNetwork {
     cd.setDaemonHook("coredns", corednsHook(this.api, machine.sockets));
     cd.setExecHook((t, now) => execExtras(this, node, t, now));
     machine.fs.writeFile(FLANNEL_LOCAL_PATH, KUBE_FLANNEL_YML, this.now());
-    provideProbeTransport(this.api, node.name, nodeProbeTransport(this, node));
     return node;
+  }
+
+  /** How a node's kubelet dials pods and runs exec probes. */
+  probeTransport(node: NodeNetwork): ProbeTransport {
+    return nodeProbeTransport(this, node);
   }
 
   /** Find a node's network by name. */
