@@ -2,7 +2,8 @@
 // The components' behaviour lives in their own models; these only give them a process and sockets.
 // Start-up log lines are representative, not captured from the v1.32.4 binaries.
 import { goBindAddress, type RequestInfo, type SocketHandler } from "../node/sockets.ts";
-import { type DaemonPort, daemonImage, flagValue, klog } from "./daemon.ts";
+import { klog } from "../util/klog.ts";
+import { type DaemonPort, daemonImage, flagValue } from "./daemon.ts";
 import { healthEndpoints, K8S_HEALTH } from "./health.ts";
 import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
 import type { ImageContext } from "./types.ts";

@@ -82,11 +82,3 @@ export function flagValue(argv: readonly string[], name: string): string | undef
   }
   return undefined;
 }
-
-/** Format a klog header for a log line: `I0102 03:04:05.000000       1 file.go:12] `. */
-export function klog(ms: number, pid: number, where: string, msg: string): string {
-  const d = new Date(ms);
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  const stamp = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}000`;
-  return `I${stamp} ${String(pid).padStart(7)} ${where}] ${msg}`;
-}

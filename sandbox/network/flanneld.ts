@@ -3,12 +3,12 @@
 
 import type { ConfigMap, Node, Pod } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
-import { klog } from "../images/daemon.ts";
 import type { ImageContext } from "../images/types.ts";
 import type { DaemonHookInfo } from "../node/cri-types.ts";
 import { appendRule, newChain, useTable } from "../node/iptables/model.ts";
 import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
 import { clone } from "../util/clone.ts";
+import { klog } from "../util/klog.ts";
 import type { Fabric } from "./fabric.ts";
 import { macFrom, type NodeNetwork } from "./node-network.ts";
 import { FLANNEL_ANNOTATION as ANN, type SubnetLeases } from "./subnet-leases.ts";
@@ -94,7 +94,13 @@ export function flanneldHook(api: ApiServer, fabric: Fabric, leases: SubnetLease
     const log = (where: string, msg: string) => ctx.log(klog(ctx.now(), 1, where, msg), "stderr");
     if (!cidr) {
       ctx.log(
-        `E${klog(ctx.now(), 1, "main.go:359", `Error registering network: failed to acquire lease: node "${node.name}" pod cidr not assigned`).slice(1)}`,
+        klog(
+          ctx.now(),
+          1,
+          "main.go:359",
+          `Error registering network: failed to acquire lease: node "${node.name}" pod cidr not assigned`,
+          "E",
+        ),
         "stderr",
       );
       ctx.schedule(10, () => ctx.exit(1));

@@ -5,9 +5,9 @@ import type { EndpointSlice, Node, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { Informer } from "../client/informer.ts";
-import { klog } from "../images/daemon.ts";
 import type { ImageContext } from "../images/types.ts";
 import type { Iptables } from "../node/iptables/types.ts";
+import { klog } from "../util/klog.ts";
 import { applyProxyRules } from "./apply.ts";
 import { buildNatRules } from "./sync.ts";
 

@@ -1,9 +1,9 @@
 // The one shell behind the browser terminal, `npm run shell` and the tests: kubectl, ssh, sleep,
 // here-documents, pipes into text tools, and each node's own commands.
 
-import { klog } from "../images/daemon.ts";
 import type { CommandResult } from "../kubectl/context.ts";
 import { runKubectl } from "../kubectl/index.ts";
+import { klog } from "../util/klog.ts";
 import { completeLine } from "./complete.ts";
 import { HELP_TEXT } from "./help.ts";
 import { runPrintf } from "./printf.ts";
@@ -189,7 +189,7 @@ export class Shell {
       const pid = c.takePid?.(this.host) ?? 1;
       const err =
         '"Unhandled Error" err="couldn\'t get current server API group list: Get \\"http://localhost:8080/api?timeout=32s\\": dial tcp 127.0.0.1:8080: connect: connection refused"';
-      const line = `E${klog(c.loop.now(), pid, "memcache.go:265", err).slice(1)}\n`;
+      const line = `${klog(c.loop.now(), pid, "memcache.go:265", err, "E")}\n`;
       const msg =
         "The connection to the server localhost:8080 was refused - did you specify the right host or port?\n";
       return { stdout: "", stderr: line.repeat(5) + msg, exitCode: 1 };
