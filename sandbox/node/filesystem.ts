@@ -32,10 +32,17 @@ export class FsError extends Error {
 /** Split an absolute path into its names, resolving `.` and `..`. */
 export function splitPath(path: string): string[] {
   const out: string[] = [];
-  for (const part of path.split("/")) {
-    if (part === "" || part === ".") continue;
-    if (part === "..") out.pop();
-    else out.push(intern(part));
+  const n = path.length;
+  let start = 0;
+  while (start < n) {
+    let end = path.indexOf("/", start);
+    if (end < 0) end = n;
+    if (end > start) {
+      const part = path.slice(start, end);
+      if (part === "..") out.pop();
+      else if (part !== ".") out.push(intern(part));
+    }
+    start = end + 1;
   }
   return out;
 }
@@ -48,6 +55,13 @@ function intern(name: string): string {
   if (known !== undefined) return known;
   if (interned.size < 20_000) interned.set(name, name);
   return name;
+}
+
+// A failed walk: the errno and the path the error names (a symlink's target when that failed).
+interface Miss {
+  kind?: undefined;
+  code: FsError["code"];
+  path: string;
 }
 
 /** Join a relative symlink target to the directory holding the link. */
@@ -68,43 +82,44 @@ export class FileTree {
 
   /** Find a node, following symlinks except (optionally) the last component. */
   lookup(path: string, followLast = true, depth = 0): FsNode {
-    if (depth > 8) throw new FsError("ENOENT", path);
-    const names = splitPath(path);
+    const r = this.resolve(splitPath(path), path, followLast, depth);
+    if (r.kind === undefined) throw new FsError(r.code, r.path);
+    return r;
+  }
+
+  // The walk behind lookup, without building an exception for a missing path; `path` is named in a miss
+  // (undefined: the names joined).
+  private resolve(
+    names: readonly string[],
+    path: string | undefined,
+    followLast: boolean,
+    depth: number,
+  ): FsNode | Miss {
+    if (depth > 8) return miss("ENOENT", names, path);
     let node: FsNode = this.root;
     for (let i = 0; i < names.length; i++) {
-      if (node.kind === "symlink") node = this.lookup(node.target, true, depth + 1);
-      if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
-      const next = node.children.get(names[i]);
-      if (!next) throw new FsError("ENOENT", path);
+      if (node.kind === "symlink") {
+        const r = this.resolve(splitPath(node.target), node.target, true, depth + 1);
+        if (r.kind === undefined) return r;
+        node = r;
+      }
+      if (node.kind !== "dir") return miss("ENOTDIR", names, path);
+      const next: FsNode | undefined = node.children.get(names[i]);
+      if (!next) return miss("ENOENT", names, path);
       node = next;
-      if (node.kind === "symlink" && (i < names.length - 1 || followLast))
-        node = this.lookup(linkTarget(names.slice(0, i), node.target), true, depth + 1);
+      if (node.kind === "symlink" && (i < names.length - 1 || followLast)) {
+        const target = linkTarget(names.slice(0, i), node.target);
+        const r = this.resolve(splitPath(target), target, true, depth + 1);
+        if (r.kind === undefined) return r;
+        node = r;
+      }
     }
     return node;
   }
 
   /** Tell whether a path exists. */
   exists(path: string): boolean {
-    // Walk without building exceptions; only a path through a symlink needs the full lookup.
-    let node: FsNode = this.root;
-    let plain = true;
-    for (const name of splitPath(path)) {
-      if (node.kind === "symlink") {
-        plain = false;
-        break;
-      }
-      if (node.kind !== "dir") return false;
-      const next = node.children.get(name);
-      if (!next) return false;
-      node = next;
-    }
-    if (plain && node.kind !== "symlink") return true;
-    try {
-      this.lookup(path);
-      return true;
-    } catch {
-      return false;
-    }
+    return this.resolve(splitPath(path), path, true, 0).kind !== undefined;
   }
 
   /** Mark a path (and everything under it) read-only in this tree, as a `ro` bind mount does. */
@@ -114,10 +129,16 @@ export class FileTree {
 
   /** Throw EROFS when a path lies under a read-only mount of this tree. */
   assertWritable(path: string): void {
-    if (this.readOnly.length === 0) return;
-    const names = splitPath(path);
-    for (const ro of this.readOnly)
-      if (ro.length <= names.length && ro.every((n, i) => names[i] === n)) throw new FsError("EROFS", path);
+    if (this.readOnly.length !== 0) this.assertNamesWritable(splitPath(path), path);
+  }
+
+  private assertNamesWritable(names: readonly string[], path: string): void {
+    for (const ro of this.readOnly) {
+      if (ro.length > names.length) continue;
+      let under = true;
+      for (let i = 0; i < ro.length && under; i++) under = names[i] === ro[i];
+      if (under) throw new FsError("EROFS", path);
+    }
   }
 
   /** Create a directory and its parents. */
@@ -128,33 +149,33 @@ export class FileTree {
       if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
       let next = node.children.get(names[i]);
       if (!next) {
-        this.assertWritable(path);
-        next = {
-          kind: "dir",
-          mode,
-          mtimeMs: now,
-          children: new Map(),
-          ...(node.tmpfs ? { tmpfs: true } : {}),
-        };
+        if (this.readOnly.length !== 0) this.assertNamesWritable(names, path);
+        next = node.tmpfs
+          ? { kind: "dir", mode, mtimeMs: now, children: new Map(), tmpfs: true }
+          : { kind: "dir", mode, mtimeMs: now, children: new Map() };
         node.children.set(names[i], next);
       }
       node = next.kind === "symlink" ? this.lookup(linkTarget(names.slice(0, i), next.target)) : next;
     }
   }
 
-  private parentOf(path: string): { dir: FsNode & { kind: "dir" }; name: string } {
-    const names = splitPath(path);
-    const name = names.pop();
-    if (name === undefined) throw new FsError("EISDIR", path);
-    const dir = this.lookup(`/${names.join("/")}`);
+  // The directory holding a path's last name (which `names` loses), or the error a kernel would give.
+  private parentOf(names: string[], path: string): FsNode & { kind: "dir" } {
+    if (names.length === 0) throw new FsError("EISDIR", path);
+    const name = names.pop() as string;
+    const dir = this.resolve(names, undefined, true, 0);
+    names.push(name);
+    if (dir.kind === undefined) throw new FsError(dir.code, dir.path);
     if (dir.kind !== "dir") throw new FsError("ENOTDIR", path);
-    return { dir, name };
+    return dir;
   }
 
   /** Write (create or replace) a file; the parent directory must exist. */
   writeFile(path: string, content: string, now: number, mode?: number): void {
-    this.assertWritable(path);
-    const { dir, name } = this.parentOf(path);
+    const names = splitPath(path);
+    if (this.readOnly.length !== 0) this.assertNamesWritable(names, path);
+    const dir = this.parentOf(names, path);
+    const name = names[names.length - 1];
     const old = dir.children.get(name);
     if (old?.kind === "dir") throw new FsError("EISDIR", path);
     dir.children.set(name, {
@@ -168,12 +189,12 @@ export class FileTree {
 
   /** Append to a file, creating it when missing. */
   appendFile(path: string, content: string, now: number): void {
+    const node = this.resolve(splitPath(path), path, true, 0);
     let before = "";
-    try {
-      before = this.readFile(path);
-    } catch (e) {
-      if (!(e instanceof FsError) || e.code !== "ENOENT") throw e;
-    }
+    if (node.kind === undefined) {
+      if (node.code !== "ENOENT") throw new FsError(node.code, node.path);
+    } else if (node.kind === "dir") throw new FsError("EISDIR", path);
+    else if (node.kind === "file") before = node.content;
     this.writeFile(path, before + content, now);
   }
 
@@ -187,37 +208,42 @@ export class FileTree {
 
   /** Create a symlink. */
   symlink(target: string, path: string, now: number): void {
-    this.assertWritable(path);
-    const { dir, name } = this.parentOf(path);
+    const names = splitPath(path);
+    if (this.readOnly.length !== 0) this.assertNamesWritable(names, path);
+    const dir = this.parentOf(names, path);
+    const name = names[names.length - 1];
     if (dir.children.has(name)) throw new FsError("EEXIST", path);
     dir.children.set(name, { kind: "symlink", mode: 0o777, mtimeMs: now, target });
   }
 
   /** Remove a file, symlink or directory tree; returns false when missing, throws EROFS when read-only. */
   remove(path: string): boolean {
-    this.assertWritable(path);
-    try {
-      const { dir, name } = this.parentOf(path);
-      return dir.children.delete(name);
-    } catch {
-      return false;
-    }
+    const names = splitPath(path);
+    if (this.readOnly.length !== 0) this.assertNamesWritable(names, path);
+    const name = names.pop();
+    if (name === undefined) return false;
+    const dir = this.resolve(names, undefined, true, 0);
+    return dir.kind === "dir" && dir.children.delete(name);
   }
 
   /** Move a node to a new path (rename); the target's parent must exist. */
   rename(from: string, to: string, now: number): void {
     this.assertWritable(from);
     this.assertWritable(to);
-    const src = this.parentOf(from);
-    const node = src.dir.children.get(src.name);
+    const fromNames = splitPath(from);
+    const srcDir = this.parentOf(fromNames, from);
+    const srcName = fromNames[fromNames.length - 1];
+    const node = srcDir.children.get(srcName);
     if (!node) throw new FsError("ENOENT", from);
-    const dst = this.parentOf(to);
-    const old = dst.dir.children.get(dst.name);
+    const toNames = splitPath(to);
+    const dstDir = this.parentOf(toNames, to);
+    const dstName = toNames[toNames.length - 1];
+    const old = dstDir.children.get(dstName);
     if (old?.kind === "dir" && node.kind !== "dir") throw new FsError("EISDIR", to);
-    src.dir.children.delete(src.name);
-    dst.dir.children.set(dst.name, node);
-    src.dir.mtimeMs = now;
-    dst.dir.mtimeMs = now;
+    srcDir.children.delete(srcName);
+    dstDir.children.set(dstName, node);
+    srcDir.mtimeMs = now;
+    dstDir.mtimeMs = now;
   }
 
   /** Place an existing node (e.g. another tree's directory) at a path, as a bind mount does. */
@@ -227,7 +253,8 @@ export class FileTree {
     if (name === undefined) throw new FsError("EEXIST", path);
     this.assertWritable(path);
     this.mkdirp(`/${names.join("/")}`, now);
-    const { dir } = this.parentOf(path);
+    names.push(name);
+    const dir = this.parentOf(names, path);
     dir.children.set(name, node);
   }
 
@@ -237,4 +264,8 @@ export class FileTree {
     if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
     return [...node.children.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
+}
+
+function miss(code: FsError["code"], names: readonly string[], path: string | undefined): Miss {
+  return { code, path: path ?? `/${names.join("/")}` };
 }
