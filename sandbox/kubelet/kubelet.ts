@@ -15,6 +15,7 @@ import { buildStatus, type PodRecord } from "./pod-state.ts";
 import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
 import type { ProbeTransport } from "./probe-transport.ts";
 import { mirrorPod } from "./static-pods.ts";
+import { newStatusMemo, type StatusMemo, sameStatusInputs } from "./status-memo.ts";
 import { VolumeManager } from "./volume-manager.ts";
 
 /** Configuration of one kubelet. */
@@ -42,6 +43,7 @@ export class Kubelet {
   private readonly pods: Informer<Pod>;
   private readonly records = new Map<string, PodRecord>();
   private readonly dirty = new Set<PodRecord>();
+  private readonly statusMemos = new WeakMap<PodRecord, StatusMemo>();
   private flushQueued = false;
   private timers: Array<() => void> = [];
   private lastReport = 0;
@@ -342,17 +344,34 @@ export class Kubelet {
       if (rec.killing && !this.records.has(rec.uid)) continue;
       const cur = this.pods.get(rec.key);
       if (!cur || cur.metadata.uid !== rec.uid) continue;
+      const memo = this.statusMemoOf(rec);
+      // Same inputs as the status the API holds (stored statuses are never changed in place): nothing to do.
+      if (sameStatusInputs(rec, memo) && cur.status !== undefined && cur.status === memo.matched) continue;
       const scheduled = cur.status?.conditions?.find((c) => c.type === "PodScheduled");
       const status = buildStatus(rec, this.cfg.machine.ip, scheduled);
-      if (jsonEqual(status, cur.status)) continue;
+      if (jsonEqual(status, cur.status)) {
+        memo.matched = cur.status;
+        continue;
+      }
+      memo.matched = undefined;
       const next = { ...cur, status };
       try {
         this.api.updateStatus("pods", next, { handOff: true });
+        memo.matched = status;
       } catch {
         // The pod was deleted meanwhile; its delete event cleans up.
       }
     }
     this.dirty.clear();
+  }
+
+  private statusMemoOf(rec: PodRecord): StatusMemo {
+    let memo = this.statusMemos.get(rec);
+    if (!memo) {
+      memo = newStatusMemo();
+      this.statusMemos.set(rec, memo);
+    }
+    return memo;
   }
 
   private finished(rec: PodRecord): void {
