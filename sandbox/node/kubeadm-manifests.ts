@@ -1,5 +1,5 @@
 // The static pod manifests `kubeadm init` (v1.32) writes to /etc/kubernetes/manifests.
-import { stringify } from "yaml";
+import { marshalYaml } from "../util/yaml-cache.ts";
 
 /** Versions and addresses a control-plane node's manifests depend on. */
 export interface ControlPlaneParams {
@@ -95,7 +95,7 @@ function staticPod(name: string, annotations: Obj | null, container: Obj, mounts
     },
     status: {},
   };
-  return stringify(pod, { indentSeq: false, lineWidth: 0 });
+  return marshalYaml(pod);
 }
 
 /** Render /etc/kubernetes/manifests/etcd.yaml. */

@@ -1,6 +1,6 @@
 // Scalar styles and writers of libyaml's emitter as go-yaml v2 drives it: which quoting a string gets,
 // and how long plain or quoted scalars fold at a space once the line passes 80 columns.
-import { readsAsString } from "./yaml-resolve.ts";
+import { readsAsString } from "./go-yaml-resolve.ts";
 
 const BEST_WIDTH = 80;
 

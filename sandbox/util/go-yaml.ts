@@ -1,7 +1,8 @@
-// `-o yaml`: kubectl converts the object's JSON to YAML with go-yaml v2, so keys are sorted at every
-// level (go-yaml's order: letters by code point, digit runs numerically, non-letters before letters),
-// indent is 2, lists sit at their key's column, and strings are quoted only when YAML needs it.
-import { writeString, YamlOut } from "./yaml-scalar.ts";
+// go-yaml v2's marshalling, as sigs.k8s.io/yaml drives it: kubectl's `-o yaml` and the manifests kubeadm
+// writes both come out this way. Keys are sorted at every level (go-yaml's order: letters by code point,
+// digit runs numerically, non-letters before letters), indent is 2, lists sit at their key's column, and
+// strings are quoted only when YAML needs it.
+import { writeString, YamlOut } from "./go-yaml-scalar.ts";
 
 const isLetter = (c: string) => /\p{L}/u.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
@@ -42,6 +43,16 @@ function sortedKeys(obj: Record<string, unknown>): string[] {
   return Object.keys(obj)
     .filter((k) => obj[k] !== undefined)
     .sort((a, b) => (yamlKeyLess(a, b) ? -1 : yamlKeyLess(b, a) ? 1 : 0));
+}
+
+/** A copy of a JSON-shaped value with every map's keys in the order toYaml prints them (undefined dropped). */
+export function inYamlOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((x) => (x === undefined ? null : inYamlOrder(x)));
+  if (value === null || typeof value !== "object") return value;
+  const src = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const k of sortedKeys(src)) out[k] = inYamlOrder(src[k]);
+  return out;
 }
 
 /** Format a float as Go's strconv.FormatFloat(f, 'g', -1, 64), which go-yaml uses. */

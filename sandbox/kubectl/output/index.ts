@@ -7,6 +7,7 @@
 //   printJsonPath(template, data, opts)  -o jsonpath=… (throws JsonPathError: print "error: " + message)
 //   renderCustomColumns(objects, parseCustomColumns(spec), { noHeaders })
 
+export { toYaml } from "../../util/go-yaml.ts";
 export {
   type CustomColumn,
   customColumnCells,
@@ -26,4 +27,3 @@ export {
 export { type KubeList, toList } from "./list.ts";
 export { toName, toNames } from "./name.ts";
 export { relaxedJsonPath } from "./relaxed-path.ts";
-export { toYaml } from "./yaml.ts";
