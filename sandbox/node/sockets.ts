@@ -61,9 +61,21 @@ function clashes(a: BindAddress, b: BindAddress): boolean {
 
 /** Keep the node's listening sockets, keyed by net namespace, protocol and port. */
 export class SocketTable {
-  private readonly ports = new Map<string, Listener[]>();
+  private readonly ports = new Map<number | string, Listener[]>();
+  // Per process: the highest descriptor it holds and the keys of its sockets, so binds and exits need no scan.
+  private readonly held = new Map<number, { maxFd: number; keys: Set<number | string> }>();
 
-  private static key(netns: number, proto: Proto, port: number): string {
+  // A number for the usual integer netns and port (cheaper to build and hash); a string otherwise.
+  private static key(netns: number, proto: Proto, port: number): number | string {
+    if (
+      Number.isSafeInteger(netns) &&
+      netns >= 0 &&
+      netns < 2 ** 35 &&
+      Number.isInteger(port) &&
+      port >= 0 &&
+      port < 65536
+    )
+      return netns * 131072 + port * 2 + (proto === "udp" ? 1 : 0);
     return `${netns}/${proto}/${port}`;
   }
 
@@ -73,9 +85,15 @@ export class SocketTable {
     const bound = this.ports.get(k) ?? [];
     if (bound.some((o) => clashes(bindAddress(o), bindAddress(l))))
       throw new Error(`bind: address already in use (port ${l.port})`);
-    const held = [...this.ports.values()].flat().filter((o) => o.pid === l.pid);
-    const fd = l.fd ?? Math.max(2, ...held.map((o) => o.fd ?? 2)) + 1;
+    let mine = this.held.get(l.pid);
+    const fd = l.fd ?? Math.max(2, mine?.maxFd ?? 2) + 1;
     this.ports.set(k, [...bound, { ...l, fd }]);
+    if (!mine) {
+      mine = { maxFd: fd, keys: new Set() };
+      this.held.set(l.pid, mine);
+    }
+    mine.maxFd = Math.max(mine.maxFd, fd);
+    mine.keys.add(k);
   }
 
   /**
@@ -93,8 +111,12 @@ export class SocketTable {
 
   /** Close every socket a process holds (it exited). */
   closeAll(pid: number): void {
-    for (const [k, bound] of this.ports) {
-      if (!bound.some((l) => l.pid === pid)) continue;
+    const mine = this.held.get(pid);
+    if (!mine) return;
+    this.held.delete(pid);
+    for (const k of mine.keys) {
+      const bound = this.ports.get(k);
+      if (!bound) continue;
       const left = bound.filter((l) => l.pid !== pid);
       if (left.length) this.ports.set(k, left);
       else this.ports.delete(k);
