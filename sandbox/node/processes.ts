@@ -148,7 +148,9 @@ export class ProcessTable {
 
   /** List the live children of a process. */
   children(pid: number): Process[] {
-    return this.list().filter((p) => p.ppid === pid);
+    const out: Process[] = [];
+    for (const p of this.procs.values()) if (p.ppid === pid) out.push(p);
+    return out.length > 1 ? out.sort((a, b) => a.pid - b.pid) : out;
   }
 
   /** List a process and all its live descendants, parents first. */
@@ -187,11 +189,17 @@ export class ProcessTable {
     this.procs.delete(pid);
     const info: ExitInfo = signal === undefined ? { pid, code, atMs: now } : { pid, code, signal, atMs: now };
     if (this.isNamespaceInit(p)) {
-      for (const other of this.list()) {
-        if (other.ns.pid === p.ns.pid) this.exit(other.pid, 128 + SIG.KILL, now, SIG.KILL);
-      }
+      const members: Process[] = [];
+      for (const other of this.procs.values()) if (other.ns.pid === p.ns.pid) members.push(other);
+      members.sort((a, b) => a.pid - b.pid);
+      for (const other of members) this.exit(other.pid, 128 + SIG.KILL, now, SIG.KILL);
     }
-    for (const child of this.children(pid)) child.ppid = this.reaperFor(p);
+    let reaper = 0;
+    for (const child of this.procs.values()) {
+      if (child.ppid !== pid) continue;
+      if (reaper === 0) reaper = this.reaperFor(p);
+      child.ppid = reaper;
+    }
     for (const listener of [...this.exitListeners]) listener(info);
   }
 
