@@ -6,26 +6,36 @@ export type FsNode =
   | { kind: "file"; mode: number; mtimeMs: number; content: string }
   | { kind: "symlink"; mode: number; mtimeMs: number; target: string };
 
+const ERRNO_TEXT = {
+  ENOENT: "No such file or directory",
+  ENOTDIR: "Not a directory",
+  EISDIR: "Is a directory",
+  EEXIST: "File exists",
+  EROFS: "Read-only file system",
+} as const;
+
+// V8's knob for stack capture; other engines lack it and always capture.
+const ErrorClass = Error as ErrorConstructor & { stackTraceLimit?: number };
+
 /** A failed file operation, worded as the kernel's errno text. */
 export class FsError extends Error {
-  readonly code: "ENOENT" | "ENOTDIR" | "EISDIR" | "EEXIST" | "EROFS";
+  readonly code: keyof typeof ERRNO_TEXT;
   readonly path: string;
 
   constructor(code: FsError["code"], path: string) {
-    super(FsError.text(code));
+    // Shells and tools throw these for every missing file and show only the message: a stack trace is
+    // pure cost (capturing one is most of building the error).
+    const limit = ErrorClass.stackTraceLimit;
+    if (typeof limit === "number") ErrorClass.stackTraceLimit = 0;
+    super(ERRNO_TEXT[code]);
+    if (typeof limit === "number") ErrorClass.stackTraceLimit = limit;
     this.code = code;
     this.path = path;
   }
 
   /** Give the strerror text for a code. */
   static text(code: FsError["code"]): string {
-    return {
-      ENOENT: "No such file or directory",
-      ENOTDIR: "Not a directory",
-      EISDIR: "Is a directory",
-      EEXIST: "File exists",
-      EROFS: "Read-only file system",
-    }[code];
+    return ERRNO_TEXT[code];
   }
 }
 
