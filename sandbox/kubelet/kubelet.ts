@@ -50,6 +50,8 @@ export class Kubelet {
   private running = false;
   private readonly host: PodWorkerHost;
   private lastNetworkReady: boolean | undefined;
+  private unchangedStatus: Node["status"];
+  private unchangedReady = false;
   private readonly volumes?: VolumeManager;
 
   constructor(cfg: KubeletConfig) {
@@ -192,9 +194,23 @@ export class Kubelet {
       this.lastNetworkReady = ready;
       if (ready && wasReady === false) for (const rec of this.records.values()) this.resync(rec);
     }
-    const next = nodeStatus(this.cfg.machine, node.status, ready, now);
-    if (!force && !statusChanged(node.status, next) && now - this.lastReport < this.cfg.nodeStatusReportMs)
+    const due = force || now - this.lastReport >= this.cfg.nodeStatusReportMs;
+    // The status found unchanged last time, with the same readiness, would build the same again but
+    // for heartbeat times: nothing to report until the report period is up.
+    if (
+      !due &&
+      node.status !== undefined &&
+      node.status === this.unchangedStatus &&
+      ready === this.unchangedReady
+    )
       return;
+    const next = nodeStatus(this.cfg.machine, node.status, ready, now);
+    if (!due && !statusChanged(node.status, next)) {
+      this.unchangedStatus = node.status;
+      this.unchangedReady = ready;
+      return;
+    }
+    this.unchangedStatus = undefined;
     this.lastReport = now;
     // Only status is sent (a status update takes nothing else), so the rest need not be copied.
     const status: NonNullable<Node["status"]> = { ...next, images: node.status?.images };
