@@ -5,7 +5,7 @@ import type { Container, Probe } from "../api/types.ts";
 import { fieldPath, specOf } from "./pod-containers.ts";
 import type { ContainerRecord, PodRecord } from "./pod-state.ts";
 import type { PodWorkerHost } from "./pod-worker.ts";
-import { runProbe } from "./prober.ts";
+import { type ProbeTarget, runProbe } from "./prober.ts";
 
 /** The probe types the kubelet runs. */
 export type ProbeType = "Readiness" | "Liveness" | "Startup";
@@ -18,6 +18,11 @@ interface WorkerState {
   last?: "success" | "failure";
   run: number;
   onHold: boolean;
+  /** The pod object `container` was looked up in (specs are never changed in place). */
+  pod?: PodRecord["pod"];
+  container?: Container;
+  /** Reused for every run: runProbe only reads it. */
+  target: ProbeTarget;
 }
 
 function probeOf(c: Container, type: ProbeType): Probe | undefined {
@@ -33,8 +38,6 @@ function doProbe(
   st: WorkerState,
   kill: ProbeKill,
 ): void {
-  const container = specOf(rec, c);
-  const probe = probeOf(container, type)!;
   if (!host.active() || c.state !== "running" || !c.id || !rec.sandboxId) return;
   if (st.containerId !== c.id) {
     // A new container: start from the initial result (readiness: not ready) and resume probing.
@@ -46,14 +49,19 @@ function doProbe(
   if (st.onHold) return;
   // Startup probing stops once it has passed; the other probes wait for it.
   if ((type === "Startup") === c.started) return;
+  if (st.pod !== rec.pod || !st.container) {
+    st.pod = rec.pod;
+    st.container = specOf(rec, c);
+  }
+  const container = st.container;
+  const probe = probeOf(container, type)!;
   const now = host.loop.now();
   if (now - (c.startedAt ?? now) < (probe.initialDelaySeconds ?? 0) * 1000) return;
-  const out = runProbe(host.probes(), host.runtime, probe, container, {
-    podIP: rec.ip ?? "",
-    sandboxId: rec.sandboxId,
-    containerId: c.id,
-  });
-  const fp = fieldPath(c);
+  const target = st.target;
+  target.podIP = rec.ip ?? "";
+  target.sandboxId = rec.sandboxId;
+  target.containerId = c.id;
+  const out = runProbe(host.probes(), host.runtime, probe, container, target);
   if (out.result === "unknown") {
     // An errored probe is reported but its result is thrown away.
     host.recorder.record(
@@ -61,12 +69,18 @@ function doProbe(
       "Warning",
       "Unhealthy",
       `${type} probe errored and resulted in unknown state: ${out.output}`,
-      fp,
+      fieldPath(c),
     );
     return;
   }
   if (out.result === "failure")
-    host.recorder.record(rec.pod, "Warning", "Unhealthy", `${type} probe failed: ${out.output}`, fp);
+    host.recorder.record(
+      rec.pod,
+      "Warning",
+      "Unhealthy",
+      `${type} probe failed: ${out.output}`,
+      fieldPath(c),
+    );
   if (st.last === out.result) st.run++;
   else {
     st.last = out.result;
@@ -108,7 +122,11 @@ export function startProbeWorkers(host: PodWorkerHost, rec: PodRecord, kill: Pro
       const probe = probeOf(container, type);
       if (!probe) continue;
       const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
-      const st: WorkerState = { run: 0, onHold: false };
+      const st: WorkerState = {
+        run: 0,
+        onHold: false,
+        target: { podIP: "", sandboxId: "", containerId: "" },
+      };
       const run = () => doProbe(host, rec, c, type, st, kill);
       const tick = () => {
         if (rec.killing || rec.terminal) return;

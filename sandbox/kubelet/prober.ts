@@ -13,6 +13,9 @@ export interface ProbeOutcome {
   output: string;
 }
 
+// Every passing HTTP or TCP probe has the same outcome; it is shared, as callers only read outcomes.
+const SUCCESS: ProbeOutcome = { result: "success", output: "" };
+
 /** Where the probe goes: the pod's IP, its sandbox and the container being probed. */
 export interface ProbeTarget {
   podIP: string;
@@ -79,6 +82,19 @@ function httpRequest(get: NonNullable<Probe["httpGet"]>, host: string, port: num
   return built;
 }
 
+// The status code of an `HTTP/1.0` or `HTTP/1.1` status line, or 0; read in place, without a regex match.
+function statusCode(response: string): number {
+  if (response.length < 12 || !response.startsWith("HTTP/1.") || response[8] !== " ") return 0;
+  if (response[7] !== "0" && response[7] !== "1") return 0;
+  let code = 0;
+  for (let i = 9; i < 12; i++) {
+    const d = response.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return 0;
+    code = code * 10 + d;
+  }
+  return code;
+}
+
 function httpProbe(
   t: ProbeTransport | undefined,
   runtime: ContainerRuntime,
@@ -97,10 +113,10 @@ function httpProbe(
       };
     return { result: "failure", output: `Get "${url}": ${dialErrorText(host, port, r.error)}` };
   }
-  if (!t) return { result: "success", output: "" };
-  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(r.response)?.[1] ?? 0);
+  if (!t) return SUCCESS;
+  const status = statusCode(r.response);
   if (!status) return { result: "failure", output: `Get "${url}": EOF` };
-  if (status >= 200 && status < 400) return { result: "success", output: "" };
+  if (status >= 200 && status < 400) return SUCCESS;
   return { result: "failure", output: `HTTP probe failed with statuscode: ${status}` };
 }
 
@@ -133,6 +149,6 @@ export function runProbe(
   if (probe.httpGet) return httpProbe(t, runtime, probe.httpGet, n, target);
   const host = (probe.tcpSocket as { host?: string }).host || target.podIP;
   const r = dial(t, runtime, target, host, n, "");
-  if (r.ok) return { result: "success", output: "" };
+  if (r.ok) return SUCCESS;
   return { result: "failure", output: dialErrorText(host, n, r.error) };
 }
