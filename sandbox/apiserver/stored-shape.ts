@@ -23,19 +23,38 @@ const META_ORDER = [
   "finalizers",
 ];
 const META_KEYS = new Set(META_ORDER);
+const META_INDEX = new Map(META_ORDER.map((k, i) => [k, i]));
 
 /** The object as the server stores it: metadata keys in the real order, resourceVersion `rv` if given. */
 export function storedShape(obj: KubeObject, rv: string): KubeObject {
-  const meta: ObjectMeta = {};
   const src = obj.metadata as Record<string, unknown>;
-  for (const k of META_ORDER) if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
-  for (const k of Object.keys(src))
-    if (!META_KEYS.has(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+  let meta: ObjectMeta;
+  if (inMetaOrder(src)) meta = { ...src };
+  else {
+    meta = {};
+    for (const k of META_ORDER) if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+    for (const k of Object.keys(src))
+      if (!META_KEYS.has(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+  }
   if (rv) meta.resourceVersion = rv;
+  const keys = Object.keys(obj);
+  if (keys[0] === "apiVersion" && keys[1] === "kind" && keys[2] === "metadata")
+    return { ...obj, metadata: meta } as KubeObject;
   const out: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta };
-  for (const k of Object.keys(obj))
+  for (const k of keys)
     if (k !== "apiVersion" && k !== "kind" && k !== "metadata") out[k] = (obj as Record<string, unknown>)[k];
   return out as unknown as KubeObject;
+}
+
+// An object read back from storage and written again already has its metadata in order: copy it whole.
+function inMetaOrder(src: Record<string, unknown>): boolean {
+  let at = -1;
+  for (const k in src) {
+    const i = META_INDEX.get(k);
+    if (i === undefined || i <= at || src[k] === undefined) return false;
+    at = i;
+  }
+  return true;
 }
 
 /** The grace period a delete gives: only bound, unfinished pods wait for their kubelet. */

@@ -35,6 +35,20 @@ function remembered(check: (value: string) => string[]): (value: string) => stri
   };
 }
 
+const VALID: string[] = Object.freeze([]) as unknown as string[];
+
+// Object names are mostly new (every event and pod has its own), so remembering them only fills the map:
+// a name the format's regex accepts within the length limit is valid without a lookup.
+function rememberedUnless(
+  valid: RegExp,
+  maxLength: number,
+  check: (value: string) => string[],
+): (value: string) => string[] {
+  const slow = remembered(check);
+  // The formats are ASCII-only, so a match's length in characters is its length in bytes.
+  return (value) => (value.length <= maxLength && valid.test(value) ? VALID : slow(value));
+}
+
 /** Length in bytes of the UTF-8 encoding, which is what Go's len() measures. */
 export function byteLength(s: string): number {
   let ascii = true;
@@ -71,56 +85,68 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 }
 
 /** Check a lowercase RFC 1123 label (63 characters). */
-export const isDNS1123Label = remembered(function checkDNS1123Label(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
-  if (!DNS1123_LABEL.test(value)) {
-    if (DNS1123_SUBDOMAIN.test(value)) errs.push("must not contain dots");
-    else
-      errs.push(
-        regexError(
-          "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-          DNS1123_LABEL_FMT,
-          "my-name",
-          "123-abc",
-        ),
-      );
-  }
-  return errs;
-});
+export const isDNS1123Label = rememberedUnless(
+  DNS1123_LABEL,
+  63,
+  function checkDNS1123Label(value: string): string[] {
+    const errs: string[] = [];
+    if (byteLength(value) > 63) errs.push(maxLenError(63));
+    if (!DNS1123_LABEL.test(value)) {
+      if (DNS1123_SUBDOMAIN.test(value)) errs.push("must not contain dots");
+      else
+        errs.push(
+          regexError(
+            "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+            DNS1123_LABEL_FMT,
+            "my-name",
+            "123-abc",
+          ),
+        );
+    }
+    return errs;
+  },
+);
 
 /** Check a lowercase RFC 1123 subdomain (253 characters). */
-export const isDNS1123Subdomain = remembered(function checkDNS1123Subdomain(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 253) errs.push(maxLenError(253));
-  if (!DNS1123_SUBDOMAIN.test(value)) {
-    errs.push(
-      regexError(
-        "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-        DNS1123_SUBDOMAIN_FMT,
-        "example.com",
-      ),
-    );
-  }
-  return errs;
-});
+export const isDNS1123Subdomain = rememberedUnless(
+  DNS1123_SUBDOMAIN,
+  253,
+  function checkDNS1123Subdomain(value: string): string[] {
+    const errs: string[] = [];
+    if (byteLength(value) > 253) errs.push(maxLenError(253));
+    if (!DNS1123_SUBDOMAIN.test(value)) {
+      errs.push(
+        regexError(
+          "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+          DNS1123_SUBDOMAIN_FMT,
+          "example.com",
+        ),
+      );
+    }
+    return errs;
+  },
+);
 
 /** Check a DNS-1035 label (63 characters, starts with a letter). */
-export const isDNS1035Label = remembered(function checkDNS1035Label(value: string): string[] {
-  const errs: string[] = [];
-  if (byteLength(value) > 63) errs.push(maxLenError(63));
-  if (!DNS1035_LABEL.test(value)) {
-    errs.push(
-      regexError(
-        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
-        DNS1035_LABEL_FMT,
-        "my-name",
-        "abc-123",
-      ),
-    );
-  }
-  return errs;
-});
+export const isDNS1035Label = rememberedUnless(
+  DNS1035_LABEL,
+  63,
+  function checkDNS1035Label(value: string): string[] {
+    const errs: string[] = [];
+    if (byteLength(value) > 63) errs.push(maxLenError(63));
+    if (!DNS1035_LABEL.test(value)) {
+      errs.push(
+        regexError(
+          "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character",
+          DNS1035_LABEL_FMT,
+          "my-name",
+          "abc-123",
+        ),
+      );
+    }
+    return errs;
+  },
+);
 
 /** Check a qualified name (a label key): `[prefix/]name`, prefix a subdomain, name 63 characters. */
 export const isQualifiedName = remembered(function checkQualifiedName(value: string): string[] {
