@@ -151,7 +151,10 @@ export class ApiServer {
     return this.write<T>(plural, input, true, false, !!opts.handOff);
   }
 
-  /** Read, copy, change and write back, retrying on conflict; `change` returns false to skip the write. */
+  /**
+   * Read, copy, change and write back; `change` returns false to skip the write. With `status`, only the
+   * status is copied and `change` must change nothing else.
+   */
   mutate<T extends KubeObject>(
     plural: string,
     namespace: string | undefined,
@@ -159,7 +162,8 @@ export class ApiServer {
     change: (obj: T) => boolean | undefined,
     status = false,
   ): T {
-    const cur = clone(this.get<T>(plural, namespace, name));
+    const stored = this.get<T>(plural, namespace, name);
+    const cur = status ? ({ ...stored, status: clone(stored.status) } as T) : clone(stored);
     if (change(cur) === false) return cur;
     // `cur` is our own copy: hand it over rather than copy it again.
     return status

@@ -41,6 +41,13 @@ export class FsError extends Error {
 
 /** Split an absolute path into its names, resolving `.` and `..`. */
 export function splitPath(path: string): string[] {
+  const names = split(path);
+  for (let i = 0; i < names.length; i++) names[i] = intern(names[i]);
+  return names;
+}
+
+// splitPath without interning: for walks that only read (names become keys only where a node is added).
+function split(path: string): string[] {
   const out: string[] = [];
   const n = path.length;
   let start = 0;
@@ -50,7 +57,7 @@ export function splitPath(path: string): string[] {
     if (end > start) {
       const part = path.slice(start, end);
       if (part === "..") out.pop();
-      else if (part !== ".") out.push(intern(part));
+      else if (part !== ".") out.push(part);
     }
     start = end + 1;
   }
@@ -92,7 +99,7 @@ export class FileTree {
 
   /** Find a node, following symlinks except (optionally) the last component. */
   lookup(path: string, followLast = true, depth = 0): FsNode {
-    const r = this.resolve(splitPath(path), path, followLast, depth);
+    const r = this.resolve(split(path), path, followLast, depth);
     if (r.kind === undefined) throw new FsError(r.code, r.path);
     return r;
   }
@@ -109,7 +116,7 @@ export class FileTree {
     let node: FsNode = this.root;
     for (let i = 0; i < names.length; i++) {
       if (node.kind === "symlink") {
-        const r = this.resolve(splitPath(node.target), node.target, true, depth + 1);
+        const r = this.resolve(split(node.target), node.target, true, depth + 1);
         if (r.kind === undefined) return r;
         node = r;
       }
@@ -119,7 +126,7 @@ export class FileTree {
       node = next;
       if (node.kind === "symlink" && (i < names.length - 1 || followLast)) {
         const target = linkTarget(names.slice(0, i), node.target);
-        const r = this.resolve(splitPath(target), target, true, depth + 1);
+        const r = this.resolve(split(target), target, true, depth + 1);
         if (r.kind === undefined) return r;
         node = r;
       }
@@ -129,7 +136,7 @@ export class FileTree {
 
   /** Tell whether a path exists. */
   exists(path: string): boolean {
-    return this.resolve(splitPath(path), path, true, 0).kind !== undefined;
+    return this.resolve(split(path), path, true, 0).kind !== undefined;
   }
 
   /** Mark a path (and everything under it) read-only in this tree, as a `ro` bind mount does. */
@@ -139,7 +146,7 @@ export class FileTree {
 
   /** Throw EROFS when a path lies under a read-only mount of this tree. */
   assertWritable(path: string): void {
-    if (this.readOnly.length !== 0) this.assertNamesWritable(splitPath(path), path);
+    if (this.readOnly.length !== 0) this.assertNamesWritable(split(path), path);
   }
 
   private assertNamesWritable(names: readonly string[], path: string): void {
@@ -154,7 +161,7 @@ export class FileTree {
   /** Create a directory and its parents. */
   mkdirp(path: string, now: number, mode = 0o755): void {
     let node: FsNode = this.root;
-    const names = splitPath(path);
+    const names = split(path);
     for (let i = 0; i < names.length; i++) {
       if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
       let next = node.children.get(names[i]);
@@ -163,7 +170,7 @@ export class FileTree {
         next = node.tmpfs
           ? { kind: "dir", mode, mtimeMs: now, children: new Map(), tmpfs: true }
           : { kind: "dir", mode, mtimeMs: now, children: new Map() };
-        node.children.set(names[i], next);
+        node.children.set(intern(names[i]), next);
       }
       node = next.kind === "symlink" ? this.lookup(linkTarget(names.slice(0, i), next.target)) : next;
     }
@@ -182,13 +189,13 @@ export class FileTree {
 
   /** Write (create or replace) a file; the parent directory must exist. */
   writeFile(path: string, content: string, now: number, mode?: number): void {
-    const names = splitPath(path);
+    const names = split(path);
     if (this.readOnly.length !== 0) this.assertNamesWritable(names, path);
     const dir = this.parentOf(names, path);
     const name = names[names.length - 1];
     const old = dir.children.get(name);
     if (old?.kind === "dir") throw new FsError("EISDIR", path);
-    dir.children.set(name, {
+    dir.children.set(intern(name), {
       kind: "file",
       mode: mode ?? (old?.kind === "file" ? old.mode : 0o644),
       mtimeMs: now,
@@ -199,7 +206,7 @@ export class FileTree {
 
   /** Append to a file, creating it when missing. */
   appendFile(path: string, content: string, now: number): void {
-    const node = this.resolve(splitPath(path), path, true, 0);
+    const node = this.resolve(split(path), path, true, 0);
     let before = "";
     if (node.kind === undefined) {
       if (node.code !== "ENOENT") throw new FsError(node.code, node.path);
@@ -218,17 +225,17 @@ export class FileTree {
 
   /** Create a symlink. */
   symlink(target: string, path: string, now: number): void {
-    const names = splitPath(path);
+    const names = split(path);
     if (this.readOnly.length !== 0) this.assertNamesWritable(names, path);
     const dir = this.parentOf(names, path);
     const name = names[names.length - 1];
     if (dir.children.has(name)) throw new FsError("EEXIST", path);
-    dir.children.set(name, { kind: "symlink", mode: 0o777, mtimeMs: now, target });
+    dir.children.set(intern(name), { kind: "symlink", mode: 0o777, mtimeMs: now, target });
   }
 
   /** Remove a file, symlink or directory tree; returns false when missing, throws EROFS when read-only. */
   remove(path: string): boolean {
-    const names = splitPath(path);
+    const names = split(path);
     if (this.readOnly.length !== 0) this.assertNamesWritable(names, path);
     const name = names.pop();
     if (name === undefined) return false;
@@ -240,32 +247,32 @@ export class FileTree {
   rename(from: string, to: string, now: number): void {
     this.assertWritable(from);
     this.assertWritable(to);
-    const fromNames = splitPath(from);
+    const fromNames = split(from);
     const srcDir = this.parentOf(fromNames, from);
     const srcName = fromNames[fromNames.length - 1];
     const node = srcDir.children.get(srcName);
     if (!node) throw new FsError("ENOENT", from);
-    const toNames = splitPath(to);
+    const toNames = split(to);
     const dstDir = this.parentOf(toNames, to);
     const dstName = toNames[toNames.length - 1];
     const old = dstDir.children.get(dstName);
     if (old?.kind === "dir" && node.kind !== "dir") throw new FsError("EISDIR", to);
     srcDir.children.delete(srcName);
-    dstDir.children.set(dstName, node);
+    dstDir.children.set(intern(dstName), node);
     srcDir.mtimeMs = now;
     dstDir.mtimeMs = now;
   }
 
   /** Place an existing node (e.g. another tree's directory) at a path, as a bind mount does. */
   bind(path: string, node: FsNode, now: number): void {
-    const names = splitPath(path);
+    const names = split(path);
     const name = names.pop();
     if (name === undefined) throw new FsError("EEXIST", path);
     this.assertWritable(path);
     this.mkdirp(`/${names.join("/")}`, now);
     names.push(name);
     const dir = this.parentOf(names, path);
-    dir.children.set(name, node);
+    dir.children.set(intern(name), node);
   }
 
   /** List a directory's entry names in byte order. */
