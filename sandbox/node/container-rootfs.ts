@@ -1,6 +1,6 @@
 // A container's own root filesystem: the image's directories and files plus the bind mounts it asked for.
 import type { ImageFile } from "../images/types.ts";
-import { FileTree, splitPath } from "./filesystem.ts";
+import { FileTree, type FsNode, splitPath } from "./filesystem.ts";
 
 /** One bind mount, as CRI's Mount carries it (host_path is a directory or file on the node). */
 export interface ContainerMount {
@@ -9,7 +9,13 @@ export interface ContainerMount {
   readonly?: boolean;
 }
 
-const DIRS = ["/bin", "/dev", "/etc", "/home", "/proc", "/root", "/run", "/sys", "/tmp", "/usr/bin", "/var"];
+// The skeleton every container root starts with (top-level names; `usr` holds `bin`), in creation order.
+const TOP_DIRS = ["bin", "dev", "etc", "home", "proc", "root", "run", "sys", "tmp", "usr", "var"];
+const PASSWD = "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n";
+
+function dir(mode: number, now: number): FsNode & { kind: "dir" } {
+  return { kind: "dir", mode, mtimeMs: now, children: new Map() };
+}
 
 /** Create a container's root: a fresh tree per container, with each mount sharing the node's directory. */
 export function createRootfs(
@@ -19,14 +25,16 @@ export function createRootfs(
   files: readonly ImageFile[] = [],
 ): FileTree {
   const fs = new FileTree(now);
-  for (const d of DIRS) fs.mkdirp(d, now);
-  fs.lookup("/tmp").mode = 0o1777;
+  // Built node by node: one container start makes these a dozen times a pod, and no path needs walking.
+  for (const name of TOP_DIRS) fs.root.children.set(name, dir(name === "tmp" ? 0o1777 : 0o755, now));
+  (fs.root.children.get("usr") as FsNode & { kind: "dir" }).children.set("bin", dir(0o755, now));
   // Images that ship their own passwd replace this minimal one below.
-  fs.writeFile(
-    "/etc/passwd",
-    "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n",
-    now,
-  );
+  (fs.root.children.get("etc") as FsNode & { kind: "dir" }).children.set("passwd", {
+    kind: "file",
+    mode: 0o644,
+    mtimeMs: now,
+    content: PASSWD,
+  });
   for (const f of files) writeImageFile(fs, f);
   for (const m of mounts) {
     // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
