@@ -28,7 +28,7 @@ export const SYNC_PERIOD_MS = 30_000;
 
 const built = new WeakMap<
   KubeProxyHost,
-  { services: Service[]; slices: EndpointSlice[]; rules: ReturnType<typeof buildNatRules> }
+  { services: Service[]; slices: EndpointSlice[]; rules: ReturnType<typeof buildNatRules>; count: number }
 >();
 
 function same<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -39,20 +39,30 @@ function same<T>(a: readonly T[], b: readonly T[]): boolean {
 export function syncProxyRules(host: KubeProxyHost, services: Service[], slices: EndpointSlice[]): number {
   // The periodic resync usually sees the very same objects: the rules it would compute are the last ones.
   // They are still written, so a rule flushed by hand comes back and counters restart, as on a real node.
-  const last = built.get(host);
-  const rules =
-    last && same(last.services, services) && same(last.slices, slices)
-      ? last.rules
-      : buildNatRules({
-          services,
-          endpointSlices: slices,
-          nodeName: host.nodeName,
-          nodeIPs: [host.nodeIP],
-          clusterCIDR: host.clusterCIDR,
-        });
-  built.set(host, { services, slices, rules });
-  applyProxyRules(host.iptables, rules);
-  return [...rules.filter, ...rules.nat].reduce((n, c) => n + c.rules.length, 0) + rules.jumps.length;
+  let last = built.get(host);
+  if (!last || !same(last.services, services) || !same(last.slices, slices)) {
+    const rules = buildNatRules({
+      services,
+      endpointSlices: slices,
+      nodeName: host.nodeName,
+      nodeIPs: [host.nodeIP],
+      clusterCIDR: host.clusterCIDR,
+    });
+    last = { services, slices, rules, count: ruleCount(rules) };
+    built.set(host, last);
+  } else {
+    last.services = services;
+    last.slices = slices;
+  }
+  applyProxyRules(host.iptables, last.rules);
+  return last.count;
+}
+
+function ruleCount(rules: ReturnType<typeof buildNatRules>): number {
+  let n = rules.jumps.length;
+  for (const c of rules.filter) n += c.rules.length;
+  for (const c of rules.nat) n += c.rules.length;
+  return n;
 }
 
 /** Start kube-proxy's control loop inside its container; returns the stop function. */

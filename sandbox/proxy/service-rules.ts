@@ -1,11 +1,14 @@
 // The per-service-port part of a kube-proxy sync: KUBE-SERVICES captures, SVC/SVL/EXT chains and endpoint chains.
-import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
+import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { ChainSpec, Rule } from "../node/iptables/types.ts";
 import { extChain, sepChain, svcChain, svlChain } from "./chain-names.ts";
 import { categorizeEndpoints, type EndpointInfo, endpointsFor, type ServicePortInfo } from "./endpoints.ts";
 import type { SyncInput } from "./sync.ts";
 
-/** Collect rules per chain, parsing each from kube-proxy's iptables-restore argument order. */
+/**
+ * Collect rules per chain, parsing each from kube-proxy's iptables-restore argument order. The rules are
+ * shared parses (the same argv gives the same object), which the model copies when it stores them.
+ */
 export function writer() {
   const chains = new Map<string, Rule[]>();
   return {
@@ -13,8 +16,12 @@ export function writer() {
       if (!chains.has(name)) chains.set(name, []);
     },
     rule(chain: string, ...args: (string | string[])[]) {
-      this.chain(chain);
-      chains.get(chain)!.push(parseRuleArgs(args.flat()));
+      let rules = chains.get(chain);
+      if (!rules) {
+        rules = [];
+        chains.set(chain, rules);
+      }
+      rules.push(sharedRule(args.flat()));
     },
     specs: (): ChainSpec[] => [...chains].map(([name, rules]) => ({ name, rules })),
   };

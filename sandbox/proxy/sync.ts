@@ -1,6 +1,6 @@
 // Not modelled from kube-proxy v1.32 iptables mode: conntrack cleanup, partial syncs, session affinity (-m recent), topology hints, loadBalancerSourceRanges (KUBE-FW-), healthCheckNodePort, nfacct counters, --nodeport-addresses, large-cluster mode, IPv6/dual-stack, and the ipvs and nftables modes.
 import type { EndpointSlice, Service } from "../api/types.ts";
-import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
+import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { ChainSpec, Rule } from "../node/iptables/types.ts";
 import { type ServicePortInfo, servicePorts } from "./endpoints.ts";
 import { writer, writeServicePort } from "./service-rules.ts";
@@ -57,12 +57,16 @@ const JUMPS: [JumpRule["table"], string, string, string, string[]][] = [
   ["filter", "KUBE-FIREWALL", "OUTPUT", "", []],
 ];
 
+let jumpList: JumpRule[] | undefined;
+
+// The jumps never vary: every sync shares one list (the model stores copies of its rules).
 function jumpRules(): JumpRule[] {
-  return JUMPS.map(([table, dst, chain, comment, extra]) => ({
+  jumpList ??= JUMPS.map(([table, dst, chain, comment, extra]) => ({
     table,
     chain,
-    rule: parseRuleArgs([...extra, ...(comment ? ["-m", "comment", "--comment", comment] : []), "-j", dst]),
+    rule: sharedRule([...extra, ...(comment ? ["-m", "comment", "--comment", comment] : []), "-j", dst]),
   }));
+  return jumpList;
 }
 
 function compare(a: ServicePortInfo, b: ServicePortInfo): number {

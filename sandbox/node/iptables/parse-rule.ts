@@ -241,6 +241,15 @@ function applyMatchOption(b: RuleBuilder, option: string, need: () => string, in
  * Names after -j that are not extension targets become chain jumps.
  */
 export function parseRuleArgs(args: string[]): Rule {
+  const rule = sharedRule(args);
+  return { ...rule, matches: [...rule.matches], counters: { packets: 0, bytes: 0 } };
+}
+
+/**
+ * Parse a rule like {@link parseRuleArgs}, returning one shared object per distinct argv: callers must
+ * not change it (model.ts stores copies, so it suits rules that are only handed to the model).
+ */
+export function sharedRule(args: readonly string[]): Rule {
   // kube-proxy on every node writes the same rules again on every sync: parse each text once.
   const key = args.join("\u0000");
   let rule = parsedRules.get(key);
@@ -249,12 +258,12 @@ export function parseRuleArgs(args: string[]): Rule {
     if (parsedRules.size >= 50_000) parsedRules.clear();
     parsedRules.set(key, rule);
   }
-  return { ...rule, matches: [...rule.matches], counters: { packets: 0, bytes: 0 } };
+  return rule;
 }
 
 const parsedRules = new Map<string, Rule>();
 
-function parseRuleWords(args: string[]): Rule {
+function parseRuleWords(args: readonly string[]): Rule {
   const b = newRuleBuilder();
   let invert = false;
   for (let i = 0; i < args.length; i++) {
