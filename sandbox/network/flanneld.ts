@@ -7,7 +7,6 @@ import type { ImageContext } from "../images/types.ts";
 import type { DaemonHookInfo } from "../node/cri-types.ts";
 import { appendRule, newChain, useTable } from "../node/iptables/model.ts";
 import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
-import { clone } from "../util/clone.ts";
 import { klog } from "../util/klog.ts";
 import type { Fabric } from "./fabric.ts";
 import { macFrom, type NodeNetwork } from "./node-network.ts";
@@ -134,15 +133,15 @@ export function flanneldHook(api: ApiServer, fabric: Fabric, leases: SubnetLease
       });
     fabric.addVtep(vtep, node, mac);
     masqRules(node, network, cidr);
-    const fresh = clone(me!);
-    fresh.metadata.annotations = {
-      ...(fresh.metadata.annotations ?? {}),
+    // update() deep-copies what it is given, so a shallow copy with new annotations is enough here.
+    const annotations = {
+      ...(me!.metadata.annotations ?? {}),
       [`${ANN}backend-data`]: JSON.stringify({ VNI: 1, VtepMAC: mac }),
       [`${ANN}backend-type`]: "vxlan",
       [`${ANN}kube-subnet-manager`]: "true",
       [`${ANN}public-ip`]: node.ip,
     };
-    api.update("nodes", fresh);
+    api.update("nodes", { ...me!, metadata: { ...me!.metadata, annotations } });
     log("vxlan_network.go:65", `watching for new subnet leases`);
     return leases.subscribe({
       added: (name, subnet) => {
