@@ -17,6 +17,9 @@ function environment(env: EnvVar[] | undefined): Record<string, string> {
   return out;
 }
 
+// The file names libcni loads from the CNI config directory.
+const CNI_CONFIG = /\.(conf|conflist|json)$/;
+
 /** Adapts a machine's containerd to the kubelet's runtime interface. */
 export class CriAdapter implements ContainerRuntime {
   private readonly m: Machine;
@@ -49,11 +52,11 @@ export class CriAdapter implements ContainerRuntime {
   }
 
   networkReady(): boolean {
-    try {
-      return this.m.fs.list("/etc/cni/net.d").some((f) => /\.(conf|conflist|json)$/.test(f));
-    } catch {
-      return false;
-    }
+    // Asked on every node status update: test the directory's names in place, without listing or throwing.
+    const dir = this.m.fs.find("/etc/cni/net.d");
+    if (dir?.kind !== "dir") return false;
+    for (const f of dir.children.keys()) if (CNI_CONFIG.test(f)) return true;
+    return false;
   }
 
   runPodSandbox(pod: Pod): SandboxInfo | { error: string } {

@@ -39,9 +39,13 @@ export function createRootfs(
   for (const m of mounts) {
     // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
     const host = node ?? new FileTree(now);
-    if (!host.exists(m.hostPath)) host.mkdirp(m.hostPath, now);
+    let found = host.find(m.hostPath);
+    if (!found) {
+      host.mkdirp(m.hostPath, now);
+      found = host.lookup(m.hostPath);
+    }
     // The bind resolves symlinks once, at mount time: a subPath of a configMap key keeps the file it found.
-    fs.bind(m.containerPath, host.lookup(m.hostPath), now);
+    fs.bind(m.containerPath, found, now);
   }
   // Read-only after every bind, so a mount nested under a read-only one can still be placed.
   for (const m of mounts) if (m.readonly) fs.mountReadOnly(m.containerPath);

@@ -134,6 +134,12 @@ export class FileTree {
     return node;
   }
 
+  /** Find a node as lookup does, or undefined when the path does not resolve. */
+  find(path: string): FsNode | undefined {
+    const r = this.resolve(split(path), path, true, 0);
+    return r.kind === undefined ? undefined : r;
+  }
+
   /** Tell whether a path exists. */
   exists(path: string): boolean {
     return this.resolve(split(path), path, true, 0).kind !== undefined;
