@@ -82,12 +82,14 @@ export class ImageStore {
 
   /** Find a local image by reference, ID or ID prefix. */
   resolve(refOrId: string): StoredImage | undefined {
-    const bare = refOrId.replace(/^sha256:/, "");
-    for (const img of this.images.values()) {
-      if (img.id === refOrId || (bare.length >= 12 && img.id.slice(7).startsWith(bare))) return img;
-    }
+    // A full ID is the map key; it can prefix-match no other image.
+    const byId = this.images.get(refOrId);
+    if (byId) return byId;
+    const bare = refOrId.startsWith("sha256:") ? refOrId.slice(7) : refOrId;
+    if (bare.length >= 12) for (const img of this.images.values()) if (img.id.startsWith(bare, 7)) return img;
     const norm = normalizeImageRef(refOrId);
-    return [...this.images.values()].find((i) => i.repoTags.includes(norm));
+    for (const img of this.images.values()) if (img.repoTags.includes(norm)) return img;
+    return undefined;
   }
 
   /** Remove an image by reference or ID; returns false when absent. */
