@@ -17,60 +17,89 @@ export function newStatusMemo(): StatusMemo {
   return { inputs: [], matched: undefined };
 }
 
-// Writes v at i; returns whether it was there already.
-function put(inputs: unknown[], i: number, v: unknown): boolean {
-  if (i < inputs.length && inputs[i] === v) return true;
-  inputs[i] = v;
+// One chain of comparisons, then a rewrite of every slot only when something differs: this runs on
+// every flush, mostly in code too cold to be optimized, so it stays a flat run of property reads.
+function sameContainer(k: unknown[], i: number, c: ContainerRecord): boolean {
+  if (
+    k[i] === c.name &&
+    k[i + 1] === c.image &&
+    k[i + 2] === c.imageRef &&
+    k[i + 3] === c.imageID &&
+    k[i + 4] === c.id &&
+    k[i + 5] === c.state &&
+    k[i + 6] === c.reason &&
+    k[i + 7] === c.message &&
+    k[i + 8] === c.exitCode &&
+    k[i + 9] === c.startedAt &&
+    k[i + 10] === c.finishedAt &&
+    k[i + 11] === c.restartCount &&
+    k[i + 12] === c.last &&
+    k[i + 13] === c.ready &&
+    k[i + 14] === c.init &&
+    k[i + 15] === c.sidecar &&
+    k[i + 16] === c.started
+  )
+    return true;
+  k[i] = c.name;
+  k[i + 1] = c.image;
+  k[i + 2] = c.imageRef;
+  k[i + 3] = c.imageID;
+  k[i + 4] = c.id;
+  k[i + 5] = c.state;
+  k[i + 6] = c.reason;
+  k[i + 7] = c.message;
+  k[i + 8] = c.exitCode;
+  k[i + 9] = c.startedAt;
+  k[i + 10] = c.finishedAt;
+  k[i + 11] = c.restartCount;
+  k[i + 12] = c.last;
+  k[i + 13] = c.ready;
+  k[i + 14] = c.init;
+  k[i + 15] = c.sidecar;
+  k[i + 16] = c.started;
   return false;
 }
-
-function putContainer(inputs: unknown[], i: number, c: ContainerRecord): boolean {
-  // `put` comes first in each `&&` so that every slot is refreshed even after a difference.
-  let same = put(inputs, i, c.name);
-  same = put(inputs, i + 1, c.image) && same;
-  same = put(inputs, i + 2, c.imageRef) && same;
-  same = put(inputs, i + 3, c.imageID) && same;
-  same = put(inputs, i + 4, c.id) && same;
-  same = put(inputs, i + 5, c.state) && same;
-  same = put(inputs, i + 6, c.reason) && same;
-  same = put(inputs, i + 7, c.message) && same;
-  same = put(inputs, i + 8, c.exitCode) && same;
-  same = put(inputs, i + 9, c.startedAt) && same;
-  same = put(inputs, i + 10, c.finishedAt) && same;
-  same = put(inputs, i + 11, c.restartCount) && same;
-  same = put(inputs, i + 12, c.last) && same;
-  same = put(inputs, i + 13, c.ready) && same;
-  same = put(inputs, i + 14, c.init) && same;
-  same = put(inputs, i + 15, c.sidecar) && same;
-  same = put(inputs, i + 16, c.started) && same;
-  return same;
-}
 const PER_CONTAINER = 17;
+const PER_POD = 7;
 
 /** Record the record's current status inputs in the memo; true when they are the ones recorded last time. */
 export function sameStatusInputs(rec: PodRecord, memo: StatusMemo): boolean {
-  const inputs = memo.inputs;
-  let same = put(inputs, 0, rec.pod.spec);
-  same = put(inputs, 1, rec.terminal) && same;
-  same = put(inputs, 2, rec.admittedAt) && same;
-  same = put(inputs, 3, rec.sandboxReadyAt) && same;
-  same = put(inputs, 4, rec.initializedAt) && same;
-  same = put(inputs, 5, rec.readyAt) && same;
-  same = put(inputs, 6, rec.ip) && same;
-  same = put(inputs, 7, rec.inits.length) && same;
-  same = put(inputs, 8, rec.containers.length) && same;
-  let i = 9;
+  const k = memo.inputs;
+  const size = PER_POD + PER_CONTAINER * (rec.inits.length + rec.containers.length);
+  // A new size can only mean a first call (containers are fixed at admission); start from a clean slate.
+  let same = k.length === size;
+  if (!same) {
+    k.length = 0;
+    for (let i = 0; i < size; i++) k.push(undefined);
+  }
+  if (
+    !(
+      k[0] === rec.pod.spec &&
+      k[1] === rec.terminal &&
+      k[2] === rec.admittedAt &&
+      k[3] === rec.sandboxReadyAt &&
+      k[4] === rec.initializedAt &&
+      k[5] === rec.readyAt &&
+      k[6] === rec.ip
+    )
+  ) {
+    k[0] = rec.pod.spec;
+    k[1] = rec.terminal;
+    k[2] = rec.admittedAt;
+    k[3] = rec.sandboxReadyAt;
+    k[4] = rec.initializedAt;
+    k[5] = rec.readyAt;
+    k[6] = rec.ip;
+    same = false;
+  }
+  let i = PER_POD;
   for (const c of rec.inits) {
-    same = putContainer(inputs, i, c) && same;
+    if (!sameContainer(k, i, c)) same = false;
     i += PER_CONTAINER;
   }
   for (const c of rec.containers) {
-    same = putContainer(inputs, i, c) && same;
+    if (!sameContainer(k, i, c)) same = false;
     i += PER_CONTAINER;
-  }
-  if (inputs.length !== i) {
-    inputs.length = i;
-    same = false;
   }
   return same;
 }
