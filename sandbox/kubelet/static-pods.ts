@@ -6,6 +6,20 @@ import type { Node, Pod } from "../api/types.ts";
 import { fnv32a } from "../controllers/pod-util.ts";
 import { parseYamlDocuments } from "../util/yaml-cache.ts";
 
+// Every boot hashes the same few manifests again; their hashes are remembered by text (bounded).
+const hashes = new Map<string, { file: string; hash: string }>();
+const HASHES_LIMIT = 32;
+
+function configHash(yaml: string, file: string): string {
+  const known = hashes.get(yaml);
+  if (known && known.file === file) return known.hash;
+  const hash =
+    fnv32a(yaml).toString(16).padStart(8, "0") + fnv32a(`${file}${yaml}`).toString(16).padStart(8, "0");
+  if (hashes.size >= HASHES_LIMIT) hashes.clear();
+  hashes.set(yaml, { file, hash });
+  return hash;
+}
+
 /** Build the mirror pod for one manifest, or undefined when the file is not a Pod. */
 export function mirrorPod(
   yaml: string,
@@ -21,8 +35,7 @@ export function mirrorPod(
     return undefined;
   }
   if (pod?.kind !== "Pod" || !pod.metadata?.name) return undefined;
-  const hash =
-    fnv32a(yaml).toString(16).padStart(8, "0") + fnv32a(`${file}${yaml}`).toString(16).padStart(8, "0");
+  const hash = configHash(yaml, file);
   const seen = new Date(now)
     .toISOString()
     .replace("Z", "000000Z")
