@@ -84,7 +84,19 @@ export function newContainer(c: Container, init: boolean, podHasInits = init): C
   };
 }
 
+// A pod's QoS class follows from its spec alone, and specs are never changed in place.
+const qosBySpec = new WeakMap<Pod["spec"], string>();
+
 function qosClass(pod: Pod): string {
+  let qos = qosBySpec.get(pod.spec);
+  if (qos === undefined) {
+    qos = computeQosClass(pod);
+    qosBySpec.set(pod.spec, qos);
+  }
+  return qos;
+}
+
+function computeQosClass(pod: Pod): string {
   const cs = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])];
   let any = false;
   let guaranteed = true;
@@ -155,20 +167,24 @@ function cond(
   };
 }
 
-/** Build the PodStatus the kubelet reports for a record; `hostIP` is the node's address. */
-export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition | undefined): PodStatus {
-  const pod = rec.pod;
-  const apps = rec.containers;
-  const sidecars = rec.inits.filter((c) => c.sidecar);
-  // Sidecars count toward readiness, listed before the app containers (GenerateContainersReadyCondition).
-  const notReady = [...sidecars, ...apps].filter((c) => !c.ready).map((c) => c.name);
-  // Once initialized a pod stays so, even while a sidecar restarts.
-  const initsDone = rec.inits.length === 0 || rec.initializedAt !== undefined;
-  const pendingInits = rec.inits
+function pendingInits(rec: PodRecord): string[] {
+  return rec.inits
     .filter((c) =>
       c.sidecar ? !(c.state === "running" && c.started) : !(c.state === "terminated" && c.exitCode === 0),
     )
     .map((c) => c.name);
+}
+
+/** Build the PodStatus the kubelet reports for a record; `hostIP` is the node's address. */
+export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition | undefined): PodStatus {
+  const pod = rec.pod;
+  const apps = rec.containers;
+  // Sidecars count toward readiness, listed before the app containers (GenerateContainersReadyCondition).
+  const notReady: string[] = [];
+  for (const c of rec.inits) if (c.sidecar && !c.ready) notReady.push(c.name);
+  for (const c of apps) if (!c.ready) notReady.push(c.name);
+  // Once initialized a pod stays so, even while a sidecar restarts.
+  const initsDone = rec.inits.length === 0 || rec.initializedAt !== undefined;
   let phase: PodStatus["phase"] = "Pending";
   if (rec.terminal) phase = rec.terminal;
   else if (
@@ -189,7 +205,7 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
           t0,
           t0,
           "ContainersNotInitialized",
-          `containers with incomplete status: [${pendingInits.join(" ")}]`,
+          `containers with incomplete status: [${pendingInits(rec).join(" ")}]`,
         ),
     cond(
       "Ready",

@@ -78,15 +78,17 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
     if (host.loop.now() < rec.sandboxDueAt) return;
     if (!createSandbox(host, rec)) return;
   }
-  startProbeWorkers(host, rec, (r, c, type) => killForProbe(host, r, c, type));
+  if (!rec.probesStarted) startProbeWorkers(host, rec, (r, c, type) => killForProbe(host, r, c, type));
   if (!initialize(host, rec)) return;
   // Containers start in spec order: a container's image pull holds back the ones after it, as in SyncPod.
   for (const c of rec.containers) {
     step(host, rec, c);
     if (c.busy) break;
   }
-  const sidecars = rec.inits.filter((c) => c.sidecar);
-  const allReady = rec.containers.length > 0 && [...sidecars, ...rec.containers].every((c) => c.ready);
+  // Sidecars and app containers all ready (looped: this runs on every sync).
+  let allReady = rec.containers.length > 0;
+  for (const c of rec.inits) if (c.sidecar && !c.ready) allReady = false;
+  for (const c of rec.containers) if (!c.ready) allReady = false;
   if (allReady !== rec.wasReady) {
     rec.wasReady = allReady;
     rec.readyAt = host.loop.now();
@@ -99,7 +101,7 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
     rec.terminal = rec.containers.every((c) => c.exitCode === 0) ? "Succeeded" : "Failed";
     for (const c of rec.containers) c.ready = false;
     // With every app container done, the kubelet stops the sidecars (last started first).
-    const running = sidecars.filter((c) => c.state === "running" && c.id);
+    const running = rec.inits.filter((c) => c.sidecar && c.state === "running" && c.id);
     const grace = rec.pod.spec.terminationGracePeriodSeconds ?? 30;
     stopAll(host, rec, running, grace, () => host.resync(rec));
   }
