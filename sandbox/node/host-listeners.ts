@@ -34,17 +34,22 @@ const kubeletApi: SocketHandler = (_raw, info) =>
 
 // A top-level `key: value` of a flat YAML file such as the kubelet's config.yaml.
 function yamlValue(text: string, key: string): string | undefined {
-  const m = new RegExp(`^${key}:\\s*(.*?)\\s*$`, "m").exec(text);
+  let re = keyPatterns.get(key);
+  if (!re) {
+    re = new RegExp(`^${key}:\\s*(.*?)\\s*$`, "m");
+    keyPatterns.set(key, re);
+  }
+  const m = re.exec(text);
   return m ? m[1].replace(/^["']|["']$/g, "") : undefined;
 }
 
+// One pattern per key the kubelet's binds read (a fixed handful), built once.
+const keyPatterns = new Map<string, RegExp>();
+
 function kubeletBinds(fs: FileTree): Bind[] {
-  let conf = "";
-  try {
-    conf = fs.readFile("/var/lib/kubelet/config.yaml");
-  } catch {
-    // No config yet (before kubeadm join): the kubelet's defaults.
-  }
+  // No config yet (before kubeadm join): the kubelet's defaults.
+  const file = fs.find("/var/lib/kubelet/config.yaml");
+  const conf = file?.kind === "file" ? file.content : "";
   return [
     {
       proto: "tcp",
