@@ -9,10 +9,21 @@ const DATA = "..data";
 
 /** Name a timestamped directory as os.MkdirTemp does with the writer's pattern: `..2025_01_15_09_00_00.<uint32>`. */
 export function timestampDirName(nowMs: number, random: Random): string {
+  return `..${stampOf(nowMs)}.${Math.floor(random.next() * 4294967296)}`;
+}
+
+// Volumes are mostly written in bursts at one instant: the last second's stamp is kept.
+let lastSecond = Number.NaN;
+let lastStamp = "";
+
+function stampOf(nowMs: number): string {
+  const second = Math.floor(nowMs / 1000);
+  if (second === lastSecond) return lastStamp;
   const d = new Date(nowMs);
   const p = (n: number) => String(n).padStart(2, "0");
-  const stamp = `${d.getUTCFullYear()}_${p(d.getUTCMonth() + 1)}_${p(d.getUTCDate())}_${p(d.getUTCHours())}_${p(d.getUTCMinutes())}_${p(d.getUTCSeconds())}`;
-  return `..${stamp}.${Math.floor(random.next() * 4294967296)}`;
+  lastStamp = `${d.getUTCFullYear()}_${p(d.getUTCMonth() + 1)}_${p(d.getUTCDate())}_${p(d.getUTCHours())}_${p(d.getUTCMinutes())}_${p(d.getUTCSeconds())}`;
+  lastSecond = second;
+  return lastStamp;
 }
 
 // The files under a directory by relative path, for comparing with a new payload.
@@ -65,7 +76,8 @@ export function writeAtomic(
     fs.writeFile(`${dir}/${ts}/${path}`, f.content, nowMs, f.mode);
   }
   // The real writer makes `..data_tmp` and renames it over `..data`; the tree swaps in one step too.
-  fs.remove(`${dir}/${DATA}`);
+  // A first write has no `..data` to replace.
+  if (current) fs.remove(`${dir}/${DATA}`);
   fs.symlink(ts, `${dir}/${DATA}`, nowMs);
   const wanted = new Set(sorted.map(topName));
   for (const name of wanted) {
