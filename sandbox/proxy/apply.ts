@@ -1,104 +1,58 @@
 // Program a node's iptables the way kube-proxy does: canary chains, ensured jumps, then iptables-restore --noflush.
-import { findRule, insertRule, newChain, restoreTable, useTable } from "../node/iptables/model.ts";
+import { insertRule, newChain, restoreTable, useTable } from "../node/iptables/model.ts";
+import { ruleSpecText } from "../node/iptables/rule-text.ts";
 import type { ChainSpec, Iptables, Rule, Table, TableName } from "../node/iptables/types.ts";
 import { isServiceChain } from "./chain-names.ts";
 import { CANARY_CHAIN, type JumpRule, type ProxyRules } from "./sync.ts";
+import { holds, restoresUnchanged, type WrittenChain } from "./unchanged.ts";
 
 function ensureChain(ipt: Iptables, table: TableName, chain: string): void {
   const t = useTable(ipt, table);
   if (!t.chains.has(chain)) newChain(t, chain);
 }
 
-/** The rules of some chains as one step left them: the chains' names and their stored rule objects. */
-interface Snapshot {
-  names: string[];
-  rules: Rule[][];
-}
-
-function snapshot(table: Table, names: string[]): Snapshot {
-  return { names, rules: names.map((name) => table.chains.get(name)!.rules.slice()) };
-}
-
-// Same rule objects means no rule was added, removed, replaced or renamed since (the model never edits a
-// stored rule's specification in place; only its counters move).
-function intact(table: Table, snap: Snapshot | undefined, zeroCounters: boolean): boolean {
-  if (!snap) return false;
-  for (let i = 0; i < snap.names.length; i++) {
-    const chain = table.chains.get(snap.names[i]);
-    const then = snap.rules[i];
-    if (!chain || chain.rules.length !== then.length) return false;
-    if (zeroCounters && (chain.policyCounters.packets !== 0 || chain.policyCounters.bytes !== 0))
-      return false;
-    for (let j = 0; j < then.length; j++) {
-      const rule = chain.rules[j];
-      if (rule !== then[j]) return false;
-      if (zeroCounters && (rule.counters.packets !== 0 || rule.counters.bytes !== 0)) return false;
-    }
-  }
-  return true;
-}
-
-/** What the last jump pass left, and per restored chain its source rules and the copies stored from them. */
+/** What the last jump pass left in the built-in chains, and what each restored chain was written from. */
 interface Written {
-  jumps?: { list: JumpRule[]; filter: Snapshot; nat: Snapshot };
-  filter: Map<string, { sources: Rule[]; stored: Rule[] }>;
-  nat: Map<string, { sources: Rule[]; stored: Rule[] }>;
+  jumps?: { list: JumpRule[]; chains: { table: Table; name: string; stored: Rule[] }[] };
+  filter: Map<string, WrittenChain>;
+  nat: Map<string, WrittenChain>;
 }
 
 const written = new WeakMap<Iptables, Written>();
-
-const jumpChains = new WeakMap<JumpRule[], { filter: string[]; nat: string[] }>();
-
-function chainsOf(jumps: JumpRule[]): { filter: string[]; nat: string[] } {
-  let chains = jumpChains.get(jumps);
-  if (!chains) {
-    const of = (t: JumpRule["table"]) => [...new Set(jumps.filter((j) => j.table === t).map((j) => j.chain))];
-    chains = { filter: of("filter"), nat: of("nat") };
-    jumpChains.set(jumps, chains);
-  }
-  return chains;
-}
 
 function ensureJumps(ipt: Iptables, jumps: JumpRule[], w: Written): void {
   for (const jump of jumps) {
     if (jump.rule.target.kind === "chain") ensureChain(ipt, jump.table, jump.rule.target.name);
   }
-  const filter = useTable(ipt, "filter");
-  const nat = useTable(ipt, "nat");
   // Every jump was present after the last pass; if those chains hold the same rules, they still are.
-  if (w.jumps?.list === jumps && intact(filter, w.jumps.filter, false) && intact(nat, w.jumps.nat, false))
+  const last = w.jumps;
+  if (last?.list === jumps && last.chains.every((c) => holds(c.table.chains.get(c.name), c.stored, false)))
     return;
+  // Like EnsureRule (iptables -C, then -I when missing), with each chain's rule texts gathered once.
+  const seen = new Map<string, { table: Table; name: string; texts: Set<string> }>();
   for (const jump of jumps) {
-    const table = jump.table === "nat" ? nat : filter;
-    if (findRule(table, jump.chain, jump.rule) < 0) insertRule(table, jump.chain, jump.rule, 1);
+    const key = `${jump.table} ${jump.chain}`;
+    let chain = seen.get(key);
+    if (!chain) {
+      const table = useTable(ipt, jump.table);
+      chain = {
+        table,
+        name: jump.chain,
+        texts: new Set(table.chains.get(jump.chain)!.rules.map(ruleSpecText)),
+      };
+      seen.set(key, chain);
+    }
+    const text = ruleSpecText(jump.rule);
+    if (chain.texts.has(text)) continue;
+    insertRule(chain.table, jump.chain, jump.rule, 1);
+    chain.texts.add(text);
   }
-  const chains = chainsOf(jumps);
-  w.jumps = { list: jumps, filter: snapshot(filter, chains.filter), nat: snapshot(nat, chains.nat) };
-}
-
-function sameRules(a: Rule[], b: Rule[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-// Refilling a user chain that still holds the copies stored from the same rules, all counters at zero,
-// would only replace objects by equal ones.
-function unchanged(
-  table: Table,
-  spec: ChainSpec,
-  last: { sources: Rule[]; stored: Rule[] } | undefined,
-): boolean {
-  if (
-    !last ||
-    spec.policy !== undefined ||
-    (last.sources !== spec.rules && !sameRules(last.sources, spec.rules))
-  )
-    return false;
-  const chain = table.chains.get(spec.name);
-  return (
-    !!chain && chain.policy === undefined && intact(table, { names: [spec.name], rules: [last.stored] }, true)
-  );
+  const chains = [...seen.values()].map(({ table, name }) => ({
+    table,
+    name,
+    stored: table.chains.get(name)!.rules.slice(),
+  }));
+  w.jumps = { list: jumps, chains };
 }
 
 // iptables-restore --noflush leaves undeclared chains alone, so restoring only the chains whose content
@@ -112,7 +66,7 @@ function restore(
 ): void {
   const table = useTable(ipt, name);
   const last = w[name];
-  const changed = specs.filter((spec) => !unchanged(table, spec, last.get(spec.name)));
+  const changed = specs.filter((spec) => !restoresUnchanged(table, spec, last.get(spec.name)));
   if (changed.length === 0 && stale.length === 0) return;
   restoreTable(ipt, name, changed, { noflush: true, deleteChains: stale });
   for (const chain of stale) last.delete(chain);
