@@ -9,6 +9,7 @@ import type { ImageContext } from "../images/types.ts";
 import type { Iptables } from "../node/iptables/types.ts";
 import { klog } from "../util/klog.ts";
 import { applyProxyRules } from "./apply.ts";
+import { PortMemo } from "./port-memo.ts";
 import { buildNatRules } from "./sync.ts";
 
 /** Where kube-proxy runs: its node's name, addresses, iptables and the cluster's pod CIDR. */
@@ -28,7 +29,13 @@ export const SYNC_PERIOD_MS = 30_000;
 
 const built = new WeakMap<
   KubeProxyHost,
-  { services: Service[]; slices: EndpointSlice[]; rules: ReturnType<typeof buildNatRules>; count: number }
+  {
+    services: Service[];
+    slices: EndpointSlice[];
+    rules: ReturnType<typeof buildNatRules>;
+    count: number;
+    memo: PortMemo;
+  }
 >();
 
 function same<T>(a: readonly T[], b: readonly T[]): boolean {
@@ -41,14 +48,18 @@ export function syncProxyRules(host: KubeProxyHost, services: Service[], slices:
   // They are still written, so a rule flushed by hand comes back and counters restart, as on a real node.
   let last = built.get(host);
   if (!last || !same(last.services, services) || !same(last.slices, slices)) {
-    const rules = buildNatRules({
-      services,
-      endpointSlices: slices,
-      nodeName: host.nodeName,
-      nodeIPs: [host.nodeIP],
-      clusterCIDR: host.clusterCIDR,
-    });
-    last = { services, slices, rules, count: ruleCount(rules) };
+    const memo = last?.memo ?? new PortMemo();
+    const rules = buildNatRules(
+      {
+        services,
+        endpointSlices: slices,
+        nodeName: host.nodeName,
+        nodeIPs: [host.nodeIP],
+        clusterCIDR: host.clusterCIDR,
+      },
+      memo,
+    );
+    last = { services, slices, rules, count: ruleCount(rules), memo };
     built.set(host, last);
   } else {
     last.services = services;

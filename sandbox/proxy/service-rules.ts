@@ -1,4 +1,5 @@
 // The per-service-port part of a kube-proxy sync: KUBE-SERVICES captures, SVC/SVL/EXT chains and endpoint chains.
+import type { EndpointSlice } from "../api/types.ts";
 import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { ChainSpec, Rule } from "../node/iptables/types.ts";
 import { extChain, sepChain, svcChain, svlChain } from "./chain-names.ts";
@@ -16,12 +17,16 @@ export function writer() {
       if (!chains.has(name)) chains.set(name, []);
     },
     rule(chain: string, ...args: (string | string[])[]) {
+      this.add(chain, sharedRule(args.flat()));
+    },
+    /** Add an already parsed rule. */
+    add(chain: string, rule: Rule) {
       let rules = chains.get(chain);
       if (!rules) {
         rules = [];
         chains.set(chain, rules);
       }
-      rules.push(sharedRule(args.flat()));
+      rules.push(rule);
     },
     specs: (): ChainSpec[] => [...chains].map(([name, rules]) => ({ name, rules })),
   };
@@ -29,10 +34,19 @@ export function writer() {
 
 export type Writer = ReturnType<typeof writer>;
 
-/** Write one service port's filter and nat rules, following kube-proxy's syncProxyRules loop body. */
-export function writeServicePort(info: ServicePortInfo, input: SyncInput, filter: Writer, nat: Writer): void {
+/**
+ * Write one service port's filter and nat rules, following kube-proxy's syncProxyRules loop body;
+ * `slices` are the EndpointSlices to take its endpoints from (input.endpointSlices, or just its service's).
+ */
+export function writeServicePort(
+  info: ServicePortInfo,
+  input: SyncInput,
+  filter: Writer,
+  nat: Writer,
+  slices: EndpointSlice[] = input.endpointSlices,
+): void {
   const { spn, protocol: proto } = info;
-  const eps = categorizeEndpoints(info, endpointsFor(info, input.endpointSlices, input.nodeName));
+  const eps = categorizeEndpoints(info, endpointsFor(info, slices, input.nodeName));
   const clusterChain = svcChain(spn, proto);
   const localChain = svlChain(spn, proto);
   const externalChain = extChain(spn, proto);

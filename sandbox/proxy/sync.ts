@@ -3,6 +3,7 @@ import type { EndpointSlice, Service } from "../api/types.ts";
 import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { ChainSpec, Rule } from "../node/iptables/types.ts";
 import { type ServicePortInfo, servicePorts } from "./endpoints.ts";
+import type { PortMemo } from "./port-memo.ts";
 import { writer, writeServicePort } from "./service-rules.ts";
 
 export interface SyncInput {
@@ -75,8 +76,28 @@ function compare(a: ServicePortInfo, b: ServicePortInfo): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** Build the rules one full kube-proxy (v1.32, iptables mode) sync programs on a node. */
-export function buildNatRules(input: SyncInput): ProxyRules {
+// Each service's IPv4 EndpointSlices, by namespace and name (the only slices endpointsFor reads for its ports).
+function slicesByService(slices: EndpointSlice[]): Map<string, EndpointSlice[]> {
+  const out = new Map<string, EndpointSlice[]>();
+  for (const slice of slices) {
+    const name = slice.metadata.labels?.["kubernetes.io/service-name"];
+    const ns = slice.metadata.namespace;
+    if (ns === undefined || name === undefined || slice.addressType !== "IPv4") continue;
+    const key = `${ns}\u0000${name}`;
+    const list = out.get(key);
+    if (list) list.push(slice);
+    else out.set(key, [slice]);
+  }
+  return out;
+}
+
+const NO_SLICES: EndpointSlice[] = [];
+
+/**
+ * Build the rules one full kube-proxy (v1.32, iptables mode) sync programs on a node. With a node's
+ * `memo`, service ports whose Service and EndpointSlices are the same objects as last time replay their rules.
+ */
+export function buildNatRules(input: SyncInput, memo?: PortMemo): ProxyRules {
   const mark = `0x${(1 << (input.masqueradeBit ?? 14)).toString(16)}`;
   const filter = writer();
   const nat = writer();
@@ -124,8 +145,13 @@ export function buildNatRules(input: SyncInput): ProxyRules {
   );
 
   // Real kube-proxy walks a Go map here, so rule order in KUBE-SERVICES varies; the model sorts by port name.
-  const ports = input.services.flatMap(servicePorts).sort(compare);
-  for (const info of ports) writeServicePort(info, input, filter, nat);
+  const ports = input.services.flatMap((s) => (memo ? memo.portsOf(s) : servicePorts(s))).sort(compare);
+  const slices = slicesByService(input.endpointSlices);
+  for (const info of ports) {
+    const own = slices.get(`${info.namespace}\u0000${info.name}`) ?? NO_SLICES;
+    if (memo) memo.write(info, own, input, filter, nat);
+    else writeServicePort(info, input, filter, nat, own);
+  }
 
   nat.rule(
     "KUBE-SERVICES",

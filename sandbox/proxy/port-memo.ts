@@ -1,0 +1,96 @@
+// One node's memory of the rules each service port wrote, so a sync after an unrelated change replays them.
+import type { EndpointSlice, Service } from "../api/types.ts";
+import { sharedRule } from "../node/iptables/parse-rule.ts";
+import type { Rule } from "../node/iptables/types.ts";
+import { type ServicePortInfo, servicePorts } from "./endpoints.ts";
+import { type Writer, writeServicePort } from "./service-rules.ts";
+import type { SyncInput } from "./sync.ts";
+
+/** One writer call: a chain declared, or a rule added, in the filter or nat table. */
+interface Op {
+  nat: boolean;
+  chain: string;
+  rule?: Rule;
+}
+
+interface Written {
+  slices: EndpointSlice[];
+  nodeName: string;
+  clusterCIDR: string;
+  masqueradeAll: boolean;
+  ops: Op[];
+}
+
+function recorder(to: Writer, nat: boolean, ops: Op[]): Writer {
+  const w: Writer = {
+    chain(chain) {
+      ops.push({ nat, chain });
+      to.chain(chain);
+    },
+    rule(chain, ...args) {
+      const rule = sharedRule(args.flat());
+      ops.push({ nat, chain, rule });
+      to.add(chain, rule);
+    },
+    add(chain, rule) {
+      ops.push({ nat, chain, rule });
+      to.add(chain, rule);
+    },
+    specs: () => to.specs(),
+  };
+  return w;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Remember, per Service object (stored API objects are never changed in place), its ports and what each
+ * port wrote for a given set of its service's EndpointSlices; one PortMemo serves one node's kube-proxy.
+ */
+export class PortMemo {
+  private readonly ports = new WeakMap<Service, ServicePortInfo[]>();
+  private readonly written = new WeakMap<ServicePortInfo, Written>();
+
+  /** The service's proxied ports, the same objects for the same Service object. */
+  portsOf(service: Service): ServicePortInfo[] {
+    let ports = this.ports.get(service);
+    if (!ports) {
+      ports = servicePorts(service);
+      this.ports.set(service, ports);
+    }
+    return ports;
+  }
+
+  /** Write a port's rules like writeServicePort, replaying the last ones when nothing they depend on changed. */
+  write(info: ServicePortInfo, slices: EndpointSlice[], input: SyncInput, filter: Writer, nat: Writer): void {
+    const last = this.written.get(info);
+    const masqueradeAll = !!input.masqueradeAll;
+    if (
+      last &&
+      last.nodeName === input.nodeName &&
+      last.clusterCIDR === input.clusterCIDR &&
+      last.masqueradeAll === masqueradeAll &&
+      sameList(last.slices, slices)
+    ) {
+      for (const op of last.ops) {
+        const w = op.nat ? nat : filter;
+        if (op.rule) w.add(op.chain, op.rule);
+        else w.chain(op.chain);
+      }
+      return;
+    }
+    const ops: Op[] = [];
+    writeServicePort(info, input, recorder(filter, false, ops), recorder(nat, true, ops), slices);
+    this.written.set(info, {
+      slices,
+      nodeName: input.nodeName,
+      clusterCIDR: input.clusterCIDR,
+      masqueradeAll,
+      ops,
+    });
+  }
+}
