@@ -166,13 +166,17 @@ export class FileTree {
 
   /** Create a directory and its parents. */
   mkdirp(path: string, now: number, mode = 0o755): void {
+    this.mkdirNames(split(path), path, now, mode);
+  }
+
+  // mkdirp over split names; an error names `path` (undefined: the names joined).
+  private mkdirNames(names: readonly string[], path: string | undefined, now: number, mode: number): void {
     let node: FsNode = this.root;
-    const names = split(path);
     for (let i = 0; i < names.length; i++) {
-      if (node.kind !== "dir") throw new FsError("ENOTDIR", path);
+      if (node.kind !== "dir") throw new FsError("ENOTDIR", path ?? `/${names.join("/")}`);
       let next = node.children.get(names[i]);
       if (!next) {
-        if (this.readOnly.length !== 0) this.assertNamesWritable(names, path);
+        if (this.readOnly.length !== 0) this.assertNamesWritable(names, path ?? `/${names.join("/")}`);
         next = node.tmpfs
           ? { kind: "dir", mode, mtimeMs: now, children: new Map(), tmpfs: true }
           : { kind: "dir", mode, mtimeMs: now, children: new Map() };
@@ -275,7 +279,7 @@ export class FileTree {
     const name = names.pop();
     if (name === undefined) throw new FsError("EEXIST", path);
     this.assertWritable(path);
-    this.mkdirp(`/${names.join("/")}`, now);
+    this.mkdirNames(names, undefined, now, 0o755);
     names.push(name);
     const dir = this.parentOf(names, path);
     dir.children.set(intern(name), node);
