@@ -2,8 +2,8 @@
 import type { EndpointSlice, Service } from "../api/types.ts";
 import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { Rule } from "../node/iptables/types.ts";
-import { type ServicePortInfo, servicePorts } from "./endpoints.ts";
-import { type Writer, writeServicePort } from "./service-rules.ts";
+import { type EndpointInfo, endpointsFor, type ServicePortInfo, servicePorts } from "./endpoints.ts";
+import { type Writer, writePortRules } from "./service-rules.ts";
 import type { SyncInput } from "./sync.ts";
 
 /** One writer call: a chain declared, or a rule added, in the filter or nat table. */
@@ -14,7 +14,7 @@ interface Op {
 }
 
 interface Written {
-  slices: EndpointSlice[];
+  endpoints: EndpointInfo[];
   nodeName: string;
   clusterCIDR: string;
   masqueradeAll: boolean;
@@ -41,15 +41,28 @@ function recorder(to: Writer, nat: boolean, ops: Op[]): Writer {
   return w;
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+function sameEndpoints(a: readonly EndpointInfo[], b: readonly EndpointInfo[]): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (
+      x.key !== y.key ||
+      x.ip !== y.ip ||
+      x.port !== y.port ||
+      x.ready !== y.ready ||
+      x.serving !== y.serving ||
+      x.terminating !== y.terminating ||
+      x.local !== y.local
+    )
+      return false;
+  }
   return true;
 }
 
 /**
  * Remember, per Service object (stored API objects are never changed in place), its ports and what each
- * port wrote for a given set of its service's EndpointSlices; one PortMemo serves one node's kube-proxy.
+ * port wrote for the endpoints it last had; one PortMemo serves one node's kube-proxy.
  */
 export class PortMemo {
   private readonly ports = new WeakMap<Service, ServicePortInfo[]>();
@@ -69,12 +82,13 @@ export class PortMemo {
   write(info: ServicePortInfo, slices: EndpointSlice[], input: SyncInput, filter: Writer, nat: Writer): void {
     const last = this.written.get(info);
     const masqueradeAll = !!input.masqueradeAll;
+    const endpoints = endpointsFor(info, slices, input.nodeName);
     if (
       last &&
       last.nodeName === input.nodeName &&
       last.clusterCIDR === input.clusterCIDR &&
       last.masqueradeAll === masqueradeAll &&
-      sameList(last.slices, slices)
+      sameEndpoints(last.endpoints, endpoints)
     ) {
       for (const op of last.ops) {
         const w = op.nat ? nat : filter;
@@ -84,9 +98,9 @@ export class PortMemo {
       return;
     }
     const ops: Op[] = [];
-    writeServicePort(info, input, recorder(filter, false, ops), recorder(nat, true, ops), slices);
+    writePortRules(info, endpoints, input, recorder(filter, false, ops), recorder(nat, true, ops));
     this.written.set(info, {
-      slices,
+      endpoints,
       nodeName: input.nodeName,
       clusterCIDR: input.clusterCIDR,
       masqueradeAll,

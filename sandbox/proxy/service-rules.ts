@@ -45,8 +45,19 @@ export function writeServicePort(
   nat: Writer,
   slices: EndpointSlice[] = input.endpointSlices,
 ): void {
+  writePortRules(info, endpointsFor(info, slices, input.nodeName), input, filter, nat);
+}
+
+/** Write one service port's rules from its endpoints (as endpointsFor lists them). */
+export function writePortRules(
+  info: ServicePortInfo,
+  endpoints: EndpointInfo[],
+  input: SyncInput,
+  filter: Writer,
+  nat: Writer,
+): void {
   const { spn, protocol: proto } = info;
-  const eps = categorizeEndpoints(info, endpointsFor(info, slices, input.nodeName));
+  const eps = categorizeEndpoints(info, endpoints);
   const clusterChain = svcChain(spn, proto);
   const localChain = svlChain(spn, proto);
   const externalChain = extChain(spn, proto);
