@@ -66,13 +66,22 @@ export interface PodRecord {
 
 /** A fresh container record. */
 export function newContainer(c: Container, init: boolean, podHasInits = init): ContainerRecord {
+  // Every field is present from the start, so that all records share one shape for the engine.
   return {
     name: c.name,
     image: c.image ?? "",
+    imageRef: undefined,
+    imageID: undefined,
+    id: undefined,
     state: "waiting",
     // The kubelet's default waiting reason is PodInitializing for every container of a pod with init containers.
     reason: podHasInits ? "PodInitializing" : "ContainerCreating",
+    message: undefined,
+    exitCode: undefined,
+    startedAt: undefined,
+    finishedAt: undefined,
     restartCount: 0,
+    last: undefined,
     ready: false,
     backoffUntil: 0,
     backoffMs: 0,
@@ -81,6 +90,10 @@ export function newContainer(c: Container, init: boolean, podHasInits = init): C
     init,
     sidecar: init && c.restartPolicy === "Always",
     started: false,
+    kubeletKilled: undefined,
+    startError: undefined,
+    hooking: undefined,
+    triggerReadiness: undefined,
   };
 }
 

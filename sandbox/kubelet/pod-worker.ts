@@ -48,14 +48,24 @@ export function goDuration(ms: number): string {
 
 /** Build the record for a pod the kubelet has just admitted. */
 export function admit(pod: Pod, key: string, now: number): PodRecord {
+  // Every field is present from the start, so that all records share one shape for the engine.
   return {
     uid: pod.metadata.uid!,
     key,
     pod,
+    sandboxId: undefined,
+    ip: undefined,
+    sandboxReadyAt: undefined,
+    sandboxDueAt: undefined,
     admittedAt: now,
     containers: pod.spec.containers.map((c) => newContainer(c, false, !!pod.spec.initContainers?.length)),
     inits: (pod.spec.initContainers ?? []).map((c) => newContainer(c, true)),
+    terminal: undefined,
     killing: false,
+    readyAt: undefined,
+    wasReady: undefined,
+    initializedAt: undefined,
+    probesStarted: undefined,
   };
 }
 
