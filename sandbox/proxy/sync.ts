@@ -3,6 +3,7 @@ import type { EndpointSlice, Service } from "../api/types.ts";
 import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { ChainSpec, Rule } from "../node/iptables/types.ts";
 import { type ServicePortInfo, servicePorts } from "./endpoints.ts";
+import { fixedRules } from "./fixed-rules.ts";
 import type { PortMemo } from "./port-memo.ts";
 import { writer, writeServicePort } from "./service-rules.ts";
 
@@ -95,7 +96,7 @@ const NO_SLICES: EndpointSlice[] = [];
 
 /**
  * Build the rules one full kube-proxy (v1.32, iptables mode) sync programs on a node. With a node's
- * `memo`, service ports whose Service and EndpointSlices are the same objects as last time replay their rules.
+ * `memo`, service ports whose Service object and endpoints are as last time replay their rules.
  */
 export function buildNatRules(input: SyncInput, memo?: PortMemo): ProxyRules {
   const mark = `0x${(1 << (input.masqueradeBit ?? 14)).toString(16)}`;
@@ -110,39 +111,13 @@ export function buildNatRules(input: SyncInput, memo?: PortMemo): ProxyRules {
   ])
     filter.chain(c);
   for (const c of ["KUBE-SERVICES", "KUBE-NODEPORTS", "KUBE-POSTROUTING", "KUBE-MARK-MASQ"]) nat.chain(c);
-  nat.rule("KUBE-POSTROUTING", "-m", "mark", "!", "--mark", `${mark}/${mark}`, "-j", "RETURN");
-  nat.rule("KUBE-POSTROUTING", "-j", "MARK", "--xor-mark", mark);
-  nat.rule(
-    "KUBE-POSTROUTING",
-    "-m",
-    "comment",
-    "--comment",
-    "kubernetes service traffic requiring SNAT",
-    "-j",
-    "MASQUERADE",
-    "--random-fully",
-  );
-  nat.rule("KUBE-MARK-MASQ", "-j", "MARK", "--or-mark", mark);
+  const fixed = fixedRules(mark);
+  nat.add("KUBE-POSTROUTING", fixed.postroutingReturn);
+  nat.add("KUBE-POSTROUTING", fixed.postroutingXor);
+  nat.add("KUBE-POSTROUTING", fixed.postroutingMasquerade);
+  nat.add("KUBE-MARK-MASQ", fixed.markMasq);
   // --iptables-localhost-nodeports defaults to true, so kube-proxy owns this copy of kubelet's rule too.
-  filter.rule(
-    "KUBE-FIREWALL",
-    "-m",
-    "comment",
-    "--comment",
-    "block incoming localnet connections",
-    "-d",
-    "127.0.0.0/8",
-    "!",
-    "-s",
-    "127.0.0.0/8",
-    "-m",
-    "conntrack",
-    "!",
-    "--ctstate",
-    "RELATED,ESTABLISHED,DNAT",
-    "-j",
-    "DROP",
-  );
+  filter.add("KUBE-FIREWALL", fixed.localnetGuard);
 
   // Real kube-proxy walks a Go map here, so rule order in KUBE-SERVICES varies; the model sorts by port name.
   const ports = input.services.flatMap((s) => (memo ? memo.portsOf(s) : servicePorts(s))).sort(compare);
@@ -153,46 +128,10 @@ export function buildNatRules(input: SyncInput, memo?: PortMemo): ProxyRules {
     else writeServicePort(info, input, filter, nat, own);
   }
 
-  nat.rule(
-    "KUBE-SERVICES",
-    "-m",
-    "comment",
-    "--comment",
-    "kubernetes service nodeports; NOTE: this must be the last rule in this chain",
-    "-m",
-    "addrtype",
-    "--dst-type",
-    "LOCAL",
-    "-j",
-    "KUBE-NODEPORTS",
-  );
-  filter.rule("KUBE-FORWARD", "-m", "conntrack", "--ctstate", "INVALID", "-j", "DROP");
-  filter.rule(
-    "KUBE-FORWARD",
-    "-m",
-    "comment",
-    "--comment",
-    "kubernetes forwarding rules",
-    "-m",
-    "mark",
-    "--mark",
-    `${mark}/${mark}`,
-    "-j",
-    "ACCEPT",
-  );
-  filter.rule(
-    "KUBE-FORWARD",
-    "-m",
-    "comment",
-    "--comment",
-    "kubernetes forwarding conntrack rule",
-    "-m",
-    "conntrack",
-    "--ctstate",
-    "RELATED,ESTABLISHED",
-    "-j",
-    "ACCEPT",
-  );
+  nat.add("KUBE-SERVICES", fixed.nodePorts);
+  filter.add("KUBE-FORWARD", fixed.forwardInvalid);
+  filter.add("KUBE-FORWARD", fixed.forwardMarked);
+  filter.add("KUBE-FORWARD", fixed.forwardTracked);
   return { jumps: jumpRules(), filter: filter.specs(), nat: nat.specs() };
 }
 
