@@ -6,7 +6,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import type { ImageContext } from "../images/types.ts";
 import type { DaemonHookInfo } from "../node/cri-types.ts";
 import { appendRule, newChain, useTable } from "../node/iptables/model.ts";
-import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
+import { sharedRule } from "../node/iptables/parse-rule.ts";
 import { klog } from "../util/klog.ts";
 import type { Fabric } from "./fabric.ts";
 import { macFrom, type NodeNetwork } from "./node-network.ts";
@@ -68,7 +68,7 @@ function masqRules(node: NodeNetwork, network: string, subnet: string): void {
   if (nat.chains.has("FLANNEL-POSTRTG")) return;
   const c = ["-m", "comment", "--comment", "flanneld masq"];
   newChain(nat, "FLANNEL-POSTRTG");
-  appendRule(nat, "POSTROUTING", parseRuleArgs([...c, "-j", "FLANNEL-POSTRTG"]));
+  appendRule(nat, "POSTROUTING", sharedRule([...c, "-j", "FLANNEL-POSTRTG"]));
   for (const rule of [
     ["-m", "mark", "--mark", "0x4000/0x4000", ...c, "-j", "RETURN"],
     ["-s", subnet, "-d", network, ...c, "-j", "RETURN"],
@@ -77,12 +77,12 @@ function masqRules(node: NodeNetwork, network: string, subnet: string): void {
     ["-s", network, "!", "-d", "224.0.0.0/4", ...c, "-j", "MASQUERADE", "--random-fully"],
     ["!", "-s", network, "-d", network, ...c, "-j", "MASQUERADE", "--random-fully"],
   ])
-    appendRule(nat, "FLANNEL-POSTRTG", parseRuleArgs(rule));
+    appendRule(nat, "FLANNEL-POSTRTG", sharedRule(rule));
   const f = ["-m", "comment", "--comment", "flanneld forward"];
   newChain(filter, "FLANNEL-FWD");
-  appendRule(filter, "FORWARD", parseRuleArgs([...f, "-j", "FLANNEL-FWD"]));
-  appendRule(filter, "FLANNEL-FWD", parseRuleArgs(["-s", network, ...f, "-j", "ACCEPT"]));
-  appendRule(filter, "FLANNEL-FWD", parseRuleArgs(["-d", network, ...f, "-j", "ACCEPT"]));
+  appendRule(filter, "FORWARD", sharedRule([...f, "-j", "FLANNEL-FWD"]));
+  appendRule(filter, "FLANNEL-FWD", sharedRule(["-s", network, ...f, "-j", "ACCEPT"]));
+  appendRule(filter, "FLANNEL-FWD", sharedRule(["-d", network, ...f, "-j", "ACCEPT"]));
 }
 
 /** flanneld: lease the node's podCIDR, write subnet.env, bring up flannel.1 and route to the other nodes. */

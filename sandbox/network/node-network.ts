@@ -2,21 +2,35 @@
 import { sha256 } from "@noble/hashes/sha2.js";
 import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { appendRule, createIptables, newChain, useTable } from "../node/iptables/model.ts";
-import { parseRuleArgs } from "../node/iptables/parse-rule.ts";
+import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { Iptables } from "../node/iptables/types.ts";
 import type { Machine } from "../node/machine.ts";
 import { NetStack } from "./stack.ts";
 
+// sha256 hex digests by seed: node seeds (`eth0:controlplane` ...) repeat in every cluster. Cleared when
+// large so that per-pod seeds cannot make it grow without bound.
+const digests = new Map<string, string>();
+
+function digestHex(seed: string): string {
+  let hex = digests.get(seed);
+  if (hex === undefined) {
+    hex = bytesToHex(sha256(utf8ToBytes(seed)));
+    if (digests.size >= 10_000) digests.clear();
+    digests.set(seed, hex);
+  }
+  return hex;
+}
+
 /** Derive a stable locally administered MAC address from a seed. */
 export function macFrom(seed: string): string {
-  const b = sha256(utf8ToBytes(seed)).slice(0, 6);
-  b[0] = (b[0] & 0xfe) | 0x02;
-  return [...b].map((x) => x.toString(16).padStart(2, "0")).join(":");
+  const hex = digestHex(seed);
+  const first = ((Number.parseInt(hex.slice(0, 2), 16) & 0xfe) | 0x02).toString(16).padStart(2, "0");
+  return `${first}:${hex.slice(2, 4)}:${hex.slice(4, 6)}:${hex.slice(6, 8)}:${hex.slice(8, 10)}:${hex.slice(10, 12)}`;
 }
 
 /** Eight stable hex characters from a seed (veth names, VTEP ids). */
 export function hexFrom(seed: string, n = 8): string {
-  return bytesToHex(sha256(utf8ToBytes(seed))).slice(0, n);
+  return digestHex(seed).slice(0, n);
 }
 
 /** The network side of one node. */
@@ -94,12 +108,12 @@ export class NodeNetwork {
     const filter = useTable(this.iptables, "filter");
     if (filter.chains.has("KUBE-FIREWALL")) return;
     newChain(filter, "KUBE-FIREWALL");
-    appendRule(filter, "INPUT", parseRuleArgs(["-j", "KUBE-FIREWALL"]));
-    appendRule(filter, "OUTPUT", parseRuleArgs(["-j", "KUBE-FIREWALL"]));
+    appendRule(filter, "INPUT", sharedRule(["-j", "KUBE-FIREWALL"]));
+    appendRule(filter, "OUTPUT", sharedRule(["-j", "KUBE-FIREWALL"]));
     appendRule(
       filter,
       "KUBE-FIREWALL",
-      parseRuleArgs([
+      sharedRule([
         "!",
         "-s",
         "127.0.0.0/8",
