@@ -15,7 +15,7 @@ import { buildStatus, type PodRecord } from "./pod-state.ts";
 import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
 import type { ProbeTransport } from "./probe-transport.ts";
 import { mirrorPod } from "./static-pods.ts";
-import { newStatusMemo, type StatusMemo, sameStatusInputs } from "./status-memo.ts";
+import { type StatusMemo, sameStatusInputs, statusMemoOf } from "./status-memo.ts";
 import { VolumeManager } from "./volume-manager.ts";
 
 /** Configuration of one kubelet. */
@@ -197,13 +197,8 @@ export class Kubelet {
     const due = force || now - this.lastReport >= this.cfg.nodeStatusReportMs;
     // The status found unchanged last time, with the same readiness, would build the same again but
     // for heartbeat times: nothing to report until the report period is up.
-    if (
-      !due &&
-      node.status !== undefined &&
-      node.status === this.unchangedStatus &&
-      ready === this.unchangedReady
-    )
-      return;
+    const seen = node.status !== undefined && node.status === this.unchangedStatus;
+    if (!due && seen && ready === this.unchangedReady) return;
     const next = nodeStatus(this.cfg.machine, node.status, ready, now);
     if (!due && !statusChanged(node.status, next)) {
       this.unchangedStatus = node.status;
@@ -360,7 +355,7 @@ export class Kubelet {
       if (rec.killing && !this.records.has(rec.uid)) continue;
       const cur = this.pods.get(rec.key);
       if (!cur || cur.metadata.uid !== rec.uid) continue;
-      const memo = this.statusMemoOf(rec);
+      const memo = statusMemoOf(this.statusMemos, rec);
       // Same inputs as the status the API holds (stored statuses are never changed in place): nothing to do.
       if (sameStatusInputs(rec, memo) && cur.status !== undefined && cur.status === memo.matched) continue;
       const scheduled = cur.status?.conditions?.find((c) => c.type === "PodScheduled");
@@ -379,15 +374,6 @@ export class Kubelet {
       }
     }
     this.dirty.clear();
-  }
-
-  private statusMemoOf(rec: PodRecord): StatusMemo {
-    let memo = this.statusMemos.get(rec);
-    if (!memo) {
-      memo = newStatusMemo();
-      this.statusMemos.set(rec, memo);
-    }
-    return memo;
   }
 
   private finished(rec: PodRecord): void {

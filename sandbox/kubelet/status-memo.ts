@@ -12,9 +12,14 @@ export interface StatusMemo {
   matched: PodStatus | undefined;
 }
 
-/** Start an empty memo. */
-export function newStatusMemo(): StatusMemo {
-  return { inputs: [], matched: undefined };
+/** The memo kept for a record in `memos`, made empty on first use. */
+export function statusMemoOf(memos: WeakMap<PodRecord, StatusMemo>, rec: PodRecord): StatusMemo {
+  let memo = memos.get(rec);
+  if (!memo) {
+    memo = { inputs: [], matched: undefined };
+    memos.set(rec, memo);
+  }
+  return memo;
 }
 
 // One chain of comparisons, then a rewrite of every slot only when something differs: this runs on
