@@ -4,6 +4,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import type { ProbeTransport } from "../kubelet/probe-transport.ts";
 import type { Machine } from "../node/machine.ts";
 import { startKubeProxy } from "../proxy/kube-proxy.ts";
+import { PortMemo } from "../proxy/port-memo.ts";
 import type { Random } from "../util/random.ts";
 import { corednsHook } from "./dns.ts";
 import { execExtras } from "./exec.ts";
@@ -39,6 +40,7 @@ export class ClusterNetwork {
   readonly now: () => number;
   private readonly rand: Random;
   private readonly leases: SubnetLeases;
+  private readonly portMemo = new PortMemo();
 
   constructor(cfg: ClusterNetworkConfig) {
     this.api = cfg.api;
@@ -67,6 +69,7 @@ export class ClusterNetwork {
         nodeIP: node.ip,
         clusterCIDR: this.fabric.clusterCIDR,
         iptables: node.iptables,
+        portMemo: this.portMemo,
       }),
     );
     cd.setDaemonHook("flanneld", flanneldHook(this.api, this.fabric, this.leases, node));

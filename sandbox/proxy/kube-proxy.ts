@@ -18,6 +18,8 @@ export interface KubeProxyHost {
   nodeIP: string;
   clusterCIDR: string;
   iptables: Iptables;
+  /** Memory of each service port's rules, which a cluster's kube-proxies may share; else one per host. */
+  portMemo?: PortMemo;
   /** Called after every sync with the number of rules written (for benches and explain). */
   onSync?: (rules: number) => void;
 }
@@ -48,7 +50,7 @@ export function syncProxyRules(host: KubeProxyHost, services: Service[], slices:
   // They are still written, so a rule flushed by hand comes back and counters restart, as on a real node.
   let last = built.get(host);
   if (!last || !same(last.services, services) || !same(last.slices, slices)) {
-    const memo = last?.memo ?? new PortMemo();
+    const memo = last?.memo ?? host.portMemo ?? new PortMemo();
     const rules = buildNatRules(
       {
         services,

@@ -15,7 +15,6 @@ interface Op {
 
 interface Written {
   endpoints: EndpointInfo[];
-  nodeName: string;
   clusterCIDR: string;
   masqueradeAll: boolean;
   ops: Op[];
@@ -41,7 +40,9 @@ function recorder(to: Writer, nat: boolean, ops: Op[]): Writer {
   return w;
 }
 
-function sameEndpoints(a: readonly EndpointInfo[], b: readonly EndpointInfo[]): boolean {
+// Whether an endpoint is on this node only matters to a port with a Local traffic policy
+// (categorizeEndpoints reads it for nothing else), so other ports' rules are the same on every node.
+function sameEndpoints(a: readonly EndpointInfo[], b: readonly EndpointInfo[], withLocal: boolean): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) {
     const x = a[i];
@@ -53,7 +54,7 @@ function sameEndpoints(a: readonly EndpointInfo[], b: readonly EndpointInfo[]): 
       x.ready !== y.ready ||
       x.serving !== y.serving ||
       x.terminating !== y.terminating ||
-      x.local !== y.local
+      (withLocal && x.local !== y.local)
     )
       return false;
   }
@@ -62,11 +63,12 @@ function sameEndpoints(a: readonly EndpointInfo[], b: readonly EndpointInfo[]): 
 
 /**
  * Remember, per Service object (stored API objects are never changed in place), its ports and what each
- * port wrote for the endpoints it last had; one PortMemo serves one node's kube-proxy.
+ * port wrote for the endpoints it last had. One PortMemo may serve all of a cluster's kube-proxies: a port
+ * with a Local traffic policy is remembered per node, any other port once for all nodes.
  */
 export class PortMemo {
   private readonly ports = new WeakMap<Service, ServicePortInfo[]>();
-  private readonly written = new WeakMap<ServicePortInfo, Written>();
+  private readonly written = new WeakMap<ServicePortInfo, Map<string, Written>>();
 
   /** The service's proxied ports, the same objects for the same Service object. */
   portsOf(service: Service): ServicePortInfo[] {
@@ -80,15 +82,21 @@ export class PortMemo {
 
   /** Write a port's rules like writeServicePort, replaying the last ones when nothing they depend on changed. */
   write(info: ServicePortInfo, slices: EndpointSlice[], input: SyncInput, filter: Writer, nat: Writer): void {
-    const last = this.written.get(info);
+    const local = info.internalPolicyLocal || info.externalPolicyLocal;
+    let byNode = this.written.get(info);
+    if (!byNode) {
+      byNode = new Map();
+      this.written.set(info, byNode);
+    }
+    const node = local ? input.nodeName : "";
+    const last = byNode.get(node);
     const masqueradeAll = !!input.masqueradeAll;
     const endpoints = endpointsFor(info, slices, input.nodeName);
     if (
       last &&
-      last.nodeName === input.nodeName &&
       last.clusterCIDR === input.clusterCIDR &&
       last.masqueradeAll === masqueradeAll &&
-      sameEndpoints(last.endpoints, endpoints)
+      sameEndpoints(last.endpoints, endpoints, local)
     ) {
       for (const op of last.ops) {
         const w = op.nat ? nat : filter;
@@ -99,12 +107,6 @@ export class PortMemo {
     }
     const ops: Op[] = [];
     writePortRules(info, endpoints, input, recorder(filter, false, ops), recorder(nat, true, ops));
-    this.written.set(info, {
-      endpoints,
-      nodeName: input.nodeName,
-      clusterCIDR: input.clusterCIDR,
-      masqueradeAll,
-      ops,
-    });
+    byNode.set(node, { endpoints, clusterCIDR: input.clusterCIDR, masqueradeAll, ops });
   }
 }
