@@ -208,16 +208,19 @@ export function restoreTable(
   options: { noflush?: boolean; deleteChains?: string[] } = {},
 ): void {
   const current = useTable(ipt, name);
+  if (options.noflush) {
+    restoreNoflush(current, chains, options.deleteChains ?? []);
+    return;
+  }
   const next: Table = { name, chains: new Map() };
   for (const [chainName, chain] of current.chains) {
-    if (options.noflush) next.chains.set(chainName, { ...chain, rules: [...chain.rules] });
-    else if (chain.policy) next.chains.set(chainName, emptyChain(chainName, "ACCEPT"));
+    if (chain.policy) next.chains.set(chainName, emptyChain(chainName, "ACCEPT"));
   }
   for (const spec of chains) {
     const existing = next.chains.get(spec.name);
     if (existing?.policy) {
       if (spec.policy) existing.policy = spec.policy;
-      if (!options.noflush) existing.rules = [];
+      existing.rules = [];
     } else next.chains.set(spec.name, emptyChain(spec.name));
   }
   for (const spec of chains) {
@@ -234,4 +237,54 @@ export function restoreTable(
     next.chains.delete(chainName);
   }
   current.chains = next.chains;
+}
+
+function countJumps(rules: Rule[], into: Map<string, number>): void {
+  for (const rule of rules)
+    if (rule.target.kind === "chain") into.set(rule.target.name, (into.get(rule.target.name) ?? 0) + 1);
+}
+
+// The --noflush case checks everything the whole-table copy would have failed on first, then changes only
+// the declared and deleted chains in place: the end state and the errors are the same, without copying
+// every chain of the table on each restore.
+function restoreNoflush(table: Table, specs: ChainSpec[], deleteChains: string[]): void {
+  const declared = new Set<string>();
+  for (const spec of specs) declared.add(spec.name);
+  for (const spec of specs) {
+    for (const rule of spec.rules) {
+      const target = rule.target;
+      if (target.kind === "chain" && !table.chains.has(target.name) && !declared.has(target.name))
+        throw new IptablesError(NO_CHAIN);
+    }
+  }
+  if (deleteChains.length > 0) {
+    for (const chainName of deleteChains) {
+      const chain = table.chains.get(chainName);
+      if (chain ? chain.policy : !declared.has(chainName)) throw new IptablesError(NO_CHAIN);
+    }
+    // References left once the restore is done: deleted chains are flushed first, declared user chains
+    // hold only their new rules, declared built-in chains their old rules and the new ones.
+    const stale = new Set(deleteChains);
+    const refs = new Map<string, number>();
+    for (const [chainName, chain] of table.chains) {
+      if (stale.has(chainName) || (declared.has(chainName) && !chain.policy)) continue;
+      countJumps(chain.rules, refs);
+    }
+    for (const spec of specs) if (!stale.has(spec.name)) countJumps(spec.rules, refs);
+    for (const chainName of deleteChains) {
+      if ((refs.get(chainName) ?? 0) > 0) throw new IptablesError("Can't delete chain with references left");
+    }
+  }
+  for (const spec of specs) {
+    const existing = table.chains.get(spec.name);
+    if (existing?.policy) {
+      if (spec.policy) existing.policy = spec.policy;
+    } else table.chains.set(spec.name, emptyChain(spec.name));
+  }
+  for (const spec of specs) {
+    const chain = table.chains.get(spec.name)!;
+    // A new array rather than pushes: a built-in chain keeps its rules, and nobody should see them grow.
+    if (spec.rules.length > 0) chain.rules = [...chain.rules, ...spec.rules.map(stored)];
+  }
+  for (const chainName of deleteChains) table.chains.delete(chainName);
 }
