@@ -1,7 +1,7 @@
 // Program a node's iptables the way kube-proxy does: canary chains, ensured jumps, then iptables-restore --noflush.
 import { insertRule, newChain, restoreTable, useTable } from "../node/iptables/model.ts";
 import { ruleSpecText } from "../node/iptables/rule-text.ts";
-import type { ChainSpec, Iptables, Rule, Table, TableName } from "../node/iptables/types.ts";
+import type { Chain, ChainSpec, Iptables, Rule, Table, TableName } from "../node/iptables/types.ts";
 import { isServiceChain } from "./chain-names.ts";
 import { CANARY_CHAIN, type JumpRule, type ProxyRules } from "./sync.ts";
 import { holds, restoresUnchanged, type WrittenChain } from "./unchanged.ts";
@@ -11,9 +11,16 @@ function ensureChain(ipt: Iptables, table: TableName, chain: string): void {
   if (!t.chains.has(chain)) newChain(t, chain);
 }
 
+/** A jump pass: the jumps, the stored rule each one matched, and the built-in chains' rules afterwards. */
+interface JumpPass {
+  list: JumpRule[];
+  found: Rule[];
+  chains: { table: Table; name: string; stored: Rule[] }[];
+}
+
 /** What the last jump pass left in the built-in chains, and what each restored chain was written from. */
 interface Written {
-  jumps?: { list: JumpRule[]; chains: { table: Table; name: string; stored: Rule[] }[] };
+  jumps?: JumpPass;
   filter: Map<string, WrittenChain>;
   nat: Map<string, WrittenChain>;
 }
@@ -25,34 +32,50 @@ function ensureJumps(ipt: Iptables, jumps: JumpRule[], w: Written): void {
     if (jump.rule.target.kind === "chain") ensureChain(ipt, jump.table, jump.rule.target.name);
   }
   // Every jump was present after the last pass; if those chains hold the same rules, they still are.
-  const last = w.jumps;
-  if (last?.list === jumps && last.chains.every((c) => holds(c.table.chains.get(c.name), c.stored, false)))
-    return;
-  // Like EnsureRule (iptables -C, then -I when missing), with each chain's rule texts gathered once.
-  const seen = new Map<string, { table: Table; name: string; texts: Set<string> }>();
-  for (const jump of jumps) {
-    const key = `${jump.table} ${jump.chain}`;
-    let chain = seen.get(key);
-    if (!chain) {
-      const table = useTable(ipt, jump.table);
-      chain = {
-        table,
-        name: jump.chain,
-        texts: new Set(table.chains.get(jump.chain)!.rules.map(ruleSpecText)),
-      };
-      seen.set(key, chain);
+  const last = w.jumps?.list === jumps ? w.jumps : undefined;
+  if (last?.chains.every((c) => holds(c.table.chains.get(c.name), c.stored, false))) return;
+  // Like EnsureRule (iptables -C, then -I when missing). The rule a jump matched last time, if still in its
+  // chain, matches it again; other jumps compare rule texts, gathered once per chain.
+  const found: Rule[] = [];
+  const texts = new Map<Chain, Map<string, Rule>>();
+  const chains = new Map<string, { table: Table; name: string }>();
+  for (let i = 0; i < jumps.length; i++) {
+    const jump = jumps[i];
+    const table = useTable(ipt, jump.table);
+    const chain = table.chains.get(jump.chain)!;
+    chains.set(`${jump.table} ${jump.chain}`, { table, name: jump.chain });
+    const before = last?.found[i];
+    if (before && chain.rules.includes(before)) {
+      found.push(before);
+      continue;
+    }
+    let present = texts.get(chain);
+    if (!present) {
+      present = new Map();
+      for (const rule of chain.rules) {
+        const text = ruleSpecText(rule);
+        if (!present.has(text)) present.set(text, rule);
+      }
+      texts.set(chain, present);
     }
     const text = ruleSpecText(jump.rule);
-    if (chain.texts.has(text)) continue;
-    insertRule(chain.table, jump.chain, jump.rule, 1);
-    chain.texts.add(text);
+    let match = present.get(text);
+    if (!match) {
+      insertRule(table, jump.chain, jump.rule, 1);
+      match = chain.rules[0];
+      present.set(text, match);
+    }
+    found.push(match);
   }
-  const chains = [...seen.values()].map(({ table, name }) => ({
-    table,
-    name,
-    stored: table.chains.get(name)!.rules.slice(),
-  }));
-  w.jumps = { list: jumps, chains };
+  w.jumps = {
+    list: jumps,
+    found,
+    chains: [...chains.values()].map(({ table, name }) => ({
+      table,
+      name,
+      stored: table.chains.get(name)!.rules.slice(),
+    })),
+  };
 }
 
 // iptables-restore --noflush leaves undeclared chains alone, so restoring only the chains whose content
