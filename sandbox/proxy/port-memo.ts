@@ -14,6 +14,8 @@ interface Op {
 }
 
 interface Written {
+  /** The service's EndpointSlices the endpoints were read from. */
+  slices: EndpointSlice[];
   endpoints: EndpointInfo[];
   clusterCIDR: string;
   masqueradeAll: boolean;
@@ -38,6 +40,12 @@ function recorder(to: Writer, nat: boolean, ops: Op[]): Writer {
     specs: () => to.specs(),
   };
   return w;
+}
+
+function sameSlices(a: readonly EndpointSlice[], b: readonly EndpointSlice[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 // Whether an endpoint is on this node only matters to a port with a Local traffic policy
@@ -91,22 +99,27 @@ export class PortMemo {
     const node = local ? input.nodeName : "";
     const last = byNode.get(node);
     const masqueradeAll = !!input.masqueradeAll;
-    const endpoints = endpointsFor(info, slices, input.nodeName);
-    if (
-      last &&
-      last.clusterCIDR === input.clusterCIDR &&
-      last.masqueradeAll === masqueradeAll &&
-      sameEndpoints(last.endpoints, endpoints, local)
-    ) {
-      for (const op of last.ops) {
-        const w = op.nat ? nat : filter;
-        if (op.rule) w.add(op.chain, op.rule);
-        else w.chain(op.chain);
+    let endpoints: EndpointInfo[] | undefined;
+    if (last && last.clusterCIDR === input.clusterCIDR && last.masqueradeAll === masqueradeAll) {
+      // The same slice objects give the same endpoints; other slices may still give equal ones.
+      let same = sameSlices(last.slices, slices);
+      if (!same) {
+        endpoints = endpointsFor(info, slices, input.nodeName);
+        same = sameEndpoints(last.endpoints, endpoints, local);
+        if (same) Object.assign(last, { slices, endpoints });
       }
-      return;
+      if (same) {
+        for (const op of last.ops) {
+          const w = op.nat ? nat : filter;
+          if (op.rule) w.add(op.chain, op.rule);
+          else w.chain(op.chain);
+        }
+        return;
+      }
     }
+    endpoints ??= endpointsFor(info, slices, input.nodeName);
     const ops: Op[] = [];
     writePortRules(info, endpoints, input, recorder(filter, false, ops), recorder(nat, true, ops));
-    byNode.set(node, { endpoints, clusterCIDR: input.clusterCIDR, masqueradeAll, ops });
+    byNode.set(node, { slices, endpoints, clusterCIDR: input.clusterCIDR, masqueradeAll, ops });
   }
 }
