@@ -2,40 +2,53 @@
 // `bridge` (cni0, one veth pair per pod, hairpin, default gateway) with `host-local` IPAM.
 // Model choice: flannel's VXLAN backend (flannel.1), its default; host-gw is not modelled.
 import type { NetworkHook, NetworkRequest } from "../node/cri-types.ts";
+import type { FsNode } from "../node/filesystem.ts";
 import { formatIPv4, parseCidr, parseIPv4 } from "../node/iptables/addr.ts";
 import { hexFrom, macFrom, type NodeNetwork } from "./node-network.ts";
 
 const IPAM_DIR = "/var/lib/cni/networks/cbr0";
 
-function readConfig(node: NodeNetwork): { error: string } | { subnet: string; network: string; mtu: number } {
+type FlannelConfig = { subnet: string; network: string; mtu: number };
+
+const CONF_NAME = /\.(conf|conflist|json)$/;
+const SUBNET_KEY = /^FLANNEL_SUBNET=(\S+)$/m;
+const NETWORK_KEY = /^FLANNEL_NETWORK=(\S+)$/m;
+const MTU_KEY = /^FLANNEL_MTU=(\S+)$/m;
+
+// The config read from one subnet.env text; `last` remembers the latest text and what it gave.
+function parseEnv(env: string, last: { env?: string; cfg?: FlannelConfig }): FlannelConfig {
+  if (last.env === env && last.cfg) return last.cfg;
+  const cfg = {
+    subnet: SUBNET_KEY.exec(env)?.[1] ?? "",
+    network: NETWORK_KEY.exec(env)?.[1] ?? "",
+    mtu: Number(MTU_KEY.exec(env)?.[1] ?? "") || 1450,
+  };
+  last.env = env;
+  last.cfg = cfg;
+  return cfg;
+}
+
+function hasConf(dir: FsNode | undefined): boolean {
+  if (dir?.kind !== "dir") return false;
+  for (const name of dir.children.keys()) if (CONF_NAME.test(name)) return true;
+  return false;
+}
+
+function readConfig(
+  node: NodeNetwork,
+  last: { env?: string; cfg?: FlannelConfig },
+): { error: string } | FlannelConfig {
   const fs = node.machine.fs;
-  let confs: string[] = [];
-  try {
-    confs = fs.list("/etc/cni/net.d").filter((f) => /\.(conf|conflist|json)$/.test(f));
-  } catch {
-    confs = [];
-  }
-  if (confs.length === 0) return { error: "cni plugin not initialized" };
-  try {
-    fs.readFile("/opt/cni/bin/flannel");
-  } catch {
+  if (!hasConf(fs.find("/etc/cni/net.d"))) return { error: "cni plugin not initialized" };
+  if (fs.find("/opt/cni/bin/flannel")?.kind !== "file")
     return { error: 'failed to find plugin "flannel" in path [/opt/cni/bin]' };
-  }
-  let env = "";
-  try {
-    env = fs.readFile("/run/flannel/subnet.env");
-  } catch {
+  const env = fs.find("/run/flannel/subnet.env");
+  if (env?.kind !== "file")
     return {
       error:
         'plugin type="flannel" failed (add): loadFlannelSubnetEnv failed: open /run/flannel/subnet.env: no such file or directory',
     };
-  }
-  const get = (k: string) => new RegExp(`^${k}=(\\S+)$`, "m").exec(env)?.[1] ?? "";
-  return {
-    subnet: get("FLANNEL_SUBNET"),
-    network: get("FLANNEL_NETWORK"),
-    mtu: Number(get("FLANNEL_MTU")) || 1450,
-  };
+  return parseEnv(env.content, last);
 }
 
 // host-local: continue after the last reserved address, wrapping, so a new pod gets a fresh IP.
@@ -45,12 +58,8 @@ function allocate(node: NodeNetwork, subnet: string, sandboxId: string, now: num
   const base = cidr.addr & cidr.mask;
   const size = 2 ** (32 - Number(subnet.split("/")[1]));
   fs.mkdirp(IPAM_DIR, now);
-  let last = 1;
-  try {
-    last = (parseIPv4(fs.readFile(`${IPAM_DIR}/last_reserved_ip.0`).trim()) ?? base + 1) - base;
-  } catch {
-    last = 1;
-  }
+  const lastFile = fs.find(`${IPAM_DIR}/last_reserved_ip.0`);
+  const last = lastFile?.kind === "file" ? (parseIPv4(lastFile.content.trim()) ?? base + 1) - base : 1;
   for (let i = 1; i < size - 2; i++) {
     const host = ((last - 2 + i) % (size - 3)) + 2;
     const ip = formatIPv4(base + host);
@@ -81,9 +90,10 @@ function ensureBridge(node: NodeNetwork, gateway: string, mtu: number): void {
 /** Create the flannel CNI hook for a node's containerd. */
 export function flannelCni(node: NodeNetwork, now: () => number): NetworkHook {
   const bySandbox = new Map<string, { ip: string; veth: string; inode: number }>();
+  const lastEnv: { env?: string; cfg?: FlannelConfig } = {};
   return {
     setup(req: NetworkRequest) {
-      const cfg = readConfig(node);
+      const cfg = readConfig(node, lastEnv);
       if ("error" in cfg) return cfg;
       const ip = allocate(node, cfg.subnet, req.sandboxId, now());
       const range = cfg.subnet.replace(/\.\d+\/24$/, "");

@@ -1,36 +1,21 @@
 // A node's network: the host namespace's links, routes and iptables, and a stack per pod namespace.
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
 import { appendRule, createIptables, newChain, useTable } from "../node/iptables/model.ts";
 import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { Iptables } from "../node/iptables/types.ts";
 import type { Machine } from "../node/machine.ts";
+import { seedDigestHex } from "./seed-digest.ts";
 import { NetStack } from "./stack.ts";
-
-// sha256 hex digests by seed: node seeds (`eth0:controlplane` ...) repeat in every cluster. Cleared when
-// large so that per-pod seeds cannot make it grow without bound.
-const digests = new Map<string, string>();
-
-function digestHex(seed: string): string {
-  let hex = digests.get(seed);
-  if (hex === undefined) {
-    hex = bytesToHex(sha256(utf8ToBytes(seed)));
-    if (digests.size >= 10_000) digests.clear();
-    digests.set(seed, hex);
-  }
-  return hex;
-}
 
 /** Derive a stable locally administered MAC address from a seed. */
 export function macFrom(seed: string): string {
-  const hex = digestHex(seed);
+  const hex = seedDigestHex(seed, 12);
   const first = ((Number.parseInt(hex.slice(0, 2), 16) & 0xfe) | 0x02).toString(16).padStart(2, "0");
   return `${first}:${hex.slice(2, 4)}:${hex.slice(4, 6)}:${hex.slice(6, 8)}:${hex.slice(8, 10)}:${hex.slice(10, 12)}`;
 }
 
 /** Eight stable hex characters from a seed (veth names, VTEP ids). */
 export function hexFrom(seed: string, n = 8): string {
-  return digestHex(seed).slice(0, n);
+  return seedDigestHex(seed, n);
 }
 
 /** The network side of one node. */
