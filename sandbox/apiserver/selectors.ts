@@ -193,10 +193,18 @@ export function parseFieldSelector(text: string, plural: string): FieldTerm[] {
   return out;
 }
 
+// Field paths come from the short list of supported selectors, so splitting each once is a bounded cache.
+const splitPaths = new Map<string, string[]>();
+
 /** Read a dotted field path from an object as a string ("" when absent). */
 export function fieldValue(obj: KubeObject, path: string): string {
+  let parts = splitPaths.get(path);
+  if (parts === undefined) {
+    parts = path.split(".");
+    if (splitPaths.size < 256) splitPaths.set(path, parts);
+  }
   let cur: unknown = obj;
-  for (const p of path.split(".")) {
+  for (const p of parts) {
     if (cur === null || typeof cur !== "object") return "";
     cur = (cur as Record<string, unknown>)[p];
   }

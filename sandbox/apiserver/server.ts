@@ -6,7 +6,7 @@ import {
   WITH_STATUS_SUBRESOURCE,
 } from "../api/resources.ts";
 import type { KubeObject, Pod } from "../api/types.ts";
-import type { Etcd } from "../etcd/store.ts";
+import type { Etcd, KeyValue } from "../etcd/store.ts";
 import { clone } from "../util/clone.ts";
 import type { EventLoop } from "../util/event-loop.ts";
 import type { Random } from "../util/random.ts";
@@ -31,6 +31,24 @@ import { decodeError, validateCreate, validateUpdate } from "./validation/index.
 import { type ApiWatchEvent, WatchHub } from "./watch-hub.ts";
 
 export type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
+
+// Metadata the server owns: dropped from a create, copied from the stored object on an update.
+const SERVER_SET_ON_CREATE = [
+  "uid",
+  "resourceVersion",
+  "creationTimestamp",
+  "deletionTimestamp",
+  "deletionGracePeriodSeconds",
+  "generation",
+] as const;
+const KEPT_ON_UPDATE = [
+  "uid",
+  "creationTimestamp",
+  "namespace",
+  "deletionTimestamp",
+  "deletionGracePeriodSeconds",
+  "generateName",
+] as const;
 
 /** The cluster's API server. */
 export class ApiServer {
@@ -83,15 +101,7 @@ export class ApiServer {
         () => this.random.string(5),
         (n) => this.etcd.get(storageKey(rt, meta.namespace, n)),
       );
-    for (const f of [
-      "uid",
-      "resourceVersion",
-      "creationTimestamp",
-      "deletionTimestamp",
-      "deletionGracePeriodSeconds",
-      "generation",
-    ])
-      delete meta[f];
+    for (const f of SERVER_SET_ON_CREATE) delete meta[f];
     if (!meta.name) {
       throw invalidError(rt.kind, rt.group, "", [
         required("metadata.name", "name or generateName is required"),
@@ -108,7 +118,7 @@ export class ApiServer {
     meta.creationTimestamp = rfc3339(this.loop.now());
     if (GENERATION.has(rt.plural) && rt.plural !== "pods") meta.generation = 1;
     if (opts.dryRun) return storedShape(obj, "0") as T;
-    return this.store(rt, key, obj, 0) as T;
+    return this.store(rt, key, obj, undefined) as T;
   }
 
   /** Read one object; throws NotFound. */
@@ -214,7 +224,7 @@ export class ApiServer {
       spec: { ...cur.spec, nodeName },
       status: { ...status, conditions: conds, phase: status.phase ?? "Pending" },
     };
-    return this.store(rt, key, pod, kv.modRevision) as Pod;
+    return this.store(rt, key, pod, kv) as Pod;
   }
 
   /**
@@ -245,7 +255,7 @@ export class ApiServer {
       meta.deletionTimestamp = rfc3339(now);
       meta.deletionGracePeriodSeconds = 0;
       (obj.status as { phase?: string }) = { ...(obj.status as object), phase: "Terminating" };
-      return this.store(rt, key, obj, kv.modRevision) as T;
+      return this.store(rt, key, obj, kv) as T;
     }
     const grace = gracePeriodOf(rt, obj, opts);
     if (grace > 0 || finalizers.length > 0) {
@@ -260,7 +270,7 @@ export class ApiServer {
       meta.deletionTimestamp = rfc3339(now + grace * 1000);
       meta.deletionGracePeriodSeconds = grace;
       if (finalizers.length) meta.finalizers = finalizers;
-      if (grace > 0 || finalizers.length > 0) return this.store(rt, key, obj, kv.modRevision) as T;
+      if (grace > 0 || finalizers.length > 0) return this.store(rt, key, obj, kv) as T;
     }
     this.remove(rt, key, cur);
     return cur as T;
@@ -299,7 +309,7 @@ export class ApiServer {
       const status = handOff ? input.status : clone(input.status);
       const merged: KubeObject = { ...old, metadata: { ...old.metadata }, status };
       if (rt.plural === "namespaces" && input.spec) merged.spec = handOff ? input.spec : clone(input.spec);
-      return this.commit<T>(rt, key, merged, old, kv.modRevision, dryRun);
+      return this.commit<T>(rt, key, merged, kv, dryRun);
     }
     const undecodable = decodeError(rt.plural, input);
     if (undecodable) throw badRequest(undecodable);
@@ -307,14 +317,7 @@ export class ApiServer {
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
     const meta = obj.metadata;
-    for (const f of [
-      "uid",
-      "creationTimestamp",
-      "namespace",
-      "deletionTimestamp",
-      "deletionGracePeriodSeconds",
-      "generateName",
-    ] as const) {
+    for (const f of KEPT_ON_UPDATE) {
       if (old.metadata[f] === undefined) delete meta[f];
       else (meta as Record<string, unknown>)[f] = old.metadata[f];
     }
@@ -332,18 +335,18 @@ export class ApiServer {
     } else if (old.metadata.generation !== undefined) {
       meta.generation = old.metadata.generation;
     }
-    return this.commit<T>(rt, key, obj, old, kv.modRevision, dryRun);
+    return this.commit<T>(rt, key, obj, kv, dryRun);
   }
 
   private commit<T extends KubeObject>(
     rt: ResourceType,
     key: string,
     obj: KubeObject,
-    old: KubeObject,
-    rev: number,
+    cur: KeyValue,
     dryRun: boolean,
   ): T {
     if (dryRun) return obj as T;
+    const old = cur.value as KubeObject;
     // An object being deleted disappears once its last finalizer is removed.
     if (
       obj.metadata.deletionTimestamp &&
@@ -363,17 +366,16 @@ export class ApiServer {
       this.remove(rt, key, old);
       return obj as T;
     }
-    return this.store(rt, key, obj, rev) as T;
+    return this.store(rt, key, obj, cur) as T;
   }
 
-  private store(rt: ResourceType, key: string, obj: KubeObject, expectRev: number): KubeObject {
-    const finished = storedShape(obj, "");
-    const prev = this.etcd.get(key)?.value as KubeObject | undefined;
-    const rev = this.etcd.revision() + 1;
-    finished.metadata.resourceVersion = String(rev);
-    const kv = this.etcd.putIf(key, expectRev, finished);
+  // `cur` is the stored entry the write was based on (undefined for a create): the write succeeds only while
+  // it is still the current one, so its value is also the previous object the watchers see.
+  private store(rt: ResourceType, key: string, obj: KubeObject, cur: KeyValue | undefined): KubeObject {
+    const finished = storedShape(obj, String(this.etcd.revision() + 1));
+    const kv = this.etcd.putIf(key, cur?.modRevision ?? 0, finished);
     if (!kv) throw conflict(rt.plural, rt.group, obj.metadata.name ?? "");
-    this.hub(rt).publish(prev, finished);
+    this.hub(rt).publish(cur?.value as KubeObject | undefined, finished);
     return finished;
   }
 

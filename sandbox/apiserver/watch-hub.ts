@@ -58,38 +58,42 @@ export class WatchHub {
   /** Deliver a change (old and/or new object) to every interested watcher, asynchronously. */
   publish(oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
     // One task per change delivers to every watcher in turn: the same order as a task per watcher.
-    const batch: Array<[Watcher, ApiWatchEvent]> = [];
-    for (const w of this.all) this.offer(batch, w, oldObj, newObj);
-    const nodes = new Set<string>();
-    const oldNode = (oldObj?.spec as { nodeName?: string } | undefined)?.nodeName;
-    const newNode = (newObj?.spec as { nodeName?: string } | undefined)?.nodeName;
-    nodes.add(oldNode ?? "");
-    nodes.add(newNode ?? "");
-    for (const n of nodes) {
-      const set = this.byNode.get(n);
-      if (set) for (const w of set) this.offer(batch, w, oldObj, newObj);
+    // The batch is flat (watcher, event, watcher, event, ...) to spare a pair per delivery.
+    const batch: Array<Watcher | ApiWatchEvent> = [];
+    for (const w of this.all) offer(batch, w, oldObj, newObj);
+    if (this.byNode.size > 0) {
+      const oldNode = (oldObj?.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
+      const newNode = (newObj?.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
+      const before = this.byNode.get(oldNode);
+      if (before) for (const w of before) offer(batch, w, oldObj, newObj);
+      if (newNode !== oldNode) {
+        const after = this.byNode.get(newNode);
+        if (after) for (const w of after) offer(batch, w, oldObj, newObj);
+      }
     }
     if (batch.length === 0) return;
-    this.loop.defer(() => {
-      for (const [w, ev] of batch) if (!w.stopped) w.handler(ev);
-    });
+    this.loop.defer(() => deliver(batch));
   }
+}
 
-  private offer(
-    batch: Array<[Watcher, ApiWatchEvent]>,
-    w: Watcher,
-    oldObj: KubeObject | undefined,
-    newObj: KubeObject | undefined,
-  ): void {
-    const was = oldObj !== undefined && matches(w.filter, oldObj);
-    const is = newObj !== undefined && matches(w.filter, newObj);
-    let ev: ApiWatchEvent | undefined;
-    // A change that moves an object into or out of a filtered view is an ADDED or DELETED for that view.
-    if (is && !was) ev = { type: "ADDED", object: newObj };
-    else if (is && was) ev = { type: "MODIFIED", object: newObj };
-    else if (was && !is) ev = { type: "DELETED", object: newObj ?? oldObj };
-    if (ev) batch.push([w, ev]);
+function deliver(batch: Array<Watcher | ApiWatchEvent>): void {
+  for (let i = 0; i < batch.length; i += 2) {
+    const w = batch[i] as Watcher;
+    if (!w.stopped) w.handler(batch[i + 1] as ApiWatchEvent);
   }
+}
+
+function offer(
+  batch: Array<Watcher | ApiWatchEvent>,
+  w: Watcher,
+  oldObj: KubeObject | undefined,
+  newObj: KubeObject | undefined,
+): void {
+  const was = oldObj !== undefined && matches(w.filter, oldObj);
+  const is = newObj !== undefined && matches(w.filter, newObj);
+  // A change that moves an object into or out of a filtered view is an ADDED or DELETED for that view.
+  if (is) batch.push(w, { type: was ? "MODIFIED" : "ADDED", object: newObj });
+  else if (was) batch.push(w, { type: "DELETED", object: newObj ?? oldObj });
 }
 
 function matches(f: WatchFilter, obj: KubeObject): boolean {

@@ -18,12 +18,17 @@ export class EventRecorder {
   private readonly api: ApiServer;
   private readonly source: EventSource;
   private readonly seen = new Map<string, string>();
+  private readonly sourceCopy: EventSource;
+  // The current millisecond in nanoseconds, split at 2^32 so that naming an event needs no BigInt.
   private baseAt = Number.NaN;
-  private base = 0n;
+  private baseHi = 0;
+  private baseLo = 0;
 
   constructor(api: ApiServer, source: EventSource) {
     this.api = api;
     this.source = source;
+    // Every event carries the same source; stored objects are never changed in place, so one copy serves all.
+    this.sourceCopy = { ...source };
   }
 
   /** Record one event; a repeat of an earlier one increments its count. Never throws. */
@@ -55,26 +60,28 @@ export class EventRecorder {
       const at = this.api.loop.now();
       if (at !== this.baseAt) {
         this.baseAt = at;
-        this.base = BigInt(at) * 1_000_000n;
+        const base = BigInt(at) * 1_000_000n;
+        this.baseHi = Number(base >> 32n);
+        this.baseLo = Number(base & 0xffffffffn);
       }
       const seq = sequences.get(this.api) ?? 0;
       sequences.set(this.api, seq + 1);
-      const nanos = this.base + BigInt(seq);
-      const name = `${obj.metadata.name}.${nanos.toString(16)}`;
+      const name = `${obj.metadata.name}.${nanosHex(this.baseHi, this.baseLo + seq)}`;
+      const involved: Event["involvedObject"] = {
+        kind,
+        namespace: obj.metadata.namespace,
+        name: obj.metadata.name,
+        uid: obj.metadata.uid,
+        apiVersion: obj.apiVersion,
+        resourceVersion: obj.metadata.resourceVersion,
+      };
+      if (fieldPath) involved.fieldPath = fieldPath;
       const ev: Event = {
         metadata: { name, namespace: ns },
-        involvedObject: {
-          kind,
-          namespace: obj.metadata.namespace,
-          name: obj.metadata.name,
-          uid: obj.metadata.uid,
-          apiVersion: obj.apiVersion,
-          resourceVersion: obj.metadata.resourceVersion,
-          ...(fieldPath ? { fieldPath } : {}),
-        },
+        involvedObject: involved,
         reason,
         message,
-        source: { ...this.source },
+        source: this.sourceCopy,
         firstTimestamp: now,
         lastTimestamp: now,
         count: 1,
@@ -91,4 +98,12 @@ export class EventRecorder {
       // Events are best effort, as in client-go: a failed write must not break the caller.
     }
   }
+}
+
+// `hi * 2^32 + lo` in hex without leading zeros, where lo may have overflowed 32 bits.
+function nanosHex(hi: number, lo: number): string {
+  const carry = Math.floor(lo / 0x1_0000_0000);
+  const top = hi + carry;
+  const low = (lo - carry * 0x1_0000_0000).toString(16);
+  return top === 0 ? low : `${top.toString(16)}${"00000000".slice(low.length)}${low}`;
 }

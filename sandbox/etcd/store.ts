@@ -85,7 +85,17 @@ export class Etcd {
 
   /** Write a key; returns the stored KeyValue. */
   put(key: string, value: unknown): KeyValue {
-    const prev = this.data.get(key);
+    return this.write(key, value, this.data.get(key));
+  }
+
+  /** Write only if the key's modRevision is still `expected` (0: only if absent); etcd's transaction guard. */
+  putIf(key: string, expected: number, value: unknown): KeyValue | undefined {
+    const cur = this.data.get(key);
+    if ((cur?.modRevision ?? 0) !== expected) return undefined;
+    return this.write(key, value, cur);
+  }
+
+  private write(key: string, value: unknown, prev: KeyValue | undefined): KeyValue {
     const rev = ++this.rev;
     const kv: KeyValue = {
       key,
@@ -98,13 +108,6 @@ export class Etcd {
     if (!prev) this.track(key, true);
     this.emit({ type: "PUT", kv, prevKv: prev, revision: rev });
     return kv;
-  }
-
-  /** Write only if the key's modRevision is still `expected` (0: only if absent); etcd's transaction guard. */
-  putIf(key: string, expected: number, value: unknown): KeyValue | undefined {
-    const cur = this.data.get(key);
-    if ((cur?.modRevision ?? 0) !== expected) return undefined;
-    return this.put(key, value);
   }
 
   /** Delete a key; returns the deleted KeyValue. */

@@ -5,20 +5,22 @@ import { invalidValue, obj, text } from "./field.ts";
 import { nameIsDNSSubdomain } from "./name-rules.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./object-meta.ts";
 
-function involvedNamespace(ev: KubeObject): FieldError[] {
-  if (ev.eventTime) return [];
+// Appends to `errs` (a list of our own) the involved object's namespace mismatch, if any.
+function involvedNamespace(ev: KubeObject, errs: FieldError[]): FieldError[] {
+  if (ev.eventTime) return errs;
   const ns = text(ev.metadata?.namespace);
   const involved = text(obj(ev.involvedObject).namespace);
   const ok = involved ? ns === involved : ns === "" || ns === "default";
-  return ok ? [] : [invalidValue("involvedObject.namespace", involved, "does not match event.namespace")];
+  if (!ok) errs.push(invalidValue("involvedObject.namespace", involved, "does not match event.namespace"));
+  return errs;
 }
 
 /** Validate an event on create. */
 export function validateEvent(ev: KubeObject): FieldError[] {
-  return [...validateObjectMeta(ev.metadata, true, nameIsDNSSubdomain), ...involvedNamespace(ev)];
+  return involvedNamespace(ev, validateObjectMeta(ev.metadata, true, nameIsDNSSubdomain));
 }
 
 /** Validate an event update. */
 export function validateEventUpdate(ev: KubeObject, old: KubeObject): FieldError[] {
-  return [...validateObjectMetaUpdate(ev.metadata, old.metadata), ...involvedNamespace(ev)];
+  return involvedNamespace(ev, validateObjectMetaUpdate(ev.metadata, old.metadata));
 }

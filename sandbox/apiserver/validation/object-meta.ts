@@ -2,22 +2,30 @@
 // plus the core finalizer-name rule), in the order the real server reports problems.
 import type { ObjectMeta } from "../../api/types.ts";
 import { type FieldError, forbidden, required, tooLong } from "../errors.ts";
-import { invalidValue, list, stringMap, text } from "./field.ts";
+import { invalidValue, isObj, text } from "./field.ts";
 import { type NameRule, nameIsDNSLabel } from "./name-rules.ts";
 import { byteLength, isQualifiedName, isValidLabelValue } from "./names.ts";
 
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 const STANDARD_FINALIZERS = new Set(["kubernetes", "orphan", "foregroundDeletion"]);
+const IMMUTABLE = ["name", "namespace", "uid"] as const;
 
 /** Validate a label map: each key a qualified name, each value a label value; errors point at `path`. */
 export function validateLabels(labels: Record<string, string> | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  // Go walks the map in random order; the model uses the order the keys were written in.
-  for (const [k, v] of Object.entries(labels ?? {})) {
-    errs.push(...validateLabelName(k, path));
-    for (const msg of isValidLabelValue(v)) errs.push(invalidValue(path, v, msg));
-  }
+  labelErrors(errs, labels, path, "");
   return errs;
+}
+
+// Go walks the map in random order; the model uses the order the keys were written in. Values are read as
+// text, as stringMap would; the error path is `path + suffix`, built only when there is an error.
+function labelErrors(errs: FieldError[], labels: unknown, path: string, suffix: string): void {
+  if (!isObj(labels)) return;
+  for (const k in labels) {
+    const v = text(labels[k]);
+    for (const msg of isQualifiedName(k)) errs.push(invalidValue(path + suffix, k, msg));
+    for (const msg of isValidLabelValue(v)) errs.push(invalidValue(path + suffix, v, msg));
+  }
 }
 
 /** Validate one label key (a qualified name). */
@@ -31,45 +39,60 @@ export function validateAnnotations(
   path: string,
 ): FieldError[] {
   const errs: FieldError[] = [];
-  let size = 0;
-  for (const [k, v] of Object.entries(annotations ?? {})) {
-    for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalidValue(path, k, msg));
-    size += byteLength(k) + byteLength(v);
-  }
-  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(path, TOTAL_ANNOTATION_SIZE_LIMIT));
+  annotationErrors(errs, annotations, path, "");
   return errs;
 }
 
-function validateOwnerReferences(refs: unknown, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const raw of list(refs)) {
+function annotationErrors(errs: FieldError[], annotations: unknown, path: string, suffix: string): void {
+  if (!isObj(annotations)) return;
+  let size = 0;
+  for (const k in annotations) {
+    const v = text(annotations[k]);
+    for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalidValue(path + suffix, k, msg));
+    size += byteLength(k) + byteLength(v);
+  }
+  if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(path + suffix, TOTAL_ANNOTATION_SIZE_LIMIT));
+}
+
+function ownerReferenceErrors(errs: FieldError[], refs: unknown, base: string): void {
+  if (!Array.isArray(refs)) return;
+  const path = `${base}.ownerReferences`;
+  for (const raw of refs) {
     const ref = (raw ?? {}) as Record<string, unknown>;
     const apiVersion = text(ref.apiVersion);
-    const version = apiVersion.includes("/") ? apiVersion.slice(apiVersion.indexOf("/") + 1) : apiVersion;
+    const slash = apiVersion.indexOf("/");
+    const version = slash >= 0 ? apiVersion.slice(slash + 1) : apiVersion;
     if (!version) errs.push(invalidValue(`${path}.apiVersion`, apiVersion, "version must not be empty"));
     if (!text(ref.kind)) errs.push(invalidValue(`${path}.kind`, text(ref.kind), "kind must not be empty"));
     if (!text(ref.name)) errs.push(invalidValue(`${path}.name`, text(ref.name), "name must not be empty"));
     if (!text(ref.uid)) errs.push(invalidValue(`${path}.uid`, text(ref.uid), "uid must not be empty"));
   }
-  return errs;
 }
 
-function validateFinalizers(finalizers: unknown, path: string): FieldError[] {
-  const names = list(finalizers).map(text);
-  const errs: FieldError[] = [];
-  for (const f of names) errs.push(...isQualifiedName(f).map((msg) => invalidValue(path, f, msg)));
-  names.forEach((f, i) => {
+// Qualified-name problems of every finalizer first, then the non-standard ones, as the real server orders them.
+function finalizerErrors(errs: FieldError[], finalizers: unknown, base: string): void {
+  if (!Array.isArray(finalizers)) return;
+  for (const raw of finalizers) {
+    const f = text(raw);
+    for (const msg of isQualifiedName(f)) errs.push(invalidValue(`${base}.finalizers`, f, msg));
+  }
+  nonStandardFinalizerErrors(errs, finalizers, base);
+}
+
+function nonStandardFinalizerErrors(errs: FieldError[], finalizers: unknown, base: string): void {
+  if (!Array.isArray(finalizers)) return;
+  for (let i = 0; i < finalizers.length; i++) {
+    const f = text(finalizers[i]);
     if (!f.includes("/") && !STANDARD_FINALIZERS.has(f)) {
       errs.push(
         invalidValue(
-          `${path}[${i}]`,
+          `${base}.finalizers[${i}]`,
           f,
           "name is neither a standard finalizer name nor is it fully qualified",
         ),
       );
     }
-  });
-  return errs;
+  }
 }
 
 /** Validate metadata on create (after name generation): name, namespace, labels, annotations, owners, finalizers. */
@@ -101,10 +124,10 @@ export function validateObjectMeta(
   if (typeof m.generation === "number" && m.generation < 0) {
     errs.push(invalidValue(`${path}.generation`, m.generation, "must be greater than or equal to 0"));
   }
-  errs.push(...validateLabels(stringMap(m.labels), `${path}.labels`));
-  errs.push(...validateAnnotations(stringMap(m.annotations), `${path}.annotations`));
-  errs.push(...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`));
-  errs.push(...validateFinalizers(m.finalizers, `${path}.finalizers`));
+  labelErrors(errs, m.labels, path, ".labels");
+  annotationErrors(errs, m.annotations, path, ".annotations");
+  ownerReferenceErrors(errs, m.ownerReferences, path);
+  finalizerErrors(errs, m.finalizers, path);
   return errs;
 }
 
@@ -121,23 +144,12 @@ export function validateObjectMetaUpdate(
   if (typeof m.generation === "number" && typeof o.generation === "number" && m.generation < o.generation) {
     errs.push(invalidValue(`${path}.generation`, m.generation, "must not be decremented"));
   }
-  for (const f of ["name", "namespace", "uid"] as const) {
+  for (const f of IMMUTABLE) {
     if (text(m[f]) !== text(o[f])) errs.push(invalidValue(`${path}.${f}`, text(m[f]), "field is immutable"));
   }
-  errs.push(...validateLabels(stringMap(m.labels), `${path}.labels`));
-  errs.push(...validateAnnotations(stringMap(m.annotations), `${path}.annotations`));
-  errs.push(...validateOwnerReferences(m.ownerReferences, `${path}.ownerReferences`));
-  const finalizers = list(m.finalizers).map(text);
-  finalizers.forEach((f, i) => {
-    if (!f.includes("/") && !STANDARD_FINALIZERS.has(f)) {
-      errs.push(
-        invalidValue(
-          `${path}.finalizers[${i}]`,
-          f,
-          "name is neither a standard finalizer name nor is it fully qualified",
-        ),
-      );
-    }
-  });
+  labelErrors(errs, m.labels, path, ".labels");
+  annotationErrors(errs, m.annotations, path, ".annotations");
+  ownerReferenceErrors(errs, m.ownerReferences, path);
+  nonStandardFinalizerErrors(errs, m.finalizers, path);
   return errs;
 }
