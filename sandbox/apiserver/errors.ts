@@ -167,8 +167,17 @@ export function conflictMessage(name: string, message: string): StatusError {
 /** 403 Forbidden: `<resource> "<name>" is forbidden: <why>`. */
 export function forbiddenError(resource: string, group: string, name: string, why: string): StatusError {
   const qr = qualifiedResource(resource, group);
-  const message = name ? `${qr} "${name}" is forbidden: ${why}` : `${qr} is forbidden: ${why}`;
-  const details = group ? { name, group, kind: resource } : { name, kind: resource };
+  const message = name
+    ? `${qr} "${name}" is forbidden: ${why}`
+    : qr
+      ? `${qr} is forbidden: ${why}`
+      : `forbidden: ${why}`;
+  // Go leaves empty details out (omitempty): a denied path has none at all.
+  const details = {
+    ...(name ? { name } : {}),
+    ...(group ? { group } : {}),
+    ...(resource ? { kind: resource } : {}),
+  };
   return status(403, "Forbidden", message, details);
 }
 

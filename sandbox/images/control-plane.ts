@@ -1,6 +1,9 @@
 // The kubeadm control-plane images as programs: right process names, ports and a first log line.
 // The components' behaviour lives in their own models; these only give them a process and sockets.
 // Start-up log lines are representative, not captured from the v1.32.4 binaries.
+
+import { versionBody } from "../api/version.ts";
+import { apiRequestInfo, forbiddenRequest } from "../apiserver/request-info.ts";
 import { goBindAddress, type RequestInfo, type SocketHandler } from "../node/sockets.ts";
 import { klog } from "../util/klog.ts";
 import { type DaemonPort, daemonImage, flagValue } from "./daemon.ts";
@@ -10,32 +13,32 @@ import type { ImageContext } from "./types.ts";
 
 const V = "v1.32.4";
 
-function anonymousForbidden(raw: string, info: RequestInfo): string {
+// An anonymous request (curl -k) is authenticated as system:anonymous. kubeadm's system:public-info-viewer
+// role lets everyone read /version (and the health paths, answered before this); anything else is Forbidden.
+function anonymousRequest(raw: string, info: RequestInfo): string {
   const req = parseHttpRequest(raw);
   if (!req) return "";
-  const body = `{
-  "kind": "Status",
-  "apiVersion": "v1",
-  "metadata": {},
-  "status": "Failure",
-  "message": "forbidden: User \\"system:anonymous\\" cannot get path \\"${req.path}\\"",
-  "reason": "Forbidden",
-  "details": {},
-  "code": 403
-}`;
+  const request = apiRequestInfo(req.method, req.path, req.query);
+  const open =
+    !request.isResource && request.verb === "get" && (req.path === "/version" || req.path === "/version/");
+  // curl gets indented JSON (the server pretty-prints for curl's User-Agent), with no final newline.
+  const body = open
+    ? versionBody()
+    : JSON.stringify(forbiddenRequest("system:anonymous", request).status, null, 2);
   return httpResponse(
-    403,
+    open ? 200 : 403,
     [
       ["Audit-Id", "7f3c1c0e-5b1a-4c33-9d6e-2f1d8e0a4b21"],
       ["Cache-Control", "no-cache, private"],
       ["Content-Type", "application/json"],
-      ["X-Content-Type-Options", "nosniff"],
+      ...(open ? [] : ([["X-Content-Type-Options", "nosniff"]] as Array<[string, string]>)),
       ["Date", httpDate(info.now)],
       ["Content-Length", String(byteLength(body))],
     ],
     body,
   );
 }
+
 // Each URL of an etcd --listen-*-urls flag is a socket of its own.
 function urlPorts(urls: string, handler?: SocketHandler): DaemonPort[] {
   return urls.split(",").flatMap((u) => {
@@ -112,9 +115,7 @@ export const kubeApiserver = daemonImage({
   threads: 11,
   rssKb: 262000,
   vszKb: 1_538_000,
-  // An anonymous request (curl -k) is authenticated as system:anonymous and forbidden, as on kubeadm clusters,
-  // except on the health paths that system:public-info-viewer opens to everyone.
-  ports: securePort(6443, healthEndpoints(K8S_HEALTH, anonymousForbidden)),
+  ports: securePort(6443, healthEndpoints(K8S_HEALTH, anonymousRequest)),
   startLogs: (ctx) => [
     klog(ctx.now(), 1, "options.go:238", `external host was not specified, using ${ctx.podIp}`),
   ],

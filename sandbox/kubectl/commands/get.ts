@@ -5,6 +5,7 @@ import { StatusError } from "../../apiserver/errors.ts";
 import { renderTable, sortObjects, type TableOptions } from "../printers/index.ts";
 import { errorText, fail, type Run, typeNamePairs } from "./common.ts";
 import { readManifestArgs } from "./file-args.ts";
+import { runGetRaw } from "./get-raw.ts";
 import { runWatch } from "./get-watch.ts";
 import { formatObjects, outputFormat } from "./print.ts";
 
@@ -88,6 +89,7 @@ export function fetch(run: Run, requests: Request[]): { found: Found[]; errors: 
 
 /** Run `kubectl get`. */
 export function runGet(run: Run): number {
+  if (run.str("raw") !== "") return runGetRaw(run);
   const fmt = outputFormat(run, true);
   const files = run.list("filename");
   const requests = files.length > 0 ? readManifestArgs(run, files) : expandRequests(run.args);

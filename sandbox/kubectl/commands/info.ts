@@ -1,13 +1,13 @@
 // kubectl version, cluster-info and api-resources.
 import { groupVersion, RESOURCES } from "../../api/resources.ts";
 import type { Endpoints, Service } from "../../api/types.ts";
+import { SERVER_VERSION, SERVER_VERSION_INFO } from "../../api/version.ts";
 import { toYaml } from "../output/index.ts";
 import { layoutRows } from "../printers/index.ts";
 import { fail, type Run } from "./common.ts";
 
 /** The client and server versions (FIDELITY §1.7). */
 export const CLIENT_VERSION = "v1.32.5";
-export const SERVER_VERSION = "v1.32.4";
 const KUSTOMIZE_VERSION = "v5.5.0";
 
 /** Run `kubectl version` (plain, `--client`, `-o json|yaml`). */
@@ -40,20 +40,9 @@ function versionInfo(clientOnly: boolean): Record<string, unknown> {
     compiler: "gc",
     platform: "linux/amd64",
   };
-  const server = {
-    major: "1",
-    minor: "32",
-    gitVersion: SERVER_VERSION,
-    gitCommit: "59526cd4867447956156ae3a602fcbac10a2c335",
-    gitTreeState: "clean",
-    buildDate: "2025-04-22T16:02:27Z",
-    goVersion: "go1.23.6",
-    compiler: "gc",
-    platform: "linux/amd64",
-  };
   return clientOnly
     ? { clientVersion: client, kustomizeVersion: KUSTOMIZE_VERSION }
-    : { clientVersion: client, kustomizeVersion: KUSTOMIZE_VERSION, serverVersion: server };
+    : { clientVersion: client, kustomizeVersion: KUSTOMIZE_VERSION, serverVersion: SERVER_VERSION_INFO };
 }
 
 /** The API server URL kubeadm's admin.conf points at. */

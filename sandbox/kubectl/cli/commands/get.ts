@@ -134,9 +134,9 @@ kubectl get pods --all-namespaces`),
       "If specified, gets the subresource of the requested object. This flag is beta and may change in the future.",
     ),
   ],
-  argsCheck: ({ args, flags, flagsSet }) => {
+  argsCheck: ({ args, flags }) => {
     const files = (flags.filename as string[]).length > 0 || flags.kustomize !== "";
-    if (args.length > 0 || files || flags.watch || flags["watch-only"] || flagsSet.has("raw")) return null;
+    if (args.length > 0 || files || flags.watch || flags["watch-only"] || flags.raw !== "") return null;
     return {
       preamble: `You must specify the type of resource to get. ${SUGGEST_API_RESOURCES}\n\n`,
       message:
