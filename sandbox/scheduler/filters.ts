@@ -1,6 +1,6 @@
 // Filter plugins: each says whether a pod fits a node and, if not, the reason kube-scheduler prints.
 import type { Pod, Taint, Toleration } from "../api/types.ts";
-import { type NodeInfo, podRequests } from "./node-info.ts";
+import { type NodeInfo, ownerUid, podRequests } from "./node-info.ts";
 
 /** Why a node was rejected; `resolvable` is false where preemption cannot help. */
 export interface FilterFailure {
@@ -17,6 +17,30 @@ export function tolerates(t: Toleration, taint: Taint): boolean {
   return (t.value ?? "") === (taint.value ?? "");
 }
 
+/** What the filters and scores read of one pod, worked out once per scheduling attempt, not per node. */
+export interface PodFacts {
+  cpu: number;
+  memory: number;
+  owner: string | undefined;
+  nodeSelector: [string, string][];
+  terms: NodeSelectorTerm[] | undefined;
+  tolerations: Toleration[];
+}
+
+/** Gather a pod's facts for one scheduling attempt. */
+export function podFacts(pod: Pod): PodFacts {
+  const r = podRequests(pod);
+  const terms = requiredNodeTerms(pod);
+  return {
+    cpu: r.cpu,
+    memory: r.memory,
+    owner: ownerUid(pod),
+    nodeSelector: pod.spec.nodeSelector ? Object.entries(pod.spec.nodeSelector) : [],
+    terms: terms && terms.length > 0 ? terms : undefined,
+    tolerations: pod.spec.tolerations ?? [],
+  };
+}
+
 function nodeName(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
   if (pod.spec.nodeName && pod.spec.nodeName !== ni.node.metadata.name) {
     return { reasons: ["node(s) didn't match the requested node name"], resolvable: false };
@@ -24,9 +48,9 @@ function nodeName(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
   return undefined;
 }
 
-function unschedulable(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
+function unschedulable(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
   if (!ni.node.spec.unschedulable) return undefined;
-  const tolerated = (pod.spec.tolerations ?? []).some((t) =>
+  const tolerated = f.tolerations.some((t) =>
     tolerates(t, { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" }),
   );
   return tolerated ? undefined : { reasons: ["node(s) were unschedulable"], resolvable: false };
@@ -96,20 +120,26 @@ export function pinnedNodeNames(pod: Pod): Set<string> | undefined {
   return names;
 }
 
-function nodeSelector(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
-  const fail = { reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false };
-  const labels = ni.node.metadata.labels ?? {};
-  for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return fail;
-  const terms = requiredNodeTerms(pod);
-  if (terms && terms.length > 0 && !terms.some((t) => termMatches(t, ni))) return fail;
+function nodeSelector(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
+  const sel = f.nodeSelector;
+  if (sel.length > 0) {
+    const labels = ni.node.metadata.labels ?? {};
+    for (const [k, v] of sel) if (labels[k] !== v) return selectorFailure();
+  }
+  if (f.terms && !f.terms.some((t) => termMatches(t, ni))) return selectorFailure();
   return undefined;
 }
 
-function taintToleration(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
-  const tolerations = pod.spec.tolerations ?? [];
-  for (const taint of ni.node.spec.taints ?? []) {
+function selectorFailure(): FilterFailure {
+  return { reasons: ["node(s) didn't match Pod's node affinity/selector"], resolvable: false };
+}
+
+function taintToleration(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
+  const taints = ni.node.spec.taints;
+  if (!taints) return undefined;
+  for (const taint of taints) {
     if (taint.effect !== "NoSchedule" && taint.effect !== "NoExecute") continue;
-    if (!tolerations.some((t) => tolerates(t, taint))) {
+    if (!f.tolerations.some((t) => tolerates(t, taint))) {
       return {
         reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ""}}`],
         resolvable: false,
@@ -119,29 +149,30 @@ function taintToleration(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
   return undefined;
 }
 
-function resourcesFit(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
+function resourcesFit(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
+  const pods = ni.pods + 1 > ni.allocPods();
+  const cpu = f.cpu > 0 && ni.requestedCPU + f.cpu > ni.allocCPU();
+  const memory = f.memory > 0 && ni.requestedMemory + f.memory > ni.allocMemory();
+  // Most nodes fit: build the reasons only for those that do not.
+  if (!pods && !cpu && !memory) return undefined;
   const reasons: string[] = [];
-  if (ni.pods + 1 > ni.allocPods()) reasons.push("Too many pods");
-  const r = podRequests(pod);
-  if (r.cpu > 0 && ni.requestedCPU + r.cpu > ni.allocCPU()) reasons.push("Insufficient cpu");
-  if (r.memory > 0 && ni.requestedMemory + r.memory > ni.allocMemory()) reasons.push("Insufficient memory");
-  return reasons.length ? { reasons, resolvable: true } : undefined;
+  if (pods) reasons.push("Too many pods");
+  if (cpu) reasons.push("Insufficient cpu");
+  if (memory) reasons.push("Insufficient memory");
+  return { reasons, resolvable: true };
 }
 
-/** The filter plugins in kube-scheduler's default order. */
-export const FILTERS: ReadonlyArray<(pod: Pod, ni: NodeInfo) => FilterFailure | undefined> = [
-  nodeName,
-  unschedulable,
-  nodeSelector,
-  taintToleration,
-  resourcesFit,
-];
-
-/** Run the filters in order; the first plugin that rejects the node gives the reason. */
-export function runFilters(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
-  for (const f of FILTERS) {
-    const fail = f(pod, ni);
-    if (fail) return fail;
-  }
-  return undefined;
+/** Run the filters in kube-scheduler's default order; the first plugin that rejects the node gives the reason. */
+export function runFilters(
+  pod: Pod,
+  ni: NodeInfo,
+  facts: PodFacts = podFacts(pod),
+): FilterFailure | undefined {
+  return (
+    nodeName(pod, ni) ??
+    unschedulable(facts, ni) ??
+    nodeSelector(facts, ni) ??
+    taintToleration(facts, ni) ??
+    resourcesFit(facts, ni)
+  );
 }

@@ -4,18 +4,22 @@ import { bytes, milliCPU } from "../util/quantity.ts";
 
 /** Requests of one pod, summed over its containers (init containers take the max, as kube-scheduler does). */
 export function podRequests(pod: Pod): { cpu: number; memory: number } {
-  // Filters and scores ask once per candidate node; cached objects never change, so compute once.
-  let r = requestsOf.get(pod);
-  if (!r) {
+  // Requests depend on the containers only, and binding or status updates keep the (never changed) arrays.
+  const spec = pod.spec;
+  const key = spec.containers ?? spec;
+  let r = requestsOf.get(key);
+  if (!r || r.init !== spec.initContainers) {
     r = sumRequests(pod);
-    requestsOf.set(pod, r);
+    requestsOf.set(key, r);
   }
   return r;
 }
 
-const requestsOf = new WeakMap<Pod, { cpu: number; memory: number }>();
+type Requests = { cpu: number; memory: number; init: Pod["spec"]["initContainers"] };
 
-function sumRequests(pod: Pod): { cpu: number; memory: number } {
+const requestsOf = new WeakMap<object, Requests>();
+
+function sumRequests(pod: Pod): Requests {
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers ?? []) {
@@ -26,8 +30,18 @@ function sumRequests(pod: Pod): { cpu: number; memory: number } {
     cpu = Math.max(cpu, milliCPU(c.resources?.requests?.cpu));
     memory = Math.max(memory, bytes(c.resources?.requests?.memory));
   }
-  return { cpu, memory };
+  return { cpu, memory, init: pod.spec.initContainers };
 }
+
+/** The uid of the pod's controller, if it has one. */
+export function ownerUid(pod: Pod): string | undefined {
+  const refs = pod.metadata.ownerReferences;
+  if (!refs) return undefined;
+  for (const o of refs) if (o.controller) return o.uid;
+  return undefined;
+}
+
+const NO_ALLOCATABLE = {};
 
 /** A node plus the load already placed on it. */
 export class NodeInfo {
@@ -37,24 +51,41 @@ export class NodeInfo {
   pods = 0;
   /** Pods per owner uid, used to spread replicas of one controller. */
   readonly owners = new Map<string, number>();
+  // Allocatable parsed once per allocatable object: filters and scores read it for every pod.
+  private allocOf: unknown = NO_ALLOCATABLE;
+  private cpu = 0;
+  private memory = 0;
+  private slots = 0;
 
   constructor(node: Node) {
     this.node = node;
   }
 
+  private parseAllocatable(): void {
+    const a = this.node.status?.allocatable;
+    if (a === this.allocOf) return;
+    this.allocOf = a;
+    this.cpu = milliCPU(a?.cpu);
+    this.memory = bytes(a?.memory);
+    this.slots = Number(a?.pods ?? 110);
+  }
+
   /** Allocatable cpu in millicores. */
   allocCPU(): number {
-    return milliCPU(this.node.status?.allocatable?.cpu);
+    this.parseAllocatable();
+    return this.cpu;
   }
 
   /** Allocatable memory in bytes. */
   allocMemory(): number {
-    return bytes(this.node.status?.allocatable?.memory);
+    this.parseAllocatable();
+    return this.memory;
   }
 
   /** Allocatable pod slots. */
   allocPods(): number {
-    return Number(this.node.status?.allocatable?.pods ?? 110);
+    this.parseAllocatable();
+    return this.slots;
   }
 
   /** Account a pod placed on this node (sign -1 removes it). */
@@ -63,7 +94,7 @@ export class NodeInfo {
     this.requestedCPU += sign * r.cpu;
     this.requestedMemory += sign * r.memory;
     this.pods += sign;
-    const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+    const owner = ownerUid(pod);
     if (owner) {
       const n = (this.owners.get(owner) ?? 0) + sign;
       if (n <= 0) this.owners.delete(owner);

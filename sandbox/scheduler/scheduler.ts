@@ -7,8 +7,8 @@ import { WorkQueue } from "../client/workqueue.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 import { failureMessage } from "./diagnosis.ts";
-import { type FilterFailure, pinnedNodeNames, runFilters } from "./filters.ts";
-import { NodeInfo } from "./node-info.ts";
+import { type FilterFailure, type PodFacts, pinnedNodeNames, podFacts, runFilters } from "./filters.ts";
+import { NodeInfo, ownerUid } from "./node-info.ts";
 import { score } from "./scoring.ts";
 
 /** Configuration of the scheduler. */
@@ -96,6 +96,20 @@ export class Scheduler {
 
   private onPod(old: Pod | undefined, cur: Pod | undefined): void {
     const key = keyOf((cur ?? old)!);
+    if (
+      old &&
+      cur &&
+      old.spec === cur.spec &&
+      this.counts(old) &&
+      this.counts(cur) &&
+      !this.assumed.has(key)
+    ) {
+      // A status change of a placed pod: same spec, so the same node and requests; only the owner may differ.
+      if (ownerUid(old) === ownerUid(cur)) {
+        this.attempts.delete(key);
+        return;
+      }
+    }
     if (this.counts(old)) this.infos.get(old!.spec.nodeName!)?.account(old!, -1);
     if (this.counts(cur)) {
       if (this.assumed.delete(key)) {
@@ -138,12 +152,13 @@ export class Scheduler {
   private scheduleOne(key: string): void {
     const pod = this.pods.get(key);
     if (!pod || isAssigned(pod) || pod.metadata.deletionTimestamp) return;
+    const facts = podFacts(pod);
     const candidates = this.preFilter(pod);
     if (candidates) {
       // Pinned to named nodes (a DaemonSet pod): only those are filtered, as NodeAffinity's PreFilter does.
-      const feasible = candidates.filter((ni) => !runFilters(pod, ni));
+      const feasible = candidates.filter((ni) => !runFilters(pod, ni, facts));
       if (feasible.length > 0) {
-        this.pick(pod, feasible);
+        this.pick(pod, facts, feasible);
         return;
       }
     }
@@ -157,7 +172,7 @@ export class Scheduler {
     let i = 0;
     for (; i < n && feasible.length < want; i++) {
       const ni = all[(this.nextStart + i) % n];
-      const f = runFilters(pod, ni);
+      const f = runFilters(pod, ni, facts);
       if (f) failures.push(f);
       else feasible.push(ni);
     }
@@ -166,7 +181,7 @@ export class Scheduler {
       this.fail(pod, failureMessage(n, failures));
       return;
     }
-    this.pick(pod, feasible);
+    this.pick(pod, facts, feasible);
   }
 
   /** The nodes a pod's required node affinity names by `metadata.name` in every term, if it does. */
@@ -182,15 +197,15 @@ export class Scheduler {
   }
 
   /** Score the feasible nodes and bind to the best (ties broken at random). */
-  private pick(pod: Pod, feasible: NodeInfo[]): void {
-    const owner = pod.metadata.ownerReferences?.find((o) => o.controller)?.uid;
+  private pick(pod: Pod, facts: PodFacts, feasible: NodeInfo[]): void {
+    const owner = facts.owner;
     let maxSame = 0;
     if (owner) for (const ni of feasible) maxSame = Math.max(maxSame, ni.owners.get(owner) ?? 0);
     let best: NodeInfo | undefined;
     let bestScore = -1;
     let ties = 0;
     for (const ni of feasible) {
-      const s = score(pod, ni, maxSame);
+      const s = score(facts, ni, maxSame);
       if (s > bestScore) {
         best = ni;
         bestScore = s;
