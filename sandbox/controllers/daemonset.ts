@@ -34,7 +34,7 @@ function eligible(ds: DaemonSet, node: Node): boolean {
 export class DaemonSetController {
   private readonly api: ApiServer;
   private readonly queue: WorkQueue;
-  private readonly owners = new OwnerIndex();
+  private readonly owners = new OwnerIndex<Pod>();
   private readonly informers: InformerFactory;
   private readonly recorder: EventRecorder;
   private readonly pending = new Map<string, Set<string>>();
@@ -94,11 +94,8 @@ export class DaemonSetController {
     const ds = this.informers.for<DaemonSet>("daemonsets").get(key);
     if (!ds || ds.metadata.deletionTimestamp) return;
     const nodes = this.informers.for<Node>("nodes").list();
-    const podCache = this.informers.for<Pod>("pods");
-    const pods = this.owners
-      .keys(ds.metadata.uid!)
-      .map((k) => podCache.get(k))
-      .filter((p): p is Pod => !!p && !p.metadata.deletionTimestamp);
+    const pods: Pod[] = [];
+    for (const p of this.owners.objects(ds.metadata.uid!)) if (!p.metadata.deletionTimestamp) pods.push(p);
     const hash = templateHash(ds.spec.template).slice(0, 10);
     const byNode = new Map<string, Pod[]>();
     for (const p of pods) {
@@ -225,15 +222,17 @@ export class DaemonSetController {
       numberUnavailable: 0,
     };
     status.numberUnavailable = Math.max(0, desired - status.numberAvailable);
-    const compact = Object.fromEntries(
-      Object.entries(status).filter(
-        ([k, v]) =>
-          v !== 0 ||
-          ["currentNumberScheduled", "numberMisscheduled", "desiredNumberScheduled", "numberReady"].includes(
-            k,
-          ),
-      ),
-    );
+    // The first four counts are always written; the others only when not zero.
+    const compact: Record<string, number | undefined> = {
+      currentNumberScheduled: status.currentNumberScheduled,
+      numberMisscheduled: status.numberMisscheduled,
+      desiredNumberScheduled: status.desiredNumberScheduled,
+      numberReady: status.numberReady,
+    };
+    if (status.observedGeneration !== 0) compact.observedGeneration = status.observedGeneration;
+    if (status.updatedNumberScheduled !== 0) compact.updatedNumberScheduled = status.updatedNumberScheduled;
+    if (status.numberAvailable !== 0) compact.numberAvailable = status.numberAvailable;
+    if (status.numberUnavailable !== 0) compact.numberUnavailable = status.numberUnavailable;
     if (jsonEqual(compact, ds.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(ds));
     try {

@@ -25,23 +25,53 @@ export function templateWithoutHash(rs: ReplicaSet): unknown {
 }
 
 // Each reconcile compares every ReplicaSet's template with the Deployment's: informer objects are never
-// changed in place, so the text of one ReplicaSet object's template is computed once.
-const templateTexts = new WeakMap<ReplicaSet, string>();
+// changed in place, and status writes keep the spec's objects, so each template's text is computed once.
+const templateTexts = new WeakMap<object, string>();
 
 function templateText(rs: ReplicaSet): string {
-  let text = templateTexts.get(rs);
+  const tpl = rs.spec.template;
+  let text = templateTexts.get(tpl);
   if (text === undefined) {
     text = JSON.stringify(templateWithoutHash(rs));
-    templateTexts.set(rs, text);
+    templateTexts.set(tpl, text);
   }
   return text;
+}
+
+const wantTexts = new WeakMap<object, string>();
+
+function deploymentTemplateText(d: Deployment): string {
+  const tpl = d.spec.template;
+  let text = wantTexts.get(tpl);
+  if (text === undefined) {
+    text = JSON.stringify(tpl);
+    wantTexts.set(tpl, text);
+  }
+  return text;
+}
+
+type Budgets = { maxSurge: number; maxUnavailable: number };
+const budgetsOf = new WeakMap<Deployment["spec"], Budgets>();
+
+/** maxSurge and maxUnavailable of a deployment's spec (computed once per spec object). */
+function budgets(d: Deployment): Budgets {
+  let b = budgetsOf.get(d.spec);
+  if (!b) {
+    b = surgeAndUnavailable(
+      d.spec.replicas ?? 1,
+      d.spec.strategy?.rollingUpdate?.maxSurge,
+      d.spec.strategy?.rollingUpdate?.maxUnavailable,
+    );
+    budgetsOf.set(d.spec, b);
+  }
+  return b;
 }
 
 /** The Deployment controller. */
 export class DeploymentController {
   private readonly api: ApiServer;
   private readonly queue: WorkQueue;
-  private readonly owners = new OwnerIndex();
+  private readonly owners = new OwnerIndex<ReplicaSet>();
   private readonly informers: InformerFactory;
   private readonly recorder: EventRecorder;
 
@@ -72,13 +102,10 @@ export class DeploymentController {
   reconcile(key: string): void {
     const d = this.informers.for<Deployment>("deployments").get(key);
     if (!d || d.metadata.deletionTimestamp) return;
-    const cache = this.informers.for<ReplicaSet>("replicasets");
-    const all = this.owners
-      .keys(d.metadata.uid!)
-      .map((k) => cache.get(k))
-      .filter((r): r is ReplicaSet => !!r && !r.metadata.deletionTimestamp);
+    const all: ReplicaSet[] = [];
+    for (const r of this.owners.objects(d.metadata.uid!)) if (!r.metadata.deletionTimestamp) all.push(r);
     const hash = templateHash(d.spec.template, d.status?.collisionCount);
-    const wantTpl = JSON.stringify(d.spec.template);
+    const wantTpl = deploymentTemplateText(d);
     let newRS = all.find((rs) => templateText(rs) === wantTpl);
     const olds = all.filter((rs) => rs !== newRS);
     const replicas = d.spec.replicas ?? 1;
@@ -86,7 +113,8 @@ export class DeploymentController {
       this.updateStatus(d, newRS, all);
       return;
     }
-    const maxRev = Math.max(0, ...all.map(revisionOf));
+    let maxRev = 0;
+    for (const rs of all) maxRev = Math.max(maxRev, revisionOf(rs));
     if (!newRS) {
       newRS = this.createRS(d, hash, maxRev + 1, olds.length === 0 ? replicas : 0);
       if (!newRS) return;
@@ -105,11 +133,7 @@ export class DeploymentController {
     const tpl = clone(d.spec.template);
     tpl.metadata ??= {};
     tpl.metadata.labels = { ...(tpl.metadata.labels ?? {}), "pod-template-hash": hash };
-    const { maxSurge } = surgeAndUnavailable(
-      d.spec.replicas ?? 1,
-      d.spec.strategy?.rollingUpdate?.maxSurge,
-      d.spec.strategy?.rollingUpdate?.maxUnavailable,
-    );
+    const { maxSurge } = budgets(d);
     const rs: ReplicaSet = {
       apiVersion: "apps/v1",
       kind: "ReplicaSet",
@@ -202,11 +226,8 @@ export class DeploymentController {
   }
 
   private rolling(d: Deployment, newRS: ReplicaSet, olds: ReplicaSet[], replicas: number): void {
-    const { maxSurge, maxUnavailable } = surgeAndUnavailable(
-      replicas,
-      d.spec.strategy?.rollingUpdate?.maxSurge,
-      d.spec.strategy?.rollingUpdate?.maxUnavailable,
-    );
+    // `replicas` is the deployment's own count, so its spec's budgets apply.
+    const { maxSurge, maxUnavailable } = budgets(d);
     const activeOlds = olds.filter((o) => (o.spec.replicas ?? 0) > 0);
     const newReplicas = newRS.spec.replicas ?? 0;
     if (activeOlds.length === 0) {
@@ -259,21 +280,20 @@ export class DeploymentController {
   }
 
   private updateStatus(d: Deployment, newRS: ReplicaSet | undefined, all: ReplicaSet[]): void {
-    const fresh = all.map((r) => this.informers.for<ReplicaSet>("replicasets").get(keyOf(r)) ?? r);
-    const sum = (f: (r: ReplicaSet) => number) => fresh.reduce((a, r) => a + f(r), 0);
-    const replicas = sum((r) => r.status?.replicas ?? 0);
-    const updated = newRS
-      ? ((this.informers.for<ReplicaSet>("replicasets").get(keyOf(newRS)) ?? newRS).status?.replicas ?? 0)
-      : 0;
-    const ready = sum((r) => r.status?.readyReplicas ?? 0);
-    const available = sum((r) => r.status?.availableReplicas ?? 0);
+    const cache = this.informers.for<ReplicaSet>("replicasets");
+    let replicas = 0;
+    let ready = 0;
+    let available = 0;
+    for (const r of all) {
+      const st = (cache.get(keyOf(r)) ?? r).status;
+      replicas += st?.replicas ?? 0;
+      ready += st?.readyReplicas ?? 0;
+      available += st?.availableReplicas ?? 0;
+    }
+    const updated = newRS ? ((cache.get(keyOf(newRS)) ?? newRS).status?.replicas ?? 0) : 0;
     const want = d.spec.replicas ?? 1;
     const unavailable = Math.max(0, want - available);
-    const { maxUnavailable } = surgeAndUnavailable(
-      want,
-      d.spec.strategy?.rollingUpdate?.maxSurge,
-      d.spec.strategy?.rollingUpdate?.maxUnavailable,
-    );
+    const { maxUnavailable } = budgets(d);
     const now = rfc3339(this.api.loop.now());
     const isAvailable = available >= want - (d.spec.strategy?.type === "Recreate" ? 0 : maxUnavailable);
     const complete = newRS && updated === want && available >= want && replicas === want;
@@ -316,17 +336,19 @@ export class DeploymentController {
             `ReplicaSet "${newRS?.metadata.name}" is progressing.`,
           ),
     ];
-    const status = {
-      observedGeneration: d.metadata.generation,
-      replicas,
-      updatedReplicas: updated,
-      readyReplicas: ready,
-      availableReplicas: available,
-      unavailableReplicas: unavailable,
-      conditions,
-      ...(d.status?.collisionCount ? { collisionCount: d.status.collisionCount } : {}),
+    // Zero and absent counts are left out, as the real status's omitempty fields are.
+    const compact: Record<string, unknown> = {};
+    const put = (k: string, v: number | undefined) => {
+      if (v !== 0 && v !== undefined) compact[k] = v;
     };
-    const compact = Object.fromEntries(Object.entries(status).filter(([, v]) => v !== 0 && v !== undefined));
+    put("observedGeneration", d.metadata.generation);
+    put("replicas", replicas);
+    put("updatedReplicas", updated);
+    put("readyReplicas", ready);
+    put("availableReplicas", available);
+    put("unavailableReplicas", unavailable);
+    compact.conditions = conditions;
+    put("collisionCount", d.status?.collisionCount || undefined);
     if (jsonEqual(compact, d.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(d));
     try {

@@ -3,28 +3,36 @@ import type { KubeObject } from "../api/types.ts";
 import { keyOf } from "../client/informer.ts";
 import { controllerOf } from "./pod-util.ts";
 
-/** Keeps `owner uid → dependent keys` current as objects come and go. */
-export class OwnerIndex {
-  private readonly byOwner = new Map<string, Set<string>>();
+const NONE: ReadonlyMap<string, KubeObject> = new Map();
+
+/** Keeps `owner uid → dependents by key` current as objects come and go. */
+export class OwnerIndex<T extends KubeObject = KubeObject> {
+  // The latest object seen for each key: the same object the informer feeding this index holds.
+  private readonly byOwner = new Map<string, Map<string, T>>();
 
   /** Record a change of one dependent. */
-  update(old: KubeObject | undefined, cur: KubeObject | undefined): void {
+  update(old: T | undefined, cur: T | undefined): void {
     const o = old ? controllerOf(old)?.uid : undefined;
     const n = cur ? controllerOf(cur)?.uid : undefined;
     if (o && (o !== n || !cur)) this.byOwner.get(o)?.delete(keyOf(old!));
     if (n && cur) {
       let s = this.byOwner.get(n);
       if (!s) {
-        s = new Set();
+        s = new Map();
         this.byOwner.set(n, s);
       }
-      s.add(keyOf(cur));
+      s.set(keyOf(cur), cur);
     }
   }
 
   /** Keys of the objects controlled by `uid`. */
   keys(uid: string): string[] {
-    return [...(this.byOwner.get(uid) ?? [])];
+    return [...(this.byOwner.get(uid)?.keys() ?? [])];
+  }
+
+  /** The objects controlled by `uid`, without a copy: finish iterating before writing anything. */
+  objects(uid: string): Iterable<T> {
+    return ((this.byOwner.get(uid) ?? NONE) as ReadonlyMap<string, T>).values();
   }
 }
 

@@ -21,7 +21,10 @@ export function controllerRef(owner: KubeObject): OwnerReference {
 
 /** Whether the pod's Ready condition is True. */
 export function isPodReady(p: Pod): boolean {
-  return p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True") ?? false;
+  const conds = p.status?.conditions;
+  if (!conds) return false;
+  for (const c of conds) if (c.type === "Ready" && c.status === "True") return true;
+  return false;
 }
 
 /** Whether the pod has been Ready for at least `minReadySeconds` at `now`. */

@@ -22,7 +22,7 @@ function deletionRank(p: Pod): number[] {
 export class ReplicaSetController {
   private readonly api: ApiServer;
   private readonly queue: WorkQueue;
-  private readonly owners = new OwnerIndex();
+  private readonly owners = new OwnerIndex<Pod>();
   private readonly expectations = new Expectations();
   private readonly informers: InformerFactory;
   private readonly recorder: EventRecorder;
@@ -64,19 +64,15 @@ export class ReplicaSetController {
   reconcile(key: string): void {
     const rs = this.informers.for<ReplicaSet>("replicasets").get(key);
     if (!rs || rs.metadata.deletionTimestamp) return;
-    const podCache = this.informers.for<Pod>("pods");
-    const pods = this.owners
-      .keys(rs.metadata.uid!)
-      .map((k) => podCache.get(k))
-      .filter((p): p is Pod => !!p);
-    const active = pods.filter(isPodActive);
+    const active: Pod[] = [];
+    for (const p of this.owners.objects(rs.metadata.uid!)) if (isPodActive(p)) active.push(p);
     if (this.expectations.satisfied(key)) {
       const want = rs.spec.replicas ?? 1;
       const diff = active.length - want;
       if (diff < 0) this.createPods(rs, -diff);
       else if (diff > 0) this.deletePods(rs, active, diff);
     }
-    this.updateStatus(rs, pods, active);
+    this.updateStatus(rs, active);
   }
 
   private createPods(rs: ReplicaSet, n: number): void {
@@ -124,14 +120,22 @@ export class ReplicaSetController {
     }
   }
 
-  private updateStatus(rs: ReplicaSet, _pods: Pod[], active: Pod[]): void {
+  private updateStatus(rs: ReplicaSet, active: Pod[]): void {
     const now = this.api.loop.now();
     const minReady = rs.spec.minReadySeconds ?? 0;
+    let readyReplicas = 0;
+    let availableReplicas = 0;
+    for (const p of active) {
+      const ready = isPodReady(p);
+      if (ready) readyReplicas++;
+      // Without minReadySeconds a pod is available exactly when it is ready.
+      if (minReady <= 0 ? ready : isPodAvailable(p, minReady, now)) availableReplicas++;
+    }
     const status = {
       replicas: active.length,
       fullyLabeledReplicas: active.length,
-      readyReplicas: active.filter(isPodReady).length,
-      availableReplicas: active.filter((p) => isPodAvailable(p, minReady, now)).length,
+      readyReplicas,
+      availableReplicas,
       observedGeneration: rs.metadata.generation,
     };
     const cur = rs.status ?? { replicas: 0 };
