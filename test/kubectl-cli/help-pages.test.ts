@@ -99,6 +99,21 @@ describe("flags kubectl lists but the sandbox does not model", () => {
     expect(parseKubectl(["apply", "-f", "x.yaml", "--server-side"]).ok).toBe(true);
   });
 
+  it("refuses an unmodelled command with its real flags as unavailable, not as a flag error", () => {
+    for (const argv of [
+      ["debug", "node/node01", "-it", "--image=busybox"],
+      ["attach", "-it", "web"],
+      ["diff", "-f", "x.yaml"],
+      ["create", "job", "j", "--image=busybox"],
+    ]) {
+      const r = parseKubectl(argv);
+      const path = argv[0] === "create" ? "create job" : argv[0];
+      expect(r.ok ? "" : r.stderr).toBe(
+        `error: "kubectl ${path}" is not available in this simulated cluster\n`,
+      );
+    }
+  });
+
   it("refuses a listed subcommand the sandbox does not model", () => {
     const r = parseKubectl(["cluster-info", "dump"]);
     expect(r.ok ? "" : r.stderr).toBe(

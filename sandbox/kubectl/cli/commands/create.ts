@@ -28,6 +28,8 @@ function stub(name: string, short: string, aliases?: string[]): CommandSpec {
     short,
     flags: generatorFlags(),
     argsCheck: exactlyOneName,
+    // Their own flags (--image, --schedule, ...) are not modelled: stop before parsing them.
+    notModelled: true,
   };
 }
 

@@ -2,7 +2,7 @@
 import type { CommandSpec } from "../types.ts";
 
 function named(name: string, short: string): CommandSpec {
-  return { name, use: "", short, flags: [] };
+  return { name, use: "", short, flags: [], notModelled: true };
 }
 
 /** Stub specs keyed by name, for the root command groups. */
