@@ -25,17 +25,13 @@ export function createRootfs(
   files: readonly ImageFile[] = [],
 ): FileTree {
   const fs = new FileTree(now);
-  // Built node by node: one container start makes these a dozen times a pod, and no path needs walking.
-  for (const name of TOP_DIRS) fs.root.children.set(name, dir(name === "tmp" ? 0o1777 : 0o755, now));
-  (fs.root.children.get("usr") as FsNode & { kind: "dir" }).children.set("bin", dir(0o755, now));
-  // Images that ship their own passwd replace this minimal one below.
-  (fs.root.children.get("etc") as FsNode & { kind: "dir" }).children.set("passwd", {
-    kind: "file",
-    mode: 0o644,
-    mtimeMs: now,
-    content: PASSWD,
-  });
-  for (const f of files) writeImageFile(fs, f);
+  const image = imageTree(files);
+  if (image) {
+    fs.root.mode = image.mode;
+    fs.root.mtimeMs = image.mtimeMs === STAMP ? now : image.mtimeMs;
+    copyChildren(image, fs.root, now);
+  }
+  else fillImage(fs, now, files);
   for (const m of mounts) {
     // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
     const host = node ?? new FileTree(now);
@@ -49,6 +45,53 @@ export function createRootfs(
   }
   // Read-only after every bind, so a mount nested under a read-only one can still be placed.
   for (const m of mounts) if (m.readonly) fs.mountReadOnly(m.containerPath);
+  return fs;
+}
+
+// The image part of a root (skeleton plus image files) built once per files list with the sentinel time
+// STAMP in place of the start time, then copied per container: the same nodes, Map order and times as
+// building it again, without the path walks.
+const STAMP = -0.5;
+const templates = new WeakMap<readonly ImageFile[], (FsNode & { kind: "dir" }) | null>();
+
+function imageTree(files: readonly ImageFile[]): (FsNode & { kind: "dir" }) | null {
+  let t = templates.get(files);
+  if (t === undefined) {
+    // A layer time equal to the sentinel could not be told apart from the start time: build directly.
+    t = files.some((f) => f.mtime * 1000 === STAMP)
+      ? null
+      : fillImage(new FileTree(STAMP), STAMP, files).root;
+    templates.set(files, t);
+  }
+  return t;
+}
+
+function copyChildren(from: FsNode & { kind: "dir" }, to: FsNode & { kind: "dir" }, now: number): void {
+  for (const [name, n] of from.children) to.children.set(name, copyNode(n, now));
+}
+
+function copyNode(n: FsNode, now: number): FsNode {
+  const mtimeMs = n.mtimeMs === STAMP ? now : n.mtimeMs;
+  if (n.kind === "file") return { kind: "file", mode: n.mode, mtimeMs, content: n.content };
+  if (n.kind === "symlink") return { kind: "symlink", mode: n.mode, mtimeMs, target: n.target };
+  const d: FsNode & { kind: "dir" } = { kind: "dir", mode: n.mode, mtimeMs, children: new Map() };
+  copyChildren(n, d, now);
+  return d;
+}
+
+// Lay the skeleton and the image's files into a fresh tree.
+function fillImage(fs: FileTree, now: number, files: readonly ImageFile[]): FileTree {
+  // Built node by node: one container start makes these a dozen times a pod, and no path needs walking.
+  for (const name of TOP_DIRS) fs.root.children.set(name, dir(name === "tmp" ? 0o1777 : 0o755, now));
+  (fs.root.children.get("usr") as FsNode & { kind: "dir" }).children.set("bin", dir(0o755, now));
+  // Images that ship their own passwd replace this minimal one below.
+  (fs.root.children.get("etc") as FsNode & { kind: "dir" }).children.set("passwd", {
+    kind: "file",
+    mode: 0o644,
+    mtimeMs: now,
+    content: PASSWD,
+  });
+  for (const f of files) writeImageFile(fs, f);
   return fs;
 }
 
