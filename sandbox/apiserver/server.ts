@@ -57,6 +57,7 @@ export class ApiServer {
   private readonly random: Random;
   private readonly hubs = new Map<string, WatchHub>();
   readonly services: ServiceRegistry;
+  private readonly admission: { suffix: () => string };
 
   constructor(config: ApiServerConfig) {
     if (!config.etcd || !config.loop || !config.random)
@@ -64,6 +65,7 @@ export class ApiServer {
     this.etcd = config.etcd;
     this.loop = config.loop;
     this.random = config.random;
+    this.admission = { suffix: () => this.random.string(5) };
     this.services = new ServiceRegistry(
       config.serviceCIDR,
       config.nodePortRange,
@@ -101,7 +103,7 @@ export class ApiServer {
         () => this.random.string(5),
         (n) => this.etcd.get(storageKey(rt, meta.namespace, n)),
       );
-    for (const f of SERVER_SET_ON_CREATE) delete meta[f];
+    for (const f of SERVER_SET_ON_CREATE) if (f in meta) delete meta[f];
     if (!meta.name) {
       throw invalidError(rt.kind, rt.group, "", [
         required("metadata.name", "name or generateName is required"),
@@ -110,7 +112,7 @@ export class ApiServer {
     applyDefaults(rt.plural, obj);
     const errors = validateCreate(rt.plural, obj);
     if (errors.length > 0) throw invalidError(rt.kind, rt.group, meta.name, errors);
-    admit(this, rt, obj, { suffix: () => this.random.string(5) });
+    admit(this, rt, obj, this.admission);
     const key = storageKey(rt, meta.namespace, meta.name);
     if (this.etcd.get(key)) throw alreadyExists(rt.plural, rt.group, meta.name);
     if (rt.plural === "services") this.services.allocate(obj, !!opts.dryRun);
@@ -318,8 +320,9 @@ export class ApiServer {
     obj.kind = old.kind;
     const meta = obj.metadata;
     for (const f of KEPT_ON_UPDATE) {
-      if (old.metadata[f] === undefined) delete meta[f];
-      else (meta as Record<string, unknown>)[f] = old.metadata[f];
+      if (old.metadata[f] === undefined) {
+        if (f in meta) delete meta[f];
+      } else (meta as Record<string, unknown>)[f] = old.metadata[f];
     }
     if (WITH_STATUS_SUBRESOURCE.has(rt.plural)) obj.status = old.status;
     if (rt.plural !== "services") applyDefaults(rt.plural, obj);

@@ -37,13 +37,21 @@ export function storedShape(obj: KubeObject, rv: string): KubeObject {
       if (!META_KEYS.has(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
   }
   if (rv) meta.resourceVersion = rv;
-  const keys = Object.keys(obj);
-  if (keys[0] === "apiVersion" && keys[1] === "kind" && keys[2] === "metadata")
-    return { ...obj, metadata: meta } as KubeObject;
+  if (topInOrder(obj)) return { ...obj, metadata: meta } as KubeObject;
   const out: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta };
-  for (const k of keys)
+  for (const k in obj)
     if (k !== "apiVersion" && k !== "kind" && k !== "metadata") out[k] = (obj as Record<string, unknown>)[k];
   return out as unknown as KubeObject;
+}
+
+// Whether the object's first keys are apiVersion, kind and metadata, in that order.
+function topInOrder(obj: KubeObject): boolean {
+  let i = 0;
+  for (const k in obj) {
+    if (k !== (i === 0 ? "apiVersion" : i === 1 ? "kind" : "metadata")) return false;
+    if (++i === 3) return true;
+  }
+  return false;
 }
 
 // An object read back from storage and written again already has its metadata in order: copy it whole.

@@ -88,7 +88,8 @@ function mismatch(v: Json, type: Check["type"]): string | undefined {
   return k === "object" ? undefined : k;
 }
 
-type Compiled = { parts: string[]; struct: string; type: Check["type"] };
+// A path split once: each part's key, whether it is a list (`[]`), and the dotted field the message names.
+type Compiled = { keys: string[]; lists: boolean[]; field: string; struct: string; type: Check["type"] };
 const compiled = new Map<string, { kind: string; checks: Compiled[] }>();
 
 function compiledFor(plural: string): { kind: string; checks: Compiled[] } | undefined {
@@ -98,11 +99,17 @@ function compiledFor(plural: string): { kind: string; checks: Compiled[] } | und
     if (!entry) return undefined;
     c = {
       kind: entry.kind,
-      checks: [...META, ...entry.checks].map((x) => ({
-        parts: x.path.split("."),
-        struct: x.struct,
-        type: x.type,
-      })),
+      checks: [...META, ...entry.checks].map((x) => {
+        const parts = x.path.split(".");
+        const keys = parts.map((p) => (p.endsWith("[]") ? p.slice(0, -2) : p));
+        return {
+          keys,
+          lists: parts.map((p) => p.endsWith("[]")),
+          field: keys.join("."),
+          struct: x.struct,
+          type: x.type,
+        };
+      }),
     };
     compiled.set(plural, c);
   }
@@ -110,11 +117,12 @@ function compiledFor(plural: string): { kind: string; checks: Compiled[] } | und
 }
 
 /** Check the values at a dotted path (`a.b[].c`); returns Go's message for the first mistyped one. */
-function check(v: Json, c: Compiled, i: number, field: string): string | undefined {
-  if (i === c.parts.length) {
+function check(v: Json, c: Compiled, i: number): string | undefined {
+  if (i === c.keys.length) {
+    const field = c.field;
     if (c.type === "map[string]string" && v !== null && typeof v === "object" && !Array.isArray(v)) {
-      for (const item of Object.values(v as Record<string, Json>)) {
-        const bad = mismatch(item, "string");
+      for (const k in v as Record<string, Json>) {
+        const bad = mismatch((v as Record<string, Json>)[k], "string");
         if (bad)
           return `json: cannot unmarshal ${bad} into Go struct field ${c.struct}.${field} of type string`;
       }
@@ -126,15 +134,11 @@ function check(v: Json, c: Compiled, i: number, field: string): string | undefin
       : undefined;
   }
   if (typeof v !== "object" || v === null) return undefined;
-  const head = c.parts[i];
-  const list = head.endsWith("[]");
-  const key = list ? head.slice(0, -2) : head;
-  const next = (v as Record<string, Json>)[key];
-  const path = field ? `${field}.${key}` : key;
-  if (!list) return check(next, c, i + 1, path);
+  const next = (v as Record<string, Json>)[c.keys[i]];
+  if (!c.lists[i]) return check(next, c, i + 1);
   if (!Array.isArray(next)) return undefined;
   for (const item of next) {
-    const m = check(item, c, i + 1, path);
+    const m = check(item, c, i + 1);
     if (m) return m;
   }
   return undefined;
@@ -145,7 +149,7 @@ export function typeDecodeError(plural: string, body: unknown): string | undefin
   const entry = compiledFor(plural);
   if (!entry || typeof body !== "object" || body === null) return undefined;
   for (const c of entry.checks) {
-    const m = check(body, c, 0, "");
+    const m = check(body, c, 0);
     if (m) {
       const version = (body as { apiVersion?: string }).apiVersion?.split("/").at(-1) ?? "v1";
       return `${entry.kind} in version "${version}" cannot be handled as a ${entry.kind}: ${m}`;

@@ -35,15 +35,21 @@ export function quantityDecodeError(plural: string, body: unknown): string | und
   const kind = KIND_OF[plural];
   if (!kind || !isObj(body)) return undefined;
   const spec = podSpecOf(plural, body);
-  for (const c of [...list(spec.containers), ...list(spec.initContainers)]) {
+  const bad = badQuantityIn(spec.containers) || badQuantityIn(spec.initContainers);
+  return bad ? `${kind} in version "v1" cannot be handled as a ${kind}: ${QUANTITY_FORMAT_ERROR}` : undefined;
+}
+
+// Whether any container's limits or requests hold a value that is not a quantity.
+function badQuantityIn(containers: unknown): boolean {
+  for (const c of list(containers)) {
     const res = obj(obj(c).resources);
-    for (const bag of [res.limits, res.requests]) {
-      for (const v of Object.values(obj(bag))) {
-        if (quantityValue(v) === undefined) {
-          return `${kind} in version "v1" cannot be handled as a ${kind}: ${QUANTITY_FORMAT_ERROR}`;
-        }
-      }
-    }
+    if (badQuantityAmong(res.limits) || badQuantityAmong(res.requests)) return true;
   }
-  return undefined;
+  return false;
+}
+
+function badQuantityAmong(bag: unknown): boolean {
+  const values = obj(bag);
+  for (const k in values) if (quantityValue(values[k]) === undefined) return true;
+  return false;
 }
