@@ -9,20 +9,56 @@ const NONE: ReadonlyMap<string, KubeObject> = new Map();
 export class OwnerIndex<T extends KubeObject = KubeObject> {
   // The latest object seen for each key: the same object the informer feeding this index holds.
   private readonly byOwner = new Map<string, Map<string, T>>();
+  // With a classifier, how many dependents of each owner fall in each class, kept as they come and go.
+  private readonly classify: ((obj: T) => number) | undefined;
+  private readonly counts = new Map<string, number[]>();
+
+  /** An index; `classify` (a small class number per object) also keeps per-owner counts by class. */
+  constructor(classify?: (obj: T) => number) {
+    this.classify = classify;
+  }
 
   /** Record a change of one dependent. */
   update(old: T | undefined, cur: T | undefined): void {
     const o = old ? controllerOf(old)?.uid : undefined;
     const n = cur ? controllerOf(cur)?.uid : undefined;
-    if (o && (o !== n || !cur)) this.byOwner.get(o)?.delete(keyOf(old!));
+    if (o && (o !== n || !cur)) {
+      const s = this.byOwner.get(o);
+      const key = keyOf(old!);
+      const prev = s?.get(key);
+      if (prev) {
+        s!.delete(key);
+        this.count(o, prev, -1);
+      }
+    }
     if (n && cur) {
       let s = this.byOwner.get(n);
       if (!s) {
         s = new Map();
         this.byOwner.set(n, s);
       }
-      s.set(keyOf(cur), cur);
+      const key = keyOf(cur);
+      const prev = s.get(key);
+      if (prev) this.count(n, prev, -1);
+      s.set(key, cur);
+      this.count(n, cur, 1);
     }
+  }
+
+  private count(uid: string, obj: T, sign: 1 | -1): void {
+    if (!this.classify) return;
+    let c = this.counts.get(uid);
+    if (!c) {
+      c = [];
+      this.counts.set(uid, c);
+    }
+    const k = this.classify(obj);
+    c[k] = (c[k] ?? 0) + sign;
+  }
+
+  /** How many dependents of `uid` are in class `k` now. */
+  countOf(uid: string, k: number): number {
+    return this.counts.get(uid)?.[k] ?? 0;
   }
 
   /** Keys of the objects controlled by `uid`. */

@@ -18,11 +18,21 @@ function deletionRank(p: Pod): number[] {
   return [assigned, phase, ready, restarts, created];
 }
 
+const INACTIVE = 0;
+const NOT_READY = 1;
+const READY = 2;
+
+/** A pod's class in the owner index: terminal or deleted, active, or active and ready. */
+function podClass(p: Pod): number {
+  if (!isPodActive(p)) return INACTIVE;
+  return isPodReady(p) ? READY : NOT_READY;
+}
+
 /** The ReplicaSet controller. */
 export class ReplicaSetController {
   private readonly api: ApiServer;
   private readonly queue: WorkQueue;
-  private readonly owners = new OwnerIndex<Pod>();
+  private readonly owners = new OwnerIndex<Pod>(podClass);
   private readonly expectations = new Expectations();
   private readonly informers: InformerFactory;
   private readonly recorder: EventRecorder;
@@ -64,15 +74,22 @@ export class ReplicaSetController {
   reconcile(key: string): void {
     const rs = this.informers.for<ReplicaSet>("replicasets").get(key);
     if (!rs || rs.metadata.deletionTimestamp) return;
+    const uid = rs.metadata.uid!;
+    // Counted as pods come and go, and read before this reconcile's own writes change them.
+    const ready = this.owners.countOf(uid, READY);
+    const activeCount = this.owners.countOf(uid, NOT_READY) + ready;
+    const minReady = rs.spec.minReadySeconds ?? 0;
+    const satisfied = this.expectations.satisfied(key);
+    const diff = activeCount - (rs.spec.replicas ?? 1);
+    // The pods themselves are needed only to pick some to delete or to time their availability.
     const active: Pod[] = [];
-    for (const p of this.owners.objects(rs.metadata.uid!)) if (isPodActive(p)) active.push(p);
-    if (this.expectations.satisfied(key)) {
-      const want = rs.spec.replicas ?? 1;
-      const diff = active.length - want;
+    if ((satisfied && diff > 0) || minReady > 0)
+      for (const p of this.owners.objects(uid)) if (isPodActive(p)) active.push(p);
+    if (satisfied) {
       if (diff < 0) this.createPods(rs, -diff);
       else if (diff > 0) this.deletePods(rs, active, diff);
     }
-    this.updateStatus(rs, active);
+    this.updateStatus(rs, activeCount, ready, active);
   }
 
   private createPods(rs: ReplicaSet, n: number): void {
@@ -120,21 +137,19 @@ export class ReplicaSetController {
     }
   }
 
-  private updateStatus(rs: ReplicaSet, active: Pod[]): void {
+  private updateStatus(rs: ReplicaSet, activeCount: number, ready: number, active: Pod[]): void {
     const now = this.api.loop.now();
     const minReady = rs.spec.minReadySeconds ?? 0;
-    let readyReplicas = 0;
-    let availableReplicas = 0;
-    for (const p of active) {
-      const ready = isPodReady(p);
-      if (ready) readyReplicas++;
-      // Without minReadySeconds a pod is available exactly when it is ready.
-      if (minReady <= 0 ? ready : isPodAvailable(p, minReady, now)) availableReplicas++;
+    // Without minReadySeconds a pod is available exactly when it is ready.
+    let availableReplicas = ready;
+    if (minReady > 0) {
+      availableReplicas = 0;
+      for (const p of active) if (isPodAvailable(p, minReady, now)) availableReplicas++;
     }
     const status = {
-      replicas: active.length,
-      fullyLabeledReplicas: active.length,
-      readyReplicas,
+      replicas: activeCount,
+      fullyLabeledReplicas: activeCount,
+      readyReplicas: ready,
       availableReplicas,
       observedGeneration: rs.metadata.generation,
     };

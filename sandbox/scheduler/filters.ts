@@ -171,7 +171,7 @@ export function runFilters(
   return (
     nodeName(pod, ni) ??
     unschedulable(facts, ni) ??
-    nodeSelector(facts, ni) ??
+    (facts.nodeSelector.length > 0 || facts.terms ? nodeSelector(facts, ni) : undefined) ??
     taintToleration(facts, ni) ??
     resourcesFit(facts, ni)
   );

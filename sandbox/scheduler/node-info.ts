@@ -41,18 +41,15 @@ export function ownerUid(pod: Pod): string | undefined {
   return undefined;
 }
 
-const NO_ALLOCATABLE = {};
-
 /** A node plus the load already placed on it. */
 export class NodeInfo {
-  node: Node;
+  private current!: Node;
   requestedCPU = 0;
   requestedMemory = 0;
   pods = 0;
   /** Pods per owner uid, used to spread replicas of one controller. */
   readonly owners = new Map<string, number>();
-  // Allocatable parsed once per allocatable object: filters and scores read it for every pod.
-  private allocOf: unknown = NO_ALLOCATABLE;
+  // Allocatable is parsed when the node is set: filters and scores read it for every pod on every node.
   private cpu = 0;
   private memory = 0;
   private slots = 0;
@@ -61,30 +58,33 @@ export class NodeInfo {
     this.node = node;
   }
 
-  private parseAllocatable(): void {
-    const a = this.node.status?.allocatable;
-    if (a === this.allocOf) return;
-    this.allocOf = a;
-    this.cpu = milliCPU(a?.cpu);
-    this.memory = bytes(a?.memory);
-    this.slots = Number(a?.pods ?? 110);
+  /** The node as last seen. */
+  get node(): Node {
+    return this.current;
+  }
+
+  set node(n: Node) {
+    const a = n.status?.allocatable;
+    if (!this.current || a !== this.current.status?.allocatable) {
+      this.cpu = milliCPU(a?.cpu);
+      this.memory = bytes(a?.memory);
+      this.slots = Number(a?.pods ?? 110);
+    }
+    this.current = n;
   }
 
   /** Allocatable cpu in millicores. */
   allocCPU(): number {
-    this.parseAllocatable();
     return this.cpu;
   }
 
   /** Allocatable memory in bytes. */
   allocMemory(): number {
-    this.parseAllocatable();
     return this.memory;
   }
 
   /** Allocatable pod slots. */
   allocPods(): number {
-    this.parseAllocatable();
     return this.slots;
   }
 

@@ -42,6 +42,7 @@ export class Scheduler {
   private readonly assumed = new Set<string>();
   private readonly recorder: EventRecorder;
   private nextStart = 0;
+  private readonly sameScratch: number[] = [];
   /** Pods bound, for benchmarks. */
   bound = 0;
 
@@ -199,13 +200,20 @@ export class Scheduler {
   /** Score the feasible nodes and bind to the best (ties broken at random). */
   private pick(pod: Pod, facts: PodFacts, feasible: NodeInfo[]): void {
     const owner = facts.owner;
+    // Each node's count of the pod's siblings, read once for both the maximum and the spread score.
+    const same = this.sameScratch;
     let maxSame = 0;
-    if (owner) for (const ni of feasible) maxSame = Math.max(maxSame, ni.owners.get(owner) ?? 0);
+    if (owner)
+      for (let i = 0; i < feasible.length; i++) {
+        same[i] = feasible[i].owners.get(owner) ?? 0;
+        maxSame = Math.max(maxSame, same[i]);
+      }
     let best: NodeInfo | undefined;
     let bestScore = -1;
     let ties = 0;
-    for (const ni of feasible) {
-      const s = score(facts, ni, maxSame);
+    for (let i = 0; i < feasible.length; i++) {
+      const ni = feasible[i];
+      const s = score(facts, ni, maxSame, owner ? same[i] : 0);
       if (s > bestScore) {
         best = ni;
         bestScore = s;

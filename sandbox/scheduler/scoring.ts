@@ -14,15 +14,13 @@ export function leastAllocated(f: PodFacts, ni: NodeInfo): number {
   return Math.floor(((fc + fm) / 2) * 100);
 }
 
-/** Spreading: prefer nodes holding fewer pods of the same controller (default topology spread). */
-export function spread(f: PodFacts, ni: NodeInfo, maxSame: number): number {
-  const owner = f.owner;
-  if (!owner || maxSame === 0) return 100;
-  const same = ni.owners.get(owner) ?? 0;
+/** Spreading: prefer nodes holding fewer pods (`same`) of the pod's controller (default topology spread). */
+export function spread(f: PodFacts, same: number, maxSame: number): number {
+  if (!f.owner || maxSame === 0) return 100;
   return Math.floor(((maxSame - same) / maxSame) * 100);
 }
 
 /** Score a node for a pod (spread weighs double, as PodTopologySpread's default weight does). */
-export function score(f: PodFacts, ni: NodeInfo, maxSame: number): number {
-  return leastAllocated(f, ni) + 2 * spread(f, ni, maxSame);
+export function score(f: PodFacts, ni: NodeInfo, maxSame: number, same: number): number {
+  return leastAllocated(f, ni) + 2 * spread(f, same, maxSame);
 }
