@@ -91,6 +91,11 @@ http {
 
 /** The packaged conf.d/default.conf; the entrypoint adds `listen  [::]:80;` at start-up. */
 export function defaultConf(ipv6: boolean): string {
+  return ipv6 ? CONF_IPV6 : CONF_PACKAGED;
+}
+
+// Built once: every nginx container compares against and writes these texts, so they share one copy each.
+function buildDefaultConf(ipv6: boolean): string {
   return `server {
     listen       80;
 ${ipv6 ? "    listen  [::]:80;\n" : ""}    server_name  localhost;
@@ -137,6 +142,9 @@ ${ipv6 ? "    listen  [::]:80;\n" : ""}    server_name  localhost;
 
 `;
 }
+
+const CONF_PACKAGED = buildDefaultConf(false);
+const CONF_IPV6 = buildDefaultConf(true);
 
 /** List the files the nginx image ships (mime.types, fastcgi_params and the modules are not modelled). */
 export function nginxFiles(): ImageFile[] {

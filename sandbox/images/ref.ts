@@ -1,7 +1,21 @@
 // Image reference normalization, as containerd and the kubelet apply it.
 
+// Normalized references by input: a cluster names a handful of images on every pod start, and one shared
+// string per image also keeps container records from holding a copy each. Cleared when large (bounded).
+const normalized = new Map<string, string>();
+
 /** Normalize a reference: `nginx` → `docker.io/library/nginx:latest`, `a/b:1` → `docker.io/a/b:1`. */
 export function normalizeImageRef(ref: string): string {
+  let out = normalized.get(ref);
+  if (out === undefined) {
+    out = normalize(ref);
+    if (normalized.size >= 1000) normalized.clear();
+    normalized.set(ref, out);
+  }
+  return out;
+}
+
+function normalize(ref: string): string {
   let name = ref.trim();
   let digest = "";
   const at = name.indexOf("@");

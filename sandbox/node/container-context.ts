@@ -93,7 +93,8 @@ export function createContainerContext(d: ContainerContextDeps): ImageContext {
     },
     log(text, stream = "stdout") {
       if (st.exited) return;
-      for (const line of text.split("\n")) st.logs.push({ time: clock, stream, text: line });
+      if (text.indexOf("\n") < 0) st.logs.push({ time: clock, stream, text });
+      else for (const line of text.split("\n")) st.logs.push({ time: clock, stream, text: line });
       if (st.logs.length > MAX_LOG_LINES) st.logs.splice(0, st.logs.length - MAX_LOG_LINES);
     },
     schedule(delayMs, fn) {

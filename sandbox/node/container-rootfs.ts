@@ -1,6 +1,7 @@
 // A container's own root filesystem: the image's directories and files plus the bind mounts it asked for.
 import type { ImageFile } from "../images/types.ts";
 import { FileTree, type FsNode, splitPath } from "./filesystem.ts";
+import { copyTemplate, imageTemplate } from "./rootfs-template.ts";
 
 /** One bind mount, as CRI's Mount carries it (host_path is a directory or file on the node). */
 export interface ContainerMount {
@@ -11,6 +12,8 @@ export interface ContainerMount {
 
 // The skeleton every container root starts with (top-level names; `usr` holds `bin`), in creation order.
 const TOP_DIRS = ["bin", "dev", "etc", "home", "proc", "root", "run", "sys", "tmp", "usr", "var"];
+// One empty list for images without files, so they share one template too.
+const NO_FILES: readonly ImageFile[] = [];
 const PASSWD = "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/home:/bin/false\n";
 
 function dir(mode: number, now: number): FsNode & { kind: "dir" } {
@@ -22,15 +25,11 @@ export function createRootfs(
   now: number,
   mounts: readonly ContainerMount[],
   node?: FileTree,
-  files: readonly ImageFile[] = [],
+  files: readonly ImageFile[] = NO_FILES,
 ): FileTree {
   const fs = new FileTree(now);
-  const image = imageTree(files);
-  if (image) {
-    fs.root.mode = image.mode;
-    fs.root.mtimeMs = image.mtimeMs === STAMP ? now : image.mtimeMs;
-    copyChildren(image, fs.root, now);
-  }
+  const image = imageTemplate(files, fillImage);
+  if (image) copyTemplate(image, fs.root, now);
   else fillImage(fs, now, files);
   for (const m of mounts) {
     // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
@@ -46,37 +45,6 @@ export function createRootfs(
   // Read-only after every bind, so a mount nested under a read-only one can still be placed.
   for (const m of mounts) if (m.readonly) fs.mountReadOnly(m.containerPath);
   return fs;
-}
-
-// The image part of a root (skeleton plus image files) built once per files list with the sentinel time
-// STAMP in place of the start time, then copied per container: the same nodes, Map order and times as
-// building it again, without the path walks.
-const STAMP = -0.5;
-const templates = new WeakMap<readonly ImageFile[], (FsNode & { kind: "dir" }) | null>();
-
-function imageTree(files: readonly ImageFile[]): (FsNode & { kind: "dir" }) | null {
-  let t = templates.get(files);
-  if (t === undefined) {
-    // A layer time equal to the sentinel could not be told apart from the start time: build directly.
-    t = files.some((f) => f.mtime * 1000 === STAMP)
-      ? null
-      : fillImage(new FileTree(STAMP), STAMP, files).root;
-    templates.set(files, t);
-  }
-  return t;
-}
-
-function copyChildren(from: FsNode & { kind: "dir" }, to: FsNode & { kind: "dir" }, now: number): void {
-  for (const [name, n] of from.children) to.children.set(name, copyNode(n, now));
-}
-
-function copyNode(n: FsNode, now: number): FsNode {
-  const mtimeMs = n.mtimeMs === STAMP ? now : n.mtimeMs;
-  if (n.kind === "file") return { kind: "file", mode: n.mode, mtimeMs, content: n.content };
-  if (n.kind === "symlink") return { kind: "symlink", mode: n.mode, mtimeMs, target: n.target };
-  const d: FsNode & { kind: "dir" } = { kind: "dir", mode: n.mode, mtimeMs, children: new Map() };
-  copyChildren(n, d, now);
-  return d;
 }
 
 // Lay the skeleton and the image's files into a fresh tree.
