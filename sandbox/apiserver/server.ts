@@ -26,29 +26,18 @@ import { ServiceRegistry } from "./registry/services.ts";
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from "./selectors.ts";
 import type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";
-import { GENERATION, generatedName, gracePeriodOf, storedShape } from "./stored-shape.ts";
+import {
+  dropServerFields,
+  GENERATION,
+  generatedName,
+  gracePeriodOf,
+  keepServerFields,
+  storedShape,
+} from "./stored-shape.ts";
 import { decodeError, validateCreate, validateUpdate } from "./validation/index.ts";
 import { type ApiWatchEvent, WatchHub } from "./watch-hub.ts";
 
 export type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
-
-// Metadata the server owns: dropped from a create, copied from the stored object on an update.
-const SERVER_SET_ON_CREATE = [
-  "uid",
-  "resourceVersion",
-  "creationTimestamp",
-  "deletionTimestamp",
-  "deletionGracePeriodSeconds",
-  "generation",
-] as const;
-const KEPT_ON_UPDATE = [
-  "uid",
-  "creationTimestamp",
-  "namespace",
-  "deletionTimestamp",
-  "deletionGracePeriodSeconds",
-  "generateName",
-] as const;
 
 /** The cluster's API server. */
 export class ApiServer {
@@ -103,7 +92,7 @@ export class ApiServer {
         () => this.random.string(5),
         (n) => this.etcd.get(storageKey(rt, meta.namespace, n)),
       );
-    for (const f of SERVER_SET_ON_CREATE) if (f in meta) delete meta[f];
+    dropServerFields(meta);
     if (!meta.name) {
       throw invalidError(rt.kind, rt.group, "", [
         required("metadata.name", "name or generateName is required"),
@@ -309,7 +298,8 @@ export class ApiServer {
       // Only status (and, for the namespace finalize call, spec) comes from the caller: the rest of the
       // stored object is reused as is, since stored objects are never changed in place.
       const status = handOff ? input.status : clone(input.status);
-      const merged: KubeObject = { ...old, metadata: { ...old.metadata }, status };
+      // The metadata is shared with the stored object too: storedShape copies it before setting the version.
+      const merged: KubeObject = { ...old, status };
       if (rt.plural === "namespaces" && input.spec) merged.spec = handOff ? input.spec : clone(input.spec);
       return this.commit<T>(rt, key, merged, kv, dryRun);
     }
@@ -319,11 +309,7 @@ export class ApiServer {
     obj.apiVersion = old.apiVersion;
     obj.kind = old.kind;
     const meta = obj.metadata;
-    for (const f of KEPT_ON_UPDATE) {
-      if (old.metadata[f] === undefined) {
-        if (f in meta) delete meta[f];
-      } else (meta as Record<string, unknown>)[f] = old.metadata[f];
-    }
+    keepServerFields(meta, old.metadata);
     if (WITH_STATUS_SUBRESOURCE.has(rt.plural)) obj.status = old.status;
     if (rt.plural !== "services") applyDefaults(rt.plural, obj);
     else this.services.preserve(obj, old);

@@ -65,6 +65,39 @@ function inMetaOrder(src: Record<string, unknown>): boolean {
   return true;
 }
 
+/** Drop the metadata a create may not set: the server assigns it. */
+export function dropServerFields(meta: ObjectMeta): void {
+  // One named check per field: a loop over the names would make each `in`/delete a megamorphic lookup.
+  if ("uid" in meta) delete meta.uid;
+  if ("resourceVersion" in meta) delete meta.resourceVersion;
+  if ("creationTimestamp" in meta) delete meta.creationTimestamp;
+  if ("deletionTimestamp" in meta) delete meta.deletionTimestamp;
+  if ("deletionGracePeriodSeconds" in meta) delete meta.deletionGracePeriodSeconds;
+  if ("generation" in meta) delete meta.generation;
+}
+
+/** Copy from the stored metadata what an update may not change (dropping what the stored one lacks). */
+export function keepServerFields(meta: ObjectMeta, old: ObjectMeta): void {
+  if (old.uid === undefined) {
+    if ("uid" in meta) delete meta.uid;
+  } else meta.uid = old.uid;
+  if (old.creationTimestamp === undefined) {
+    if ("creationTimestamp" in meta) delete meta.creationTimestamp;
+  } else meta.creationTimestamp = old.creationTimestamp;
+  if (old.namespace === undefined) {
+    if ("namespace" in meta) delete meta.namespace;
+  } else meta.namespace = old.namespace;
+  if (old.deletionTimestamp === undefined) {
+    if ("deletionTimestamp" in meta) delete meta.deletionTimestamp;
+  } else meta.deletionTimestamp = old.deletionTimestamp;
+  if (old.deletionGracePeriodSeconds === undefined) {
+    if ("deletionGracePeriodSeconds" in meta) delete meta.deletionGracePeriodSeconds;
+  } else meta.deletionGracePeriodSeconds = old.deletionGracePeriodSeconds;
+  if (old.generateName === undefined) {
+    if ("generateName" in meta) delete meta.generateName;
+  } else meta.generateName = old.generateName;
+}
+
 /** The grace period a delete gives: only bound, unfinished pods wait for their kubelet. */
 export function gracePeriodOf(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): number {
   if (rt.plural !== "pods") return 0;

@@ -12,16 +12,23 @@ export interface EventSource {
 }
 
 const sequences = new WeakMap<ApiServer, number>();
+// client-go's correlator remembers the last 4096 distinct events (an LRU); older repeats start anew.
+const SEEN_LIMIT = 4096;
 
 /** Records events about objects on behalf of one component. */
 export class EventRecorder {
   private readonly api: ApiServer;
   private readonly source: EventSource;
   private readonly seen = new Map<string, string>();
+  // The keys of `seen` in insertion order (a ring from `oldest` once full): the oldest is found without
+  // walking the map past the holes its deletions leave.
+  private readonly order: string[] = [];
+  private oldest = 0;
   private readonly sourceCopy: EventSource;
   // The current millisecond in nanoseconds, split at 2^32 so that naming an event needs no BigInt.
   private baseAt = Number.NaN;
   private baseHi = 0;
+  private baseHiHex = "";
   private baseLo = 0;
 
   constructor(api: ApiServer, source: EventSource) {
@@ -62,11 +69,12 @@ export class EventRecorder {
         this.baseAt = at;
         const base = BigInt(at) * 1_000_000n;
         this.baseHi = Number(base >> 32n);
+        this.baseHiHex = this.baseHi.toString(16);
         this.baseLo = Number(base & 0xffffffffn);
       }
       const seq = sequences.get(this.api) ?? 0;
       sequences.set(this.api, seq + 1);
-      const name = `${obj.metadata.name}.${nanosHex(this.baseHi, this.baseLo + seq)}`;
+      const name = `${obj.metadata.name}.${nanosHex(this.baseHi, this.baseHiHex, this.baseLo + seq)}`;
       const involved: Event["involvedObject"] = {
         kind,
         namespace: obj.metadata.namespace,
@@ -91,19 +99,24 @@ export class EventRecorder {
         reportingInstance: this.source.host ?? "",
       };
       this.api.create("events", ev, { namespace: ns, handOff: true });
-      // client-go's correlator remembers the last 4096 distinct events (an LRU); older repeats start anew.
-      if (this.seen.size >= 4096) this.seen.delete(this.seen.keys().next().value!);
+      if (this.seen.size >= SEEN_LIMIT) {
+        this.seen.delete(this.order[this.oldest]);
+        this.oldest = (this.oldest + 1) % SEEN_LIMIT;
+      }
+      const before = this.seen.size;
       this.seen.set(key, name);
+      if (this.seen.size > before) this.order[(this.oldest + before) % SEEN_LIMIT] = key;
     } catch {
       // Events are best effort, as in client-go: a failed write must not break the caller.
     }
   }
 }
 
-// `hi * 2^32 + lo` in hex without leading zeros, where lo may have overflowed 32 bits.
-function nanosHex(hi: number, lo: number): string {
-  const carry = Math.floor(lo / 0x1_0000_0000);
+// `hi * 2^32 + lo` in hex without leading zeros, where lo may have overflowed 32 bits (`hiHex` is hi's hex).
+function nanosHex(hi: number, hiHex: string, lo: number): string {
+  const carry = lo >= 0x1_0000_0000 ? Math.floor(lo / 0x1_0000_0000) : 0;
   const top = hi + carry;
   const low = (lo - carry * 0x1_0000_0000).toString(16);
-  return top === 0 ? low : `${top.toString(16)}${"00000000".slice(low.length)}${low}`;
+  if (top === 0) return low;
+  return `${carry === 0 ? hiHex : top.toString(16)}${"00000000".slice(low.length)}${low}`;
 }
