@@ -104,7 +104,6 @@ export class DeploymentController {
     if (!d || d.metadata.deletionTimestamp) return;
     const all: ReplicaSet[] = [];
     for (const r of this.owners.objects(d.metadata.uid!)) if (!r.metadata.deletionTimestamp) all.push(r);
-    const hash = templateHash(d.spec.template, d.status?.collisionCount);
     const wantTpl = deploymentTemplateText(d);
     let newRS = all.find((rs) => templateText(rs) === wantTpl);
     const olds = all.filter((rs) => rs !== newRS);
@@ -116,6 +115,8 @@ export class DeploymentController {
     let maxRev = 0;
     for (const rs of all) maxRev = Math.max(maxRev, revisionOf(rs));
     if (!newRS) {
+      // The template's hash names a new ReplicaSet; nothing else needs it.
+      const hash = templateHash(d.spec.template, d.status?.collisionCount);
       newRS = this.createRS(d, hash, maxRev + 1, olds.length === 0 ? replicas : 0);
       if (!newRS) return;
       all.push(newRS);
@@ -338,17 +339,15 @@ export class DeploymentController {
     ];
     // Zero and absent counts are left out, as the real status's omitempty fields are.
     const compact: Record<string, unknown> = {};
-    const put = (k: string, v: number | undefined) => {
-      if (v !== 0 && v !== undefined) compact[k] = v;
-    };
-    put("observedGeneration", d.metadata.generation);
-    put("replicas", replicas);
-    put("updatedReplicas", updated);
-    put("readyReplicas", ready);
-    put("availableReplicas", available);
-    put("unavailableReplicas", unavailable);
+    const generation = d.metadata.generation;
+    if (generation !== 0 && generation !== undefined) compact.observedGeneration = generation;
+    if (replicas !== 0) compact.replicas = replicas;
+    if (updated !== 0) compact.updatedReplicas = updated;
+    if (ready !== 0) compact.readyReplicas = ready;
+    if (available !== 0) compact.availableReplicas = available;
+    if (unavailable !== 0) compact.unavailableReplicas = unavailable;
     compact.conditions = conditions;
-    put("collisionCount", d.status?.collisionCount || undefined);
+    if (d.status?.collisionCount) compact.collisionCount = d.status.collisionCount;
     if (jsonEqual(compact, d.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(d));
     try {

@@ -22,9 +22,11 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
   update(old: T | undefined, cur: T | undefined): void {
     const o = old ? controllerOf(old)?.uid : undefined;
     const n = cur ? controllerOf(cur)?.uid : undefined;
+    if (!o && !n) return;
+    // An update's old and new objects share one key.
+    const key = keyOf((cur ?? old)!);
     if (o && (o !== n || !cur)) {
       const s = this.byOwner.get(o);
-      const key = keyOf(old!);
       const prev = s?.get(key);
       if (prev) {
         s!.delete(key);
@@ -37,7 +39,6 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
         s = new Map();
         this.byOwner.set(n, s);
       }
-      const key = keyOf(cur);
       const prev = s.get(key);
       if (prev) this.count(n, prev, -1);
       s.set(key, cur);
