@@ -47,95 +47,147 @@ const MAX_LOG_LINES = 5000;
 
 /** Create the context for one container start. */
 export function createContainerContext(d: ContainerContextDeps): ImageContext {
-  let clock = d.now;
-  const st = d.state;
-  const user = d.program.user;
+  return new ContainerContext(d);
+}
+
+// One object per container start with its behaviour on the prototype: a container keeps its context for
+// its whole life (programs' timers and signal handlers hold it), so no closure per operation is kept.
+class ContainerContext implements ImageContext {
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly hostname: string;
+  readonly podIp: string;
+  readonly rootfs: FileTree | undefined;
+  // Present (as the shared runInRoot) only when containerd can run scripts in this container.
+  readonly runScript: ImageContext["runScript"];
+  private clock: number;
+  private readonly d: ContainerContextDeps;
   // What runc hands execve: the spec's env with HOSTNAME and, when unset, HOME.
-  const procEnv = processEnv(d.env, d.hostname);
-  const ctx: ImageContext = {
-    argv: d.argv,
-    env: d.env,
-    hostname: d.hostname,
-    podIp: d.podIp,
-    now: () => clock,
-    spawn(argv: string[], opts: ContainerSpawnOptions = {}) {
-      const ppid = opts.parent ?? (st.mainPid > 0 ? st.mainPid : d.shimPid);
-      const p = d.processes.spawn({
-        argv,
-        ppid,
-        now: clock,
-        ns: d.ns,
-        cgroup: d.cgroup,
-        comm: opts.comm,
-        uid: opts.uid ?? user?.uid ?? 0,
-        user: opts.user !== undefined ? opts.user : user ? user.name : "root",
-        cpuRate: opts.cpuRate,
-        rssKb: opts.rssKb ?? 1200,
-        vszKb: opts.vszKb ?? 4400,
-        threads: opts.threads,
-        stat: opts.stat ?? (st.mainPid > 0 ? "S" : "Ss"),
-        env: procEnv,
-      });
-      if (st.mainPid <= 0) st.mainPid = p.pid;
-      return p.pid;
-    },
-    nsPidOf: (pid) => d.processes.get(pid)?.nsPid ?? 0,
-    exec(pid, argv) {
-      const p = d.processes.get(pid);
-      if (p) {
-        p.argv = [...argv];
-        p.comm = (argv[0] ?? "").split("/").pop()!.slice(0, 15);
-      }
-    },
-    exitProcess: (pid, code) => d.processes.exit(pid, code, clock),
-    exit: (code) => {
-      if (st.mainPid > 0) d.processes.exit(st.mainPid, code, clock);
-    },
-    log(text, stream = "stdout") {
+  private readonly procEnv: Record<string, string>;
+
+  constructor(d: ContainerContextDeps) {
+    this.argv = d.argv;
+    this.env = d.env;
+    this.hostname = d.hostname;
+    this.podIp = d.podIp;
+    this.rootfs = d.rootfs;
+    this.runScript = d.runScript ? runInRoot : undefined;
+    this.clock = d.now;
+    this.d = d;
+    this.procEnv = processEnv(d.env, d.hostname);
+  }
+
+  now(): number {
+    return this.clock;
+  }
+
+  spawn(argv: string[], opts: ContainerSpawnOptions = {}): number {
+    const d = this.d;
+    const st = d.state;
+    const user = d.program.user;
+    const ppid = opts.parent ?? (st.mainPid > 0 ? st.mainPid : d.shimPid);
+    const p = d.processes.spawn({
+      argv,
+      ppid,
+      now: this.clock,
+      ns: d.ns,
+      cgroup: d.cgroup,
+      comm: opts.comm,
+      uid: opts.uid ?? user?.uid ?? 0,
+      user: opts.user !== undefined ? opts.user : user ? user.name : "root",
+      cpuRate: opts.cpuRate,
+      rssKb: opts.rssKb ?? 1200,
+      vszKb: opts.vszKb ?? 4400,
+      threads: opts.threads,
+      stat: opts.stat ?? (st.mainPid > 0 ? "S" : "Ss"),
+      env: this.procEnv,
+    });
+    if (st.mainPid <= 0) st.mainPid = p.pid;
+    return p.pid;
+  }
+
+  nsPidOf(pid: number): number {
+    return this.d.processes.get(pid)?.nsPid ?? 0;
+  }
+
+  exec(pid: number, argv: string[]): void {
+    const p = this.d.processes.get(pid);
+    if (p) {
+      p.argv = [...argv];
+      p.comm = (argv[0] ?? "").split("/").pop()!.slice(0, 15);
+    }
+  }
+
+  exitProcess(pid: number, code: number): void {
+    this.d.processes.exit(pid, code, this.clock);
+  }
+
+  exit(code: number): void {
+    const st = this.d.state;
+    if (st.mainPid > 0) this.d.processes.exit(st.mainPid, code, this.clock);
+  }
+
+  log(text: string, stream: "stdout" | "stderr" = "stdout"): void {
+    const st = this.d.state;
+    if (st.exited) return;
+    const time = this.clock;
+    if (text.indexOf("\n") < 0) st.logs.push({ time, stream, text });
+    else for (const line of text.split("\n")) st.logs.push({ time, stream, text: line });
+    if (st.logs.length > MAX_LOG_LINES) st.logs.splice(0, st.logs.length - MAX_LOG_LINES);
+  }
+
+  schedule(delayMs: number, fn: () => void): () => void {
+    const st = this.d.state;
+    const at = this.clock + delayMs;
+    const cancel = this.d.schedule(delayMs, () => {
       if (st.exited) return;
-      if (text.indexOf("\n") < 0) st.logs.push({ time: clock, stream, text });
-      else for (const line of text.split("\n")) st.logs.push({ time: clock, stream, text: line });
-      if (st.logs.length > MAX_LOG_LINES) st.logs.splice(0, st.logs.length - MAX_LOG_LINES);
-    },
-    schedule(delayMs, fn) {
-      const at = clock + delayMs;
-      const cancel = d.schedule(delayMs, () => {
-        if (st.exited) return;
-        clock = at;
-        fn();
-      });
-      st.cancels.push(cancel);
-      return cancel;
-    },
-    listen(port: number, proto: Proto, handler: SocketHandler, pid?: number, addr?: string) {
-      const owner = pid ?? st.mainPid;
-      d.sockets.listen({
-        netns: d.ns.net,
-        port,
-        proto,
-        pid: owner,
-        ...(addr ? { addr } : {}),
-        handler: (payload, info) => {
-          clock = Math.max(clock, info.now);
-          return handler(payload, info);
-        },
-      });
-    },
-    onSignal(pid, handler) {
-      const p = d.processes.get(pid);
-      if (p) {
-        p.onSignal = (sig, now) => {
-          clock = Math.max(clock, now);
-          return handler(sig);
-        };
-      }
-    },
-    rootfs: d.rootfs,
-    runScript: d.runScript ? (shell, script) => d.runScript!(shell, script, clock) : undefined,
-    attach(daemon, pid) {
-      const stop = d.attach?.(daemon, ctx, pid);
-      if (stop) st.cancels.push(stop);
-    },
-  };
-  return ctx;
+      this.clock = at;
+      fn();
+    });
+    st.cancels.push(cancel);
+    return cancel;
+  }
+
+  listen(port: number, proto: Proto, handler: SocketHandler, pid?: number, addr?: string): void {
+    const owner = pid ?? this.d.state.mainPid;
+    this.d.sockets.listen({
+      netns: this.d.ns.net,
+      port,
+      proto,
+      pid: owner,
+      ...(addr ? { addr } : {}),
+      handler: (payload, info) => {
+        this.clock = Math.max(this.clock, info.now);
+        return handler(payload, info);
+      },
+    });
+  }
+
+  onSignal(pid: number, handler: (sig: number) => boolean): void {
+    const p = this.d.processes.get(pid);
+    if (p) {
+      p.onSignal = (sig, now) => {
+        this.clock = Math.max(this.clock, now);
+        return handler(sig);
+      };
+    }
+  }
+
+  attach(daemon: string, pid: number): void {
+    const stop = this.d.attach?.(daemon, this, pid);
+    if (stop) this.d.state.cancels.push(stop);
+  }
+
+  /** Run a script through containerd at this context's time (see runScript). */
+  scriptAt(shell: string, script: string): { stdout: string; stderr: string; exitCode: number } {
+    return this.d.runScript!(shell, script, this.clock);
+  }
+}
+
+function runInRoot(
+  this: ContainerContext,
+  shell: string,
+  script: string,
+): { stdout: string; stderr: string; exitCode: number } {
+  return this.scriptAt(shell, script);
 }
