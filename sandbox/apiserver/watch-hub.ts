@@ -59,6 +59,7 @@ export class WatchHub {
   publish(oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
     // One task per change delivers to every watcher in turn: the same order as a task per watcher.
     // The batch is flat (watcher, event, watcher, event, ...) to spare a pair per delivery.
+    if (this.all.size === 0 && this.byNode.size === 0) return;
     const batch: Array<Watcher | ApiWatchEvent> = [];
     for (const w of this.all) offer(batch, w, oldObj, newObj);
     if (this.byNode.size > 0) {

@@ -84,7 +84,10 @@ export class EventRecorder {
         resourceVersion: obj.metadata.resourceVersion,
       };
       if (fieldPath) involved.fieldPath = fieldPath;
+      // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
       const ev: Event = {
+        apiVersion: "v1",
+        kind: "Event",
         metadata: { name, namespace: ns },
         involvedObject: involved,
         reason,

@@ -28,6 +28,11 @@ export class CompactedError extends Error {
   }
 }
 
+interface Bucket {
+  keys: Set<string>;
+  sorted: string[] | null;
+}
+
 interface Watcher {
   prefix: string;
   cb: (ev: WatchEvent) => void;
@@ -43,7 +48,9 @@ export interface EtcdConfig {
 export class Etcd {
   private rev = 1;
   private readonly data = new Map<string, KeyValue>();
-  private readonly buckets = new Map<string, { keys: Set<string>; sorted: string[] | null }>();
+  private readonly buckets = new Map<string, Bucket>();
+  private lastBucket: Bucket | undefined;
+  private lastBucketName = "";
   private readonly history: WatchEvent[] = [];
   private compacted = 0;
   private readonly historyLimit: number;
@@ -166,11 +173,18 @@ export class Etcd {
   }
 
   private track(key: string, present: boolean): void {
-    const name = bucketOf(key) ?? key;
-    let bucket = this.buckets.get(name);
-    if (!bucket) {
-      bucket = { keys: new Set(), sorted: null };
-      this.buckets.set(name, bucket);
+    // Writes come in runs of one resource: a key under the last bucket's name belongs to that bucket.
+    let bucket = this.lastBucket;
+    if (bucket === undefined || !key.startsWith(this.lastBucketName)) {
+      const name = bucketOf(key) ?? key;
+      bucket = this.buckets.get(name);
+      if (!bucket) {
+        bucket = { keys: new Set(), sorted: null };
+        this.buckets.set(name, bucket);
+      }
+      // Only a real bucket name (ending in "/") can stand for the keys under it.
+      this.lastBucket = name.endsWith("/") ? bucket : undefined;
+      this.lastBucketName = name;
     }
     if (present) bucket.keys.add(key);
     else bucket.keys.delete(key);
