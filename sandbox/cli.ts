@@ -89,7 +89,7 @@ async function runInteractive(o: Options): Promise<void> {
     heredoc = undefined;
     const now = performance.now();
     if (tty) cluster.advance(now - last);
-    if (text.trim() === "exit" && shell.currentHost === cluster.controlPlane) break;
+    if (text.trim() === "exit" && shell.currentHost === cluster.controlPlane && !shell.inContainer) break;
     shell.run(text, (stream: "stdout" | "stderr", chunk: string) =>
       (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
     );

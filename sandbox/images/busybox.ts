@@ -69,7 +69,8 @@ export const busybox: ImageProgram = {
   files: FILES,
   // The busybox applets the model runs for `kubectl exec`, besides the shell's own.
   binaries: [
-    ...SHELL_COMMANDS,
+    // Busybox's shell is ash (also linked as sh); there is no bash in the image.
+    ...SHELL_COMMANDS.filter((c) => c !== "bash"),
     ...["cat", "ls", "id", "whoami", "uname", "wget", "nc", "nslookup", "ping", "ip", "ifconfig", "route"],
     ...["tail", "chmod"],
   ],

@@ -149,7 +149,14 @@ export function startApplet(ctx: ImageContext, argv: string[]): boolean {
   const pid = ctx.spawn([...argv]);
   const done = (s: number) => ctx.exitProcess(pid, s);
   if (startTailFollow(ctx, pid, argv, done)) return true;
-  return applet(ctx, [...argv], processEnv(ctx.env, ctx.hostname), done);
+  if (applet(ctx, [...argv], processEnv(ctx.env, ctx.hostname), done)) return true;
+  // Other tools (wget, nslookup, nc, ...) run as they do under sh, and the container exits with them.
+  if (!ctx.runScript) return false;
+  const r = ctx.runScript("sh", requote(argv));
+  if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
+  if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+  done(r.exitCode);
+  return true;
 }
 
 /** Run `sh [-c script]` as the container's main process. */

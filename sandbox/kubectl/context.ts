@@ -22,6 +22,19 @@ export interface KubeletAccess {
   exec(namespace: string, pod: string, container: string, argv: string[], stdin?: string): CommandResult;
 }
 
+/** A shell kubectl left running in a container for the terminal to talk to (`exec -it POD -- sh`). */
+export interface AttachedShell {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** The shell to run each line with, as the exec named it (`sh`, `/bin/bash`). */
+  shell: string;
+  /** What the shell shows before each line; empty without a terminal (-t). */
+  prompt: string;
+  /** Runs when the shell exits with `code` (e.g. `kubectl run --rm` deleting its pod); its output follows. */
+  onExit?(code: number): CommandResult;
+}
+
 /** Everything a kubectl command may use. */
 export interface KubectlContext {
   api: ApiServer;
@@ -40,4 +53,6 @@ export interface KubectlContext {
   waitUntil(done: () => boolean, limitMs: number): boolean;
   /** Whether a person is at a terminal (interactive shell) rather than a script. */
   interactive: boolean;
+  /** Hand the terminal to a shell in a container; absent where no terminal follows (cells' API, tests). */
+  attach?(shell: AttachedShell): void;
 }

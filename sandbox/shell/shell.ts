@@ -1,10 +1,11 @@
 // The one shell behind the browser terminal, `npm run shell` and the tests: kubectl, ssh, sleep,
 // here-documents, pipes into text tools, and each node's own commands.
 
-import type { CommandResult } from "../kubectl/context.ts";
+import type { AttachedShell, CommandResult } from "../kubectl/context.ts";
 import { runKubectl } from "../kubectl/index.ts";
 import { klog } from "../util/klog.ts";
 import { completeLine } from "./complete.ts";
+import { sessionLine } from "./container-session.ts";
 import { HELP_TEXT } from "./help.ts";
 import { runPrintf } from "./printf.ts";
 import { runScriptText, type ScriptHost } from "./script.ts";
@@ -26,6 +27,8 @@ export class Shell {
   private host: string;
   private readonly env: Record<string, string> = { HOME: "/root", USER: "root", SHELL: "/bin/bash" };
   private lastExit = 0;
+  /** A shell in a container that has the terminal (after `kubectl exec -it`), if any. */
+  private attached: AttachedShell | undefined;
   /** Whether a person is at the keyboard (changes how long watches run). */
   interactive = false;
 
@@ -34,9 +37,9 @@ export class Shell {
     this.host = cluster.controlPlane;
   }
 
-  /** The prompt, as a kubeadm lab shows it: `controlplane:~$ `. */
+  /** The prompt, as a kubeadm lab shows it: `controlplane:~$ `, or the attached container shell's. */
   prompt(): string {
-    return `${this.host}:~$ `;
+    return this.attached ? this.attached.prompt : `${this.host}:~$ `;
   }
 
   /** The node the shell is on. */
@@ -44,9 +47,21 @@ export class Shell {
     return this.host;
   }
 
+  /** Whether a shell inside a container has the terminal (so `exit` leaves that shell, not the session). */
+  get inContainer(): boolean {
+    return this.attached !== undefined;
+  }
+
   /** Run one command line (a here-document body, if any, follows the first line). */
   run(text: string, onOutput?: OutputSink): CommandResult {
     const sink: OutputSink = onOutput ?? (() => {});
+    if (this.attached) {
+      const step = sessionLine(this.cluster.kubelets, this.attached, text, this.lastExit, sink);
+      if (step.ended) this.attached = undefined;
+      this.cluster.loop.drain();
+      this.lastExit = step.result.exitCode;
+      return step.result;
+    }
     const [first, ...rest] = text.split("\n");
     const hd = heredocDelimiter(first);
     let stdin = "";
@@ -205,6 +220,9 @@ export class Shell {
         write,
         waitUntil: (done, limitMs) => c.loop.advanceUntil(done, limitMs),
         interactive: this.interactive,
+        attach: (shell) => {
+          this.attached = shell;
+        },
       },
       args,
     );

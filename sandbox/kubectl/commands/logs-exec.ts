@@ -1,6 +1,8 @@
 // kubectl exec, and the pod and container choice `logs` shares: pick them as kubectl does, then ask the kubelet.
 import type { Deployment, Pod, ReplicaSet } from "../../api/types.ts";
+import type { CommandResult } from "../context.ts";
 import { selectorString } from "../printers/index.ts";
+import { attachShell, isInteractiveShell } from "./attach-shell.ts";
 import { fail, type Run } from "./common.ts";
 
 /** Find the pods of `POD`, `pod/POD`, `deploy/NAME` or `rs/NAME` (a workload's pods, sorted by name). */
@@ -49,16 +51,24 @@ export function runExec(run: Run): number {
   const phase = pod.status?.phase;
   if (phase === "Succeeded" || phase === "Failed")
     fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
-  const r = run.ctx.kubelets.exec(
-    pod.metadata.namespace ?? "default",
-    pod.metadata.name ?? "",
-    container,
-    argv,
-    run.bool("stdin") ? run.ctx.stdin : undefined,
-  );
+  const ns = pod.metadata.namespace ?? "default";
+  const name = pod.metadata.name ?? "";
+  // `-i` with a bare shell and nothing piped in: the lines typed next go to that shell (a missing shell
+  // fails as the runtime says, below).
+  if (run.bool("stdin") && run.ctx.stdin === "" && isInteractiveShell(argv)) {
+    const found = run.ctx.kubelets.exec(ns, name, container, [argv[0], "-c", ":"]);
+    if (found.exitCode === 0 && attachShell(run, pod, container, argv[0], exitStatus)) return 0;
+  }
+  const r = run.ctx.kubelets.exec(ns, name, container, argv, run.bool("stdin") ? run.ctx.stdin : undefined);
   run.out(r.stdout);
   run.err(r.stderr);
   if (r.exitCode !== 0 && !r.stderr.startsWith("error:"))
     run.err(`command terminated with exit code ${r.exitCode}\n`);
   return r.exitCode;
+}
+
+// How `kubectl exec` ends once its attached shell exits.
+function exitStatus(code: number): CommandResult {
+  const stderr = code === 0 ? "" : `command terminated with exit code ${code}\n`;
+  return { stdout: "", stderr, exitCode: code };
 }

@@ -1,9 +1,10 @@
 // kubectl run: build a Pod the way kubectl's generator does (FIDELITY §2) and create it.
 import { lookupResource } from "../../api/resources.ts";
-import type { KubeObject } from "../../api/types.ts";
+import type { KubeObject, Pod } from "../../api/types.ts";
 import { dryRun, dryRunSuffix, fail, type Run } from "./common.ts";
 import { applyOverrides } from "./overrides.ts";
 import { outputFormat, printResult } from "./print.ts";
+import { attachRun } from "./run-attach.ts";
 
 // A simplified docker reference: [host[:port]/]path[:tag][@digest], lower-case path components.
 const IMAGE_RE =
@@ -50,6 +51,12 @@ export function buildRunPod(run: Run, name: string): KubeObject {
   }
   if (run.str("image-pull-policy")) container.imagePullPolicy = run.str("image-pull-policy");
   container.resources = {};
+  // -i keeps the container's stdin open for the attach; closed after it unless --leave-stdin-open.
+  if (run.bool("stdin")) {
+    container.stdin = true;
+    if (!run.bool("leave-stdin-open")) container.stdinOnce = true;
+  }
+  if (run.bool("tty")) container.tty = true;
   const annotations = Object.fromEntries(
     run.list("annotations").map((a) => [a.split("=")[0], a.split("=").slice(1).join("=")]),
   );
@@ -81,6 +88,8 @@ export function runRun(run: Run): number {
     return 0;
   }
   const created = run.ctx.api.create("pods", pod, { namespace: run.namespace, dryRun: mode === "server" });
+  // Attaching (-i or --attach) prints no "created" line: the container's output or shell follows instead.
+  if ((run.bool("stdin") || run.bool("attach")) && mode !== "server") return attachRun(run, created as Pod);
   printResult(run, fmt, created, rt, `created${dryRunSuffix(mode)}`);
   return 0;
 }
