@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Pod } from "../../sandbox/api/types.ts";
 import { createCluster } from "../../sandbox/index.ts";
 
 function session(interactive = false) {
@@ -101,7 +102,7 @@ describe("kubectl run -i", () => {
   it("keeps stdin open in the pod spec, as kubectl's generator does", () => {
     const { c, run } = session();
     run("kubectl run k -i -t --restart=Never --image=busybox -- echo hi");
-    const pod = c.api.get<{ spec: { containers: Record<string, unknown>[] } }>("pods", "default", "k");
+    const pod = c.api.get<Pod>("pods", "default", "k");
     expect(pod.spec.containers[0]).toMatchObject({ stdin: true, stdinOnce: true, tty: true });
   });
 
