@@ -3,14 +3,19 @@ import type { FieldError } from "../errors.ts";
 import { invalidValue } from "./field.ts";
 import { isDNS1123Label, isDNS1123Subdomain } from "./names.ts";
 
-/** Validate a field that must be a DNS-1123 label. */
+// A valid value's answer: shared and frozen, so callers may spread it but never push to it.
+const NO_ERRORS: FieldError[] = Object.freeze([]) as unknown as FieldError[];
+
+/** Validate a field that must be a DNS-1123 label (a valid one gets the shared empty list). */
 export function dnsLabel(value: string, path: string): FieldError[] {
-  return isDNS1123Label(value).map((msg) => invalidValue(path, value, msg));
+  const msgs = isDNS1123Label(value);
+  return msgs.length === 0 ? NO_ERRORS : msgs.map((msg) => invalidValue(path, value, msg));
 }
 
-/** Validate a field that must be a DNS-1123 subdomain. */
+/** Validate a field that must be a DNS-1123 subdomain (a valid one gets the shared empty list). */
 export function dnsSubdomain(value: string, path: string): FieldError[] {
-  return isDNS1123Subdomain(value).map((msg) => invalidValue(path, value, msg));
+  const msgs = isDNS1123Subdomain(value);
+  return msgs.length === 0 ? NO_ERRORS : msgs.map((msg) => invalidValue(path, value, msg));
 }
 
 /** Validate a number that must be >= 0 (absent values pass). */

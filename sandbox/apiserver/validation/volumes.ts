@@ -18,7 +18,25 @@ const REQUIRED_FIELD: Record<string, string> = {
   nfs: "server",
 };
 
+const SOURCE_NAMES = new Set(VOLUME_SOURCES);
+
 function validateSource(v: Record<string, unknown>, path: string): FieldError[] {
+  // Nearly every volume names one source: find it among the volume's own few keys rather than probing
+  // all thirty; two or more take the ordered walk below, which reports them in the real order.
+  let only: string | undefined;
+  let many = false;
+  for (const k in v) {
+    if (!SOURCE_NAMES.has(k) || !isObj(v[k])) continue;
+    if (only !== undefined) many = true;
+    only = k;
+  }
+  if (!many) {
+    if (only === undefined) return [required(path, "must specify a volume type")];
+    const need = REQUIRED_FIELD[only];
+    return need && !text((v[only] as Record<string, unknown>)[need])
+      ? [required(`${path}.${only}.${need}`)]
+      : [];
+  }
   const errs: FieldError[] = [];
   let count = 0;
   for (const src of VOLUME_SOURCES) {
