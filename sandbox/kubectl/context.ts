@@ -53,6 +53,8 @@ export interface KubectlContext {
   waitUntil(done: () => boolean, limitMs: number): boolean;
   /** Whether a person is at a terminal (interactive shell) rather than a script. */
   interactive: boolean;
+  /** Whether kubectl's stdin is a terminal (for -t); defaults to `interactive`. */
+  tty?: boolean;
   /** Hand the terminal to a shell in a container; absent where no terminal follows (cells' API, tests). */
   attach?(shell: AttachedShell): void;
 }

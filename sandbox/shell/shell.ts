@@ -31,6 +31,8 @@ export class Shell {
   private attached: AttachedShell | undefined;
   /** Whether a person is at the keyboard (changes how long watches run). */
   interactive = false;
+  /** Whether the input is a terminal (the browser's xterm), even when watches must end on their own. */
+  tty = false;
 
   constructor(cluster: ShellCluster) {
     this.cluster = cluster;
@@ -220,6 +222,7 @@ export class Shell {
         write,
         waitUntil: (done, limitMs) => c.loop.advanceUntil(done, limitMs),
         interactive: this.interactive,
+        tty: this.tty || this.interactive,
         attach: (shell) => {
           this.attached = shell;
         },

@@ -120,6 +120,8 @@ function handle(request: KernelRequest): Promise<void> | void {
           : { preset: request.preset, seed: request.seed },
       );
       shell = cluster.shell();
+      // The page terminal is an xterm a person types into: `kubectl exec -it` gets a prompt there.
+      shell.tty = true;
       const timing = { timeOrigin: performance.timeOrigin, loadedAt, bootMs: performance.now() - start };
       post({ type: "ready", prompt: prompt(), timing });
       return;

@@ -50,6 +50,15 @@ describe("kubectl exec -it POD -- sh", () => {
     expect(sh.inContainer).toBe(false);
   });
 
+  it("treats the browser's terminal as a TTY even though its watches end on their own", () => {
+    const { sh, run } = session(false);
+    sh.tty = true;
+    run("kubectl run b --image=busybox --restart=Never -- sleep 3600");
+    run("sleep 10");
+    expect(run("kubectl exec -it b -- sh").stderr).toBe("");
+    expect(sh.prompt()).toBe("/ # ");
+  });
+
   it("fails as the runtime does for a shell the image lacks, and stays on the node", () => {
     const { sh, run } = session(true);
     run("kubectl run b --image=busybox --restart=Never -- sleep 3600");

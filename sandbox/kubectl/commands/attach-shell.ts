@@ -33,15 +33,15 @@ export function attachShell(
 ): boolean {
   if (!run.ctx.attach) return false;
   const tty = run.bool("tty");
+  const terminal = run.ctx.tty ?? run.ctx.interactive;
   // Without a terminal on kubectl's side (a script piped into the shell), -t falls back to plain streams.
-  if (tty && !run.ctx.interactive)
-    run.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+  if (tty && !terminal) run.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
   const session: AttachedShell = {
     namespace: pod.metadata.namespace ?? "default",
     pod: pod.metadata.name ?? "",
     container,
     shell,
-    prompt: tty && run.ctx.interactive ? promptFor(pod, container, shell) : "",
+    prompt: tty && terminal ? promptFor(pod, container, shell) : "",
     ...(onExit ? { onExit } : {}),
   };
   run.ctx.attach(session);

@@ -57,7 +57,7 @@ export function attachRun(run: Run, pod: Pod): number {
   if (run.bool("stdin") && isInteractiveShell(argv) && phaseOf(live) === "Running" && live) {
     const after = (code: number): CommandResult => {
       const ended =
-        run.bool("tty") && run.ctx.interactive && restart === "Always"
+        run.bool("tty") && (run.ctx.tty ?? run.ctx.interactive) && restart === "Always"
           ? `Session ended, resume using 'kubectl attach ${name} -c ${container} -i -t' command when the pod is running\n`
           : "";
       const removed = remove();
