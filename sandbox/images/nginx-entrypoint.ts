@@ -6,41 +6,44 @@ const ENTRY = "/docker-entrypoint.sh";
 const IPV6 = "10-listen-on-ipv6-by-default.sh";
 const CONF = "/etc/nginx/conf.d/default.conf";
 
+const info = (msg: string) => `${IPV6}: info: ${msg}`;
+// Every line is one of these texts: built once, so each container's log shares them.
+const NO_FILE = [info(`${CONF} is not a file or does not exist`)];
+const READ_ONLY = [info(`can not modify ${CONF} (read-only file system?)`)];
+const ALREADY = [info("IPv6 listen already enabled")];
+const CHECKSUM = info(`Getting the checksum of ${CONF}`);
+const DIFFERS = [CHECKSUM, info(`${CONF} differs from the packaged version`)];
+const ENABLED = [CHECKSUM, info(`Enabled listen on IPv6 in ${CONF}`)];
+const BEFORE = [
+  `${ENTRY}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
+  `${ENTRY}: Looking for shell scripts in /docker-entrypoint.d/`,
+  `${ENTRY}: Launching /docker-entrypoint.d/${IPV6}`,
+];
+const AFTER = [
+  `${ENTRY}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
+  `${ENTRY}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
+  `${ENTRY}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
+  `${ENTRY}: Configuration complete; ready for start up`,
+];
+
 /** Decide what the IPv6 script does to default.conf, editing it as `sed -i` would; returns its log lines. */
-function listenOnIpv6(fs: FileTree, now: number): string[] {
-  const info = (msg: string) => `${IPV6}: info: ${msg}`;
-  let node: ReturnType<FileTree["lookup"]>;
-  try {
-    node = fs.lookup(CONF);
-  } catch {
-    return [info(`${CONF} is not a file or does not exist`)];
-  }
-  if (node.kind !== "file") return [info(`${CONF} is not a file or does not exist`)];
+function listenOnIpv6(fs: FileTree, now: number): readonly string[] {
+  const node = fs.find(CONF);
+  if (node?.kind !== "file") return NO_FILE;
   try {
     fs.assertWritable(CONF);
   } catch {
-    return [info(`can not modify ${CONF} (read-only file system?)`)];
+    return READ_ONLY;
   }
   node.mtimeMs = now; // the script's `touch` probe
-  if (node.content.includes("listen  [::]:80;")) return [info("IPv6 listen already enabled")];
-  const lines = [info(`Getting the checksum of ${CONF}`)];
+  if (node.content.includes("listen  [::]:80;")) return ALREADY;
   // The script compares the md5 dpkg recorded; any byte changed from the packaged file counts as differing.
-  if (node.content !== defaultConf(false))
-    return [...lines, info(`${CONF} differs from the packaged version`)];
+  if (node.content !== defaultConf(false)) return DIFFERS;
   fs.writeFile(CONF, defaultConf(true), now);
-  return [...lines, info(`Enabled listen on IPv6 in ${CONF}`)];
+  return ENABLED;
 }
 
 /** Run the entrypoint's configuration scripts against the container's files; returns what they log. */
 export function runEntrypoint(fs: FileTree, now: number): string[] {
-  return [
-    `${ENTRY}: /docker-entrypoint.d/ is not empty, will attempt to perform configuration`,
-    `${ENTRY}: Looking for shell scripts in /docker-entrypoint.d/`,
-    `${ENTRY}: Launching /docker-entrypoint.d/${IPV6}`,
-    ...listenOnIpv6(fs, now),
-    `${ENTRY}: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh`,
-    `${ENTRY}: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh`,
-    `${ENTRY}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
-    `${ENTRY}: Configuration complete; ready for start up`,
-  ];
+  return [...BEFORE, ...listenOnIpv6(fs, now), ...AFTER];
 }

@@ -24,10 +24,36 @@ const IMAGE_ENV = {
 /** The default index.html nginx serves (the image's /usr/share/nginx/html/index.html). */
 export { NGINX_WELCOME } from "./nginx-files.ts";
 
+// The text of the latest second asked for: containers starting in one second share it.
+let logSecond = Number.NaN;
+let logSecondText = "";
+
 function logTime(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  if (second === logSecond) return logSecondText;
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, "0");
-  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  logSecond = second;
+  logSecondText = `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}`;
+  return logSecondText;
+}
+
+// The notice lines of the latest log second: the nginx containers started in one second log the same
+// texts, so they share one copy of each (a few dozen at most; reset when the second changes).
+let noticeTime = "";
+const noticeLines = new Map<string, string>();
+
+function noticeLine(t: string, msg: string): string {
+  if (t !== noticeTime) {
+    noticeTime = t;
+    noticeLines.clear();
+  }
+  let line = noticeLines.get(msg);
+  if (line === undefined) {
+    line = `${t} [notice] 1#1: ${msg}`;
+    if (noticeLines.size < 64) noticeLines.set(msg, line);
+  }
+  return line;
 }
 
 function accessTime(ms: number): string {
@@ -87,7 +113,7 @@ function startNginx(ctx: ImageContext, args: readonly string[]): void {
   for (const line of runEntrypoint(fs, ctx.now())) ctx.log(line);
   if (!bind(ctx, fs, master)) return;
   const t = logTime(ctx.now());
-  const notice = (msg: string) => ctx.log(`${t} [notice] 1#1: ${msg}`, "stderr");
+  const notice = (msg: string) => ctx.log(noticeLine(t, msg), "stderr");
   notice('using the "epoll" event method');
   notice(`nginx/${VERSION}`);
   notice("built by gcc 12.2.0 (Debian 12.2.0-14) ");
