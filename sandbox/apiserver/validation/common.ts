@@ -25,19 +25,43 @@ export function nonNegative(value: unknown, path: string): FieldError[] {
     : [];
 }
 
-/** Compare two JSON values structurally. */
+/**
+ * Compare two JSON values structurally: equal exactly when their canonical texts (keys sorted, undefined
+ * properties left out, non-JSON values as null) would be, without building those texts.
+ */
 export function sameJSON(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+  if (a === b) return true;
+  const aObj = typeof a === "object" && a !== null;
+  const bObj = typeof b === "object" && b !== null;
+  if (!aObj || !bObj) return !aObj && !bObj && asNull(a) && asNull(b);
+  const aArr = Array.isArray(a);
+  if (aArr !== Array.isArray(b)) return false;
+  if (aArr) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameJSON(x[i], y[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k) || x[k] === undefined) continue;
+    n++;
+    if (!Object.hasOwn(y, k) || !sameJSON(x[k], y[k])) return false;
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && y[k] !== undefined) n--;
+  return n === 0;
 }
 
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
-  if (v && typeof v === "object") {
-    const o = v as Record<string, unknown>;
-    const keys = Object.keys(o)
-      .filter((k) => o[k] !== undefined)
-      .sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(",")}}`;
-  }
-  return JSON.stringify(v) ?? "null";
+// Two different primitives share a canonical text only when both print as null.
+function asNull(v: unknown): boolean {
+  return (
+    v === null ||
+    v === undefined ||
+    typeof v === "function" ||
+    typeof v === "symbol" ||
+    (typeof v === "number" && !Number.isFinite(v))
+  );
 }
