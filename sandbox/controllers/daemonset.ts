@@ -38,8 +38,8 @@ export class DaemonSetController {
   private readonly informers: InformerFactory;
   private readonly recorder: EventRecorder;
   private readonly pending = new Map<string, Set<string>>();
-  /** Eligibility verdicts per DaemonSet, keyed by the (immutable) cached node object. */
-  private readonly verdicts = new Map<string, { ds: DaemonSet; byNode: WeakMap<Node, boolean> }>();
+  /** Eligibility verdicts per DaemonSet spec (status writes keep it), keyed by the (immutable) cached node object. */
+  private readonly verdicts = new Map<string, { spec: DaemonSet["spec"]; byNode: WeakMap<Node, boolean> }>();
 
   constructor(api: ApiServer, informers: InformerFactory, recorder: EventRecorder) {
     this.api = api;
@@ -140,8 +140,8 @@ export class DaemonSetController {
   // Nodes join one at a time, and each join resyncs every DaemonSet over every node: remember verdicts.
   private eligible(key: string, ds: DaemonSet, node: Node): boolean {
     let v = this.verdicts.get(key);
-    if (!v || v.ds !== ds) {
-      v = { ds, byNode: new WeakMap() };
+    if (!v || v.spec !== ds.spec) {
+      v = { spec: ds.spec, byNode: new WeakMap() };
       this.verdicts.set(key, v);
     }
     let want = v.byNode.get(node);

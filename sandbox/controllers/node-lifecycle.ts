@@ -190,16 +190,20 @@ export class NodeLifecycleController {
 
   /** Schedule or cancel the eviction of a pod on a NoExecute-tainted node. */
   private checkPod(p: Pod, fresh?: Node): void {
-    const key = `${p.metadata.namespace}/${p.metadata.name}`;
     if (!p.spec.nodeName || p.metadata.deletionTimestamp) return;
     // A GET, not the informer: a pod event can arrive before the node event that tainted its node.
     const node = fresh ?? this.api.tryGet<Node>("nodes", undefined, p.spec.nodeName);
-    const taints = (node?.spec.taints ?? []).filter((t) => t.effect === "NoExecute");
-    if (taints.length === 0) {
+    const nodeTaints = node?.spec.taints;
+    // Most nodes carry no NoExecute taint and most pods no pending eviction: then there is nothing to do.
+    if (!nodeTaints?.some((t) => t.effect === "NoExecute")) {
+      if (this.evictions.size === 0) return;
+      const key = `${p.metadata.namespace}/${p.metadata.name}`;
       this.evictions.get(key)?.();
       this.evictions.delete(key);
       return;
     }
+    const key = `${p.metadata.namespace}/${p.metadata.name}`;
+    const taints = nodeTaints.filter((t) => t.effect === "NoExecute");
     if (this.evictions.has(key)) return;
     let wait = Number.POSITIVE_INFINITY;
     for (const t of taints) {

@@ -13,7 +13,7 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
   private readonly classify: ((obj: T) => number) | undefined;
   private readonly counts = new Map<string, number[]>();
 
-  /** An index; `classify` (a small class number per object) also keeps per-owner counts by class. */
+  /** An index; `classify` (a class number, 0 to 3 for speed) also keeps per-owner counts by class. */
   constructor(classify?: (obj: T) => number) {
     this.classify = classify;
   }
@@ -50,7 +50,7 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
     if (!this.classify) return;
     let c = this.counts.get(uid);
     if (!c) {
-      c = [];
+      c = [0, 0, 0, 0];
       this.counts.set(uid, c);
     }
     const k = this.classify(obj);
