@@ -74,7 +74,7 @@ export class CriAdapter implements ContainerRuntime {
         },
         this.loop.now(),
       );
-      const ip = pod.spec.hostNetwork ? this.m.ip : this.m.containerd.podSandboxStatus(id).ip;
+      const ip = pod.spec.hostNetwork ? this.m.ip : this.m.containerd.podSandboxIp(id);
       this.sandboxIPs.set(id, ip);
       return { id, ip };
     } catch (err) {

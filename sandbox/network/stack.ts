@@ -63,8 +63,10 @@ export class NetStack {
     const index = link.index ?? this.nextIndex;
     this.nextIndex = Math.max(this.nextIndex, index + 1);
     const full: Link = { ...link, index };
+    const last = this.links[this.links.length - 1];
     this.links.push(full);
-    this.links.sort((a, b) => a.index - b.index);
+    // Kept in index order; a link numbered after every other one is already in place (the sort is stable).
+    if (last !== undefined && last.index > index) this.links.sort((a, b) => a.index - b.index);
     return full;
   }
 

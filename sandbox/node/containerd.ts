@@ -388,6 +388,12 @@ export class Containerd {
     return this.sandboxStatusOf(this.sandbox(id));
   }
 
+  /** A sandbox's pod IP as its status reports it (empty for host-network sandboxes), without the status. */
+  podSandboxIp(id: string): string {
+    const s = this.sandbox(id);
+    return s.config.hostNetwork ? "" : s.ip;
+  }
+
   /** The namespaces of a sandbox's pause process (for nsenter and the CNI model). */
   sandboxNamespaces(id: string): NsSet {
     return { ...this.sandbox(id).ns };
