@@ -4,22 +4,8 @@ import { bytes, milliCPU } from "../util/quantity.ts";
 
 /** Requests of one pod, summed over its containers (init containers take the max, as kube-scheduler does). */
 export function podRequests(pod: Pod): { cpu: number; memory: number } {
-  // Requests depend on the containers only, and binding or status updates keep the (never changed) arrays.
-  const spec = pod.spec;
-  const key = spec.containers ?? spec;
-  let r = requestsOf.get(key);
-  if (!r || r.init !== spec.initContainers) {
-    r = sumRequests(pod);
-    requestsOf.set(key, r);
-  }
-  return r;
-}
-
-type Requests = { cpu: number; memory: number; init: Pod["spec"]["initContainers"] };
-
-const requestsOf = new WeakMap<object, Requests>();
-
-function sumRequests(pod: Pod): Requests {
+  // Not memoized: summing a pod's few containers is cheaper than a WeakMap entry per pod object, and the
+  // filters and scores read the sum once per scheduling attempt (PodFacts).
   let cpu = 0;
   let memory = 0;
   for (const c of pod.spec.containers ?? []) {
@@ -30,7 +16,7 @@ function sumRequests(pod: Pod): Requests {
     cpu = Math.max(cpu, milliCPU(c.resources?.requests?.cpu));
     memory = Math.max(memory, bytes(c.resources?.requests?.memory));
   }
-  return { cpu, memory, init: pod.spec.initContainers };
+  return { cpu, memory };
 }
 
 /** The uid of the pod's controller, if it has one. */
