@@ -4,8 +4,21 @@ import { isObj, type Obj, objects, setDefault } from "./shape.ts";
 const TAG = /^[\w][\w.-]{0,127}$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 
+// Every pod of a workload names the same image: remember each answer (a pure function of the text).
+const policies = new Map<string, "Always" | "IfNotPresent">();
+
 /** The pull policy an image gets: Always for `:latest` or no tag and no digest, else IfNotPresent. */
 export function defaultPullPolicy(image: string): "Always" | "IfNotPresent" {
+  let policy = policies.get(image);
+  if (policy === undefined) {
+    policy = pullPolicyOf(image);
+    if (policies.size >= 1024) policies.clear();
+    policies.set(image, policy);
+  }
+  return policy;
+}
+
+function pullPolicyOf(image: string): "Always" | "IfNotPresent" {
   const at = image.indexOf("@");
   const named = at >= 0 ? image.slice(0, at) : image;
   const slash = named.lastIndexOf("/");
@@ -44,7 +57,9 @@ export function defaultContainer(c: Obj): void {
   // An empty ResourceRequirements struct serializes as `resources: {}`.
   if (!isObj(c.resources)) c.resources = {};
   for (const p of objects(c.ports)) setDefault(p, "protocol", "TCP");
-  for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) defaultProbe(c[probe]);
+  defaultProbe(c.livenessProbe);
+  defaultProbe(c.readinessProbe);
+  defaultProbe(c.startupProbe);
   for (const e of objects(c.env)) {
     const ref = isObj(e.valueFrom) ? e.valueFrom.fieldRef : undefined;
     if (isObj(ref)) setDefault(ref, "apiVersion", "v1");

@@ -5,19 +5,34 @@ import { child, isObj, type Obj, objects, setDefault } from "./shape.ts";
 
 const FILE_MODE = 420; // 0644
 
+const SOURCE_NAMES = new Set(VOLUME_SOURCES);
+
+function hasSource(v: Obj): boolean {
+  for (const k in v) if (SOURCE_NAMES.has(k) && isObj(v[k])) return true;
+  return false;
+}
+
+function defaultMode(source: unknown): void {
+  if (isObj(source) && source.defaultMode === undefined) source.defaultMode = FILE_MODE;
+}
+
+// Each downward API item's fieldRef gets apiVersion v1.
+function defaultItems(downwardAPI: unknown): void {
+  if (!isObj(downwardAPI) || !Array.isArray(downwardAPI.items)) return;
+  for (const item of downwardAPI.items)
+    if (isObj(item) && isObj(item.fieldRef)) setDefault(item.fieldRef, "apiVersion", "v1");
+}
+
 function defaultVolume(v: Obj): void {
-  if (!VOLUME_SOURCES.some((s) => isObj(v[s]))) v.emptyDir = {};
+  if (!hasSource(v)) v.emptyDir = {};
   if (isObj(v.hostPath)) setDefault(v.hostPath, "type", "");
-  for (const src of ["secret", "configMap", "downwardAPI", "projected"]) {
-    if (isObj(v[src]) && v[src].defaultMode === undefined) v[src].defaultMode = FILE_MODE;
-  }
-  const items = [
-    ...objects(isObj(v.downwardAPI) ? v.downwardAPI.items : undefined),
-    ...objects(isObj(v.projected) ? v.projected.sources : undefined).flatMap((s) =>
-      objects(isObj(s.downwardAPI) ? s.downwardAPI.items : undefined),
-    ),
-  ];
-  for (const item of items) if (isObj(item.fieldRef)) setDefault(item.fieldRef, "apiVersion", "v1");
+  defaultMode(v.secret);
+  defaultMode(v.configMap);
+  defaultMode(v.downwardAPI);
+  defaultMode(v.projected);
+  defaultItems(v.downwardAPI);
+  if (isObj(v.projected) && Array.isArray(v.projected.sources))
+    for (const s of v.projected.sources) if (isObj(s)) defaultItems(s.downwardAPI);
 }
 
 /** Fill in a pod spec's defaults (what `kubectl get -o yaml` shows on any pod or template). */
@@ -27,7 +42,8 @@ export function defaultPodSpec(spec: Obj): void {
   if (!isObj(spec.securityContext)) spec.securityContext = {};
   setDefault(spec, "terminationGracePeriodSeconds", 30);
   setDefault(spec, "schedulerName", "default-scheduler");
-  for (const c of [...objects(spec.containers), ...objects(spec.initContainers)]) defaultContainer(c);
+  for (const c of objects(spec.containers)) defaultContainer(c);
+  for (const c of objects(spec.initContainers)) defaultContainer(c);
   for (const v of objects(spec.volumes)) defaultVolume(v);
 }
 
