@@ -47,6 +47,8 @@ export function pullError(ref: string, catalog: ImageCatalog): string {
 /** Hold the node's images and pull new ones from the catalog. */
 export class ImageStore {
   private readonly images = new Map<string, StoredImage>();
+  // What resolve found for a reference or ID, until an image or tag is added or removed.
+  private readonly resolved = new Map<string, StoredImage>();
   private readonly catalog: ImageCatalog;
   private readonly schedule: Schedule;
 
@@ -82,6 +84,17 @@ export class ImageStore {
 
   /** Find a local image by reference, ID or ID prefix. */
   resolve(refOrId: string): StoredImage | undefined {
+    const known = this.resolved.get(refOrId);
+    if (known) return known;
+    const img = this.lookup(refOrId);
+    if (img) {
+      if (this.resolved.size >= 256) this.resolved.clear();
+      this.resolved.set(refOrId, img);
+    }
+    return img;
+  }
+
+  private lookup(refOrId: string): StoredImage | undefined {
     // A full ID is the map key; it can prefix-match no other image.
     const byId = this.images.get(refOrId);
     if (byId) return byId;
@@ -95,6 +108,7 @@ export class ImageStore {
   /** Remove an image by reference or ID; returns false when absent. */
   remove(refOrId: string): boolean {
     const img = this.resolve(refOrId);
+    this.resolved.clear();
     return img ? this.images.delete(img.id) : false;
   }
 
@@ -108,7 +122,10 @@ export class ImageStore {
     const existing = this.images.get(id);
     const { repo } = splitRef(ref);
     if (existing) {
-      if (!existing.repoTags.includes(ref)) existing.repoTags.push(ref);
+      if (!existing.repoTags.includes(ref)) {
+        existing.repoTags.push(ref);
+        this.resolved.clear();
+      }
       return existing;
     }
     const img: StoredImage = {
@@ -119,6 +136,7 @@ export class ImageStore {
       sizeBytes: program.sizeBytes,
     };
     this.images.set(id, img);
+    this.resolved.clear();
     return img;
   }
 }
