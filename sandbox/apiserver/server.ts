@@ -109,7 +109,7 @@ export class ApiServer {
     meta.creationTimestamp = rfc3339(this.loop.now());
     if (GENERATION.has(rt.plural) && rt.plural !== "pods") meta.generation = 1;
     if (opts.dryRun) return storedShape(obj, "0") as T;
-    return this.store(rt, key, obj, undefined) as T;
+    return this.store(rt, key, obj, undefined, !opts.handOff) as T;
   }
 
   /** Read one object; throws NotFound. */
@@ -215,7 +215,7 @@ export class ApiServer {
       spec: { ...cur.spec, nodeName },
       status: { ...status, conditions: conds, phase: status.phase ?? "Pending" },
     };
-    return this.store(rt, key, pod, kv) as Pod;
+    return this.store(rt, key, pod, kv, true) as Pod;
   }
 
   /**
@@ -246,7 +246,7 @@ export class ApiServer {
       meta.deletionTimestamp = rfc3339(now);
       meta.deletionGracePeriodSeconds = 0;
       (obj.status as { phase?: string }) = { ...(obj.status as object), phase: "Terminating" };
-      return this.store(rt, key, obj, kv) as T;
+      return this.store(rt, key, obj, kv, true) as T;
     }
     const grace = gracePeriodOf(rt, obj, opts);
     if (grace > 0 || finalizers.length > 0) {
@@ -261,7 +261,7 @@ export class ApiServer {
       meta.deletionTimestamp = rfc3339(now + grace * 1000);
       meta.deletionGracePeriodSeconds = grace;
       if (finalizers.length) meta.finalizers = finalizers;
-      if (grace > 0 || finalizers.length > 0) return this.store(rt, key, obj, kv) as T;
+      if (grace > 0 || finalizers.length > 0) return this.store(rt, key, obj, kv, true) as T;
     }
     this.remove(rt, key, cur);
     return cur as T;
@@ -301,7 +301,7 @@ export class ApiServer {
       // The metadata is shared with the stored object too: storedShape copies it before setting the version.
       const merged: KubeObject = { ...old, status };
       if (rt.plural === "namespaces" && input.spec) merged.spec = handOff ? input.spec : clone(input.spec);
-      return this.commit<T>(rt, key, merged, kv, dryRun);
+      return this.commit<T>(rt, key, merged, kv, dryRun, true);
     }
     const undecodable = decodeError(rt.plural, input);
     if (undecodable) throw badRequest(undecodable);
@@ -324,7 +324,7 @@ export class ApiServer {
     } else if (old.metadata.generation !== undefined) {
       meta.generation = old.metadata.generation;
     }
-    return this.commit<T>(rt, key, obj, kv, dryRun);
+    return this.commit<T>(rt, key, obj, kv, dryRun, !handOff);
   }
 
   private commit<T extends KubeObject>(
@@ -333,6 +333,7 @@ export class ApiServer {
     obj: KubeObject,
     cur: KeyValue,
     dryRun: boolean,
+    own: boolean,
   ): T {
     if (dryRun) return obj as T;
     const old = cur.value as KubeObject;
@@ -355,13 +356,20 @@ export class ApiServer {
       this.remove(rt, key, old);
       return obj as T;
     }
-    return this.store(rt, key, obj, cur) as T;
+    return this.store(rt, key, obj, cur, own) as T;
   }
 
   // `cur` is the stored entry the write was based on (undefined for a create): the write succeeds only while
-  // it is still the current one, so its value is also the previous object the watchers see.
-  private store(rt: ResourceType, key: string, obj: KubeObject, cur: KeyValue | undefined): KubeObject {
-    const finished = storedShape(obj, String(this.etcd.revision() + 1));
+  // it is still the current one, so its value is also the previous object the watchers see. `own` says
+  // `obj` is a fresh object of the server's (a copy, not a caller's), which storedShape may finish in place.
+  private store(
+    rt: ResourceType,
+    key: string,
+    obj: KubeObject,
+    cur: KeyValue | undefined,
+    own: boolean,
+  ): KubeObject {
+    const finished = storedShape(obj, String(this.etcd.revision() + 1), own);
     const kv = this.etcd.putIf(key, cur?.modRevision ?? 0, finished);
     if (!kv) throw conflict(rt.plural, rt.group, obj.metadata.name ?? "");
     this.hub(rt).publish(cur?.value as KubeObject | undefined, finished);

@@ -25,8 +25,11 @@ const META_ORDER = [
 const META_KEYS = new Set(META_ORDER);
 const META_INDEX = new Map(META_ORDER.map((k, i) => [k, i]));
 
-/** The object as the server stores it: metadata keys in the real order, resourceVersion `rv` if given. */
-export function storedShape(obj: KubeObject, rv: string): KubeObject {
+/**
+ * The object as the server stores it: metadata keys in the real order, resourceVersion `rv` if given. With
+ * `own` (an object nobody else holds), its top level is reused when already in order instead of copied.
+ */
+export function storedShape(obj: KubeObject, rv: string, own = false): KubeObject {
   const src = obj.metadata as Record<string, unknown>;
   let meta: ObjectMeta;
   if (inMetaOrder(src)) meta = { ...src };
@@ -37,7 +40,11 @@ export function storedShape(obj: KubeObject, rv: string): KubeObject {
       if (!META_KEYS.has(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
   }
   if (rv) meta.resourceVersion = rv;
-  if (topInOrder(obj)) return { ...obj, metadata: meta } as KubeObject;
+  if (topInOrder(obj)) {
+    if (!own) return { ...obj, metadata: meta } as KubeObject;
+    obj.metadata = meta;
+    return obj;
+  }
   const out: Record<string, unknown> = { apiVersion: obj.apiVersion, kind: obj.kind, metadata: meta };
   for (const k in obj)
     if (k !== "apiVersion" && k !== "kind" && k !== "metadata") out[k] = (obj as Record<string, unknown>)[k];
