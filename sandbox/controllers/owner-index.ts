@@ -5,15 +5,19 @@ import { controllerOf } from "./pod-util.ts";
 
 const NONE: ReadonlyMap<string, KubeObject> = new Map();
 
+/** One owner's dependents by key, and how many fall in each class. */
+interface Group<T> {
+  objects: Map<string, T>;
+  counts: number[];
+}
+
 /** Keeps `owner uid → dependents by key` current as objects come and go. */
 export class OwnerIndex<T extends KubeObject = KubeObject> {
   // The latest object seen for each key: the same object the informer feeding this index holds.
-  private readonly byOwner = new Map<string, Map<string, T>>();
-  // With a classifier, how many dependents of each owner fall in each class, kept as they come and go.
+  private readonly byOwner = new Map<string, Group<T>>();
   private readonly classify: ((obj: T) => number) | undefined;
-  private readonly counts = new Map<string, number[]>();
 
-  /** An index; `classify` (a class number, 0 to 3 for speed) also keeps per-owner counts by class. */
+  /** An index; `classify` (a class number from 0 to 3) also keeps per-owner counts by class. */
   constructor(classify?: (obj: T) => number) {
     this.classify = classify;
   }
@@ -26,50 +30,41 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
     // An update's old and new objects share one key.
     const key = keyOf((cur ?? old)!);
     if (o && (o !== n || !cur)) {
-      const s = this.byOwner.get(o);
-      const prev = s?.get(key);
+      const g = this.byOwner.get(o);
+      const prev = g?.objects.get(key);
       if (prev) {
-        s!.delete(key);
-        this.count(o, prev, -1);
+        g!.objects.delete(key);
+        if (this.classify) g!.counts[this.classify(prev)]--;
       }
     }
     if (n && cur) {
-      let s = this.byOwner.get(n);
-      if (!s) {
-        s = new Map();
-        this.byOwner.set(n, s);
+      let g = this.byOwner.get(n);
+      if (!g) {
+        g = { objects: new Map(), counts: [0, 0, 0, 0] };
+        this.byOwner.set(n, g);
       }
-      const prev = s.get(key);
-      if (prev) this.count(n, prev, -1);
-      s.set(key, cur);
-      this.count(n, cur, 1);
+      const prev = g.objects.get(key);
+      g.objects.set(key, cur);
+      if (this.classify) {
+        if (prev) g.counts[this.classify(prev)]--;
+        g.counts[this.classify(cur)]++;
+      }
     }
-  }
-
-  private count(uid: string, obj: T, sign: 1 | -1): void {
-    if (!this.classify) return;
-    let c = this.counts.get(uid);
-    if (!c) {
-      c = [0, 0, 0, 0];
-      this.counts.set(uid, c);
-    }
-    const k = this.classify(obj);
-    c[k] = (c[k] ?? 0) + sign;
   }
 
   /** How many dependents of `uid` are in class `k` now. */
   countOf(uid: string, k: number): number {
-    return this.counts.get(uid)?.[k] ?? 0;
+    return this.byOwner.get(uid)?.counts[k] ?? 0;
   }
 
   /** Keys of the objects controlled by `uid`. */
   keys(uid: string): string[] {
-    return [...(this.byOwner.get(uid)?.keys() ?? [])];
+    return [...(this.byOwner.get(uid)?.objects.keys() ?? [])];
   }
 
   /** The objects controlled by `uid`, without a copy: finish iterating before writing anything. */
   objects(uid: string): Iterable<T> {
-    return ((this.byOwner.get(uid) ?? NONE) as ReadonlyMap<string, T>).values();
+    return ((this.byOwner.get(uid)?.objects ?? NONE) as ReadonlyMap<string, T>).values();
   }
 }
 
