@@ -101,10 +101,14 @@ export function fromLabelSelector(sel: LabelSelector | undefined): Selector {
   return out;
 }
 
+// Stands for absent labels, so a check allocates nothing.
+const NO_LABELS: StringMap = Object.freeze({});
+
 /** Whether a label set satisfies every requirement. */
 export function matchesLabels(sel: Selector, labels: StringMap | undefined): boolean {
-  const l = labels ?? {};
-  for (const r of sel) {
+  const l = labels ?? NO_LABELS;
+  for (let i = 0; i < sel.length; i++) {
+    const r = sel[i];
     const has = Object.hasOwn(l, r.key);
     const v = l[r.key];
     switch (r.op) {
@@ -133,10 +137,14 @@ export function matchesLabels(sel: Selector, labels: StringMap | undefined): boo
 
 /** Whether a matchLabels-only selector (a Service's) selects the labels; an empty one selects nothing. */
 export function selectsMap(selector: StringMap | undefined, labels: StringMap | undefined): boolean {
-  if (!selector || Object.keys(selector).length === 0) return false;
-  const l = labels ?? {};
-  for (const [k, v] of Object.entries(selector)) if (l[k] !== v) return false;
-  return true;
+  if (!selector) return false;
+  const l = labels ?? NO_LABELS;
+  let any = false;
+  for (const k in selector) {
+    any = true;
+    if (l[k] !== selector[k]) return false;
+  }
+  return any;
 }
 
 /** One field selector term. */
@@ -204,7 +212,8 @@ export function fieldValue(obj: KubeObject, path: string): string {
     if (splitPaths.size < 256) splitPaths.set(path, parts);
   }
   let cur: unknown = obj;
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     if (cur === null || typeof cur !== "object") return "";
     cur = (cur as Record<string, unknown>)[p];
   }
@@ -214,7 +223,8 @@ export function fieldValue(obj: KubeObject, path: string): string {
 
 /** Whether an object satisfies every field term. */
 export function matchesFields(terms: FieldTerm[], obj: KubeObject): boolean {
-  for (const t of terms) {
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
     const v = fieldValue(obj, t.field);
     if (t.op === "=" ? v !== t.value : v === t.value) return false;
   }

@@ -35,8 +35,12 @@ export function storedShape(obj: KubeObject, rv: string, own = false): KubeObjec
   if (inMetaOrder(src)) meta = { ...src };
   else {
     meta = {};
-    for (const k of META_ORDER) if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
-    for (const k of Object.keys(src))
+    // Index and for-in loops: this runs on every write, often before it is optimized.
+    for (let i = 0; i < META_ORDER.length; i++) {
+      const k = META_ORDER[i];
+      if (src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
+    }
+    for (const k in src)
       if (!META_KEYS.has(k) && src[k] !== undefined) (meta as Record<string, unknown>)[k] = src[k];
   }
   if (rv) meta.resourceVersion = rv;

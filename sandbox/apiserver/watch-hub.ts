@@ -26,8 +26,9 @@ interface Watcher {
 
 /** One resource type's watchers. */
 export class WatchHub {
-  private readonly all = new Set<Watcher>();
-  private readonly byNode = new Map<string, Set<Watcher>>();
+  // Arrays in registration order (a stop removes its watcher); publishing walks them by index.
+  private readonly all: Watcher[] = [];
+  private readonly byNode = new Map<string, Watcher[]>();
   private readonly loop: EventLoop;
 
   constructor(loop: EventLoop) {
@@ -39,19 +40,21 @@ export class WatchHub {
     const w: Watcher = { filter, handler, stopped: false };
     const node = nodeIndexKey(filter);
     if (node !== undefined) {
-      let set = this.byNode.get(node);
-      if (!set) {
-        set = new Set();
-        this.byNode.set(node, set);
+      let list = this.byNode.get(node);
+      if (!list) {
+        list = [];
+        this.byNode.set(node, list);
       }
-      set.add(w);
+      list.push(w);
     } else {
-      this.all.add(w);
+      this.all.push(w);
     }
     return () => {
+      if (w.stopped) return;
       w.stopped = true;
-      if (node !== undefined) this.byNode.get(node)?.delete(w);
-      else this.all.delete(w);
+      const list = node !== undefined ? this.byNode.get(node) : this.all;
+      const i = list ? list.indexOf(w) : -1;
+      if (list && i >= 0) list.splice(i, 1);
     };
   }
 
@@ -59,17 +62,17 @@ export class WatchHub {
   publish(oldObj: KubeObject | undefined, newObj: KubeObject | undefined): void {
     // One task per change delivers to every watcher in turn: the same order as a task per watcher.
     // The batch is flat (watcher, event, watcher, event, ...) to spare a pair per delivery.
-    if (this.all.size === 0 && this.byNode.size === 0) return;
+    if (this.all.length === 0 && this.byNode.size === 0) return;
     const batch: Array<Watcher | ApiWatchEvent> = [];
-    for (const w of this.all) offer(batch, w, oldObj, newObj);
+    offerAll(batch, this.all, oldObj, newObj);
     if (this.byNode.size > 0) {
       const oldNode = (oldObj?.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
       const newNode = (newObj?.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
       const before = this.byNode.get(oldNode);
-      if (before) for (const w of before) offer(batch, w, oldObj, newObj);
+      if (before) offerAll(batch, before, oldObj, newObj);
       if (newNode !== oldNode) {
         const after = this.byNode.get(newNode);
-        if (after) for (const w of after) offer(batch, w, oldObj, newObj);
+        if (after) offerAll(batch, after, oldObj, newObj);
       }
     }
     if (batch.length === 0) return;
@@ -82,6 +85,15 @@ function deliver(batch: Array<Watcher | ApiWatchEvent>): void {
     const w = batch[i] as Watcher;
     if (!w.stopped) w.handler(batch[i + 1] as ApiWatchEvent);
   }
+}
+
+function offerAll(
+  batch: Array<Watcher | ApiWatchEvent>,
+  watchers: Watcher[],
+  oldObj: KubeObject | undefined,
+  newObj: KubeObject | undefined,
+): void {
+  for (let i = 0; i < watchers.length; i++) offer(batch, watchers[i], oldObj, newObj);
 }
 
 function offer(

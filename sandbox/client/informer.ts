@@ -52,13 +52,13 @@ export class Informer<T extends KubeObject> {
       const old = this.cache.get(key);
       if (ev.type === "DELETED") {
         this.cache.delete(key);
-        for (const h of this.handlers) h.delete?.(obj);
+        for (let i = 0; i < this.handlers.length; i++) this.handlers[i].delete?.(obj);
       } else if (old) {
         this.cache.set(key, obj);
-        for (const h of this.handlers) h.update?.(old, obj);
+        for (let i = 0; i < this.handlers.length; i++) this.handlers[i].update?.(old, obj);
       } else {
         this.cache.set(key, obj);
-        for (const h of this.handlers) h.add?.(obj);
+        for (let i = 0; i < this.handlers.length; i++) this.handlers[i].add?.(obj);
       }
     });
     for (const o of this.api.list<T>(this.plural, this.opts).items) {

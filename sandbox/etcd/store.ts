@@ -198,6 +198,7 @@ export class Etcd {
       this.compacted = this.history[drop - 1].revision;
       this.history.splice(0, drop);
     }
+    if (this.watchers.size === 0) return;
     for (const w of this.watchers) if (ev.kv.key.startsWith(w.prefix)) w.cb(ev);
   }
 }

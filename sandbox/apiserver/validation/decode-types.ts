@@ -137,8 +137,8 @@ function check(v: Json, c: Compiled, i: number): string | undefined {
   const next = (v as Record<string, Json>)[c.keys[i]];
   if (!c.lists[i]) return check(next, c, i + 1);
   if (!Array.isArray(next)) return undefined;
-  for (const item of next) {
-    const m = check(item, c, i + 1);
+  for (let j = 0; j < next.length; j++) {
+    const m = check(next[j], c, i + 1);
     if (m) return m;
   }
   return undefined;
@@ -148,7 +148,8 @@ function check(v: Json, c: Compiled, i: number): string | undefined {
 export function typeDecodeError(plural: string, body: unknown): string | undefined {
   const entry = compiledFor(plural);
   if (!entry || typeof body !== "object" || body === null) return undefined;
-  for (const c of entry.checks) {
+  for (let i = 0; i < entry.checks.length; i++) {
+    const c = entry.checks[i];
     const m = check(body, c, 0);
     if (m) {
       const version = (body as { apiVersion?: string }).apiVersion?.split("/").at(-1) ?? "v1";

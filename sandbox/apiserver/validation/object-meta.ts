@@ -23,9 +23,15 @@ function labelErrors(errs: FieldError[], labels: unknown, path: string, suffix: 
   if (!isObj(labels)) return;
   for (const k in labels) {
     const v = text(labels[k]);
-    for (const msg of isQualifiedName(k)) errs.push(invalidValue(path + suffix, k, msg));
-    for (const msg of isValidLabelValue(v)) errs.push(invalidValue(path + suffix, v, msg));
+    invalidEach(errs, isQualifiedName(k), path, suffix, k);
+    invalidEach(errs, isValidLabelValue(v), path, suffix, v);
   }
+}
+
+// One Invalid error per message at `path + suffix` (an index loop: valid values give empty lists, and this
+// runs on every write).
+function invalidEach(errs: FieldError[], msgs: string[], path: string, suffix: string, value: string): void {
+  for (let i = 0; i < msgs.length; i++) errs.push(invalidValue(path + suffix, value, msgs[i]));
 }
 
 /** Validate one label key (a qualified name). */
@@ -48,7 +54,7 @@ function annotationErrors(errs: FieldError[], annotations: unknown, path: string
   let size = 0;
   for (const k in annotations) {
     const v = text(annotations[k]);
-    for (const msg of isQualifiedName(k.toLowerCase())) errs.push(invalidValue(path + suffix, k, msg));
+    invalidEach(errs, isQualifiedName(k.toLowerCase()), path, suffix, k);
     size += byteLength(k) + byteLength(v);
   }
   if (size > TOTAL_ANNOTATION_SIZE_LIMIT) errs.push(tooLong(path + suffix, TOTAL_ANNOTATION_SIZE_LIMIT));
@@ -107,17 +113,12 @@ export function validateObjectMeta(
   const generateName = text(m.generateName);
   const name = text(m.name);
   const namespace = text(m.namespace);
-  if (generateName) {
-    for (const msg of nameRule(generateName, true))
-      errs.push(invalidValue(`${path}.generateName`, generateName, msg));
-  }
+  if (generateName) invalidEach(errs, nameRule(generateName, true), path, ".generateName", generateName);
   if (!name) errs.push(required(`${path}.name`, "name or generateName is required"));
-  else for (const msg of nameRule(name, false)) errs.push(invalidValue(`${path}.name`, name, msg));
+  else invalidEach(errs, nameRule(name, false), path, ".name", name);
   if (namespaced) {
     if (!namespace) errs.push(required(`${path}.namespace`));
-    else
-      for (const msg of nameIsDNSLabel(namespace, false))
-        errs.push(invalidValue(`${path}.namespace`, namespace, msg));
+    else invalidEach(errs, nameIsDNSLabel(namespace, false), path, ".namespace", namespace);
   } else if (namespace) {
     errs.push(forbidden(`${path}.namespace`, "not allowed on this type"));
   }
