@@ -69,11 +69,17 @@ export function templateHash(template: unknown, collisionCount = 0): string {
   const memo = typeof template === "object" && template !== null && collisionCount === 0;
   const known = memo ? hashes.get(template) : undefined;
   if (known) return known;
-  const h = safeEncode(
-    String(fnv32a(JSON.stringify(template) + (collisionCount ? `#${collisionCount}` : ""))),
-  );
+  const text = JSON.stringify(template) + (collisionCount ? `#${collisionCount}` : "");
+  // Every cluster hashes the same few manifest templates (kube-proxy, flannel, coredns): by text, once.
+  let h = byText.get(text);
+  if (h === undefined) {
+    h = safeEncode(String(fnv32a(text)));
+    if (byText.size >= 256) byText.clear();
+    byText.set(text, h);
+  }
   if (memo) hashes.set(template, h);
   return h;
 }
 
 const hashes = new WeakMap<object, string>();
+const byText = new Map<string, string>();
