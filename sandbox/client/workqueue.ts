@@ -22,6 +22,8 @@ export class WorkQueue {
   private pumping = false;
   private stopped = false;
   private readonly cfg: Required<WorkQueueConfig>;
+  // One task function for every pump, rather than a new closure each time the queue wakes.
+  private readonly pumpTask = () => this.pump();
 
   constructor(cfg: WorkQueueConfig) {
     if (!cfg.loop || !cfg.reconcile) throw new Error("WorkQueue: loop and reconcile are required");
@@ -35,7 +37,7 @@ export class WorkQueue {
     this.queue.push(key);
     if (!this.pumping) {
       this.pumping = true;
-      this.cfg.loop.defer(() => this.pump());
+      this.cfg.loop.defer(this.pumpTask);
     }
   }
 
