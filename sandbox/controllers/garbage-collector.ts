@@ -1,7 +1,7 @@
 // The garbage collector: deletes objects whose owners are gone, and honours the orphan and
 // foregroundDeletion finalizers on owners being deleted.
 import { lookupResource, resourceForKind } from "../api/resources.ts";
-import type { KubeObject } from "../api/types.ts";
+import type { KubeObject, OwnerReference } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
@@ -28,6 +28,9 @@ export class GarbageCollector {
   private readonly api: ApiServer;
   private readonly queue: WorkQueue;
   private readonly objects = new Map<string, Ref>();
+  /** When each dependent last changed: index entries are kept in place, so this gives their order. */
+  private readonly touched = new Map<string, number>();
+  private touches = 0;
   private readonly dependents = new Map<string, Map<string, Ref>>();
   private readonly informers: InformerFactory;
 
@@ -47,11 +50,20 @@ export class GarbageCollector {
   private observe(plural: string, old: KubeObject | undefined, cur: KubeObject | undefined): void {
     const obj = (cur ?? old)!;
     const uid = obj.metadata.uid!;
+    const owners = cur?.metadata.ownerReferences;
+    if (owners && old && this.sameOwners(uid, old.metadata.ownerReferences, owners)) {
+      // Most updates (status changes) keep the owners: the index entries stay, only their recency moves.
+      this.touched.set(uid, ++this.touches);
+      for (const o of owners) if (!this.objects.has(o.uid)) this.queue.add(`dep:${uid}`);
+      this.checkFinalizers(cur!, uid);
+      return;
+    }
     const ref = { plural, key: keyOf(obj) };
     for (const o of old?.metadata.ownerReferences ?? []) this.dependents.get(o.uid)?.delete(uid);
     if (cur) {
       this.objects.set(uid, ref);
-      for (const o of cur.metadata.ownerReferences ?? []) {
+      if (owners?.length) this.touched.set(uid, ++this.touches);
+      for (const o of owners ?? []) {
         let m = this.dependents.get(o.uid);
         if (!m) {
           m = new Map();
@@ -61,13 +73,29 @@ export class GarbageCollector {
         // A dependent whose owner is unknown may be an orphan: check it once things settle.
         if (!this.objects.has(o.uid)) this.queue.add(`dep:${uid}`);
       }
-      const fin = cur.metadata.finalizers ?? [];
-      if (cur.metadata.deletionTimestamp && (fin.includes("orphan") || fin.includes("foregroundDeletion")))
-        this.queue.add(`owner:${uid}`);
+      this.checkFinalizers(cur, uid);
     } else {
       this.objects.delete(uid);
+      this.touched.delete(uid);
       if (this.dependents.has(uid)) this.queue.add(`owner:${uid}`);
     }
+  }
+
+  // Whether an update leaves a dependent's owners, and so its index entries, exactly as they were.
+  private sameOwners(uid: string, before: OwnerReference[] | undefined, after: OwnerReference[]): boolean {
+    if (!before || before.length !== after.length || after.length === 0 || !this.objects.has(uid))
+      return false;
+    for (let i = 0; i < after.length; i++) {
+      if (before[i].uid !== after[i].uid) return false;
+      if (!this.dependents.get(after[i].uid)?.has(uid)) return false;
+    }
+    return true;
+  }
+
+  private checkFinalizers(cur: KubeObject, uid: string): void {
+    const fin = cur.metadata.finalizers ?? [];
+    if (cur.metadata.deletionTimestamp && (fin.includes("orphan") || fin.includes("foregroundDeletion")))
+      this.queue.add(`owner:${uid}`);
   }
 
   private get(ref: Ref): KubeObject | undefined {
@@ -108,7 +136,10 @@ export class GarbageCollector {
   }
 
   private processOwner(uid: string): void {
-    const deps = [...(this.dependents.get(uid)?.values() ?? [])];
+    // In the order of each dependent's latest change, as re-inserting on every change would leave them.
+    const deps = [...(this.dependents.get(uid)?.entries() ?? [])]
+      .sort((a, b) => (this.touched.get(a[0]) ?? 0) - (this.touched.get(b[0]) ?? 0))
+      .map((e) => e[1]);
     const ownerRef = this.objects.get(uid);
     const owner = ownerRef && this.get(ownerRef);
     const fin = owner?.metadata.finalizers ?? [];
