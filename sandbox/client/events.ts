@@ -115,11 +115,17 @@ export class EventRecorder {
   }
 }
 
+// Two hex digits for each byte value.
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 // `hi * 2^32 + lo` in hex without leading zeros, where lo may have overflowed 32 bits (`hiHex` is hi's hex).
 function nanosHex(hi: number, hiHex: string, lo: number): string {
   const carry = lo >= 0x1_0000_0000 ? Math.floor(lo / 0x1_0000_0000) : 0;
   const top = hi + carry;
-  const low = (lo - carry * 0x1_0000_0000).toString(16);
-  if (top === 0) return low;
-  return `${carry === 0 ? hiHex : top.toString(16)}${"00000000".slice(low.length)}${low}`;
+  const low = (lo - carry * 0x1_0000_0000) >>> 0;
+  if (top === 0) return low.toString(16);
+  // Below the top word, all eight digits are written, from a table rather than a radix conversion.
+  const digits =
+    BYTE_HEX[low >>> 24] + BYTE_HEX[(low >>> 16) & 255] + BYTE_HEX[(low >>> 8) & 255] + BYTE_HEX[low & 255];
+  return `${carry === 0 ? hiHex : top.toString(16)}${digits}`;
 }
