@@ -210,15 +210,23 @@ export class DaemonSetController {
     hash: string,
     now: number,
   ): void {
+    const minReady = ds.spec.minReadySeconds ?? 0;
+    let ready = 0;
+    let updated = 0;
+    let available = 0;
+    for (const p of pods) {
+      if (isPodReady(p)) ready++;
+      if (p.metadata.labels?.["controller-revision-hash"] === hash) updated++;
+      if (isPodAvailable(p, minReady, now)) available++;
+    }
     const status = {
       currentNumberScheduled: pods.length - misscheduled,
       numberMisscheduled: misscheduled,
       desiredNumberScheduled: desired,
-      numberReady: pods.filter(isPodReady).length,
+      numberReady: ready,
       observedGeneration: ds.metadata.generation,
-      updatedNumberScheduled: pods.filter((p) => p.metadata.labels?.["controller-revision-hash"] === hash)
-        .length,
-      numberAvailable: pods.filter((p) => isPodAvailable(p, ds.spec.minReadySeconds ?? 0, now)).length,
+      updatedNumberScheduled: updated,
+      numberAvailable: available,
       numberUnavailable: 0,
     };
     status.numberUnavailable = Math.max(0, desired - status.numberAvailable);

@@ -11,6 +11,7 @@ export class NodeIpamController {
   private readonly count: number;
   private readonly used = new Set<number>();
   private readonly byNode = new Map<string, number>();
+  private readonly indexes = new Map<string, number>();
 
   constructor(api: ApiServer, informers: InformerFactory, clusterCIDR: string, maskSize = 24) {
     this.api = api;
@@ -25,13 +26,20 @@ export class NodeIpamController {
   }
 
   private index(cidr: string): number {
-    return (parseCidr(cidr).base - this.base) / 256;
+    // Every node heartbeat comes back through assign: parse each node's range once.
+    let i = this.indexes.get(cidr);
+    if (i === undefined) {
+      i = (parseCidr(cidr).base - this.base) / 256;
+      this.indexes.set(cidr, i);
+    }
+    return i;
   }
 
   private assign(n: Node): void {
     if (n.spec.podCIDR) {
-      this.used.add(this.index(n.spec.podCIDR));
-      this.byNode.set(n.metadata.name!, this.index(n.spec.podCIDR));
+      const i = this.index(n.spec.podCIDR);
+      this.used.add(i);
+      this.byNode.set(n.metadata.name!, i);
       return;
     }
     // The write below comes back as an update before the cache shows it: allocate once per node.
