@@ -3,11 +3,15 @@ import type { KubeObject } from "../api/types.ts";
 import { keyOf } from "../client/informer.ts";
 import { controllerOf } from "./pod-util.ts";
 
-const NONE: ReadonlyMap<string, KubeObject> = new Map();
+/** One dependent as the index holds it: the latest object and its class. */
+interface Entry<T> {
+  obj: T;
+  cls: number;
+}
 
 /** One owner's dependents by key, and how many fall in each class. */
 interface Group<T> {
-  objects: Map<string, T>;
+  entries: Map<string, Entry<T>>;
   counts: number[];
 }
 
@@ -31,24 +35,27 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
     const key = keyOf((cur ?? old)!);
     if (o && (o !== n || !cur)) {
       const g = this.byOwner.get(o);
-      const prev = g?.objects.get(key);
+      const prev = g?.entries.get(key);
       if (prev) {
-        g!.objects.delete(key);
-        if (this.classify) g!.counts[this.classify(prev)]--;
+        g!.entries.delete(key);
+        g!.counts[prev.cls]--;
       }
     }
     if (n && cur) {
       let g = this.byOwner.get(n);
       if (!g) {
-        g = { objects: new Map(), counts: [0, 0, 0, 0] };
+        g = { entries: new Map(), counts: [0, 0, 0, 0] };
         this.byOwner.set(n, g);
       }
-      const prev = g.objects.get(key);
-      g.objects.set(key, cur);
-      if (this.classify) {
-        if (prev) g.counts[this.classify(prev)]--;
-        g.counts[this.classify(cur)]++;
-      }
+      const cls = this.classify ? this.classify(cur) : 0;
+      const e = g.entries.get(key);
+      if (e) {
+        // Replaced in place: the entry keeps its position, as re-setting a map key does.
+        g.counts[e.cls]--;
+        e.obj = cur;
+        e.cls = cls;
+      } else g.entries.set(key, { obj: cur, cls });
+      g.counts[cls]++;
     }
   }
 
@@ -59,12 +66,15 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
 
   /** Keys of the objects controlled by `uid`. */
   keys(uid: string): string[] {
-    return [...(this.byOwner.get(uid)?.objects.keys() ?? [])];
+    return [...(this.byOwner.get(uid)?.entries.keys() ?? [])];
   }
 
-  /** The objects controlled by `uid`, without a copy: finish iterating before writing anything. */
-  objects(uid: string): Iterable<T> {
-    return ((this.byOwner.get(uid)?.objects ?? NONE) as ReadonlyMap<string, T>).values();
+  /** The objects controlled by `uid`, in the order they were first indexed. */
+  objects(uid: string): T[] {
+    const out: T[] = [];
+    const g = this.byOwner.get(uid);
+    if (g) for (const e of g.entries.values()) out.push(e.obj);
+    return out;
   }
 }
 
