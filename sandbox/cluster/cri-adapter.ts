@@ -132,6 +132,7 @@ export class CriAdapter implements ContainerRuntime {
           args: c.args,
           env: environment(c.env),
           mounts: this.prepareMounts(pod, c),
+          stdin: c.stdin === true,
           labels: {
             "io.kubernetes.container.name": c.name,
             "io.kubernetes.pod.name": pod.metadata.name!,

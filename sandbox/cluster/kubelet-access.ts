@@ -56,5 +56,12 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
       const target = f.node.machine.containerd.execTarget(f.id);
       return execInContainer(cluster.network, node, target, argv, stdin ?? "", cluster.loop.now());
     },
+    closeStdin(namespace, podName, container, code) {
+      const f = find(namespace, podName, container, false);
+      if ("error" in f) return;
+      const target = f.node.machine.containerd.execTarget(f.id);
+      if (f.node.machine.processes.get(target.pid))
+        f.node.machine.processes.exit(target.pid, code, cluster.loop.now());
+    },
   };
 }

@@ -165,8 +165,8 @@ export function startShell(ctx: ImageContext, argv: string[]): void {
   const shPid = ctx.spawn([...argv]);
   const finish = (code: number) => ctx.exitProcess(shPid, code);
   if (argv[1] !== "-c") {
-    // No terminal is attached, so sh reads EOF on stdin and exits at once.
-    finish(0);
+    // With stdin open (`kubectl run -i`), sh waits for input; without, it reads EOF and exits at once.
+    if (!ctx.stdinOpen) finish(0);
     return;
   }
   let tree: ShNode;

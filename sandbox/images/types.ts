@@ -24,6 +24,8 @@ export interface ImageContext {
   readonly hostname: string;
   /** The pod IP (the node IP for host-network pods); empty while none is assigned. */
   readonly podIp: string;
+  /** Whether stdin stays open for the main process (a shell then waits for input instead of exiting). */
+  readonly stdinOpen: boolean;
   /** The current virtual time (ms since epoch) while this program's code runs. */
   now(): number;
   /** Spawn a process in the container's namespaces; the first spawn becomes the container's main process. */

@@ -20,6 +20,8 @@ export interface KubeletAccess {
   ): { text: string } | { error: string };
   /** Run a command in a container; returns its output and exit code. */
   exec(namespace: string, pod: string, container: string, argv: string[], stdin?: string): CommandResult;
+  /** End an attach: the container's main process reads end of input and exits with `code` (an attached shell). */
+  closeStdin?(namespace: string, pod: string, container: string, code: number): void;
 }
 
 /** A shell kubectl left running in a container for the terminal to talk to (`exec -it POD -- sh`). */

@@ -25,6 +25,8 @@ export interface ContainerContextDeps {
   env: Record<string, string>;
   hostname: string;
   podIp: string;
+  /** Whether the main process has an open stdin to read (the container's config asked for one). */
+  stdinOpen?: boolean;
   ns: NsSet;
   shimPid: number;
   cgroup: string;
@@ -57,6 +59,7 @@ class ContainerContext implements ImageContext {
   readonly env: Readonly<Record<string, string>>;
   readonly hostname: string;
   readonly podIp: string;
+  readonly stdinOpen: boolean;
   readonly rootfs: FileTree | undefined;
   // Present (as the shared runInRoot) only when containerd can run scripts in this container.
   readonly runScript: ImageContext["runScript"];
@@ -70,6 +73,7 @@ class ContainerContext implements ImageContext {
     this.env = d.env;
     this.hostname = d.hostname;
     this.podIp = d.podIp;
+    this.stdinOpen = d.stdinOpen === true;
     this.rootfs = d.rootfs;
     this.runScript = d.runScript ? runInRoot : undefined;
     this.clock = d.now;

@@ -302,6 +302,7 @@ export class Containerd {
       env: runtimeEnv(program, c.config),
       hostname: containerHostname(s, this.c.hostname),
       podIp: s.ip,
+      stdinOpen: c.config.stdin === true,
       ns,
       shimPid: s.shimPid,
       cgroup: `${s.cgroupParent}/cri-containerd-${c.status.id}.scope`,

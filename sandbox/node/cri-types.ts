@@ -36,6 +36,8 @@ export interface ContainerConfig {
   annotations?: Record<string, string>;
   /** Bind mounts (emptyDir and hostPath volumes): node directories shown inside the container. */
   mounts?: ContainerMount[];
+  /** Keep the main process's stdin open (the pod spec's stdin, for `kubectl run -i` and attach). */
+  stdin?: boolean;
 }
 
 /** CRI container states. */

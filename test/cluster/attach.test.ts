@@ -108,6 +108,33 @@ describe("kubectl run -i", () => {
     });
   });
 
+  it("gives -it's shell the terminal; its exit ends the container and kubectl with that code", () => {
+    const { c, sh, run } = session(true);
+    const r = run("kubectl run tmp --rm -it --restart=Never --image=busybox -- sh");
+    expect(r).toEqual({
+      stdout: "",
+      stderr: "If you don't see a command prompt, try pressing enter.\n",
+      exitCode: 0,
+    });
+    expect(sh.prompt()).toBe("/ # ");
+    expect(run("ps").stdout).toMatch(/^PID {3}USER {5}TIME {2}COMMAND\n {4}1 root {6}0:00 sh\n/);
+    expect(run("exit 2")).toEqual({
+      stdout: 'pod "tmp" deleted\n',
+      stderr: "pod default/tmp terminated (Error)\n",
+      exitCode: 2,
+    });
+    expect(c.api.tryGet("pods", "default", "tmp")).toBeUndefined();
+    expect(sh.prompt()).toBe("controlplane:~$ ");
+  });
+
+  it("says how to resume when -it's shell exits in a pod that restarts it", () => {
+    const { run } = session(true);
+    run("kubectl run tmp -it --image=busybox -- sh");
+    expect(run("exit").stdout).toBe(
+      "Session ended, resume using 'kubectl attach tmp -c tmp -i -t' command when the pod is running\n",
+    );
+  });
+
   it("keeps stdin open in the pod spec, as kubectl's generator does", () => {
     const { c, run } = session();
     run("kubectl run k -i -t --restart=Never --image=busybox -- echo hi");

@@ -30,12 +30,14 @@ export function attachShell(
   container: string,
   shell: string,
   onExit?: (code: number) => CommandResult,
+  warn = true,
 ): boolean {
   if (!run.ctx.attach) return false;
   const tty = run.bool("tty");
   const terminal = run.ctx.tty ?? run.ctx.interactive;
   // Without a terminal on kubectl's side (a script piped into the shell), -t falls back to plain streams.
-  if (tty && !terminal) run.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+  if (warn && tty && !terminal)
+    run.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
   const session: AttachedShell = {
     namespace: pod.metadata.namespace ?? "default",
     pod: pod.metadata.name ?? "",

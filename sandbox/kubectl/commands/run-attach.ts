@@ -51,41 +51,64 @@ export function attachRun(run: Run, pod: Pod): number {
     finish(remove());
     fail("timed out waiting for the condition");
   }
-  if (!run.bool("quiet")) run.err("If you don't see a command prompt, try pressing enter.\n");
   const argv = [...(pod.spec.containers[0].command ?? []), ...(pod.spec.containers[0].args ?? [])];
   const live = current(run, ns, name);
-  if (run.bool("stdin") && isInteractiveShell(argv) && phaseOf(live) === "Running" && live) {
-    const after = (code: number): CommandResult => {
+  const shell = run.bool("stdin") && isInteractiveShell(argv) && phaseOf(live) === "Running" && live;
+  // attach sets up the terminal (warning when there is none) before its prompt hint.
+  if (run.bool("tty") && !(run.ctx.tty ?? run.ctx.interactive))
+    run.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+  if (!run.bool("quiet")) run.err("If you don't see a command prompt, try pressing enter.\n");
+  // The container's main process is the shell: the terminal goes to it, and its exit ends the container.
+  const afterShell = (code: number): CommandResult => {
+    run.ctx.kubelets.closeStdin?.(ns, name, container, code);
+    if (restart === "Always") {
       const ended =
-        run.bool("tty") && (run.ctx.tty ?? run.ctx.interactive) && restart === "Always"
+        run.bool("tty") && (run.ctx.tty ?? run.ctx.interactive)
           ? `Session ended, resume using 'kubectl attach ${name} -c ${container} -i -t' command when the pod is running\n`
           : "";
       const removed = remove();
-      return { stdout: ended + removed.stdout, stderr: removed.stderr, exitCode: code };
-    };
-    if (attachShell(run, live, container, argv[0], after)) return 0;
-  }
+      return { stdout: ended + removed.stdout, stderr: removed.stderr, exitCode: 0 };
+    }
+    return exitCode(run, ns, name, restart, remove);
+  };
+  if (shell && attachShell(run, shell, container, argv[0], afterShell, false)) return 0;
   // Attached to a command: its output streams until it exits.
   run.ctx.waitUntil(() => firstRunEnded(current(run, ns, name)), COMMAND_LIMIT_MS);
   const logs = run.ctx.kubelets.logs(ns, name, container, {});
   if ("text" in logs) run.out(logs.text);
   if (restart === "Always") return finish(remove());
-  // --restart=Never or OnFailure: kubectl waits for the pod to finish and returns the container's code.
+  const r = exitCode(run, ns, name, restart, remove);
+  return finish(r);
+}
+
+// --restart=Never or OnFailure: kubectl waits for the pod to finish, removes it (--rm) and returns the
+// container's exit code, with kubectl's words for a failed one.
+function exitCode(
+  run: Run,
+  ns: string,
+  name: string,
+  restart: string,
+  remove: () => CommandResult,
+): CommandResult {
   run.ctx.waitUntil(() => {
     const p = phaseOf(current(run, ns, name));
     return p === "Succeeded" || (p === "Failed" && restart === "Never");
   }, COMMAND_LIMIT_MS);
   const done = current(run, ns, name);
   const removed = remove();
-  run.out(removed.stdout);
-  run.err(removed.stderr);
   const phase = phaseOf(done);
-  if (phase === "Succeeded") return 0;
+  if (phase === "Succeeded") return removed;
   const terminated = done?.status?.containerStatuses?.[0]?.state?.terminated;
-  if (phase === "Failed") {
-    if (!terminated || terminated.exitCode === 0) fail(`pod ${ns}/${name} failed with unknown exit code`);
-    run.err(`pod ${ns}/${name} terminated (${terminated.reason ?? ""})\n${terminated.message ?? ""}`);
-    return terminated.exitCode;
-  }
-  return fail(`pod ${ns}/${name} left in phase ${phase}`);
+  const failed = (stderr: string, exitCode: number) => ({
+    stdout: removed.stdout,
+    stderr: removed.stderr + stderr,
+    exitCode,
+  });
+  if (phase !== "Failed") return failed(`error: pod ${ns}/${name} left in phase ${phase}\n`, 1);
+  if (!terminated || terminated.exitCode === 0)
+    return failed(`error: pod ${ns}/${name} failed with unknown exit code\n`, 1);
+  return failed(
+    `pod ${ns}/${name} terminated (${terminated.reason ?? ""})\n${terminated.message ?? ""}`,
+    terminated.exitCode,
+  );
 }
