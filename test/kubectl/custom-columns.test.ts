@@ -63,6 +63,22 @@ describe("kubectl get -o custom-columns", () => {
     expect(lines.slice(1)).toEqual(["web", "cache", ""]);
   });
 
+  it("sorts -o name, jsonpath and json output with --sort-by too, and rejects a field no object has", () => {
+    const h = withPods();
+    const sort = ["--sort-by=.spec.containers[0].image"];
+    const names = h.kubectl(["get", "pods", "-o", "name", ...sort]).stdout.split("\n");
+    expect(names[0]).toMatch(/^pod\/api-/);
+    expect(names.slice(1)).toEqual(["pod/web", "pod/cache", ""]);
+    const path = h.kubectl(["get", "pods", "-o", "jsonpath={.items[*].spec.containers[0].image}", ...sort]);
+    expect(path.stdout).toBe("httpd nginx:1.27 redis");
+    const bad = h.kubectl(["get", "pods", "-o", "name", "--sort-by=.spec.bogus"]);
+    expect(bad).toMatchObject({
+      stdout: "",
+      stderr: 'error: couldn\'t find any field with path "{.spec.bogus}" in the list of objects\n',
+      exitCode: 1,
+    });
+  });
+
   it("prints the header once while watching", () => {
     const h = withPods();
     const r = h.kubectl([

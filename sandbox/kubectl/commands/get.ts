@@ -105,7 +105,8 @@ export function runGet(run: Run): number {
     if (found.length > 0 || errors.length === 0 || columns) {
       let objs = found.map((f) => f.obj);
       const sortBy = run.str("sort-by");
-      if (sortBy && fmt.kind === "custom-columns") objs = sortedOrFail(objs, sortBy);
+      // kubectl wraps every printer in its SortingPrinter when --sort-by is set, not only the tables.
+      if (sortBy) objs = sortedOrFail(objs, sortBy);
       run.out(formatObjects(fmt, objs, !single, found.length === 1 ? found[0].rt : undefined));
     }
   }
