@@ -68,12 +68,13 @@ export function apiRequestInfo(
   return info;
 }
 
-/** The 403 the server answers when the authorizer denies `user` the request. */
-export function forbiddenRequest(user: string, info: ApiRequestInfo): StatusError {
+/** The 403 the server answers when the authorizer denies `user` the request (its reason, if any, appended). */
+export function forbiddenRequest(user: string, info: ApiRequestInfo, reason = ""): StatusError {
+  const tail = reason ? `: ${reason}` : "";
   if (!info.isResource)
-    return forbiddenError("", "", "", `User "${user}" cannot ${info.verb} path "${info.path}"`);
+    return forbiddenError("", "", "", `User "${user}" cannot ${info.verb} path "${info.path}"${tail}`);
   const resource = info.subresource ? `${info.resource}/${info.subresource}` : info.resource;
   const scope = info.namespace ? `in the namespace "${info.namespace}"` : "at the cluster scope";
   const why = `User "${user}" cannot ${info.verb} resource "${resource}" in API group "${info.group}" ${scope}`;
-  return forbiddenError(info.resource, info.group, info.name, why);
+  return forbiddenError(info.resource, info.group, info.name, why + tail);
 }

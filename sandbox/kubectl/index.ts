@@ -3,6 +3,14 @@ import { parseKubectl } from "./cli/index.ts";
 import { errorText, Run } from "./commands/common.ts";
 import { COMMANDS } from "./commands/registry.ts";
 import type { CommandResult, KubectlContext } from "./context.ts";
+import { impersonatedUser } from "./rbac/identity.ts";
+import { impersonating } from "./rbac/impersonate.ts";
+
+// --as-group's values (a repeatable flag).
+function asGroups(flags: Record<string, unknown>): string[] {
+  const v = flags["as-group"];
+  return Array.isArray(v) ? v.map(String) : [];
+}
 
 /** Run one kubectl command line (the words after `kubectl`) against a cluster. */
 export function runKubectl(ctx: KubectlContext, argv: string[]): CommandResult {
@@ -12,8 +20,13 @@ export function runKubectl(ctx: KubectlContext, argv: string[]): CommandResult {
     if (parsed.stderr) ctx.write("stderr", parsed.stderr);
     return { stdout: parsed.stdout, stderr: parsed.stderr, exitCode: parsed.exitCode };
   }
-  const run = new Run(ctx, parsed.args, parsed.flags, parsed.flagsSet, parsed.afterDash);
-  run.command = parsed.command.join(" ");
+  const command = parsed.command.join(" ");
+  // With --as every request is authorized as that user; `auth can-i` asks about the user instead.
+  const as = String(parsed.flags.as ?? "");
+  const user = as && !command.startsWith("auth ") ? impersonatedUser(as, asGroups(parsed.flags)) : undefined;
+  const asUser = user ? { ...ctx, api: impersonating(ctx.api, user) } : ctx;
+  const run = new Run(asUser, parsed.args, parsed.flags, parsed.flagsSet, parsed.afterDash);
+  run.command = command;
   run.err(parsed.warnings);
   let exitCode: number;
   try {

@@ -195,3 +195,35 @@ describe("kubectl api-versions", () => {
     );
   });
 });
+
+describe("--as on other commands", () => {
+  it("authorizes each request as the impersonated user", () => {
+    const h = withRbac();
+    h.kubectl("run web --image=nginx -n dev");
+    expect(h.kubectl("get pods -n dev --as=jane")).toMatchObject({ exitCode: 0 });
+    expect(h.kubectl("get pods --as=jane")).toEqual({
+      stdout: "",
+      stderr:
+        'Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"\n',
+      exitCode: 1,
+    });
+    expect(h.kubectl("get nodes --as=jane").stderr).toBe(
+      'Error from server (Forbidden): nodes is forbidden: User "jane" cannot list resource "nodes" in API group "" at the cluster scope\n',
+    );
+  });
+
+  it("names the object, and checks changes as the patches kubectl sends", () => {
+    const h = withRbac();
+    h.kubectl("run web --image=nginx -n dev");
+    expect(h.kubectl("label pod web -n dev tier=front --as=jane").stderr).toBe(
+      'Error from server (Forbidden): pods "web" is forbidden: User "jane" cannot patch resource "pods" in API group "" in the namespace "dev"\n',
+    );
+    expect(h.kubectl("get pod web -n dev --show-labels").stdout).not.toContain("tier=front");
+  });
+
+  it("lets groups grant access, and leaves commands without --as alone", () => {
+    const h = withRbac();
+    expect(h.kubectl("get nodes --as=jane --as-group=system:masters").exitCode).toBe(0);
+    expect(h.kubectl("get nodes").exitCode).toBe(0);
+  });
+});
