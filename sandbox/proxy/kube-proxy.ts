@@ -29,19 +29,39 @@ export const MIN_SYNC_PERIOD_MS = 1000;
 /** --iptables-sync-period default: a full resync every 30 s even without changes. */
 export const SYNC_PERIOD_MS = 30_000;
 
-const built = new WeakMap<
-  KubeProxyHost,
-  {
-    services: Service[];
-    slices: EndpointSlice[];
-    rules: ReturnType<typeof buildNatRules>;
-    count: number;
-    memo: PortMemo;
-  }
->();
+interface Built {
+  services: Service[];
+  slices: EndpointSlice[];
+  rules: ReturnType<typeof buildNatRules>;
+  count: number;
+  memo: PortMemo;
+}
+
+/** A build a cluster's kube-proxies may share: without Local traffic policy ports the rules do not depend on the node. */
+interface SharedBuild extends Built {
+  nodeName: string;
+  clusterCIDR: string;
+  /** Some port has a Local traffic policy, so only the same node may reuse the rules. */
+  perNode: boolean;
+}
+
+const built = new WeakMap<KubeProxyHost, Built>();
+// Keyed by a shared PortMemo: the last rules any of its kube-proxies built (nodes sync the same lists in turn).
+const sharedBuilds = new WeakMap<PortMemo, SharedBuild>();
 
 function same<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function anyLocalPort(memo: PortMemo, services: readonly Service[]): boolean {
+  for (let i = 0; i < services.length; i++) {
+    const ports = memo.portsOf(services[i]);
+    for (let j = 0; j < ports.length; j++)
+      if (ports[j].internalPolicyLocal || ports[j].externalPolicyLocal) return true;
+  }
+  return false;
 }
 
 /** Sync a node's rules once from lists of Services and EndpointSlices; returns the rule count. */
@@ -51,17 +71,36 @@ export function syncProxyRules(host: KubeProxyHost, services: Service[], slices:
   let last = built.get(host);
   if (!last || !same(last.services, services) || !same(last.slices, slices)) {
     const memo = last?.memo ?? host.portMemo ?? new PortMemo();
-    const rules = buildNatRules(
-      {
-        services,
-        endpointSlices: slices,
-        nodeName: host.nodeName,
-        nodeIPs: [host.nodeIP],
-        clusterCIDR: host.clusterCIDR,
-      },
-      memo,
-    );
-    last = { services, slices, rules, count: ruleCount(rules), memo };
+    // Another node of the cluster may just have built from these very objects.
+    const shared = host.portMemo === memo ? sharedBuilds.get(memo) : undefined;
+    if (
+      shared &&
+      shared.clusterCIDR === host.clusterCIDR &&
+      (!shared.perNode || shared.nodeName === host.nodeName) &&
+      same(shared.services, services) &&
+      same(shared.slices, slices)
+    ) {
+      last = { services, slices, rules: shared.rules, count: shared.count, memo };
+    } else {
+      const rules = buildNatRules(
+        {
+          services,
+          endpointSlices: slices,
+          nodeName: host.nodeName,
+          nodeIPs: [host.nodeIP],
+          clusterCIDR: host.clusterCIDR,
+        },
+        memo,
+      );
+      last = { services, slices, rules, count: ruleCount(rules), memo };
+      if (host.portMemo === memo)
+        sharedBuilds.set(memo, {
+          ...last,
+          nodeName: host.nodeName,
+          clusterCIDR: host.clusterCIDR,
+          perNode: anyLocalPort(memo, services),
+        });
+    }
     built.set(host, last);
   } else {
     last.services = services;
