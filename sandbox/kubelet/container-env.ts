@@ -34,22 +34,42 @@ export function visibleServices(services: readonly Service[], namespace: string,
 export function serviceEnv(services: readonly Service[]): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const s of services) {
-    const ports = s.spec.ports ?? [];
-    if (!ports.length) continue;
-    const prefix = envVarName(s.metadata.name!);
-    const ip = s.spec.clusterIP!;
-    out.push([`${prefix}_SERVICE_HOST`, ip]);
-    out.push([`${prefix}_SERVICE_PORT`, String(ports[0].port)]);
-    for (const p of ports)
-      if (p.name) out.push([`${prefix}_SERVICE_PORT_${envVarName(p.name)}`, String(p.port)]);
-    ports.forEach((p, i) => {
-      const proto = (p.protocol ?? "TCP").toLowerCase();
-      const url = `${proto}://${ip}:${p.port}`;
-      if (i === 0) out.push([`${prefix}_PORT`, url]);
-      const pp = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`;
-      out.push([pp, url], [`${pp}_PROTO`, proto], [`${pp}_PORT`, String(p.port)], [`${pp}_ADDR`, ip]);
-    });
+    const vars = varsOf(s);
+    for (let i = 0; i < vars.length; i++) out.push(vars[i]);
   }
+  return out;
+}
+
+// Every container start reads the same few Services: each one's variables are worked out once per spec
+// (specs are never changed in place); the name is checked too, in case two Services share a spec object.
+const varsBySpec = new WeakMap<Service["spec"], { name: string; vars: ReadonlyArray<[string, string]> }>();
+
+function varsOf(s: Service): ReadonlyArray<[string, string]> {
+  const name = s.metadata.name!;
+  const known = varsBySpec.get(s.spec);
+  if (known && known.name === name) return known.vars;
+  const vars = computeVars(s);
+  varsBySpec.set(s.spec, { name, vars });
+  return vars;
+}
+
+function computeVars(s: Service): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const ports = s.spec.ports ?? [];
+  if (!ports.length) return out;
+  const prefix = envVarName(s.metadata.name!);
+  const ip = s.spec.clusterIP!;
+  out.push([`${prefix}_SERVICE_HOST`, ip]);
+  out.push([`${prefix}_SERVICE_PORT`, String(ports[0].port)]);
+  for (const p of ports)
+    if (p.name) out.push([`${prefix}_SERVICE_PORT_${envVarName(p.name)}`, String(p.port)]);
+  ports.forEach((p, i) => {
+    const proto = (p.protocol ?? "TCP").toLowerCase();
+    const url = `${proto}://${ip}:${p.port}`;
+    if (i === 0) out.push([`${prefix}_PORT`, url]);
+    const pp = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`;
+    out.push([pp, url], [`${pp}_PROTO`, proto], [`${pp}_PORT`, String(p.port)], [`${pp}_ADDR`, ip]);
+  });
   return out;
 }
 
@@ -59,8 +79,21 @@ export function expandCommand(
   env: readonly EnvVar[],
 ): string[] | undefined {
   if (!words) return undefined;
-  const vars = new Map(env.map((e) => [e.name, e.value ?? ""]));
-  return words.map((w) => expand(w, (n) => vars.get(n)));
+  // Most commands hold no `$` at all: nothing to expand, and no variable map to build.
+  let vars: Map<string, string> | undefined;
+  const lookup = (n: string) => {
+    if (!vars) {
+      vars = new Map();
+      for (const e of env) vars.set(e.name, e.value ?? "");
+    }
+    return vars.get(n);
+  };
+  const out = new Array<string>(words.length);
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    out[i] = w.includes("$") ? expand(w, lookup) : w;
+  }
+  return out;
 }
 
 // $(VAR) expands to a variable defined earlier or a Service variable, $$ escapes, unknown names stay as written.
@@ -105,19 +138,29 @@ export function containerEnv(
 ): EnvVar[] {
   const links = pod.spec.enableServiceLinks ?? true;
   const svc = serviceEnv(visibleServices(services, pod.metadata.namespace ?? "default", links));
-  const svcMap = new Map(svc);
+  // Only a value with a `$(...)` reference reads the Service variables by name.
+  let svcMap: Map<string, string> | undefined;
   const own = new Map<string, string>();
+  const lookup = (n: string) => {
+    const mine = own.get(n);
+    if (mine !== undefined) return mine;
+    svcMap ??= new Map(svc);
+    return svcMap.get(n);
+  };
   for (const e of container.env ?? []) {
     const ref = (e.valueFrom as { fieldRef?: { fieldPath?: string } } | undefined)?.fieldRef?.fieldPath;
     const value = e.value
-      ? expand(e.value, (n) => own.get(n) ?? svcMap.get(n))
+      ? e.value.includes("$")
+        ? expand(e.value, lookup)
+        : e.value
       : ref
         ? fieldValue(pod, ref, facts)
         : "";
     own.set(e.name, value);
   }
   // The real kubelet also iterates Go maps here, so its order varies run to run; the model keeps spec order.
-  const out: EnvVar[] = [...own].map(([name, value]) => ({ name, value }));
+  const out: EnvVar[] = [];
+  for (const [name, value] of own) out.push({ name, value });
   for (const [name, value] of svc) if (!own.has(name)) out.push({ name, value });
   return out;
 }

@@ -15,7 +15,7 @@ import { buildStatus, type PodRecord } from "./pod-state.ts";
 import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
 import type { ProbeTransport } from "./probe-transport.ts";
 import { mirrorPod } from "./static-pods.ts";
-import { type StatusMemo, sameStatusInputs, statusMemoOf } from "./status-memo.ts";
+import { plainlyDiffers, type StatusMemo, sameStatusInputs, statusMemoOf } from "./status-memo.ts";
 import { VolumeManager } from "./volume-manager.ts";
 
 /** Configuration of one kubelet. */
@@ -360,7 +360,10 @@ export class Kubelet {
       if (sameStatusInputs(rec, memo) && cur.status !== undefined && cur.status === memo.matched) continue;
       const scheduled = cur.status?.conditions?.find((c) => c.type === "PodScheduled");
       const status = buildStatus(rec, this.cfg.machine.ip, scheduled);
-      if (jsonEqual(status, cur.status)) {
+      if (
+        (cur.status === undefined || !plainlyDiffers(status, cur.status)) &&
+        jsonEqual(status, cur.status)
+      ) {
         memo.matched = cur.status;
         continue;
       }

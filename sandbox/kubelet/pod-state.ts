@@ -125,32 +125,10 @@ function computeQosClass(pod: Pod): string {
   return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
 }
 
-function containerStatus(r: ContainerRecord): ContainerStatus {
-  const st: ContainerStatus = {
-    ...(r.id ? { containerID: `containerd://${r.id}` } : {}),
-    image: r.imageRef ?? r.image,
-    imageID: r.imageID ?? "",
-    lastState: r.last
-      ? {
-          terminated: {
-            containerID: `containerd://${r.last.id}`,
-            exitCode: r.last.exitCode,
-            finishedAt: rfc3339(r.last.finishedAt),
-            reason: r.last.reason,
-            startedAt: rfc3339(r.last.startedAt),
-          },
-        }
-      : {},
-    name: r.name,
-    // A regular init container that completed counts as ready (the prober manager's UpdatePodStatus).
-    ready: r.ready || (r.init && !r.sidecar && r.state === "terminated" && r.exitCode === 0),
-    restartCount: r.restartCount,
-    started: r.state === "running" && r.started,
-    state: {},
-  };
-  if (r.state === "running") st.state = { running: { startedAt: rfc3339(r.startedAt!) } };
-  else if (r.state === "terminated") {
-    st.state = {
+function containerState(r: ContainerRecord): NonNullable<ContainerStatus["state"]> {
+  if (r.state === "running") return { running: { startedAt: rfc3339(r.startedAt!) } };
+  if (r.state === "terminated")
+    return {
       terminated: {
         containerID: `containerd://${r.id}`,
         exitCode: r.exitCode!,
@@ -159,7 +137,32 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
         startedAt: rfc3339(r.startedAt!),
       },
     };
-  } else st.state = { waiting: { ...(r.message ? { message: r.message } : {}), reason: r.reason } };
+  return { waiting: r.message ? { message: r.message, reason: r.reason } : { reason: r.reason } };
+}
+
+function containerStatus(r: ContainerRecord): ContainerStatus {
+  // containerID leads when present (key order shows in JSON output); the rest follow in a fixed order.
+  const st = {} as ContainerStatus;
+  if (r.id) st.containerID = `containerd://${r.id}`;
+  st.image = r.imageRef ?? r.image;
+  st.imageID = r.imageID ?? "";
+  st.lastState = r.last
+    ? {
+        terminated: {
+          containerID: `containerd://${r.last.id}`,
+          exitCode: r.last.exitCode,
+          finishedAt: rfc3339(r.last.finishedAt),
+          reason: r.last.reason,
+          startedAt: rfc3339(r.last.startedAt),
+        },
+      }
+    : {};
+  st.name = r.name;
+  // A regular init container that completed counts as ready (the prober manager's UpdatePodStatus).
+  st.ready = r.ready || (r.init && !r.sidecar && r.state === "terminated" && r.exitCode === 0);
+  st.restartCount = r.restartCount;
+  st.started = r.state === "running" && r.started;
+  st.state = containerState(r);
   return st;
 }
 
@@ -171,13 +174,18 @@ function cond(
   reason?: string,
   message?: string,
 ): Condition {
-  return {
+  const c: Condition = {
     type,
     status: ok ? "True" : "False",
     lastProbeTime: null,
     lastTransitionTime: rfc3339(at ?? fallback),
-    ...(ok || !reason ? {} : { reason, message }),
   };
+  // Added after the others, as the spread it replaces placed them (key order shows in JSON output).
+  if (!ok && reason) {
+    c.reason = reason;
+    c.message = message;
+  }
+  return c;
 }
 
 function pendingInits(rec: PodRecord): string[] {
@@ -244,9 +252,9 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
     containerStatuses: apps.map(containerStatus),
     hostIP,
     hostIPs: [{ ip: hostIP }],
-    ...(rec.inits.length ? { initContainerStatuses: rec.inits.map(containerStatus) } : {}),
-    phase,
   };
+  if (rec.inits.length) status.initContainerStatuses = rec.inits.map(containerStatus);
+  status.phase = phase;
   if (rec.ip) {
     status.podIP = rec.ip;
     status.podIPs = [{ ip: rec.ip }];

@@ -1,7 +1,7 @@
 // The status manager asks for a pod's status far more often than anything in it changes (probe runs,
 // its own write coming back through the watch). This remembers what the last status was built from, so
 // the kubelet can tell without building it again that it would match what the API already holds.
-import type { PodStatus } from "../api/types.ts";
+import type { Condition, ContainerStatus, PodStatus } from "../api/types.ts";
 import type { ContainerRecord, PodRecord } from "./pod-state.ts";
 
 /** What a pod's last status computation saw and which API status it matched. */
@@ -107,4 +107,45 @@ export function sameStatusInputs(rec: PodRecord, memo: StatusMemo): boolean {
     i += PER_CONTAINER;
   }
   return same;
+}
+
+/** Tell at a glance that two pod statuses differ (phase, IP, container flags, condition statuses); false proves nothing. */
+export function plainlyDiffers(a: PodStatus, b: PodStatus): boolean {
+  // Each check is one that jsonEqual would also fail; anything unusual is left to jsonEqual.
+  if (a.phase !== b.phase || a.podIP !== b.podIP) return true;
+  return (
+    containersDiffer(a.containerStatuses, b.containerStatuses) ||
+    containersDiffer(a.initContainerStatuses, b.initContainerStatuses) ||
+    conditionsDiffer(a.conditions, b.conditions)
+  );
+}
+
+function containersDiffer(x: ContainerStatus[] | undefined, y: ContainerStatus[] | undefined): boolean {
+  if (!Array.isArray(x) || !Array.isArray(y)) return false;
+  if (x.length !== y.length) return true;
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (typeof p !== "object" || typeof q !== "object" || p === null || q === null) return false;
+    if (
+      p.ready !== q.ready ||
+      p.started !== q.started ||
+      p.restartCount !== q.restartCount ||
+      p.containerID !== q.containerID
+    )
+      return true;
+  }
+  return false;
+}
+
+function conditionsDiffer(x: Condition[] | undefined, y: Condition[] | undefined): boolean {
+  if (!Array.isArray(x) || !Array.isArray(y)) return false;
+  if (x.length !== y.length) return true;
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i];
+    const q = y[i];
+    if (typeof p !== "object" || typeof q !== "object" || p === null || q === null) return false;
+    if (p.type !== q.type || p.status !== q.status) return true;
+  }
+  return false;
 }
