@@ -43,6 +43,8 @@ interface Walk {
   hops: Hop[];
   flow: Flow;
   ttl: number;
+  /** Whether the hops' texts are wanted; callers that only read the outcome skip building them. */
+  trace: boolean;
 }
 
 const hop = (w: Walk, node: NodeNetwork, kind: Hop["kind"], text: string) =>
@@ -53,42 +55,53 @@ function fail(w: Walk, node: NodeNetwork, error: ConnectError, pkt: Packet, why:
   return { ok: false, error, hops: w.hops, dst: pkt.dst, dport: pkt.dport ?? 0 };
 }
 
+const DECIDING_JUMP = / -j KUBE-(SVC-|SEP-|EXT-|NODEPORTS|MARK-MASQ)/;
+
 // Run one netfilter hook on a node and record the rules that did something; returns the rewritten packet.
 function netfilter(w: Walk, node: NodeNetwork, hook: string, pkt: Packet, masq?: string): EvalResult | null {
   const results = traverseHook(node.iptables, hook, pkt, {
     random: w.random,
-    localAddresses: node.host.addresses(),
+    localAddresses: node.host.localAddresses(),
     masqueradeAddress: masq,
   });
   // Only the rules that decide something: service, endpoint and nodeport jumps, rewrites and verdicts.
-  for (const r of results)
-    for (const s of r.steps)
-      if (
-        s.action !== "jump" && s.action !== "continue" && s.action !== "return"
-          ? s.action !== "accept" || r.verdict !== "ACCEPT" || s.table === "filter"
-          : / -j KUBE-(SVC-|SEP-|EXT-|NODEPORTS|MARK-MASQ)/.test(s.rule)
-      )
-        hop(w, node, "iptables", `${s.table} ${hook}: ${s.rule}`);
+  if (w.trace)
+    for (const r of results)
+      for (const s of r.steps)
+        if (
+          s.action !== "jump" && s.action !== "continue" && s.action !== "return"
+            ? s.action !== "accept" || r.verdict !== "ACCEPT" || s.table === "filter"
+            : DECIDING_JUMP.test(s.rule)
+        )
+          hop(w, node, "iptables", `${s.table} ${hook}: ${s.rule}`);
   return results.length ? results[results.length - 1] : null;
 }
 
+function whereText(node: NodeNetwork, stack: NetStack): string {
+  return stack === node.host
+    ? "the host"
+    : `pod netns ${node.machine.netns.nameOf(stack.inode) ?? stack.inode}`;
+}
+
 function deliver(w: Walk, node: NodeNetwork, stack: NetStack, pkt: Packet): ConnectResult {
-  const where =
-    stack === node.host ? "the host" : `pod netns ${node.machine.netns.nameOf(stack.inode) ?? stack.inode}`;
   if (w.flow.proto === "icmp") {
-    hop(w, node, "socket", `${pkt.dst} is local to ${where}: echo reply`);
+    hop(w, node, "socket", `${pkt.dst} is local to ${whereText(node, stack)}: echo reply`);
     return { ok: true, response: "", hops: w.hops, dst: pkt.dst, dport: 0, src: pkt.src, pid: 0 };
   }
   const l = node.machine.sockets.lookup(stack.inode, w.flow.proto, pkt.dport ?? 0, pkt.dst);
   if (!l) {
+    const where = whereText(node, stack);
     const other = node.machine.sockets.lookup(stack.inode, w.flow.proto, pkt.dport ?? 0);
     const why = other
       ? `${w.flow.proto}/${pkt.dport} in ${where} is bound to ${other.addr} only, not ${pkt.dst}: RST`
       : `nothing listens on ${w.flow.proto}/${pkt.dport} in ${where}: RST`;
     return fail(w, node, "refused", pkt, why);
   }
-  const comm = node.machine.processes.get(l.pid)?.comm ?? "?";
-  hop(w, node, "socket", `${pkt.dst}:${pkt.dport} in ${where}: accepted by ${comm} (pid ${l.pid})`);
+  if (w.trace) {
+    const comm = node.machine.processes.get(l.pid)?.comm ?? "?";
+    const where = whereText(node, stack);
+    hop(w, node, "socket", `${pkt.dst}:${pkt.dport} in ${where}: accepted by ${comm} (pid ${l.pid})`);
+  }
   const response = l.handler(w.flow.payload, { now: w.now, remoteIp: pkt.src });
   return { ok: true, response, hops: w.hops, dst: pkt.dst, dport: pkt.dport ?? 0, src: pkt.src, pid: l.pid };
 }
@@ -122,7 +135,7 @@ function ingress(w: Walk, node: NodeNetwork, pkt0: Packet): ConnectResult {
 function egress(w: Walk, node: NodeNetwork, pkt0: Packet): ConnectResult {
   const route = node.host.lookup(pkt0.dst);
   if (!route) return fail(w, node, "net-unreachable", pkt0, `no route to ${pkt0.dst}`);
-  hop(w, node, "route", `route ${pkt0.dst}: ${routeText(route)}`);
+  if (w.trace) hop(w, node, "route", `route ${pkt0.dst}: ${routeText(route)}`);
   const masq = node.host.link(route.dev)?.addrs[0]?.ip;
   const post = netfilter(w, node, "POSTROUTING", { ...pkt0, outIface: route.dev }, masq);
   const pkt = { ...(post?.packet ?? pkt0), outIface: undefined, inIface: undefined };
@@ -130,13 +143,15 @@ function egress(w: Walk, node: NodeNetwork, pkt0: Packet): ConnectResult {
   if (route.dev === "cni0") {
     const target = node.podStacks().find((s) => s.isLocal(pkt.dst) && pkt.dst !== "127.0.0.1");
     if (!target) return fail(w, node, "unreachable", pkt, `cni0: no neighbour answers ARP for ${pkt.dst}`);
-    const veth = node.host.links.find((l) => l.peer?.netns === node.machine.netns.nameOf(target.inode));
-    hop(
-      w,
-      node,
-      "bridge",
-      `cni0 forwards to ${veth?.name ?? "veth"} -> eth0 in ${veth?.peer?.netns ?? "pod"}`,
-    );
+    if (w.trace) {
+      const veth = node.host.links.find((l) => l.peer?.netns === node.machine.netns.nameOf(target.inode));
+      hop(
+        w,
+        node,
+        "bridge",
+        `cni0 forwards to ${veth?.name ?? "veth"} -> eth0 in ${veth?.peer?.netns ?? "pod"}`,
+      );
+    }
     return deliver(w, node, target, pkt);
   }
   if (route.dev === "flannel.1") {
@@ -165,9 +180,11 @@ export function connect(
   fabric: Fabric,
   origin: Origin,
   flow: Flow,
-  ctx: { now: number; random: () => number },
+  // `trace: false` leaves out the hops that only describe the way (the outcome is the same).
+  ctx: { now: number; random: () => number; trace?: boolean },
 ): ConnectResult {
-  const w: Walk = { fabric, now: ctx.now, random: ctx.random, hops: [], flow, ttl: 8 };
+  const trace = ctx.trace ?? true;
+  const w: Walk = { fabric, now: ctx.now, random: ctx.random, hops: [], flow, ttl: 8, trace };
   const { node, stack } = origin;
   const loop = /^127\./.test(flow.dst);
   const isHost = stack === node.host;

@@ -53,6 +53,8 @@ export class NetStack {
   readonly routes: Route[] = [];
   private readonly routeDsts = new Set<string>();
   private nextIndex = 1;
+  // Every address on the links, rebuilt after a link comes or goes (addresses are never changed in place).
+  private addrCache: string[] | undefined;
 
   constructor(inode: number) {
     this.inode = inode;
@@ -63,6 +65,7 @@ export class NetStack {
     const index = link.index ?? this.nextIndex;
     this.nextIndex = Math.max(this.nextIndex, index + 1);
     const full: Link = { ...link, index };
+    this.addrCache = undefined;
     const last = this.links[this.links.length - 1];
     this.links.push(full);
     // Kept in index order; a link numbered after every other one is already in place (the sort is stable).
@@ -74,6 +77,7 @@ export class NetStack {
   removeLink(name: string): void {
     const i = this.links.findIndex((l) => l.name === name);
     if (i >= 0) this.links.splice(i, 1);
+    this.addrCache = undefined;
     for (let r = this.routes.length - 1; r >= 0; r--)
       if (this.routes[r].dev === name) this.routeDsts.delete(this.routes.splice(r, 1)[0].dst);
   }
@@ -105,14 +109,24 @@ export class NetStack {
 
   /** Whether an address is configured on one of this namespace's links (or is loopback). */
   isLocal(ip: string): boolean {
+    if (this.localAddresses().includes(ip)) return true;
     const n = parseIPv4(ip) ?? 0;
-    if (n >>> 24 === 127) return true;
-    return this.links.some((l) => l.addrs.some((a) => a.ip === ip));
+    return n >>> 24 === 127;
   }
 
   /** Every address on this namespace's links. */
   addresses(): string[] {
-    return this.links.flatMap((l) => l.addrs.map((a) => a.ip));
+    return this.localAddresses().slice();
+  }
+
+  /** Every address on this namespace's links, as one shared list: read it, never change it. */
+  localAddresses(): string[] {
+    let cached = this.addrCache;
+    if (cached === undefined) {
+      cached = this.links.flatMap((l) => l.addrs.map((a) => a.ip));
+      this.addrCache = cached;
+    }
+    return cached;
   }
 
   /** The address a connection from here uses as its source (the first global one). */
