@@ -23,7 +23,14 @@ import {
   required,
 } from "./errors.ts";
 import { ServiceRegistry } from "./registry/services.ts";
-import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from "./selectors.ts";
+import {
+  type FieldTerm,
+  matchesFields,
+  matchesLabels,
+  parseFieldSelector,
+  parseLabelSelector,
+  type Selector,
+} from "./selectors.ts";
 import type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";
 import {
@@ -47,6 +54,10 @@ export class ApiServer {
   private readonly hubs = new Map<string, WatchHub>();
   readonly services: ServiceRegistry;
   private readonly admission: { suffix: () => string };
+  // Controllers list and watch with the same few selectors again and again: each text is parsed once
+  // (the parsed forms are only read). Bounded, and per server.
+  private readonly labelSelectors = new Map<string, Selector>();
+  private readonly fieldSelectors = new Map<string, FieldTerm[]>();
 
   constructor(config: ApiServerConfig) {
     if (!config.etcd || !config.loop || !config.random)
@@ -132,8 +143,8 @@ export class ApiServer {
     opts: ListOptions = {},
   ): { items: T[]; resourceVersion: string } {
     const rt = this.resource(plural);
-    const labels = parseLabelSelector(opts.labelSelector ?? "");
-    const fields = parseFieldSelector(opts.fieldSelector ?? "", rt.plural);
+    const labels = this.labelSelector(opts.labelSelector ?? "");
+    const fields = this.fieldSelector(opts.fieldSelector ?? "", rt.plural);
     const items: T[] = [];
     for (const kv of this.etcd.range(storagePrefix(rt, opts.namespace))) {
       const o = kv.value as T;
@@ -170,6 +181,29 @@ export class ApiServer {
     return status
       ? this.updateStatus<T>(plural, cur, { handOff: true })
       : this.update<T>(plural, cur, { handOff: true });
+  }
+
+  /**
+   * `mutate` for a change to anything but the status: the status (which a spec update keeps from the stored
+   * object anyway) is shared with the stored object instead of copied, so `change` must not touch it.
+   */
+  mutateSpec<T extends KubeObject>(
+    plural: string,
+    namespace: string | undefined,
+    name: string,
+    change: (obj: T) => boolean | undefined,
+  ): T {
+    if (!WITH_STATUS_SUBRESOURCE.has(this.resource(plural).plural))
+      return this.mutate(plural, namespace, name, change);
+    const stored = this.get<T>(plural, namespace, name);
+    // The keys keep the stored order and drop undefined values, as clone() of the whole object does.
+    const cur: Record<string, unknown> = {};
+    for (const k in stored) {
+      const v = (stored as Record<string, unknown>)[k];
+      if (v !== undefined && typeof v !== "function") cur[k] = k === "status" ? v : clone(v);
+    }
+    if (change(cur as T) === false) return cur as T;
+    return this.update<T>(plural, cur as KubeObject, { handOff: true });
   }
 
   /**
@@ -272,8 +306,8 @@ export class ApiServer {
     const rt = this.resource(plural);
     const filter = {
       namespace: opts.namespace,
-      labels: parseLabelSelector(opts.labelSelector ?? ""),
-      fields: parseFieldSelector(opts.fieldSelector ?? "", rt.plural),
+      labels: this.labelSelector(opts.labelSelector ?? ""),
+      fields: this.fieldSelector(opts.fieldSelector ?? "", rt.plural),
     };
     return this.hub(rt).add(filter, handler);
   }
@@ -382,6 +416,27 @@ export class ApiServer {
     // The DELETED event carries the revision of the delete, as a real watch does.
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.etcd.revision()) } };
     this.hub(rt).publish(gone, undefined);
+  }
+
+  private labelSelector(text: string): Selector {
+    let parsed = this.labelSelectors.get(text);
+    if (parsed === undefined) {
+      parsed = parseLabelSelector(text);
+      if (this.labelSelectors.size >= 256) this.labelSelectors.clear();
+      this.labelSelectors.set(text, parsed);
+    }
+    return parsed;
+  }
+
+  private fieldSelector(text: string, plural: string): FieldTerm[] {
+    const key = text === "" ? plural : `${plural} ${text}`;
+    let parsed = this.fieldSelectors.get(key);
+    if (parsed === undefined) {
+      parsed = parseFieldSelector(text, plural);
+      if (this.fieldSelectors.size >= 256) this.fieldSelectors.clear();
+      this.fieldSelectors.set(key, parsed);
+    }
+    return parsed;
   }
 
   private hub(rt: ResourceType): WatchHub {

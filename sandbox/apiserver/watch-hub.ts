@@ -30,6 +30,10 @@ export class WatchHub {
   private readonly all: Watcher[] = [];
   private readonly byNode = new Map<string, Watcher[]>();
   private readonly loop: EventLoop;
+  // The events of the change being published, made when the first watcher needs one.
+  private added: ApiWatchEvent | undefined = undefined;
+  private modified: ApiWatchEvent | undefined = undefined;
+  private deleted: ApiWatchEvent | undefined = undefined;
 
   constructor(loop: EventLoop) {
     this.loop = loop;
@@ -64,19 +68,48 @@ export class WatchHub {
     // The batch is flat (watcher, event, watcher, event, ...) to spare a pair per delivery.
     if (this.all.length === 0 && this.byNode.size === 0) return;
     const batch: Array<Watcher | ApiWatchEvent> = [];
-    offerAll(batch, this.all, oldObj, newObj);
+    this.offerAll(batch, this.all, oldObj, newObj);
     if (this.byNode.size > 0) {
       const oldNode = (oldObj?.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
       const newNode = (newObj?.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
       const before = this.byNode.get(oldNode);
-      if (before) offerAll(batch, before, oldObj, newObj);
+      if (before) this.offerAll(batch, before, oldObj, newObj);
       if (newNode !== oldNode) {
         const after = this.byNode.get(newNode);
-        if (after) offerAll(batch, after, oldObj, newObj);
+        if (after) this.offerAll(batch, after, oldObj, newObj);
       }
     }
+    // Forget this change's events: the batch holds them until it is delivered.
+    this.added = this.modified = this.deleted = undefined;
     if (batch.length === 0) return;
     this.loop.defer(() => deliver(batch));
+  }
+
+  private offerAll(
+    batch: Array<Watcher | ApiWatchEvent>,
+    watchers: Watcher[],
+    oldObj: KubeObject | undefined,
+    newObj: KubeObject | undefined,
+  ): void {
+    for (let i = 0; i < watchers.length; i++) {
+      const w = watchers[i];
+      const was = oldObj !== undefined && matches(w.filter, oldObj);
+      const is = newObj !== undefined && matches(w.filter, newObj);
+      // A change that moves an object into or out of a filtered view is an ADDED or DELETED for that view.
+      // Watchers that see the same kind of event share one (handlers only read them).
+      if (is) {
+        if (was) {
+          if (this.modified === undefined) this.modified = { type: "MODIFIED", object: newObj };
+          batch.push(w, this.modified);
+        } else {
+          if (this.added === undefined) this.added = { type: "ADDED", object: newObj };
+          batch.push(w, this.added);
+        }
+      } else if (was) {
+        if (this.deleted === undefined) this.deleted = { type: "DELETED", object: newObj ?? oldObj };
+        batch.push(w, this.deleted);
+      }
+    }
   }
 }
 
@@ -85,28 +118,6 @@ function deliver(batch: Array<Watcher | ApiWatchEvent>): void {
     const w = batch[i] as Watcher;
     if (!w.stopped) w.handler(batch[i + 1] as ApiWatchEvent);
   }
-}
-
-function offerAll(
-  batch: Array<Watcher | ApiWatchEvent>,
-  watchers: Watcher[],
-  oldObj: KubeObject | undefined,
-  newObj: KubeObject | undefined,
-): void {
-  for (let i = 0; i < watchers.length; i++) offer(batch, watchers[i], oldObj, newObj);
-}
-
-function offer(
-  batch: Array<Watcher | ApiWatchEvent>,
-  w: Watcher,
-  oldObj: KubeObject | undefined,
-  newObj: KubeObject | undefined,
-): void {
-  const was = oldObj !== undefined && matches(w.filter, oldObj);
-  const is = newObj !== undefined && matches(w.filter, newObj);
-  // A change that moves an object into or out of a filtered view is an ADDED or DELETED for that view.
-  if (is) batch.push(w, { type: was ? "MODIFIED" : "ADDED", object: newObj });
-  else if (was) batch.push(w, { type: "DELETED", object: newObj ?? oldObj });
 }
 
 function matches(f: WatchFilter, obj: KubeObject): boolean {
