@@ -70,13 +70,17 @@ function kubeProxyPorts(ctx: ImageContext): DaemonPort[] {
   } catch {
     // No file: the defaults below.
   }
-  const bind = (key: string, fallback: string): DaemonPort => {
-    const v = new RegExp(`^${key}:\\s*"?([^"\\s]*)"?`, "m").exec(conf)?.[1] || fallback;
+  const bind = (re: RegExp, fallback: string): DaemonPort => {
+    const v = re.exec(conf)?.[1] || fallback;
     const i = v.lastIndexOf(":");
     return { port: Number(v.slice(i + 1)), proto: "tcp", addr: goBindAddress(v.slice(0, i)) };
   };
-  return [bind("metricsBindAddress", "127.0.0.1:10249"), bind("healthzBindAddress", "0.0.0.0:10256")];
+  return [bind(METRICS_BIND, "127.0.0.1:10249"), bind(HEALTHZ_BIND, "0.0.0.0:10256")];
 }
+
+// The two KubeProxyConfiguration keys kubeProxyPorts reads (no g flag: exec keeps no state between calls).
+const METRICS_BIND = /^metricsBindAddress:\s*"?([^"\s]*)"?/m;
+const HEALTHZ_BIND = /^healthzBindAddress:\s*"?([^"\s]*)"?/m;
 
 const line = (where: string, msg: string) => (ctx: ImageContext) => [klog(ctx.now(), 1, where, msg)];
 

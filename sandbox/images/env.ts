@@ -10,9 +10,17 @@ export function processEnv(
   home = "/root",
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  if (env.PATH !== undefined) out.PATH = env.PATH;
+  const path = env.PATH;
+  if (path !== undefined) out.PATH = path;
   out.HOSTNAME = env.HOSTNAME ?? hostname;
-  for (const [k, v] of Object.entries(env)) if (!(k in out)) out[k] = v;
+  // Before the walk `out` holds only PATH (when set), HOSTNAME and what every object inherits; env's own
+  // keys are distinct, so these checks skip exactly the keys already in `out`.
+  const keys = Object.keys(env);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
+    if (k === "HOSTNAME" || (k === "PATH" && path !== undefined) || k in Object.prototype) continue;
+    out[k] = env[k];
+  }
   if (out.HOME === undefined) out.HOME = home;
   return out;
 }
