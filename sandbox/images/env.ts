@@ -9,18 +9,31 @@ export function processEnv(
   hostname: string,
   home = "/root",
 ): Record<string, string> {
-  const out: Record<string, string> = {};
-  const path = env.PATH;
-  if (path !== undefined) out.PATH = path;
-  out.HOSTNAME = env.HOSTNAME ?? hostname;
-  // Before the walk `out` holds only PATH (when set), HOSTNAME and what every object inherits; env's own
-  // keys are distinct, so these checks skip exactly the keys already in `out`.
   const keys = Object.keys(env);
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i];
-    if (k === "HOSTNAME" || (k === "PATH" && path !== undefined) || k in Object.prototype) continue;
-    out[k] = env[k];
+    if (k in Object.prototype || (k === "HOSTNAME" && env.HOSTNAME === undefined))
+      return keyByKey(env, hostname, home);
   }
+  // A spread keeps PATH and HOSTNAME where they are and overwrites them with the same values.
+  const path = env.PATH;
+  const host = env.HOSTNAME ?? hostname;
+  const out: Record<string, string> =
+    path !== undefined ? { PATH: path, HOSTNAME: host, ...env } : { HOSTNAME: host, ...env };
+  if (out.HOME === undefined) out.HOME = home;
+  return out;
+}
+
+// The general case: names an object inherits (toString, __proto__) stay out, as does an unset HOSTNAME.
+function keyByKey(
+  env: Readonly<Record<string, string>>,
+  hostname: string,
+  home: string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (env.PATH !== undefined) out.PATH = env.PATH;
+  out.HOSTNAME = env.HOSTNAME ?? hostname;
+  for (const [k, v] of Object.entries(env)) if (!(k in out)) out[k] = v;
   if (out.HOME === undefined) out.HOME = home;
   return out;
 }
