@@ -60,20 +60,29 @@ function source(pod: Pod, v: Volume): Source | null {
 
 /** List a container's bind mounts in volumeMounts order, with subPath and readOnly applied. */
 export function containerMounts(pod: Pod, container: Container): ContainerMounts {
-  const volumes = new Map((pod.spec.volumes ?? []).map((v) => [v.name, v]));
   const out: ContainerMounts = { mounts: [], prepare: [] };
-  for (const vm of container.volumeMounts ?? []) {
+  const vms = container.volumeMounts;
+  if (!vms?.length) return out;
+  const volumes = new Map<string, Volume>();
+  for (const v of pod.spec.volumes ?? []) volumes.set(v.name, v);
+  for (const vm of vms) {
     const v = volumes.get(vm.name);
     const src = v ? source(pod, v) : null;
     if (!src) continue;
     const subPath = vm.subPath ?? "";
     const hostPath = subPath ? `${src.path}/${subPath}` : src.path;
     if (src.prep)
-      out.prepare.push({ path: src.path, kind: src.prep, ...(src.mode ? { mode: src.mode } : {}) });
+      out.prepare.push(
+        src.mode ? { path: src.path, kind: src.prep, mode: src.mode } : { path: src.path, kind: src.prep },
+      );
     // The kubelet creates a missing subPath as a directory inside the volume.
     if (subPath) out.prepare.push({ path: hostPath, kind: "dir" });
     const ro = vm.readOnly || src.readOnly;
-    out.mounts.push({ containerPath: vm.mountPath, hostPath, ...(ro ? { readonly: true } : {}) });
+    out.mounts.push(
+      ro
+        ? { containerPath: vm.mountPath, hostPath, readonly: true }
+        : { containerPath: vm.mountPath, hostPath },
+    );
   }
   return out;
 }
