@@ -4,6 +4,7 @@ import type { EndpointSlice, Pod, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { type InformerFactory, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
+import { sameJSONText } from "../util/json-equal.ts";
 import { controllerRef, isPodReady } from "./pod-util.ts";
 import { resolveTargetPort, type ServiceMembership } from "./service-membership.ts";
 
@@ -65,11 +66,7 @@ export class EndpointSliceController {
       })
       .items.find((s) => s.metadata.labels?.["endpointslice.kubernetes.io/managed-by"] === MANAGED_BY);
     if (existing) {
-      if (
-        JSON.stringify(existing.endpoints) === JSON.stringify(endpoints) &&
-        JSON.stringify(existing.ports) === JSON.stringify(ports)
-      )
-        return;
+      if (sameJSONText(existing.endpoints, endpoints) && sameJSONText(existing.ports, ports)) return;
       this.api.mutate<EndpointSlice>("endpointslices", namespace, existing.metadata.name!, (s) => {
         s.endpoints = endpoints;
         s.ports = ports as EndpointSlice["ports"];

@@ -22,3 +22,53 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   for (const k in y) if (y[k] !== undefined) n--;
   return n === 0;
 }
+
+// How a value prints inside an object: undefined, functions and symbols leave the key out.
+function skipped(v: unknown): boolean {
+  return v === undefined || typeof v === "function" || typeof v === "symbol";
+}
+
+/**
+ * Whether JSON.stringify would print two plain JSON-shaped values (no toJSON methods) as the same text:
+ * unlike jsonEqual, key order matters. Builds no text.
+ */
+export function sameJSONText(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const aObj = typeof a === "object" && a !== null;
+  const bObj = typeof b === "object" && b !== null;
+  if (!aObj || !bObj) {
+    if (aObj || bObj) return false;
+    // Non-finite numbers print as null; undefined, functions and symbols print nothing at the top level
+    // and null inside arrays, where this is also called.
+    const na = typeof a === "number" && !Number.isFinite(a) ? null : a;
+    const nb = typeof b === "number" && !Number.isFinite(b) ? null : b;
+    if (na === nb) return true;
+    return skipped(na) && skipped(nb);
+  }
+  const aArr = Array.isArray(a);
+  if (aArr !== Array.isArray(b)) return false;
+  if (aArr) {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) {
+      const u = skipped(x[i]) ? null : x[i];
+      const v = skipped(y[i]) ? null : y[i];
+      if (!sameJSONText(u, v)) return false;
+    }
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const xk = Object.keys(x);
+  const yk = Object.keys(y);
+  let j = 0;
+  for (let i = 0; i < xk.length; i++) {
+    if (skipped(x[xk[i]])) continue;
+    while (j < yk.length && skipped(y[yk[j]])) j++;
+    if (j >= yk.length || yk[j] !== xk[i] || !sameJSONText(x[xk[i]], y[yk[j]])) return false;
+    j++;
+  }
+  while (j < yk.length && skipped(y[yk[j]])) j++;
+  return j === yk.length;
+}

@@ -3,9 +3,9 @@ import type { KubeObject } from "../../api/types.ts";
 import { type FieldError, required } from "../errors.ts";
 import { dnsLabel, dnsSubdomain } from "./common.ts";
 import { invalidValue, list, obj, text, unsupportedValue } from "./field.ts";
-import { isIPv4, validateIP } from "./ip.ts";
+import { isIP, isIPv4, validateIP } from "./ip.ts";
 import { nameIsDNSSubdomain } from "./name-rules.ts";
-import { isValidPortNum } from "./names.ts";
+import { isDNS1123Label, isDNS1123Subdomain, isValidPortNum } from "./names.ts";
 import { validateObjectMeta, validateObjectMetaUpdate } from "./object-meta.ts";
 
 /** Reject the special IPv4 ranges an endpoint may not use. */
@@ -31,6 +31,29 @@ function validateAddress(raw: unknown, path: string): FieldError[] {
   if (a.nodeName !== undefined) errs.push(...dnsSubdomain(text(a.nodeName), `${path}.nodeName`));
   if (errs.length === 0) errs.push(...nonSpecialIP(ip, `${path}.ip`));
   return errs;
+}
+
+// Whether validateAddress would find nothing, without building its paths (most addresses are fine).
+function addressOk(raw: unknown): boolean {
+  const a = obj(raw);
+  const ip = text(a.ip);
+  if (!isIP(ip)) return false;
+  const hostname = text(a.hostname);
+  if (hostname && isDNS1123Label(hostname).length > 0) return false;
+  if (a.nodeName !== undefined && isDNS1123Subdomain(text(a.nodeName)).length > 0) return false;
+  return nonSpecialIP(ip, "").length === 0;
+}
+
+// Whether validatePort would find nothing, without building its paths.
+function portOk(raw: unknown, requireName: boolean): boolean {
+  const p = obj(raw);
+  const name = text(p.name);
+  if (requireName && !name) return false;
+  if (name && isDNS1123Label(name).length > 0) return false;
+  const port = typeof p.port === "number" ? p.port : 0;
+  if (isValidPortNum(port).length > 0) return false;
+  const protocol = text(p.protocol);
+  return protocol === "SCTP" || protocol === "TCP" || protocol === "UDP";
 }
 
 /** Validate an endpoint port (shared with nothing else, but kept apart for readability). */
@@ -59,16 +82,15 @@ export function validateEndpoints(ep: KubeObject): FieldError[] {
     const notReady = list(s.notReadyAddresses);
     if (ready.length === 0 && notReady.length === 0)
       errs.push(required(at, "must specify `addresses` or `notReadyAddresses`"));
-    ready.forEach((a, j) => {
-      errs.push(...validateAddress(a, `${at}.addresses[${j}]`));
-    });
-    notReady.forEach((a, j) => {
-      errs.push(...validateAddress(a, `${at}.notReadyAddresses[${j}]`));
-    });
+    for (let j = 0; j < ready.length; j++)
+      if (!addressOk(ready[j])) errs.push(...validateAddress(ready[j], `${at}.addresses[${j}]`));
+    for (let j = 0; j < notReady.length; j++)
+      if (!addressOk(notReady[j]))
+        errs.push(...validateAddress(notReady[j], `${at}.notReadyAddresses[${j}]`));
     const ports = list(s.ports);
-    ports.forEach((p, j) => {
-      errs.push(...validatePort(p, ports.length > 1, `${at}.ports[${j}]`));
-    });
+    for (let j = 0; j < ports.length; j++)
+      if (!portOk(ports[j], ports.length > 1))
+        errs.push(...validatePort(ports[j], ports.length > 1, `${at}.ports[${j}]`));
   });
   return errs;
 }

@@ -4,8 +4,22 @@ import { invalidValue } from "./field.ts";
 
 /** Whether a string is an IPv4 address (dotted quad, leading zeros tolerated). */
 export function isIPv4(s: string): boolean {
-  const parts = s.split(".");
-  return parts.length === 4 && parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255);
+  // One pass over the text: four dot-separated parts of one to three ASCII digits, each at most 255.
+  let dots = 0;
+  let digits = 0;
+  let value = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || value > 255 || ++dots > 3) return false;
+      digits = 0;
+      value = 0;
+    } else if (c >= 48 && c <= 57) {
+      if (++digits > 3) return false;
+      value = value * 10 + (c - 48);
+    } else return false;
+  }
+  return dots === 3 && digits > 0 && value <= 255;
 }
 
 /** Whether a string is an IPv6 address (optionally ending in an embedded IPv4). */
