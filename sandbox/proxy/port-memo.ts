@@ -109,17 +109,44 @@ export class PortMemo {
         if (same) Object.assign(last, { slices, endpoints });
       }
       if (same) {
-        for (const op of last.ops) {
-          const w = op.nat ? nat : filter;
-          if (op.rule) w.add(op.chain, op.rule);
-          else w.chain(op.chain);
-        }
+        replay(last.ops, filter, nat);
         return;
       }
     }
     endpoints ??= endpointsFor(info, slices, input.nodeName);
-    const ops: Op[] = [];
-    writePortRules(info, endpoints, input, recorder(filter, false, ops), recorder(nat, true, ops));
+    const key = signature(info, endpoints, input.clusterCIDR, masqueradeAll);
+    let ops = opsByInput.get(key);
+    if (ops) replay(ops, filter, nat);
+    else {
+      ops = [];
+      writePortRules(info, endpoints, input, recorder(filter, false, ops), recorder(nat, true, ops));
+      if (opsByInput.size >= 4096) opsByInput.clear();
+      opsByInput.set(key, ops);
+    }
     byNode.set(node, { slices, endpoints, clusterCIDR: input.clusterCIDR, masqueradeAll, ops });
   }
+}
+
+function replay(ops: readonly Op[], filter: Writer, nat: Writer): void {
+  for (const op of ops) {
+    const w = op.nat ? nat : filter;
+    if (op.rule) w.add(op.chain, op.rule);
+    else w.chain(op.chain);
+  }
+}
+
+// Every cluster boots the same services with the same endpoints: a port's writes are a pure function of
+// what writePortRules reads, so they are remembered by that text (bounded) and shared between clusters.
+const opsByInput = new Map<string, Op[]>();
+
+function signature(
+  info: ServicePortInfo,
+  endpoints: readonly EndpointInfo[],
+  clusterCIDR: string,
+  masqueradeAll: boolean,
+): string {
+  let key = `${info.namespace}\u0000${info.name}\u0000${info.portName}\u0000${info.spn}\u0000${info.protocol}\u0000${info.clusterIP}\u0000${info.port}\u0000${info.nodePort}\u0000${info.externalIPs.join(",")}\u0000${info.loadBalancerIPs.join(",")}\u0000${info.externalPolicyLocal}\u0000${info.internalPolicyLocal}\u0000${clusterCIDR}\u0000${masqueradeAll}`;
+  for (const e of endpoints)
+    key += `\u0001${e.key}\u0000${e.ip}\u0000${e.port}\u0000${+e.ready}${+e.serving}${+e.terminating}${+e.local}`;
+  return key;
 }

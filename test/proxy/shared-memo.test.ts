@@ -5,7 +5,16 @@ import { createIptables } from "../../sandbox/node/iptables/model.ts";
 import type { Iptables } from "../../sandbox/node/iptables/types.ts";
 import { type KubeProxyHost, syncProxyRules } from "../../sandbox/proxy/kube-proxy.ts";
 import { PortMemo } from "../../sandbox/proxy/port-memo.ts";
-import { defaultSlices, kubeDnsService, kubernetesService, service, webService } from "./fixture.ts";
+import { buildNatRules } from "../../sandbox/proxy/sync.ts";
+import {
+  defaultInput,
+  defaultSlices,
+  kubeDnsService,
+  kubernetesService,
+  service,
+  slice,
+  webService,
+} from "./fixture.ts";
 
 function save(ipt: Iptables): string {
   return runIptables(["iptables-save"], { ipt, now: 0 }).stdout;
@@ -49,5 +58,17 @@ describe("kube-proxy sync with a cluster's shared port memo", () => {
     const { alone, shared } = bothWays([kubernetesService, local]);
     expect(alone[1]).not.toBe(alone[2]);
     expect(shared).toEqual(alone);
+  });
+
+  it("replays another cluster's port writes only for the same endpoints and readiness", () => {
+    const ready = defaultInput();
+    const first = buildNatRules(ready, new PortMemo());
+    expect(buildNatRules(defaultInput(), new PortMemo())).toEqual(first);
+    const notReady = defaultInput();
+    notReady.endpointSlices = [
+      slice("default", "web", [{ name: "", protocol: "TCP", port: 80 }], [["10.244.1.2", "node01", false]]),
+    ];
+    expect(buildNatRules(notReady, new PortMemo())).toEqual(buildNatRules(notReady));
+    expect(buildNatRules(notReady, new PortMemo())).not.toEqual(first);
   });
 });
