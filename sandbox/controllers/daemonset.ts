@@ -4,7 +4,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
-import { pinnedNodeNames, tolerates } from "../scheduler/filters.ts";
+import { firstPinnedNodeName, tolerates } from "../scheduler/filters.ts";
 import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
 import { OwnerIndex } from "./owner-index.ts";
@@ -85,8 +85,7 @@ export class DaemonSetController {
 
   // The node a daemon pod is pinned to by the affinity createPod gives it (or its nodeName).
   private targetNode(p: Pod): string | undefined {
-    const pinned = pinnedNodeNames(p);
-    return pinned?.values().next().value ?? p.spec.nodeName;
+    return firstPinnedNodeName(p) ?? p.spec.nodeName;
   }
 
   /** Create missing daemon pods, remove misplaced or outdated ones, refresh status. */

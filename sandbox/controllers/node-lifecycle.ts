@@ -195,7 +195,7 @@ export class NodeLifecycleController {
     const node = fresh ?? this.api.tryGet<Node>("nodes", undefined, p.spec.nodeName);
     const nodeTaints = node?.spec.taints;
     // Most nodes carry no NoExecute taint and most pods no pending eviction: then there is nothing to do.
-    if (!nodeTaints?.some((t) => t.effect === "NoExecute")) {
+    if (!hasNoExecute(nodeTaints)) {
       if (this.evictions.size === 0) return;
       const key = `${p.metadata.namespace}/${p.metadata.name}`;
       this.evictions.get(key)?.();
@@ -203,8 +203,8 @@ export class NodeLifecycleController {
       return;
     }
     const key = `${p.metadata.namespace}/${p.metadata.name}`;
-    const taints = nodeTaints.filter((t) => t.effect === "NoExecute");
     if (this.evictions.has(key)) return;
+    const taints = (nodeTaints as Taint[]).filter((t) => t.effect === "NoExecute");
     let wait = Number.POSITIVE_INFINITY;
     for (const t of taints) {
       const tol = (p.spec.tolerations ?? []).filter((x) => tolerates(x, t));
@@ -230,4 +230,11 @@ export class NodeLifecycleController {
     });
     this.evictions.set(key, cancel);
   }
+}
+
+// Whether any taint is NoExecute (a loop: this runs on every pod event).
+function hasNoExecute(taints: Taint[] | undefined): boolean {
+  if (!taints) return false;
+  for (let i = 0; i < taints.length; i++) if (taints[i].effect === "NoExecute") return true;
+  return false;
 }

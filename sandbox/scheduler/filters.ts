@@ -120,6 +120,30 @@ export function pinnedNodeNames(pod: Pod): Set<string> | undefined {
   return names;
 }
 
+/** The first of pinnedNodeNames(pod), without building the set (daemon pods name one node). */
+export function firstPinnedNodeName(pod: Pod): string | undefined {
+  const terms = requiredNodeTerms(pod);
+  if (!terms || terms.length === 0) return undefined;
+  let first: string | undefined;
+  let found = false;
+  for (let i = 0; i < terms.length; i++) {
+    const fields = terms[i].matchFields;
+    let f: SelectorRequirement | undefined;
+    if (fields)
+      for (let j = 0; j < fields.length; j++)
+        if (fields[j].key === "metadata.name" && fields[j].operator === "In") {
+          f = fields[j];
+          break;
+        }
+    if (!f) return undefined;
+    if (!found && f.values && f.values.length > 0) {
+      first = f.values[0];
+      found = true;
+    }
+  }
+  return first;
+}
+
 function nodeSelector(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
   const sel = f.nodeSelector;
   if (sel.length > 0) {
