@@ -250,7 +250,8 @@ export function applyManifestText(api: ApiServer, text: string): string {
       ...(obj.metadata.annotations ?? {}),
       "kubectl.kubernetes.io/last-applied-configuration": `${applied}\n`,
     };
-    api.create(rt.plural, obj);
+    // parseYamlDocuments handed out a private copy: the server may keep it as it is.
+    api.create(rt.plural, obj, { handOff: true });
     out += `${rt.kind.toLowerCase()}${rt.group ? `.${rt.group}` : ""}/${obj.metadata.name} created\n`;
   }
   return out;
