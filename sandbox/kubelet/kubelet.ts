@@ -257,7 +257,8 @@ export class Kubelet {
       const pod = mirrorPod(yaml, file, this.nodeName, node, this.api.loop.now());
       if (!pod || this.api.tryGet("pods", pod.metadata.namespace, pod.metadata.name!)) continue;
       try {
-        this.api.create("pods", pod);
+        // mirrorPod built it from a private copy of the parsed manifest: hand it over uncopied.
+        this.api.create("pods", pod, { handOff: true });
       } catch (err) {
         this.cfg.journal(
           `"Failed creating a mirror pod" err="${err instanceof Error ? err.message : String(err)}" pod="${pod.metadata.namespace}/${pod.metadata.name}"`,
