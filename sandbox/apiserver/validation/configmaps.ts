@@ -1,7 +1,7 @@
 // ConfigMap validation: key format, no key in both bags, 1 MiB total, immutability when `immutable`.
 import type { KubeObject } from "../../api/types.ts";
+import { sameCanonicalJSON } from "../../util/json-equal.ts";
 import { type FieldError, forbidden, tooLong } from "../errors.ts";
-import { sameJSON } from "./common.ts";
 import { invalidValue, obj, text } from "./field.ts";
 import { nameIsDNSSubdomain } from "./name-rules.ts";
 import { byteLength, isConfigMapKey } from "./names.ts";
@@ -42,7 +42,8 @@ export function immutableData(o: KubeObject, old: KubeObject, fields: string[]):
   const errs: FieldError[] = [];
   if (o.immutable !== true) errs.push(forbidden("immutable", "field is immutable when `immutable` is set"));
   for (const f of fields) {
-    if (!sameJSON(o[f], old[f])) errs.push(forbidden(f, "field is immutable when `immutable` is set"));
+    if (!sameCanonicalJSON(o[f], old[f]))
+      errs.push(forbidden(f, "field is immutable when `immutable` is set"));
   }
   return errs;
 }

@@ -1,7 +1,8 @@
 // Deployment validation (ValidateDeploymentSpec) and the selector immutability of apps/v1 updates.
 import type { KubeObject } from "../../api/types.ts";
+import { sameCanonicalJSON } from "../../util/json-equal.ts";
 import { type FieldError, forbidden, required } from "../errors.ts";
-import { nonNegative, sameJSON } from "./common.ts";
+import { nonNegative } from "./common.ts";
 import { invalidRendered, isObj, type Obj, obj, renderedNotSupported } from "./field.ts";
 import { goLabelSelector } from "./go-format.ts";
 import { nameIsDNSSubdomain } from "./name-rules.ts";
@@ -112,7 +113,7 @@ export function validateDeployment(d: KubeObject): FieldError[] {
 
 /** Report a changed selector, which apps/v1 forbids. */
 export function selectorImmutable(spec: Obj, oldSpec: Obj): FieldError[] {
-  if (sameJSON(spec.selector, oldSpec.selector)) return [];
+  if (sameCanonicalJSON(spec.selector, oldSpec.selector)) return [];
   return [invalidRendered("spec.selector", goLabelSelector(obj(spec.selector)), "field is immutable")];
 }
 

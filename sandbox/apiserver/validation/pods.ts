@@ -1,7 +1,7 @@
 // Pod create and update validation (ValidatePodCreate / ValidatePodUpdate).
 import type { KubeObject } from "../../api/types.ts";
+import { sameCanonicalJSON } from "../../util/json-equal.ts";
 import { type FieldError, forbidden, required } from "../errors.ts";
-import { sameJSON } from "./common.ts";
 import { invalidValue, isObj, list, type Obj, obj, text } from "./field.ts";
 import { goValue } from "./go-format.ts";
 import { nameIsDNSSubdomain } from "./name-rules.ts";
@@ -82,7 +82,7 @@ function specDiff(before: Obj, after: Obj): string {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   const lines = ["  core.PodSpec{"];
   for (const k of keys) {
-    if (sameJSON(before[k], after[k])) continue;
+    if (sameCanonicalJSON(before[k], after[k])) continue;
     if (before[k] !== undefined) lines.push(`- \t${goFieldName(k)}: ${goValue(before[k])},`);
     if (after[k] !== undefined) lines.push(`+ \t${goFieldName(k)}: ${goValue(after[k])},`);
   }
@@ -92,7 +92,9 @@ function specDiff(before: Obj, after: Obj): string {
 
 function onlyAddedTolerations(now: unknown[], before: unknown[]): FieldError[] {
   for (const old of before) {
-    const found = now.some((t) => sameJSON({ ...obj(old), tolerationSeconds: obj(t).tolerationSeconds }, t));
+    const found = now.some((t) =>
+      sameCanonicalJSON({ ...obj(old), tolerationSeconds: obj(t).tolerationSeconds }, t),
+    );
     if (!found)
       return [
         forbidden("spec.tolerations", "existing toleration can not be modified except its tolerationSeconds"),
@@ -137,7 +139,7 @@ export function validatePodUpdate(pod: KubeObject, old: KubeObject): FieldError[
     );
   }
   errs.push(...onlyAddedTolerations(list(spec.tolerations), list(oldSpec.tolerations)));
-  if (sameJSON(spec, oldSpec)) return errs;
+  if (sameCanonicalJSON(spec, oldSpec)) return errs;
   const munged: Obj = { ...spec };
   for (const key of ["containers", "initContainers"]) {
     if (spec[key] === undefined) continue;
@@ -150,7 +152,7 @@ export function validatePodUpdate(pod: KubeObject, old: KubeObject): FieldError[
   if (typeof oldGrace === "number" && oldGrace < 0 && munged.terminationGracePeriodSeconds === 1) {
     munged.terminationGracePeriodSeconds = oldGrace;
   }
-  if (!sameJSON(munged, oldSpec)) {
+  if (!sameCanonicalJSON(munged, oldSpec)) {
     errs.push(
       forbidden(
         "spec",
