@@ -8,12 +8,19 @@ import {
   sandboxFreshNamespaces,
   startError,
 } from "./container-command.ts";
-import { type ContainerRuntimeState, createContainerContext } from "./container-context.ts";
+import { createContainerContext } from "./container-context.ts";
 import { type ExecHook, runInContainer } from "./container-exec.ts";
 import { createRootfs } from "./container-rootfs.ts";
 import { containerHostname, execTargetOf } from "./containerd-exec-target.ts";
 import { ImageStore, type Schedule } from "./containerd-images.ts";
-import type { Container, Sandbox } from "./containerd-records.ts";
+import {
+  type Container,
+  markContainerExited,
+  randomHex,
+  type Sandbox,
+  sandboxStatus,
+} from "./containerd-records.ts";
+import { startShimAndPause } from "./containerd-shim.ts";
 import {
   type ContainerConfig,
   type ContainerExitEvent,
@@ -33,8 +40,6 @@ import { type ExitInfo, type ProcessTable, SIG } from "./processes.ts";
 import { attachSandboxNetwork } from "./sandbox-network.ts";
 import type { SocketTable } from "./sockets.ts";
 
-const HEX_CODES = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
-
 /** Config for {@link Containerd}. */
 export interface ContainerdConfig {
   processes: ProcessTable;
@@ -52,8 +57,6 @@ export interface ContainerdConfig {
   /** The node's file tree, where bind mounts' host directories live. */
   fs?: FileTree;
 }
-
-const SOCK = "/run/containerd/containerd.sock";
 
 /** Model containerd's CRI service for one node. */
 export class Containerd {
@@ -121,66 +124,39 @@ export class Containerd {
     return this.images.pull(ref, cb);
   }
 
-  private hex(n: number): string {
-    // Built as one flat string: appending a character at a time keeps a rope of n pieces alive per ID.
-    const codes = new Array<number>(n);
-    for (let i = 0; i < n; i++) codes[i] = HEX_CODES[Math.floor(this.c.random() * 16)];
-    return String.fromCharCode(...codes);
-  }
-
   /** Create and start a pod sandbox: a shim, a pause process and the pod's namespaces. */
   runPodSandbox(config: PodSandboxConfig, now: number): string {
     if (!config?.name || !config.namespace || !config.uid)
       throw new CriError("sandbox config must have name, namespace and uid");
     const pause = this.images.resolve(this.c.pauseImage) ?? this.images.preload(this.c.pauseImage);
-    const id = this.hex(64);
+    const id = randomHex(this.c.random, 64);
     const host = this.c.namespaces.initial;
     let ns = this.c.namespaces.derive(host, sandboxFreshNamespaces(config));
     let netnsName = "";
     let ip = this.c.hostIp;
     if (!config.hostNetwork) {
       const deps = { namespaces: this.c.namespaces, netns: this.c.netns, hook: this.network };
-      const attached = attachSandboxNetwork(deps, id, config, this.hex(32));
+      const attached = attachSandboxNetwork(deps, id, config, randomHex(this.c.random, 32));
       ns = { ...ns, net: attached.net };
       netnsName = attached.netnsName;
       ip = attached.ip;
     }
-    const shim = this.c.processes.spawn({
-      argv: ["/usr/bin/containerd-shim-runc-v2", "-namespace", "k8s.io", "-id", id, "-address", SOCK],
-      ppid: 1,
-      now,
-      cgroup: "/system.slice/containerd.service",
-      threads: 12,
-      rssKb: 12800,
-      vszKb: 1_238_000,
-    });
-    const cgroupParent =
-      config.cgroupParent ??
-      `/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod${config.uid.replace(/-/g, "_")}.slice`;
-    const logs: ContainerRuntimeState = { mainPid: 0, logs: [], cancels: [], exited: false };
-    const ctx = createContainerContext({
-      processes: this.c.processes,
-      sockets: this.c.sockets,
-      schedule: this.c.schedule,
-      program: pause.program,
-      argv: ["/pause"],
-      env: {},
-      hostname: config.hostname ?? config.name,
-      podIp: ip,
+    const { shimPid, pausePid, cgroupParent, logs } = startShimAndPause(
+      this.c,
+      pause.program,
+      config,
+      id,
       ns,
-      shimPid: shim.pid,
-      cgroup: `${cgroupParent}/cri-containerd-${id}.scope`,
+      ip,
       now,
-      state: logs,
-    });
-    pause.program.start(ctx);
+    );
     this.sandboxes.set(id, {
       id,
       config: { ...config },
       state: "SANDBOX_READY",
       createdAt: now,
-      shimPid: shim.pid,
-      pausePid: logs.mainPid,
+      shimPid,
+      pausePid,
       ns,
       ip,
       netnsName,
@@ -233,7 +209,7 @@ export class Containerd {
       throw new CriError(
         `failed to get image "${normalizeImageRef(config.image)}": image "${normalizeImageRef(config.image)}" not found`,
       );
-    const id = this.hex(64);
+    const id = randomHex(this.c.random, 64);
     this.containers.set(id, {
       config: { ...config },
       run: { mainPid: 0, logs: [], cancels: [], exited: false },
@@ -380,13 +356,13 @@ export class Containerd {
   /** List sandboxes, newest first. */
   listPodSandboxes(): PodSandboxStatus[] {
     return [...this.sandboxes.values()]
-      .map((s) => this.sandboxStatusOf(s))
+      .map((s) => sandboxStatus(s))
       .sort((a, b) => b.createdAt - a.createdAt);
   }
 
   /** Report one sandbox's status. */
   podSandboxStatus(id: string): PodSandboxStatus {
-    return this.sandboxStatusOf(this.sandbox(id));
+    return sandboxStatus(this.sandbox(id));
   }
 
   /** A sandbox's pod IP as its status reports it (empty for host-network sandboxes), without the status. */
@@ -400,28 +376,8 @@ export class Containerd {
     return { ...this.sandbox(id).ns };
   }
 
-  private sandboxStatusOf(s: Sandbox): PodSandboxStatus {
-    return {
-      id: s.id,
-      config: { ...s.config },
-      state: s.state,
-      createdAt: s.createdAt,
-      ip: s.config.hostNetwork ? "" : s.ip,
-      netnsPath: s.netnsName ? `/var/run/netns/${s.netnsName}` : "",
-      pid: s.pausePid,
-    };
-  }
-
   private markExited(c: Container, code: number, now: number): void {
-    c.run.exited = true;
-    for (const cancel of c.run.cancels.splice(0)) cancel();
-    Object.assign(c.status, {
-      state: "CONTAINER_EXITED",
-      exitCode: code,
-      finishedAt: now,
-      reason: code === 0 ? "Completed" : "Error",
-    });
-    const event = { id: c.status.id, podSandboxId: c.status.podSandboxId, exitCode: code, finishedAt: now };
+    const event = markContainerExited(c, code, now);
     for (const l of [...this.exitListeners]) l(event);
   }
 
