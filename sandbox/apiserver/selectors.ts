@@ -230,3 +230,35 @@ export function matchesFields(terms: FieldTerm[], obj: KubeObject): boolean {
   }
   return true;
 }
+
+/**
+ * Parsed selectors by their text. Controllers list and watch with the same few selectors again and again;
+ * each text is parsed once (the parsed forms are only read). Bounded, and one per server.
+ */
+export class SelectorCache {
+  private readonly labels = new Map<string, Selector>();
+  private readonly fields = new Map<string, FieldTerm[]>();
+
+  /** The parsed label selector `text`. */
+  label(text: string): Selector {
+    let parsed = this.labels.get(text);
+    if (parsed === undefined) {
+      parsed = parseLabelSelector(text);
+      if (this.labels.size >= 256) this.labels.clear();
+      this.labels.set(text, parsed);
+    }
+    return parsed;
+  }
+
+  /** The parsed field selector `text` for a resource type. */
+  field(text: string, plural: string): FieldTerm[] {
+    const key = text === "" ? plural : `${plural} ${text}`;
+    let parsed = this.fields.get(key);
+    if (parsed === undefined) {
+      parsed = parseFieldSelector(text, plural);
+      if (this.fields.size >= 256) this.fields.clear();
+      this.fields.set(key, parsed);
+    }
+    return parsed;
+  }
+}

@@ -22,22 +22,15 @@ import {
   notFound,
   required,
 } from "./errors.ts";
+import { planDelete } from "./graceful-delete.ts";
 import { ServiceRegistry } from "./registry/services.ts";
-import {
-  type FieldTerm,
-  matchesFields,
-  matchesLabels,
-  parseFieldSelector,
-  parseLabelSelector,
-  type Selector,
-} from "./selectors.ts";
+import { matchesFields, matchesLabels, SelectorCache } from "./selectors.ts";
 import type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";
 import {
   dropServerFields,
   GENERATION,
   generatedName,
-  gracePeriodOf,
   keepServerFields,
   storedShape,
 } from "./stored-shape.ts";
@@ -54,10 +47,7 @@ export class ApiServer {
   private readonly hubs = new Map<string, WatchHub>();
   readonly services: ServiceRegistry;
   private readonly admission: { suffix: () => string };
-  // Controllers list and watch with the same few selectors again and again: each text is parsed once
-  // (the parsed forms are only read). Bounded, and per server.
-  private readonly labelSelectors = new Map<string, Selector>();
-  private readonly fieldSelectors = new Map<string, FieldTerm[]>();
+  private readonly selectors = new SelectorCache();
 
   constructor(config: ApiServerConfig) {
     if (!config.etcd || !config.loop || !config.random)
@@ -143,8 +133,8 @@ export class ApiServer {
     opts: ListOptions = {},
   ): { items: T[]; resourceVersion: string } {
     const rt = this.resource(plural);
-    const labels = this.labelSelector(opts.labelSelector ?? "");
-    const fields = this.fieldSelector(opts.fieldSelector ?? "", rt.plural);
+    const labels = this.selectors.label(opts.labelSelector ?? "");
+    const fields = this.selectors.field(opts.fieldSelector ?? "", rt.plural);
     const items: T[] = [];
     for (const kv of this.etcd.range(storagePrefix(rt, opts.namespace))) {
       const o = kv.value as T;
@@ -268,36 +258,9 @@ export class ApiServer {
     if (!kv) throw notFound(rt.plural, rt.group, name);
     const cur = kv.value as KubeObject;
     if (opts.dryRun) return cur as T;
-    const obj = clone(cur);
-    const meta = obj.metadata;
-    const finalizers = [...(meta.finalizers ?? [])];
-    if (opts.propagationPolicy === "Orphan" && !finalizers.includes("orphan")) finalizers.push("orphan");
-    if (opts.propagationPolicy === "Foreground" && !finalizers.includes("foregroundDeletion"))
-      finalizers.push("foregroundDeletion");
-    const now = this.loop.now();
-    if (rt.plural === "namespaces") {
-      if (meta.deletionTimestamp) return cur as T;
-      meta.deletionTimestamp = rfc3339(now);
-      meta.deletionGracePeriodSeconds = 0;
-      (obj.status as { phase?: string }) = { ...(obj.status as object), phase: "Terminating" };
-      return this.store(rt, key, obj, kv, true) as T;
-    }
-    const grace = gracePeriodOf(rt, obj, opts);
-    if (grace > 0 || finalizers.length > 0) {
-      if (meta.deletionTimestamp) {
-        // A second delete may only shorten the grace period, as the real registry allows.
-        if (
-          grace >= (meta.deletionGracePeriodSeconds ?? 0) &&
-          finalizers.length === (meta.finalizers ?? []).length
-        )
-          return cur as T;
-      }
-      meta.deletionTimestamp = rfc3339(now + grace * 1000);
-      meta.deletionGracePeriodSeconds = grace;
-      if (finalizers.length) meta.finalizers = finalizers;
-      if (grace > 0 || finalizers.length > 0) return this.store(rt, key, obj, kv, true) as T;
-    }
-    this.remove(rt, key, cur);
+    const plan = planDelete(rt, cur, opts, this.loop.now());
+    if (plan.kind === "mark") return this.store(rt, key, plan.obj, kv, true) as T;
+    if (plan.kind === "remove") this.remove(rt, key, cur);
     return cur as T;
   }
 
@@ -306,8 +269,8 @@ export class ApiServer {
     const rt = this.resource(plural);
     const filter = {
       namespace: opts.namespace,
-      labels: this.labelSelector(opts.labelSelector ?? ""),
-      fields: this.fieldSelector(opts.fieldSelector ?? "", rt.plural),
+      labels: this.selectors.label(opts.labelSelector ?? ""),
+      fields: this.selectors.field(opts.fieldSelector ?? "", rt.plural),
     };
     return this.hub(rt).add(filter, handler);
   }
@@ -416,27 +379,6 @@ export class ApiServer {
     // The DELETED event carries the revision of the delete, as a real watch does.
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(this.etcd.revision()) } };
     this.hub(rt).publish(gone, undefined);
-  }
-
-  private labelSelector(text: string): Selector {
-    let parsed = this.labelSelectors.get(text);
-    if (parsed === undefined) {
-      parsed = parseLabelSelector(text);
-      if (this.labelSelectors.size >= 256) this.labelSelectors.clear();
-      this.labelSelectors.set(text, parsed);
-    }
-    return parsed;
-  }
-
-  private fieldSelector(text: string, plural: string): FieldTerm[] {
-    const key = text === "" ? plural : `${plural} ${text}`;
-    let parsed = this.fieldSelectors.get(key);
-    if (parsed === undefined) {
-      parsed = parseFieldSelector(text, plural);
-      if (this.fieldSelectors.size >= 256) this.fieldSelectors.clear();
-      this.fieldSelectors.set(key, parsed);
-    }
-    return parsed;
   }
 
   private hub(rt: ResourceType): WatchHub {

@@ -1,9 +1,8 @@
-// How the server shapes what it stores: which kinds keep a generation, the order of metadata keys, how a
-// generateName is completed, and how long a delete waits.
+// How the server shapes what it stores: which kinds keep a generation, the order of metadata keys, and how
+// a generateName is completed.
 import type { ResourceType } from "../api/resources.ts";
 import type { KubeObject, ObjectMeta } from "../api/types.ts";
 import { StatusError } from "./errors.ts";
-import type { DeleteOptions } from "./server-options.ts";
 
 /** Kinds whose metadata.generation the server keeps. */
 export const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods"]);
@@ -107,22 +106,6 @@ export function keepServerFields(meta: ObjectMeta, old: ObjectMeta): void {
   if (old.generateName === undefined) {
     if ("generateName" in meta) delete meta.generateName;
   } else meta.generateName = old.generateName;
-}
-
-/** The grace period a delete gives: only bound, unfinished pods wait for their kubelet. */
-export function gracePeriodOf(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): number {
-  if (rt.plural !== "pods") return 0;
-  const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number };
-  // An unscheduled pod has no kubelet to confirm termination, so it goes at once.
-  if (!spec.nodeName) return 0;
-  const phase = (obj.status as { phase?: string } | undefined)?.phase;
-  if (phase === "Succeeded" || phase === "Failed") return 0;
-  return (
-    opts.gracePeriodSeconds ??
-    obj.metadata.deletionGracePeriodSeconds ??
-    spec.terminationGracePeriodSeconds ??
-    30
-  );
 }
 
 /** A `generateName` completed with five random characters, retried while taken; AlreadyExists after 16 tries. */
