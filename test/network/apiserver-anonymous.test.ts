@@ -40,6 +40,18 @@ describe("the API server answering curl without credentials", () => {
     );
   });
 
+  it("takes the verb from curl's method: -X POST creates, -X DELETE deletes, -d posts", () => {
+    const send = (flags: string, path: string) =>
+      message(l.run(`curl -k ${flags} https://172.30.1.2:6443${path}`).stdout);
+    expect(send("-X POST", "/api/v1/namespaces/default/pods")).toBe(
+      'pods is forbidden: User "system:anonymous" cannot create resource "pods" in API group "" in the namespace "default"',
+    );
+    expect(send("-X DELETE", "/api/v1/namespaces/default/pods/web")).toBe(
+      'pods "web" is forbidden: User "system:anonymous" cannot delete resource "pods" in API group "" in the namespace "default"',
+    );
+    expect(send("-d x=1", "/api/v1/namespaces")).toContain('cannot create resource "namespaces"');
+  });
+
   it("denies discovery paths as paths, with empty details", () => {
     const body = curl("/api");
     expect(message(body)).toBe('forbidden: User "system:anonymous" cannot get path "/api"');

@@ -19,9 +19,24 @@ export function parseUrl(text: string): Url | null {
   return { scheme: m[1] === "https" ? "https" : "http", host: m[2], port, path: m[4] || "/" };
 }
 
-function request(u: Url, agent: string, head: boolean): string {
+/** What a client sends besides the URL: curl's -X, -H and -d. */
+export interface RequestOptions {
+  method?: string;
+  headers?: string[];
+  body?: string;
+}
+
+function request(u: Url, agent: string, head: boolean, opts: RequestOptions = {}): string {
   const host = u.port === 80 ? u.host : `${u.host}:${u.port}`;
-  return `${head ? "HEAD" : "GET"} ${u.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${agent}\r\nAccept: */*\r\n\r\n`;
+  const method = opts.method ?? (head ? "HEAD" : opts.body !== undefined ? "POST" : "GET");
+  let text = `${method} ${u.path} HTTP/1.1\r\nHost: ${host}\r\nUser-Agent: ${agent}\r\nAccept: */*\r\n`;
+  for (const h of opts.headers ?? []) text += `${h}\r\n`;
+  if (opts.body !== undefined) {
+    if (!(opts.headers ?? []).some((h) => /^content-type:/i.test(h)))
+      text += "Content-Type: application/x-www-form-urlencoded\r\n";
+    text += `Content-Length: ${opts.body.length}\r\n`;
+  }
+  return `${text}\r\n${opts.body ?? ""}`;
 }
 
 /** Split a raw HTTP response into head and body. */
@@ -40,17 +55,18 @@ type Fetch =
   | { ok: false; kind: "dns" | "connect"; ip?: string; r?: ConnectResult & { ok: false } };
 
 /** Resolve and connect to a URL, sending one HTTP request. */
-export function fetchUrl(site: Site, u: Url, agent: string, head = false): Fetch {
+export function fetchUrl(site: Site, u: Url, agent: string, head = false, opts: RequestOptions = {}): Fetch {
   const res = resolveName(site, u.host);
   if (!res.ok) return { ok: false, kind: "dns" };
-  const r = sendTo(site, { proto: "tcp", dst: res.ip, dport: u.port, payload: request(u, agent, head) });
+  const payload = request(u, agent, head, opts);
+  const r = sendTo(site, { proto: "tcp", dst: res.ip, dport: u.port, payload });
   if (!r.ok) return { ok: false, kind: "connect", ip: res.ip, r };
   return { ok: true, raw: r.response, ip: res.ip, r };
 }
 
 const CURL_VERSION = { debian: "7.88.1", ubuntu: "7.81.0", busybox: "7.88.1" } as const;
 
-/** `curl [-s] [-S] [-i] [-I] [-v] [-o FILE] [-m SECS] [--connect-timeout SECS] URL`. */
+/** `curl [-s] [-S] [-i] [-I] [-v] [-k] [-X METHOD] [-H HEADER] [-d DATA] [-o FILE] [-m SECS] URL`. */
 export function runCurl(site: Site, args: string[]): CommandOutput {
   let silent = false;
   let insecure = false;
@@ -61,12 +77,17 @@ export function runCurl(site: Site, args: string[]): CommandOutput {
   let discard = false;
   let format = "";
   let url = "";
+  let method: string | undefined;
+  const headers: string[] = [];
+  let data: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === "-o" || a === "--output") discard = args[++i] === "/dev/null";
     else if (a === "-m" || a === "--max-time" || a === "--connect-timeout") maxMs = Number(args[++i]) * 1000;
     else if (a === "-w" || a === "--write-out") format = args[++i] ?? "";
-    else if (a === "-H" || a === "-X") i++;
+    else if (a === "-X" || a === "--request") method = args[++i];
+    else if (a === "-H" || a === "--header") headers.push(args[++i] ?? "");
+    else if (a === "-d" || a === "--data" || a === "--data-raw") data = args[++i] ?? "";
     else if (/^-[a-zA-Z]+$/.test(a)) {
       silent ||= a.includes("s");
       showErr ||= a.includes("S");
@@ -92,7 +113,7 @@ export function runCurl(site: Site, args: string[]): CommandOutput {
     stderr: !silent || showErr ? `curl: (${code}) ${msg}\n` : "",
     exitCode: code,
   });
-  const f = fetchUrl(site, u, `curl/${CURL_VERSION[site.flavor]}`, head);
+  const f = fetchUrl(site, u, `curl/${CURL_VERSION[site.flavor]}`, head, { method, headers, body: data });
   if (!f.ok && f.kind === "dns") return err(6, `Could not resolve host: ${u.host}`);
   if (!f.ok) {
     const ms = failureMs(f.r!);
