@@ -17,5 +17,7 @@ and a small awk (-F, -v, BEGIN/END, /re/ and comparison patterns, print, printf,
 $N, $NF, NR, NF, +=, length, substr, index, toupper, tolower).
 The shell has pipes, ; && ||, $VAR, $(...) and backticks, for/while/if, printf,
 here-documents (kubectl apply -f - <<EOF ... EOF) and > >> 2> 2>&1 >&2 < redirections.
-kubectl exec ... -- sh -c '...' runs the same shell inside the container.
+kubectl exec ... -- sh -c '...' runs the same shell inside the container;
+kubectl exec -it POD -- sh (or kubectl run -it --rm ... -- sh) hands the terminal
+to the container's shell until exit.
 `;
