@@ -1,9 +1,10 @@
 // kubectl's front door: parse the command line, run the command, and word any failure as kubectl does.
+
+import { impersonatedUser } from "../apiserver/rbac/identity.ts";
 import { parseKubectl } from "./cli/index.ts";
 import { errorText, Run } from "./commands/common.ts";
 import { COMMANDS } from "./commands/registry.ts";
 import type { CommandResult, KubectlContext } from "./context.ts";
-import { impersonatedUser } from "./rbac/identity.ts";
 import { impersonating } from "./rbac/impersonate.ts";
 
 // --as-group's values (a repeatable flag).

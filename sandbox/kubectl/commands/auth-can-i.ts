@@ -2,11 +2,11 @@
 // Deviation: the model decides on kubectl's side with the RBAC rules the cluster holds, instead of
 // sending a SelfSubjectAccessReview (authorization.k8s.io is not served by the model).
 import { lookupResource } from "../../api/resources.ts";
+import { authorize, rulesFor } from "../../apiserver/rbac/authorize.ts";
+import { ADMIN, impersonatedUser } from "../../apiserver/rbac/identity.ts";
+import type { AccessRequest, UserInfo } from "../../apiserver/rbac/types.ts";
 import { layoutRows } from "../printers/index.ts";
-import { authorize, rulesFor } from "../rbac/authorize.ts";
-import { ADMIN, impersonatedUser } from "../rbac/identity.ts";
 import { accessRows } from "../rbac/rules-list.ts";
-import type { AccessRequest, UserInfo } from "../rbac/types.ts";
 import { fail, type Run } from "./common.ts";
 
 const RESOURCE_VERBS = [

@@ -1,11 +1,11 @@
 // --as / --as-group on any command: the API server's impersonation filter swaps the caller's identity, and
 // every request is then authorized as that user. Here the API the command sees checks each call first.
 import type { KubeObject } from "../../api/types.ts";
+import { authorize } from "../../apiserver/rbac/authorize.ts";
+import type { UserInfo } from "../../apiserver/rbac/types.ts";
 import type { ApiRequestInfo } from "../../apiserver/request-info.ts";
 import { forbiddenRequest } from "../../apiserver/request-info.ts";
 import type { ApiServer } from "../../apiserver/server.ts";
-import { authorize } from "./authorize.ts";
-import type { UserInfo } from "./types.ts";
 
 // kubectl changes existing objects with PATCH (label, annotate, apply, scale, set, taint, rollout ...);
 // only replace and edit send PUT, and the sandbox has neither.

@@ -1,6 +1,6 @@
 // RBAC evaluation over the cluster's Roles, ClusterRoles and their bindings, as the API server's RBAC
-// authorizer does it for a SubjectAccessReview. The model runs it on kubectl's side for `auth can-i`.
-import type { ApiServer } from "../../apiserver/server.ts";
+// authorizer does it: for requests over HTTPS, for --as, and for `auth can-i`'s SubjectAccessReview.
+import type { ApiServer } from "../server.ts";
 import type { AccessRequest, Binding, PolicyRule, RoleObject, Subject, UserInfo } from "./types.ts";
 
 const SA_PREFIX = "system:serviceaccount:";
