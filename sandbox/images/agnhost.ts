@@ -3,7 +3,7 @@
 // hostname), `netexec` (HTTP :8080 /hostname, /echo?msg=, /clientip, /healthz; UDP :8081), `liveness`
 // (:8080 /healthz fails after 10 s), `pause` (the default). Log wording is the model's own.
 import { SIG } from "../node/processes.ts";
-import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
+import { byteLength, httpDate, httpResponse, parseHttpRequest } from "../util/http.ts";
 import { fakeSha256 } from "./ids.ts";
 import type { ImageContext, ImageProgram } from "./types.ts";
 

@@ -5,10 +5,10 @@
 import { versionBody } from "../api/version.ts";
 import { apiRequestInfo, forbiddenRequest } from "../apiserver/request-info.ts";
 import { goBindAddress, type RequestInfo, type SocketHandler } from "../node/sockets.ts";
+import { byteLength, httpDate, httpResponse, parseHttpRequest } from "../util/http.ts";
 import { klog } from "../util/klog.ts";
 import { type DaemonPort, daemonImage, flagValue } from "./daemon.ts";
 import { healthEndpoints, K8S_HEALTH } from "./health.ts";
-import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
 import type { ImageContext } from "./types.ts";
 
 const V = "v1.32.4";

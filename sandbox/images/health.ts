@@ -1,7 +1,7 @@
 // Health endpoints of the system components (/livez, /readyz, /healthz, CoreDNS /health and /ready),
 // which the kubelet's probes and curl reach; other paths fall through to the port's usual handler.
 import type { RequestInfo, SocketHandler } from "../node/sockets.ts";
-import { byteLength, httpDate } from "./http.ts";
+import { byteLength, httpDate } from "../util/http.ts";
 
 const refuse: SocketHandler = () => "";
 

@@ -1,6 +1,6 @@
 // Apache httpd's default file serving from /usr/local/apache2/htdocs in the container's filesystem.
 import type { FileTree, FsNode } from "../node/filesystem.ts";
-import { byteLength, httpDate } from "./http.ts";
+import { byteLength, httpDate } from "../util/http.ts";
 import type { ImageFile } from "./types.ts";
 
 /** The DocumentRoot of the httpd image's httpd.conf. */

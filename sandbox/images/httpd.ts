@@ -1,7 +1,7 @@
 // httpd:2.4: Apache in the foreground, "It works!" on :80.
 import { createRootfs } from "../node/container-rootfs.ts";
+import { httpDate, httpResponse, parseHttpRequest } from "../util/http.ts";
 import { debianFiles } from "./debian-files.ts";
-import { httpDate, httpResponse, parseHttpRequest } from "./http.ts";
 import { htdocsFiles, serveHtdocs } from "./httpd-static.ts";
 import { fakeSha256 } from "./ids.ts";
 import { SHELL_COMMANDS, startApplet } from "./shell.ts";

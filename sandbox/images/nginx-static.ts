@@ -1,6 +1,6 @@
 // nginx's static and index modules for the image's default server: files under the document root.
 import type { FileTree, FsNode } from "../node/filesystem.ts";
-import { byteLength, httpDate } from "./http.ts";
+import { byteLength, httpDate } from "../util/http.ts";
 
 /** Where default.conf's `location /` (and `= /50x.html`) take files from. */
 export const DOC_ROOT = "/usr/share/nginx/html";

@@ -2,7 +2,7 @@
 import { createRootfs } from "../node/container-rootfs.ts";
 import type { FileTree } from "../node/filesystem.ts";
 import type { RequestInfo } from "../node/sockets.ts";
-import { byteLength, httpDate, httpResponse, parseHttpRequest } from "./http.ts";
+import { byteLength, httpDate, httpResponse, parseHttpRequest } from "../util/http.ts";
 import { fakeSha256 } from "./ids.ts";
 import { runEntrypoint } from "./nginx-entrypoint.ts";
 import { nginxFiles } from "./nginx-files.ts";

@@ -1,7 +1,7 @@
 // The sockets the host's own daemons open when their systemd units start: sshd, containerd's CRI
 // streaming server and the kubelet's API and health ports.
 import { healthEndpoints } from "../images/health.ts";
-import { httpDate, httpResponse } from "../images/http.ts";
+import { httpDate, httpResponse } from "../util/http.ts";
 import type { FileTree } from "./filesystem.ts";
 import { goBindAddress, type Listener, type SocketHandler, type SocketTable } from "./sockets.ts";
 import type { Systemd } from "./systemd.ts";

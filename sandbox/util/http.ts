@@ -1,4 +1,4 @@
-// Minimal HTTP/1.1 parsing and formatting for image programs that serve HTTP.
+// Minimal HTTP/1.1 parsing and formatting for the programs that serve HTTP (images, the API server).
 
 /** A parsed HTTP request. */
 export interface HttpRequest {
