@@ -200,6 +200,11 @@ export function badRequest(message: string): StatusError {
   return status(400, "BadRequest", message);
 }
 
+/** 401 Unauthorized: the credentials did not authenticate anyone. */
+export function unauthorized(): StatusError {
+  return status(401, "Unauthorized", "Unauthorized");
+}
+
 /** 405 MethodNotAllowed. */
 export function methodNotAllowed(message: string): StatusError {
   return status(405, "MethodNotAllowed", message);

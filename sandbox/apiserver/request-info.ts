@@ -2,6 +2,7 @@
 // a resource request (verb, group, namespace, resource, name, subresource) or a plain path, and the 403
 // an authorizer's denial of it becomes.
 import { forbiddenError, type StatusError } from "./errors.ts";
+import type { AccessRequest } from "./rbac/types.ts";
 
 /** What the server makes of a request's method and path. */
 export interface ApiRequestInfo {
@@ -77,4 +78,26 @@ export function forbiddenRequest(user: string, info: ApiRequestInfo, reason = ""
   const scope = info.namespace ? `in the namespace "${info.namespace}"` : "at the cluster scope";
   const why = `User "${user}" cannot ${info.verb} resource "${resource}" in API group "${info.group}" ${scope}`;
   return forbiddenError(info.resource, info.group, info.name, why + tail);
+}
+
+/** What the authorizer is asked for this request. */
+export function accessRequestOf(info: ApiRequestInfo): AccessRequest {
+  if (!info.isResource)
+    return {
+      verb: info.verb,
+      group: "",
+      resource: "",
+      subresource: "",
+      name: "",
+      namespace: "",
+      path: info.path,
+    };
+  return {
+    verb: info.verb,
+    group: info.group,
+    resource: info.resource,
+    subresource: info.subresource,
+    name: info.name,
+    namespace: info.namespace,
+  };
 }

@@ -1,5 +1,6 @@
 // A whole kubeadm-shaped cluster in one object: etcd, the API server, the controller manager and the
 // scheduler on the control plane, and a machine with containerd and a kubelet per node.
+
 import type { EndpointSlice, Node, Pod, Service } from "../api/types.ts";
 import { ApiServer } from "../apiserver/server.ts";
 import { ControllerManager } from "../controllers/controller-manager.ts";
@@ -19,6 +20,7 @@ import type { ShellCluster } from "../shell/types.ts";
 import { EventLoop } from "../util/event-loop.ts";
 import { Random } from "../util/random.ts";
 import { apiserverService, type KubeadmSettings, kubeadmAddons } from "./addons.ts";
+import { apiserverHttpsHook } from "./apiserver-https.ts";
 import { installCni } from "./cni.ts";
 import { CriAdapter } from "./cri-adapter.ts";
 import { kubeletAccess } from "./kubelet-access.ts";
@@ -143,6 +145,7 @@ export class Cluster implements ShellCluster {
       startKubelet: false,
     });
     const net = this.network.attach(machine);
+    machine.containerd.setDaemonHook("kube-apiserver", apiserverHttpsHook(this.api, machine.sockets));
     const runtime = new CriAdapter(machine, this.loop);
     const kubelet = new Kubelet({
       api: this.api,

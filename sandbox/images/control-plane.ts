@@ -3,9 +3,10 @@
 // Start-up log lines are representative, not captured from the v1.32.4 binaries.
 
 import { versionBody } from "../api/version.ts";
+import { apiResponse } from "../apiserver/https.ts";
 import { apiRequestInfo, forbiddenRequest } from "../apiserver/request-info.ts";
 import { goBindAddress, type RequestInfo, type SocketHandler } from "../node/sockets.ts";
-import { byteLength, httpDate, httpResponse, parseHttpRequest } from "../util/http.ts";
+import { parseHttpRequest } from "../util/http.ts";
 import { klog } from "../util/klog.ts";
 import { type DaemonPort, daemonImage, flagValue } from "./daemon.ts";
 import { healthEndpoints, K8S_HEALTH } from "./health.ts";
@@ -15,6 +16,7 @@ const V = "v1.32.4";
 
 // An anonymous request (curl -k) is authenticated as system:anonymous. kubeadm's system:public-info-viewer
 // role lets everyone read /version (and the health paths, answered before this); anything else is Forbidden.
+// In a cluster, requests with a token or for a resource reach the API server first (cluster/apiserver-https.ts).
 function anonymousRequest(raw: string, info: RequestInfo): string {
   const req = parseHttpRequest(raw);
   if (!req) return "";
@@ -25,18 +27,7 @@ function anonymousRequest(raw: string, info: RequestInfo): string {
   const body = open
     ? versionBody()
     : JSON.stringify(forbiddenRequest("system:anonymous", request).status, null, 2);
-  return httpResponse(
-    open ? 200 : 403,
-    [
-      ["Audit-Id", "7f3c1c0e-5b1a-4c33-9d6e-2f1d8e0a4b21"],
-      ["Cache-Control", "no-cache, private"],
-      ["Content-Type", "application/json"],
-      ...(open ? [] : ([["X-Content-Type-Options", "nosniff"]] as Array<[string, string]>)),
-      ["Date", httpDate(info.now)],
-      ["Content-Length", String(byteLength(body))],
-    ],
-    body,
-  );
+  return apiResponse(open ? 200 : 403, body, info.now);
 }
 
 // Each URL of an etcd --listen-*-urls flag is a socket of its own.

@@ -2,10 +2,9 @@
 // server's TokenRequest issues it (RS256, kubeadm's issuer, a one-year expiry with a warnafter claim).
 import { sha256 } from "@noble/hashes/sha2.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
+import { SA_ISSUER } from "../api/pki.ts";
 import type { Random } from "../util/random.ts";
 
-/** The issuer and default audience kubeadm configures (--service-account-issuer). */
-export const SA_ISSUER = "https://kubernetes.default.svc.cluster.local";
 
 /** Who the token is for: the pod, its node and its service account. */
 export interface TokenSubject {

@@ -12,6 +12,9 @@ const UNAUTHENTICATED = "system:unauthenticated";
  */
 export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters", AUTHENTICATED] };
 
+/** Who a request without credentials is: system:anonymous in system:unauthenticated. */
+export const ANONYMOUS_USER: UserInfo = { name: ANONYMOUS, groups: [UNAUTHENTICATED] };
+
 /** The identity the API server's impersonation filter builds from --as and --as-group. */
 export function impersonatedUser(as: string, asGroups: readonly string[]): UserInfo {
   if (!as) return ADMIN;

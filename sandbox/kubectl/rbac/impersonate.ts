@@ -4,7 +4,7 @@ import type { KubeObject } from "../../api/types.ts";
 import { authorize } from "../../apiserver/rbac/authorize.ts";
 import type { UserInfo } from "../../apiserver/rbac/types.ts";
 import type { ApiRequestInfo } from "../../apiserver/request-info.ts";
-import { forbiddenRequest } from "../../apiserver/request-info.ts";
+import { accessRequestOf, forbiddenRequest } from "../../apiserver/request-info.ts";
 import type { ApiServer } from "../../apiserver/server.ts";
 
 // kubectl changes existing objects with PATCH (label, annotate, apply, scale, set, taint, rollout ...);
@@ -12,14 +12,7 @@ import type { ApiServer } from "../../apiserver/server.ts";
 const WRITE = "patch";
 
 function check(api: ApiServer, user: UserInfo, info: ApiRequestInfo): void {
-  const decision = authorize(api, user, {
-    verb: info.verb,
-    group: info.group,
-    resource: info.resource,
-    subresource: info.subresource,
-    name: info.name,
-    namespace: info.namespace,
-  });
+  const decision = authorize(api, user, accessRequestOf(info));
   if (!decision.allowed) throw forbiddenRequest(user.name, info, decision.reason);
 }
 
