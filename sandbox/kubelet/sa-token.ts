@@ -5,7 +5,6 @@ import { utf8ToBytes } from "@noble/hashes/utils.js";
 import { SA_ISSUER } from "../api/pki.ts";
 import type { Random } from "../util/random.ts";
 
-
 /** Who the token is for: the pod, its node and its service account. */
 export interface TokenSubject {
   namespace: string;
