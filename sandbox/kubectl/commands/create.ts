@@ -1,10 +1,11 @@
-// kubectl create: namespace, deployment, service, configmap and secret generators, and `create -f`.
+// kubectl create: the namespace, deployment, service, configmap, secret and RBAC generators, and `create -f`.
 import { lookupResource } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
 import { toCompactJson } from "../output/index.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { buildConfigMap, buildSecret } from "./create-data.ts";
+import { buildBinding, buildRole, buildServiceAccount } from "./create-rbac.ts";
 import { buildService } from "./create-service.ts";
 import { manifestItems } from "./file-args.ts";
 import { LAST_APPLIED, lastApplied } from "./last-applied.ts";
@@ -42,8 +43,8 @@ function saveConfig(run: Run, obj: KubeObject, typed: boolean, namespace?: strin
   };
 }
 
-// Send a generated object (or print it for a client dry run).
-function send(run: Run, plural: string, generated: KubeObject, wrap?: string): number {
+/** Send a generated object (or print it for a client dry run). */
+export function send(run: Run, plural: string, generated: KubeObject, wrap?: string): number {
   const fmt = outputFormat(run);
   const mode = dryRun(run);
   const obj = saveConfig(run, generated, true);
@@ -138,6 +139,16 @@ export function runCreate(run: Run): number {
       return createNamespace(run);
     case "create deployment":
       return createDeployment(run);
+    case "create serviceaccount":
+      return send(run, "serviceaccounts", buildServiceAccount(run));
+    case "create role":
+      return send(run, "roles", buildRole(run, false));
+    case "create clusterrole":
+      return send(run, "clusterroles", buildRole(run, true));
+    case "create rolebinding":
+      return send(run, "rolebindings", buildBinding(run, false));
+    case "create clusterrolebinding":
+      return send(run, "clusterrolebindings", buildBinding(run, true));
     case "create configmap":
       return send(run, "configmaps", buildConfigMap(run), "configmap");
     case "create secret generic":

@@ -1,4 +1,5 @@
 // `kubectl create` and the list of its generator subcommands (kubectl v1.32).
+
 import {
   dryRunFlag,
   fieldManagerFlag,
@@ -15,6 +16,13 @@ import { exactlyOneName, generatorFlags } from "./create-common.ts";
 import { createConfigMapCommand } from "./create-configmap.ts";
 import { createDeploymentCommand } from "./create-deployment.ts";
 import { createNamespaceCommand } from "./create-namespace.ts";
+import {
+  createClusterRoleBindingCommand,
+  createClusterRoleCommand,
+  createRoleBindingCommand,
+  createRoleCommand,
+  createServiceAccountCommand,
+} from "./create-rbac.ts";
 import { createSecretCommand } from "./create-secret.ts";
 import { createServiceCommand } from "./create-service.ts";
 
@@ -71,8 +79,8 @@ kubectl create -f registry.yaml --edit -o json`),
     ),
   ],
   subcommands: [
-    stub("clusterrole", "Create a cluster role"),
-    stub("clusterrolebinding", "Create a cluster role binding for a particular cluster role"),
+    createClusterRoleCommand,
+    createClusterRoleBindingCommand,
     createConfigMapCommand,
     stub("cronjob", "Create a cron job with the specified name", ["cj"]),
     createDeploymentCommand,
@@ -82,11 +90,11 @@ kubectl create -f registry.yaml --edit -o json`),
     stub("poddisruptionbudget", "Create a pod disruption budget with the specified name", ["pdb"]),
     stub("priorityclass", "Create a priority class with the specified name", ["pc"]),
     stub("quota", "Create a quota with the specified name", ["resourcequota"]),
-    stub("role", "Create a role with single rule"),
-    stub("rolebinding", "Create a role binding for a particular role or cluster role"),
+    createRoleCommand,
+    createRoleBindingCommand,
     createSecretCommand,
     createServiceCommand,
-    stub("serviceaccount", "Create a service account with the specified name", ["sa"]),
+    createServiceAccountCommand,
     stub("token", "Request a service account token"),
   ],
 };
