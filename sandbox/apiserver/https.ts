@@ -30,6 +30,8 @@ export function apiResponse(status: number, body: string, now: number): string {
 }
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
+const HEALTH_GET = /^GET \/(?:healthz|livez|readyz)[/?\s]/;
+const AUTHORIZATION = /\r?\nauthorization:/i;
 
 // GET /api: the core group's versions and the address clients should use (the `kubernetes` endpoints').
 function apiVersions(api: ApiServer): Record<string, unknown> {
@@ -53,6 +55,8 @@ function asJson(obj: KubeObject, withType: boolean): Record<string, unknown> {
  * (the health paths, /version, and any anonymous request for a path rather than a resource).
  */
 export function serveHttps(api: ApiServer, raw: string, now: number): string | undefined {
+  // The kubelet probes the health paths every second without credentials: leave those unparsed.
+  if (HEALTH_GET.test(raw) && !AUTHORIZATION.test(raw)) return undefined;
   const req = parseHttpRequest(raw);
   if (!req) return undefined;
   const auth = req.headers.authorization ?? "";
