@@ -118,6 +118,7 @@ export function qualifiedResource(resource: string, group: string): string {
   return group ? `${resource}.${group}` : resource;
 }
 
+// An empty reason is left out, as Go's omitempty leaves StatusReasonUnknown out.
 function status(code: number, reason: string, message: string, details?: Status["details"]): StatusError {
   return new StatusError({
     kind: "Status",
@@ -125,7 +126,7 @@ function status(code: number, reason: string, message: string, details?: Status[
     metadata: {},
     status: "Failure",
     message,
-    reason,
+    ...(reason ? { reason } : {}),
     details,
     code,
   });
@@ -135,6 +136,11 @@ function status(code: number, reason: string, message: string, details?: Status[
 export function notFound(resource: string, group: string, name: string): StatusError {
   const details = group ? { name, group, kind: resource } : { name, kind: resource };
   return status(404, "NotFound", `${qualifiedResource(resource, group)} "${name}" not found`, details);
+}
+
+/** 404 NotFound for a path the server does not serve (no such resource or subresource). */
+export function noSuchPath(): StatusError {
+  return status(404, "NotFound", "the server could not find the requested resource", {});
 }
 
 /** 409 AlreadyExists: `pods "x" already exists`. */
@@ -193,6 +199,16 @@ export function invalidError(kind: string, group: string, name: string, errors: 
     causes: errors.map((e) => ({ reason: e.reason, message: e.message, field: e.field })),
   };
   return status(422, "Invalid", `${qk} "${name}" is invalid: ${body}`, details);
+}
+
+/** 422 Invalid with no field causes (empty details), e.g. a patch the server could not apply. */
+export function invalidRequest(message: string): StatusError {
+  return status(422, "Invalid", message, {});
+}
+
+/** 500 with no reason: what the server answers an error that is not a Status (StatusReasonUnknown). */
+export function unknownError(message: string): StatusError {
+  return status(500, "", message);
 }
 
 /** 400 BadRequest with a free-form message. */

@@ -1,7 +1,7 @@
 // Applying one `kubectl patch` to an object, as the API server does it or as kubectl itself does it
 // (--dry-run=client, --local): the results agree, but the two word the same failure differently.
 import type { KubeObject } from "../../api/types.ts";
-import { StatusError } from "../../apiserver/errors.ts";
+import { badRequest, invalidRequest, type StatusError, unknownError } from "../../apiserver/errors.ts";
 import { toCompactJson } from "../output/index.ts";
 import { applyPatch, type Json, PatchFailure, type PatchType } from "../patch/index.ts";
 import { CliError } from "./common.ts";
@@ -14,25 +14,12 @@ export interface PatchJob {
   mode: "none" | "client" | "server";
 }
 
-function status(code: number, reason: string, message: string): StatusError {
-  return new StatusError({
-    kind: "Status",
-    apiVersion: "v1",
-    metadata: {},
-    status: "Failure",
-    message,
-    ...(reason ? { reason } : {}),
-    ...(code === 422 ? { details: {} } : {}),
-    code,
-  });
-}
-
 /** The Status error the API server answers a failed patch with (field validation "Warn", the default). */
 function serverPatchError(type: PatchType, e: PatchFailure): StatusError {
   const decoding = type === "strategic" ? "" : "error decoding patch: ";
   switch (e.stage) {
     case "syntax":
-      return status(400, "BadRequest", `${decoding}${e.message}`);
+      return badRequest(`${decoding}${e.message}`);
     case "decode": {
       const target =
         type === "json"
@@ -40,18 +27,14 @@ function serverPatchError(type: PatchType, e: PatchFailure): StatusError {
             ? "handlers.jsonPatchOp"
             : "[]handlers.jsonPatchOp"
           : "map[string]interface {}";
-      return status(
-        400,
-        "BadRequest",
-        `${decoding}json: cannot unmarshal ${e.message} into Go value of type ${target}`,
-      );
+      return badRequest(`${decoding}json: cannot unmarshal ${e.message} into Go value of type ${target}`);
     }
     case "apply":
       // The server drops the library's message: a 422 with its generic text and empty details.
-      return status(422, "Invalid", "the server rejected our request due to an error in our request");
+      return invalidRequest("the server rejected our request due to an error in our request");
     default:
       // Not a Status error in the server: it answers 500 without a reason.
-      return status(500, "", e.message);
+      return unknownError(e.message);
   }
 }
 

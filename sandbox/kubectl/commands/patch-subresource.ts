@@ -2,7 +2,7 @@
 // status of an object, as the scale and status endpoints do.
 import { type ResourceType, WITH_SCALE_SUBRESOURCE, WITH_STATUS_SUBRESOURCE } from "../../api/resources.ts";
 import type { KubeObject, LabelSelector } from "../../api/types.ts";
-import { invalid, invalidError, StatusError } from "../../apiserver/errors.ts";
+import { invalid, invalidError, noSuchPath } from "../../apiserver/errors.ts";
 import { selectorString } from "../printers/index.ts";
 import type { Run } from "./common.ts";
 import { changed, type PatchJob, patchLocally, patchOnServer } from "./patch-apply.ts";
@@ -26,19 +26,6 @@ const SCALE_TYPE: ResourceType = {
   verbs: ["get", "patch", "update"],
 };
 
-function noSuchSubresource(): StatusError {
-  return new StatusError({
-    kind: "Status",
-    apiVersion: "v1",
-    metadata: {},
-    status: "Failure",
-    message: "the server could not find the requested resource",
-    reason: "NotFound",
-    details: {},
-    code: 404,
-  });
-}
-
 interface Workload extends KubeObject {
   spec: { replicas?: number; selector?: LabelSelector };
   status?: { replicas?: number };
@@ -57,7 +44,7 @@ function scaleOf(w: Workload): KubeObject {
 
 /** Patch a deployment's or replica set's Scale and write the new replica count back. */
 export function patchScale(run: Run, job: PatchJob, rt: ResourceType, live: KubeObject): Patched {
-  if (!WITH_SCALE_SUBRESOURCE.has(rt.plural)) throw noSuchSubresource();
+  if (!WITH_SCALE_SUBRESOURCE.has(rt.plural)) throw noSuchPath();
   const scale = scaleOf(live as Workload);
   if (job.mode === "client") {
     const out = patchLocally(job, "Scale", scale);
@@ -78,7 +65,7 @@ export function patchScale(run: Run, job: PatchJob, rt: ResourceType, live: Kube
 
 /** Patch an object through its status endpoint: only the patched status is kept. */
 export function patchStatus(run: Run, job: PatchJob, rt: ResourceType, live: KubeObject): Patched {
-  if (!WITH_STATUS_SUBRESOURCE.has(rt.plural)) throw noSuchSubresource();
+  if (!WITH_STATUS_SUBRESOURCE.has(rt.plural)) throw noSuchPath();
   if (job.mode === "client") {
     const out = patchLocally(job, rt.kind, live);
     return { obj: out, rt: rt, didPatch: changed(live, out) };

@@ -1,6 +1,6 @@
 // kubectl scale: set spec.replicas on deployments and replicasets, with --current-replicas as a precondition.
 import type { KubeObject } from "../../api/types.ts";
-import { StatusError } from "../../apiserver/errors.ts";
+import { noSuchPath, notFound, type StatusError } from "../../apiserver/errors.ts";
 import { errorText, fail, type Run } from "./common.ts";
 import { expandRequests } from "./get.ts";
 import { outputFormat, printResult } from "./print.ts";
@@ -15,7 +15,7 @@ export function runScale(run: Run): number {
   const fmt = outputFormat(run);
   const requests = expandRequests(run.args);
   const targets: { plural: string; obj: KubeObject }[] = [];
-  let missing: unknown;
+  let missing: StatusError | undefined;
   for (const r of requests) {
     const ns = r.rt.namespaced ? run.namespace : undefined;
     const names = r.names.length > 0 ? r.names : run.bool("all") || run.str("selector") ? null : [];
@@ -29,20 +29,11 @@ export function runScale(run: Run): number {
     for (const n of names) {
       const o = run.ctx.api.tryGet(r.rt.plural, ns, n);
       if (o) targets.push({ plural: r.rt.plural, obj: o });
-      else
-        missing ??= new StatusError({
-          kind: "Status",
-          apiVersion: "v1",
-          metadata: {},
-          status: "Failure",
-          message: `${r.rt.group ? `${r.rt.plural}.${r.rt.group}` : r.rt.plural} "${n}" not found`,
-          reason: "NotFound",
-          code: 404,
-        });
+      else missing ??= notFound(r.rt.plural, r.rt.group, n);
     }
   }
   if (targets.length === 0) {
-    if (missing instanceof StatusError) fail(`no objects passed to scale ${missing.status.message}`);
+    if (missing) fail(`no objects passed to scale ${missing.status.message}`);
     fail("no objects passed to scale");
   }
   const current = run.num("current-replicas");
@@ -50,17 +41,7 @@ export function runScale(run: Run): number {
   for (const { plural, obj } of targets) {
     const rt = requests.find((r) => r.rt.plural === plural)!.rt;
     try {
-      if (!SCALABLE.has(plural)) {
-        throw new StatusError({
-          kind: "Status",
-          apiVersion: "v1",
-          metadata: {},
-          status: "Failure",
-          message: "the server could not find the requested resource",
-          reason: "NotFound",
-          code: 404,
-        });
-      }
+      if (!SCALABLE.has(plural)) throw noSuchPath();
       const have = (obj.spec as { replicas?: number }).replicas ?? 1;
       if (current >= 0 && current !== have) fail(`Expected replicas to be ${current}, was ${have}`);
       const updated = run.ctx.api.mutate(plural, obj.metadata.namespace, obj.metadata.name ?? "", (o) => {
