@@ -155,7 +155,8 @@ export class ApiServer {
 
   /**
    * Read, copy, change and write back; `change` returns false to skip the write. With `status`, only the
-   * status is copied and `change` must change nothing else.
+   * status is copied and `change` may change nothing else. Without it, a kind with a status subresource
+   * shares the stored status (a spec update keeps it anyway), so `change` must leave the status alone.
    */
   mutate<T extends KubeObject>(
     plural: string,
@@ -165,35 +166,23 @@ export class ApiServer {
     status = false,
   ): T {
     const stored = this.get<T>(plural, namespace, name);
-    const cur = status ? ({ ...stored, status: clone(stored.status) } as T) : clone(stored);
+    let cur: T;
+    if (status) cur = { ...stored, status: clone(stored.status) } as T;
+    else if (!WITH_STATUS_SUBRESOURCE.has(this.resource(plural).plural)) cur = clone(stored);
+    else {
+      // The keys keep the stored order and drop undefined values, as clone() of the whole object does.
+      const copy: Record<string, unknown> = {};
+      for (const k in stored) {
+        const v = (stored as Record<string, unknown>)[k];
+        if (v !== undefined && typeof v !== "function") copy[k] = k === "status" ? v : clone(v);
+      }
+      cur = copy as T;
+    }
     if (change(cur) === false) return cur;
     // `cur` is our own copy: hand it over rather than copy it again.
     return status
       ? this.updateStatus<T>(plural, cur, { handOff: true })
       : this.update<T>(plural, cur, { handOff: true });
-  }
-
-  /**
-   * `mutate` for a change to anything but the status: the status (which a spec update keeps from the stored
-   * object anyway) is shared with the stored object instead of copied, so `change` must not touch it.
-   */
-  mutateSpec<T extends KubeObject>(
-    plural: string,
-    namespace: string | undefined,
-    name: string,
-    change: (obj: T) => boolean | undefined,
-  ): T {
-    if (!WITH_STATUS_SUBRESOURCE.has(this.resource(plural).plural))
-      return this.mutate(plural, namespace, name, change);
-    const stored = this.get<T>(plural, namespace, name);
-    // The keys keep the stored order and drop undefined values, as clone() of the whole object does.
-    const cur: Record<string, unknown> = {};
-    for (const k in stored) {
-      const v = (stored as Record<string, unknown>)[k];
-      if (v !== undefined && typeof v !== "function") cur[k] = k === "status" ? v : clone(v);
-    }
-    if (change(cur as T) === false) return cur as T;
-    return this.update<T>(plural, cur as KubeObject, { handOff: true });
   }
 
   /**

@@ -179,7 +179,7 @@ export class DeploymentController {
   private setRSRevision(rs: ReplicaSet, revision: number): ReplicaSet | undefined {
     const { namespace, name } = splitKey(keyOf(rs));
     try {
-      return this.api.mutateSpec<ReplicaSet>("replicasets", namespace, name, (o) => {
+      return this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
         o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: String(revision) };
         return true;
       });
@@ -191,7 +191,7 @@ export class DeploymentController {
   private setAnnotationRevision(d: Deployment, revision: number): void {
     const { namespace, name } = splitKey(keyOf(d));
     try {
-      this.api.mutateSpec<Deployment>("deployments", namespace, name, (o) => {
+      this.api.mutate<Deployment>("deployments", namespace, name, (o) => {
         if (o.metadata.annotations?.[REVISION] === String(revision)) return false;
         o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: String(revision) };
         return true;
@@ -206,7 +206,7 @@ export class DeploymentController {
     if (from === to) return;
     const { namespace, name } = splitKey(keyOf(rs));
     try {
-      this.api.mutateSpec<ReplicaSet>("replicasets", namespace, name, (o) => {
+      this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
         o.spec.replicas = to;
         o.metadata.annotations = {
           ...(o.metadata.annotations ?? {}),

@@ -181,7 +181,7 @@ export class GarbageCollector {
   private dropOwnerRef(ref: Ref, uid: string): void {
     const { namespace, name } = splitKey(ref.key);
     try {
-      this.api.mutateSpec(ref.plural, namespace, name, (o) => {
+      this.api.mutate(ref.plural, namespace, name, (o) => {
         o.metadata.ownerReferences = (o.metadata.ownerReferences ?? []).filter((r) => r.uid !== uid);
         if (o.metadata.ownerReferences.length === 0) delete o.metadata.ownerReferences;
         return true;
@@ -194,7 +194,7 @@ export class GarbageCollector {
   private removeFinalizer(ref: Ref, finalizer: string): void {
     const { namespace, name } = splitKey(ref.key);
     try {
-      this.api.mutateSpec(ref.plural, namespace, name, (o) => {
+      this.api.mutate(ref.plural, namespace, name, (o) => {
         o.metadata.finalizers = (o.metadata.finalizers ?? []).filter((f) => f !== finalizer);
         if (o.metadata.finalizers.length === 0) delete o.metadata.finalizers;
         return true;

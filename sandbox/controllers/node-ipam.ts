@@ -51,7 +51,7 @@ export class NodeIpamController {
     this.byNode.set(n.metadata.name!, i);
     const cidr = `${numberToIp(this.base + i * 256)}/24`;
     try {
-      this.api.mutateSpec<Node>("nodes", undefined, n.metadata.name!, (o) => {
+      this.api.mutate<Node>("nodes", undefined, n.metadata.name!, (o) => {
         if (o.spec.podCIDR) return false;
         o.spec.podCIDR = cidr;
         o.spec.podCIDRs = [cidr];

@@ -165,7 +165,7 @@ export class NodeLifecycleController {
       desired.every((d) => current.some((c) => c.key === d.key && c.effect === d.effect));
     if (same) return;
     try {
-      this.api.mutateSpec<Node>("nodes", undefined, node.metadata.name!, (n) => {
+      this.api.mutate<Node>("nodes", undefined, node.metadata.name!, (n) => {
         const rest = (n.spec.taints ?? []).filter((t) => !managed(t));
         // The NoSchedule taint comes from TaintNodesByCondition and sits after the user's taints.
         const next = [
