@@ -30,7 +30,8 @@ export function apiResponse(status: number, body: string, now: number): string {
 }
 
 const pretty = (v: unknown) => JSON.stringify(v, null, 2);
-const HEALTH_GET = /^GET \/(?:healthz|livez|readyz)[/?\s]/;
+// The paths everyone may read (system:public-info-viewer); the port's own handler answers them.
+const PUBLIC_PATH = /^[A-Z]+ \/(?:healthz|livez|readyz|version)\/?[?\s]/;
 const AUTHORIZATION = /\r?\nauthorization:/i;
 
 // GET /api: the core group's versions and the address clients should use (the `kubernetes` endpoints').
@@ -55,8 +56,9 @@ function asJson(obj: KubeObject, withType: boolean): Record<string, unknown> {
  * (the health paths, /version, and any anonymous request for a path rather than a resource).
  */
 export function serveHttps(api: ApiServer, raw: string, now: number): string | undefined {
-  // The kubelet probes the health paths every second without credentials: leave those unparsed.
-  if (HEALTH_GET.test(raw) && !AUTHORIZATION.test(raw)) return undefined;
+  // The kubelet probes the health paths every second without credentials: those are not even parsed.
+  const open = PUBLIC_PATH.test(raw);
+  if (open && !AUTHORIZATION.test(raw)) return undefined;
   const req = parseHttpRequest(raw);
   if (!req) return undefined;
   const auth = req.headers.authorization ?? "";
@@ -67,9 +69,10 @@ export function serveHttps(api: ApiServer, raw: string, now: number): string | u
     if (!who) return apiResponse(401, pretty(unauthorized().status), now);
     user = who;
   }
+  if (open) return undefined;
   const info = apiRequestInfo(req.method, req.path, req.query);
   if (!info.isResource) {
-    if (user === ANONYMOUS_USER || /^\/(healthz|livez|readyz|version)\/?$/.test(req.path)) return undefined;
+    if (user === ANONYMOUS_USER) return undefined;
     if (req.method === "GET" && req.path === "/api") return apiResponse(200, pretty(apiVersions(api)), now);
     return apiResponse(403, pretty(forbiddenRequest(user.name, info).status), now);
   }
