@@ -19,6 +19,21 @@ export function podSpecOf(plural: string, obj: KubeObject): PodSpec | undefined 
   return undefined;
 }
 
+/** The pod spec inside `next` (a copy of `target.obj`), or undefined after noting kubectl's "not a pod" problem. */
+export function podSpecOrProblem(
+  target: { rt: ResourceType; obj: KubeObject },
+  next: KubeObject,
+  problems: string[],
+): PodSpec | undefined {
+  const { rt, obj } = target;
+  const spec = podSpecOf(rt.plural, next);
+  if (!spec)
+    problems.push(
+      `error: ${rt.plural}/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${rt.kind}\n`,
+    );
+  return spec;
+}
+
 /** The objects `set` changes: `-f` manifests, or TYPE NAME / TYPE/NAME args, or a type with --all / -l. */
 export function setTargets(run: Run, resources: string[]): { rt: ResourceType; obj: KubeObject }[] {
   const files = run.list("filename");

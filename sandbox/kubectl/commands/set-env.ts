@@ -3,7 +3,7 @@ import type { Container, EnvVar } from "../../api/types.ts";
 import { clone } from "../../util/clone.ts";
 import { dryRun, fail, type Run } from "./common.ts";
 import { outputFormat } from "./print.ts";
-import { podSpecOf, setTargets, writeSetChange } from "./set-common.ts";
+import { podSpecOrProblem, setTargets, writeSetChange } from "./set-common.ts";
 
 const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
 const ENV_NAME_MESSAGE =
@@ -79,13 +79,8 @@ export function runSetEnv(run: Run): number {
   const problems: string[] = [];
   for (const { rt, obj } of found) {
     const next = clone(obj);
-    const spec = podSpecOf(rt.plural, next);
-    if (!spec) {
-      problems.push(
-        `error: ${rt.plural}/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${rt.kind}\n`,
-      );
-      continue;
-    }
+    const spec = podSpecOrProblem({ rt, obj }, next, problems);
+    if (!spec) continue;
     const pick = (cs: Container[] | undefined) => (cs ?? []).filter((c) => matches(selector, c.name));
     const containers = [...pick(spec.containers), ...pick(spec.initContainers)];
     if (containers.length === 0) {

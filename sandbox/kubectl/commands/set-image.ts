@@ -3,7 +3,7 @@ import type { Container } from "../../api/types.ts";
 import { clone } from "../../util/clone.ts";
 import { dryRun, fail, type Run } from "./common.ts";
 import { outputFormat } from "./print.ts";
-import { podSpecOf, setTargets, writeSetChange } from "./set-common.ts";
+import { podSpecOrProblem, setTargets, writeSetChange } from "./set-common.ts";
 
 // Resource words come first, then NAME=IMAGE pairs (cmdutil.GetResourcesAndPairs and ParsePairs).
 function splitArgs(args: string[]): { resources: string[]; images: [string, string][] } {
@@ -52,13 +52,8 @@ export function runSetImage(run: Run): number {
 
   for (const { rt, obj } of found) {
     const next = clone(obj);
-    const spec = podSpecOf(rt.plural, next);
-    if (!spec) {
-      problems.push(
-        `error: ${rt.plural}/${obj.metadata.name} the object is not a pod or does not have a pod template: *v1.${rt.kind}\n`,
-      );
-      continue;
-    }
+    const spec = podSpecOrProblem({ rt, obj }, next, problems);
+    if (!spec) continue;
     for (const [name, image] of images) {
       const inInit = setImages(spec.initContainers, name, image);
       if (!setImages(spec.containers, name, image) && !inInit)
