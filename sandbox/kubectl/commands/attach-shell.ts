@@ -20,6 +20,17 @@ function promptFor(pod: Pod, container: string, shell: string): string {
   return /busybox|alpine/.test(image) ? "/ # " : "# ";
 }
 
+/** Whether kubectl's own input is a terminal (the browser's xterm, an interactive shell). */
+export function hasTerminal(run: Run): boolean {
+  return run.ctx.tty ?? run.ctx.interactive;
+}
+
+/** Say, as kubectl does, that -t falls back to plain streams when its input is not a terminal. */
+export function warnWithoutTerminal(run: Run): void {
+  if (run.bool("tty") && !hasTerminal(run))
+    run.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+}
+
 /**
  * Attach the terminal to `shell` in the container, when a terminal follows (the shell's run); returns
  * false where none does, and the caller runs the shell once with empty input instead.
@@ -30,14 +41,10 @@ export function attachShell(
   container: string,
   shell: string,
   onExit?: (code: number) => CommandResult,
-  warn = true,
 ): boolean {
   if (!run.ctx.attach) return false;
   const tty = run.bool("tty");
-  const terminal = run.ctx.tty ?? run.ctx.interactive;
-  // Without a terminal on kubectl's side (a script piped into the shell), -t falls back to plain streams.
-  if (warn && tty && !terminal)
-    run.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+  const terminal = hasTerminal(run);
   const session: AttachedShell = {
     namespace: pod.metadata.namespace ?? "default",
     pod: pod.metadata.name ?? "",

@@ -2,7 +2,7 @@
 import type { Deployment, Pod, ReplicaSet } from "../../api/types.ts";
 import type { CommandResult } from "../context.ts";
 import { selectorString } from "../printers/index.ts";
-import { attachShell, isInteractiveShell } from "./attach-shell.ts";
+import { attachShell, isInteractiveShell, warnWithoutTerminal } from "./attach-shell.ts";
 import { fail, type Run } from "./common.ts";
 
 /** Find the pods of `POD`, `pod/POD`, `deploy/NAME` or `rs/NAME` (a workload's pods, sorted by name). */
@@ -57,7 +57,11 @@ export function runExec(run: Run): number {
   // fails as the runtime says, below).
   if (run.bool("stdin") && run.ctx.stdin === "" && isInteractiveShell(argv)) {
     const found = run.ctx.kubelets.exec(ns, name, container, [argv[0], "-c", ":"]);
-    if (found.exitCode === 0 && attachShell(run, pod, container, argv[0], exitStatus)) return 0;
+    if (found.exitCode === 0 && run.ctx.attach) {
+      warnWithoutTerminal(run);
+      attachShell(run, pod, container, argv[0], exitStatus);
+      return 0;
+    }
   }
   const r = run.ctx.kubelets.exec(ns, name, container, argv, run.bool("stdin") ? run.ctx.stdin : undefined);
   run.out(r.stdout);

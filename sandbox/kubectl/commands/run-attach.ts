@@ -3,7 +3,7 @@
 // OnFailure) the container's exit code becomes kubectl's.
 import type { Pod } from "../../api/types.ts";
 import type { CommandResult } from "../context.ts";
-import { attachShell, isInteractiveShell } from "./attach-shell.ts";
+import { attachShell, hasTerminal, isInteractiveShell, warnWithoutTerminal } from "./attach-shell.ts";
 import { errorText, fail, type Run } from "./common.ts";
 
 /** How long a command run in the attached container may take, in virtual time (as a shell's `sleep`). */
@@ -55,15 +55,14 @@ export function attachRun(run: Run, pod: Pod): number {
   const live = current(run, ns, name);
   const shell = run.bool("stdin") && isInteractiveShell(argv) && phaseOf(live) === "Running" && live;
   // attach sets up the terminal (warning when there is none) before its prompt hint.
-  if (run.bool("tty") && !(run.ctx.tty ?? run.ctx.interactive))
-    run.err("Unable to use a TTY - input is not a terminal or the right kind of file\n");
+  warnWithoutTerminal(run);
   if (!run.bool("quiet")) run.err("If you don't see a command prompt, try pressing enter.\n");
   // The container's main process is the shell: the terminal goes to it, and its exit ends the container.
   const afterShell = (code: number): CommandResult => {
     run.ctx.kubelets.closeStdin?.(ns, name, container, code);
     if (restart === "Always") {
       const ended =
-        run.bool("tty") && (run.ctx.tty ?? run.ctx.interactive)
+        run.bool("tty") && hasTerminal(run)
           ? `Session ended, resume using 'kubectl attach ${name} -c ${container} -i -t' command when the pod is running\n`
           : "";
       const removed = remove();
@@ -71,7 +70,7 @@ export function attachRun(run: Run, pod: Pod): number {
     }
     return exitCode(run, ns, name, restart, remove);
   };
-  if (shell && attachShell(run, shell, container, argv[0], afterShell, false)) return 0;
+  if (shell && attachShell(run, shell, container, argv[0], afterShell)) return 0;
   // Attached to a command: its output streams until it exits.
   run.ctx.waitUntil(() => firstRunEnded(current(run, ns, name)), COMMAND_LIMIT_MS);
   const logs = run.ctx.kubelets.logs(ns, name, container, {});
