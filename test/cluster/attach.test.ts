@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Pod } from "../../sandbox/api/types.ts";
-import { createCluster } from "../../sandbox/index.ts";
+import { lab } from "../network/support.ts";
 
 function session(interactive = false) {
-  const c = createCluster();
-  const sh = c.shell();
+  const { cluster: c, shell: sh, run } = lab();
   sh.interactive = interactive;
-  return { c, sh, run: (line: string) => sh.run(line) };
+  return { c, sh, run };
 }
 
 describe("kubectl exec -it POD -- sh", () => {

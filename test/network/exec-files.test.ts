@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Pod } from "../../sandbox/api/types.ts";
-import { createCluster } from "../../sandbox/index.ts";
+import { lab } from "./support.ts";
 
 // A two-container pod sharing one emptyDir at /shared, and an nginx pod: `kubectl exec` runs in each
 // container's own root filesystem, with the environment the runtime built for it.
 describe("kubectl exec in a container's filesystem and environment", () => {
-  const cluster = createCluster();
-  const shell = cluster.shell();
-  const run = (line: string) => shell.run(line);
+  const { cluster, run } = lab();
   run(`kubectl apply -f - <<EOF
 apiVersion: v1
 kind: Pod
@@ -101,9 +99,7 @@ EOF`);
 });
 
 describe("the environment a container gets", () => {
-  const cluster = createCluster();
-  const shell = cluster.shell();
-  const run = (line: string) => shell.run(line);
+  const { cluster, run } = lab();
   run("kubectl run web --image=nginx");
   run("kubectl run box --image=busybox -- sleep 3600");
   run("sleep 30");

@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Endpoints, Event, Pod } from "../../sandbox/api/types.ts";
-import { createCluster } from "../../sandbox/index.ts";
+import { lab } from "./support.ts";
 
 // The container's own command creates /tmp/healthy; an exec readiness probe reads it. Removing the file
 // with `kubectl exec` makes the probe fail, so the pod goes 0/1 and leaves its Service's Endpoints.
 describe("an exec readiness probe against the container's files", () => {
-  const cluster = createCluster();
-  const shell = cluster.shell();
-  const run = (line: string) => shell.run(line);
+  const { cluster, run } = lab();
   run(`kubectl apply -f - <<EOF
 apiVersion: v1
 kind: Pod

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Event, Pod } from "../../sandbox/api/types.ts";
-import { type Lab, lab } from "./support.ts";
+import { applyPod, type Lab, lab } from "./support.ts";
 
 function pod(l: Lab, name: string): Pod {
   return l.cluster.api.get<Pod>("pods", "default", name);
@@ -13,21 +13,17 @@ function events(l: Lab, name: string, reason: string): Event[] {
 }
 
 function apply(l: Lab, name: string, extra: string, cmd = `["sleep", "3600"]`, image = "busybox"): void {
-  const r = l.run(`kubectl apply -f - <<EOF
-apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  terminationGracePeriodSeconds: 10
+  applyPod(
+    l,
+    name,
+    `  terminationGracePeriodSeconds: 10
   containers:
   - name: main
     image: ${image}
     command: ${cmd}
     lifecycle:
-${extra}
-EOF`);
-  expect(r.exitCode).toBe(0);
+${extra}`,
+  );
 }
 
 const uid = (l: Lab, name: string) => pod(l, name).metadata.uid;

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createCluster } from "../../sandbox/index.ts";
+import { lab } from "./support.ts";
 
 // A container's own command reaches the network with the same tools `kubectl exec` has.
 describe("a busybox pod whose command loops over wget", () => {
-  const cluster = createCluster();
-  const shell = cluster.shell();
-  const run = (line: string) => shell.run(line);
+  const { run } = lab();
   run("kubectl create deployment web --image=nginx");
   run("kubectl expose deployment web --port=80");
   run(`kubectl run client --image=busybox -- sh -c 'while true; do wget -qO- http://web; sleep 5; done'`);

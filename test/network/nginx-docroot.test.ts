@@ -1,13 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { NGINX_WELCOME } from "../../sandbox/images/nginx.ts";
-import { createCluster } from "../../sandbox/index.ts";
+import { lab } from "./support.ts";
 
 // nginx serves /usr/share/nginx/html from its container's own filesystem, so a page a sidecar writes into
 // a shared emptyDir mounted there is served like any packaged file.
 describe("nginx serving its document root", () => {
-  const cluster = createCluster();
-  const shell = cluster.shell();
-  const run = (line: string) => shell.run(line);
+  const { run } = lab();
   run(`kubectl apply -f - <<EOF
 apiVersion: v1
 kind: Pod
@@ -119,9 +117,7 @@ EOF`);
 });
 
 describe("httpd serving its htdocs", () => {
-  const cluster = createCluster();
-  const shell = cluster.shell();
-  const run = (line: string) => shell.run(line);
+  const { run } = lab();
   run("kubectl run apache --image=httpd");
   run("kubectl run client --image=busybox -- sleep 3600");
   run("sleep 30");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Event, Pod } from "../../sandbox/api/types.ts";
-import { type Lab, lab } from "./support.ts";
+import { applyPod, type Lab, lab } from "./support.ts";
 
 function pod(l: Lab, name: string): Pod {
   return l.cluster.api.get<Pod>("pods", "default", name);
@@ -13,18 +13,14 @@ function events(l: Lab, name: string, reason?: string): Event[] {
 }
 
 function apply(l: Lab, name: string, image: string, extra: string): void {
-  const r = l.run(`kubectl apply -f - <<EOF
-apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  containers:
+  applyPod(
+    l,
+    name,
+    `  containers:
   - name: main
     image: ${image}
-${extra}
-EOF`);
-  expect(r.exitCode).toBe(0);
+${extra}`,
+  );
 }
 
 const ms = (t?: string | null) => Date.parse(t ?? "");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ContainerStatus, Event, Pod } from "../../sandbox/api/types.ts";
-import { type Lab, lab } from "./support.ts";
+import { applyPod, type Lab, lab } from "./support.ts";
 
 function status(l: Lab, name: string): ContainerStatus {
   return l.cluster.api.get<Pod>("pods", "default", name).status!.containerStatuses![0];
@@ -13,20 +13,16 @@ function events(l: Lab, name: string, reason: string): Event[] {
 }
 
 function apply(l: Lab, name: string, script: string, probes: string): void {
-  const r = l.run(`kubectl apply -f - <<EOF
-apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  terminationGracePeriodSeconds: 5
+  applyPod(
+    l,
+    name,
+    `  terminationGracePeriodSeconds: 5
   containers:
   - name: main
     image: busybox
     command: ["sh", "-c", "${script}"]
-${probes}
-EOF`);
-  expect(r.exitCode).toBe(0);
+${probes}`,
+  );
 }
 
 const startup = (file: string, period: number, failures: number) =>

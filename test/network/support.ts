@@ -1,4 +1,5 @@
 // Shared helpers for the network tests: a cluster, a shell, and a way to run lines and read results.
+import { expect } from "vitest";
 import type { Pod, Service } from "../../sandbox/api/types.ts";
 import { type Cluster, createCluster } from "../../sandbox/cluster/cluster.ts";
 import type { Shell } from "../../sandbox/shell/shell.ts";
@@ -27,6 +28,19 @@ export function lab(preset?: string): Lab {
       }).items,
     service: (name) => cluster.api.get<Service>("services", "default", name),
   };
+}
+
+/** Apply a Pod called `name` whose spec is the given YAML lines (indented under `spec:`); expects success. */
+export function applyPod(l: Lab, name: string, spec: string): void {
+  const r = l.run(`kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}
+spec:
+${spec}
+EOF`);
+  expect(r.exitCode).toBe(0);
 }
 
 /** Lines that create a two-replica nginx Deployment `web`, its Service and a busybox `client` pod. */

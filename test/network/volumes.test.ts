@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConfigMap, Pod } from "../../sandbox/api/types.ts";
-import { createCluster } from "../../sandbox/index.ts";
+import { lab } from "./support.ts";
 
 function podYaml(name: string, image: string, mounts: string, volumes: string): string {
   return `kubectl apply -f - <<EOF
@@ -20,19 +20,13 @@ ${volumes}
 EOF`;
 }
 
-function boot() {
-  const cluster = createCluster();
-  const shell = cluster.shell();
-  return { cluster, run: (line: string) => shell.run(line) };
-}
-
 // The timestamped directory `..data` points at, read inside the container.
 function dataDir(run: (l: string) => { stdout: string }, pod: string, dir: string): string {
   return run(`kubectl exec ${pod} -- readlink ${dir}/..data`).stdout.trim();
 }
 
 describe("configMap volumes", () => {
-  const { cluster, run } = boot();
+  const { cluster, run } = lab();
   run("kubectl create configmap app-config --from-literal=color=blue --from-literal=mode=fast");
   run(
     podYaml(
@@ -121,7 +115,7 @@ describe("configMap volumes", () => {
 });
 
 describe("configMap updates", () => {
-  const { run } = boot();
+  const { run } = lab();
   run("kubectl create configmap app-config --from-literal=color=blue");
   run(
     podYaml(
@@ -159,7 +153,7 @@ describe("configMap updates", () => {
 });
 
 describe("secret volumes", () => {
-  const { run } = boot();
+  const { run } = lab();
   run("kubectl create secret generic db --from-literal=password=s3cr3t");
   run(
     podYaml(
@@ -196,7 +190,7 @@ describe("secret volumes", () => {
 });
 
 describe("a volume whose ConfigMap is missing", () => {
-  const { cluster, run } = boot();
+  const { cluster, run } = lab();
   const mount = "    - name: config\n      mountPath: /etc/config";
   run(podYaml("waiting", "busybox", mount, "  - name: config\n    configMap:\n      name: later"));
   run(
@@ -246,7 +240,7 @@ describe("a volume whose ConfigMap is missing", () => {
 });
 
 describe("the service-account token volume", () => {
-  const { cluster, run } = boot();
+  const { cluster, run } = lab();
   run("kubectl create namespace team");
   run("sleep 2");
   run("kubectl run web --image=nginx -n team");
@@ -294,7 +288,7 @@ describe("the service-account token volume", () => {
   });
 
   it("issues the same token on every run of the same cluster", () => {
-    const again = boot();
+    const again = lab();
     again.run("kubectl create namespace team");
     again.run("sleep 2");
     again.run("kubectl run web --image=nginx -n team");

@@ -1,21 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { type Lab, lab } from "../network/support.ts";
+import { applyPod, type Lab, lab } from "../network/support.ts";
 
 const IMAGE = "registry.k8s.io/e2e-test-images/agnhost:2.53";
 
 function pod(l: Lab, name: string, lines: string): void {
-  const r = l.run(`kubectl apply -f - <<EOF
-apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  containers:
+  applyPod(
+    l,
+    name,
+    `  containers:
   - name: main
     image: ${IMAGE}
-${lines}
-EOF`);
-  expect(r.exitCode).toBe(0);
+${lines}`,
+  );
 }
 
 const ip = (l: Lab, name: string) => l.run(`kubectl get pod ${name} -o jsonpath={.status.podIP}`).stdout;

@@ -2,19 +2,13 @@ import { describe, expect, it } from "vitest";
 import { runInContainer } from "../../sandbox/node/container-exec.ts";
 import type { ContainerConfig } from "../../sandbox/node/cri-types.ts";
 import { expectGolden } from "../support/golden.ts";
-import { bootMachine } from "./fixtures.ts";
+import { bootWorker } from "./node-helpers.ts";
 
 const EMPTY_DIR = "/var/lib/kubelet/pods/uid-1/volumes/kubernetes.io~empty-dir/cache";
 
 /** Boot a worker and start one pod with the given containers; returns an exec function per container. */
 function pod(containers: Array<Omit<ContainerConfig, "labels">>) {
-  const { m, clock } = bootMachine({
-    hostname: "node01",
-    ip: "172.30.2.2",
-    role: "worker",
-    podCidr: "10.244.1.0/24",
-  });
-  m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", clock.now);
+  const { m, clock } = bootWorker();
   for (const image of new Set(containers.map((c) => c.image))) m.containerd.pullImage(image, () => {});
   clock.advance(10_000);
   const sandbox = m.containerd.runPodSandbox({ name: "two", namespace: "default", uid: "uid-1" }, clock.now);

@@ -2,17 +2,11 @@ import { describe, expect, it } from "vitest";
 import type { Pod } from "../../sandbox/api/types.ts";
 import { containerMounts } from "../../sandbox/kubelet/volume-mounts.ts";
 import { runInContainer } from "../../sandbox/node/container-exec.ts";
-import { bootMachine } from "./fixtures.ts";
+import { bootWorker } from "./node-helpers.ts";
 
 /** Boot a worker and start one busybox container running `command`; returns exec and the log. */
 function start(command: string[]) {
-  const { m, clock } = bootMachine({
-    hostname: "node01",
-    ip: "172.30.2.2",
-    role: "worker",
-    podCidr: "10.244.1.0/24",
-  });
-  m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", clock.now);
+  const { m, clock } = bootWorker();
   m.containerd.pullImage("busybox", () => {});
   clock.advance(10_000);
   const sandbox = m.containerd.runPodSandbox({ name: "one", namespace: "default", uid: "uid-1" }, clock.now);

@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "../support/golden.ts";
 import { bootMachine } from "./fixtures.ts";
-import { sh, startPod } from "./node-helpers.ts";
-
-function worker() {
-  const booted = bootMachine({
-    hostname: "node01",
-    ip: "172.30.2.2",
-    role: "worker",
-    podCidr: "10.244.1.0/24",
-  });
-  booted.m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", booted.clock.now);
-  return booted;
-}
+import { bootWorker, sh, startPod } from "./node-helpers.ts";
 
 describe("crictl", () => {
   it("prints crictl ps, pods and images for two pods", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     startPod(m, clock, { name: "web", uid: "u1" }, { name: "nginx", image: "nginx" });
     startPod(
       m,
@@ -36,7 +25,7 @@ describe("crictl", () => {
   });
 
   it("reports the pod IP and netns path in inspectp", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { sandbox } = startPod(m, clock, { name: "web", uid: "u1" }, { name: "nginx", image: "nginx" });
     const doc = JSON.parse(sh(m, clock, `crictl inspectp ${sandbox.slice(0, 13)}`).stdout);
     expect(doc.status.network.ip).toBe("10.244.1.2");
@@ -46,7 +35,7 @@ describe("crictl", () => {
   });
 
   it("fails a pull of an unknown image with containerd's wording", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     let error = "";
     m.containerd.pullImage("nginxx", (err) => {
       error = err ?? "";
@@ -65,7 +54,7 @@ describe("crictl", () => {
   });
 
   it("stops a container with SIGKILL (exit 137) and emits an exit event", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { container } = startPod(
       m,
       clock,
@@ -80,7 +69,7 @@ describe("crictl", () => {
   });
 
   it("ignores SIGTERM for a shell PID 1 until the grace period ends", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { container } = startPod(
       m,
       clock,
@@ -94,7 +83,7 @@ describe("crictl", () => {
   });
 
   it("lets nginx exit 0 on SIGTERM", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { container } = startPod(m, clock, { name: "web", uid: "u1" }, { name: "nginx", image: "nginx" });
     m.containerd.stopContainer(container, 30, clock.now);
     expect(m.containerd.containerStatus(container)).toMatchObject({
@@ -105,7 +94,7 @@ describe("crictl", () => {
   });
 
   it("prints container logs split into stdout and stderr", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { container } = startPod(
       m,
       clock,
@@ -121,7 +110,7 @@ describe("crictl", () => {
   });
 
   it("refuses to start a command that is not in the image", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     expect(() =>
       startPod(m, clock, { name: "x", uid: "u3" }, { name: "x", image: "busybox", command: ["nginx"] }),
     ).toThrow(

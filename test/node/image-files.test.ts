@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { createCluster } from "../../sandbox/index.ts";
+import { lab } from "../network/support.ts";
 
 // Images bring their own files: every container starts from a private copy of its image's.
 describe("image files in a container's root filesystem", () => {
-  const cluster = createCluster();
-  const shell = cluster.shell();
-  const run = (line: string) => shell.run(line);
+  const { run } = lab();
   run("kubectl run web --image=nginx");
   run("kubectl run web2 --image=nginx");
   run("kubectl run bb --image=busybox -- sleep 3600");

@@ -1,19 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NGINX_WELCOME } from "../../sandbox/images/nginx.ts";
 import { normalizeImageRef } from "../../sandbox/images/ref.ts";
-import { bootMachine } from "./fixtures.ts";
-import { startPod } from "./node-helpers.ts";
-
-function worker() {
-  const booted = bootMachine({
-    hostname: "node01",
-    ip: "172.30.2.2",
-    role: "worker",
-    podCidr: "10.244.1.0/24",
-  });
-  booted.m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", booted.clock.now);
-  return booted;
-}
+import { bootWorker, startPod } from "./node-helpers.ts";
 
 describe("image references", () => {
   it("normalizes like containerd", () => {
@@ -26,7 +14,7 @@ describe("image references", () => {
 
 describe("image programs", () => {
   it("serves the nginx welcome page on port 80 of the pod netns", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { sandbox } = startPod(m, clock, { name: "web", uid: "u1" }, { name: "nginx", image: "nginx" });
     const l = m.sockets.lookup(m.containerd.sandboxNamespaces(sandbox).net, "tcp", 80)!;
     const res = l.handler("GET / HTTP/1.1\r\nHost: 10.244.1.2\r\nUser-Agent: curl/7.81.0\r\n\r\n", {
@@ -39,7 +27,7 @@ describe("image programs", () => {
   });
 
   it("runs a busybox loop in virtual time", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { container } = startPod(
       m,
       clock,
@@ -53,7 +41,7 @@ describe("image programs", () => {
   });
 
   it("exits busybox true/false with 0 and 1", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const t = startPod(
       m,
       clock,
@@ -71,7 +59,7 @@ describe("image programs", () => {
   });
 
   it("keeps an infinite loop without sleep from stalling virtual time", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { container } = startPod(
       m,
       clock,
@@ -83,7 +71,7 @@ describe("image programs", () => {
   });
 
   it("crashes the kubenotes/crash image with exit 1 after one second", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { container } = startPod(
       m,
       clock,
@@ -95,7 +83,7 @@ describe("image programs", () => {
   });
 
   it("answers agnhost serve-hostname with the pod hostname", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { sandbox } = startPod(
       m,
       clock,
@@ -111,7 +99,7 @@ describe("image programs", () => {
   });
 
   it("answers redis PING with PONG on 6379", () => {
-    const { m, clock } = worker();
+    const { m, clock } = bootWorker();
     const { sandbox } = startPod(m, clock, { name: "r", uid: "u1" }, { name: "r", image: "redis" });
     expect(
       m.sockets

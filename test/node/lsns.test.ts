@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "../support/golden.ts";
 import { bootMachine } from "./fixtures.ts";
-import { sh, startPod } from "./node-helpers.ts";
+import { bootWorker, sh, startPod } from "./node-helpers.ts";
 
 function workerWithNginx() {
-  const booted = bootMachine({
-    hostname: "node01",
-    ip: "172.30.2.2",
-    role: "worker",
-    podCidr: "10.244.1.0/24",
-  });
-  booted.m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", booted.clock.now);
+  const booted = bootWorker();
   const ids = startPod(
     booted.m,
     booted.clock,

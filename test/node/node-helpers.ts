@@ -1,8 +1,20 @@
-// Shared helpers for node tests: run a command line, start a pod with one container.
+// Shared helpers for node tests: boot a worker, run a command line, start a pod with one container.
 import { runNodeCommand } from "../../sandbox/node/commands.ts";
 import type { ContainerConfig } from "../../sandbox/node/cri-types.ts";
 import type { Machine } from "../../sandbox/node/machine.ts";
-import type { VirtualClock } from "./fixtures.ts";
+import { bootMachine, type VirtualClock } from "./fixtures.ts";
+
+/** Boot worker node01 (pod CIDR 10.244.1.0/24) with flannel's CNI config in place, so pods can start. */
+export function bootWorker(): { m: Machine; clock: VirtualClock } {
+  const booted = bootMachine({
+    hostname: "node01",
+    ip: "172.30.2.2",
+    role: "worker",
+    podCidr: "10.244.1.0/24",
+  });
+  booted.m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", booted.clock.now);
+  return booted;
+}
 
 /** Run a space-separated command line on a machine at the clock's time. */
 export function sh(m: Machine, clock: VirtualClock, line: string) {

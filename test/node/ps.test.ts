@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "../support/golden.ts";
 import { bootMachine } from "./fixtures.ts";
-import { sh, startPod } from "./node-helpers.ts";
+import { bootWorker, sh, startPod } from "./node-helpers.ts";
 
 describe("ps", () => {
   it("prints ps -ef on a fresh control-plane node", () => {
@@ -10,13 +10,7 @@ describe("ps", () => {
   });
 
   it("prints ps -ef on a worker running an nginx pod", () => {
-    const { m, clock } = bootMachine({
-      hostname: "node01",
-      ip: "172.30.2.2",
-      role: "worker",
-      podCidr: "10.244.1.0/24",
-    });
-    m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", clock.now);
+    const { m, clock } = bootWorker();
     startPod(
       m,
       clock,

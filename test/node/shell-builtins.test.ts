@@ -1,17 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { runInContainer } from "../../sandbox/node/container-exec.ts";
 import { followFile, parseTailFollow } from "../../sandbox/shell/tail-follow.ts";
-import { bootMachine, VirtualClock } from "./fixtures.ts";
+import { VirtualClock } from "./fixtures.ts";
+import { bootWorker } from "./node-helpers.ts";
 
 /** Boot a worker with one running busybox and one nginx (Debian dash) container; returns sh -c runners. */
 function containers() {
-  const { m, clock } = bootMachine({
-    hostname: "node01",
-    ip: "172.30.2.2",
-    role: "worker",
-    podCidr: "10.244.1.0/24",
-  });
-  m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", clock.now);
+  const { m, clock } = bootWorker();
   for (const image of ["busybox", "nginx"]) m.containerd.pullImage(image, () => {});
   clock.advance(10_000);
   const sandbox = m.containerd.runPodSandbox({ name: "p", namespace: "default", uid: "uid-1" }, clock.now);

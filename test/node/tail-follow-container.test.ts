@@ -1,20 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { type Lab, lab } from "../network/support.ts";
+import { applyPod, type Lab, lab } from "../network/support.ts";
 
 function pod(l: Lab, name: string, command: string[]): void {
-  const r = l.run(`kubectl apply -f - <<EOF
-apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-spec:
-  terminationGracePeriodSeconds: 5
+  applyPod(
+    l,
+    name,
+    `  terminationGracePeriodSeconds: 5
   containers:
   - name: main
     image: busybox
-    command: ${JSON.stringify(command)}
-EOF`);
-  expect(r.exitCode).toBe(0);
+    command: ${JSON.stringify(command)}`,
+  );
   l.run("sleep 15");
 }
 

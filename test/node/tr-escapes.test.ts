@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runInContainer } from "../../sandbox/node/container-exec.ts";
 import { TEXT_TOOLS, trSet } from "../../sandbox/shell/text-tools.ts";
-import { bootMachine } from "./fixtures.ts";
+import { bootWorker } from "./node-helpers.ts";
 
 const tr = (args: string[], input: string) => TEXT_TOOLS.tr(args, input);
 
@@ -37,13 +37,7 @@ describe("tr escapes", () => {
 
 describe("tr inside a container", () => {
   it("splits the main process's /proc/1/environ into lines", () => {
-    const { m, clock } = bootMachine({
-      hostname: "node01",
-      ip: "172.30.2.2",
-      role: "worker",
-      podCidr: "10.244.1.0/24",
-    });
-    m.fs.writeFile("/etc/cni/net.d/10-flannel.conflist", "{}", clock.now);
+    const { m, clock } = bootWorker();
     m.containerd.pullImage("busybox", () => {});
     clock.advance(10_000);
     const sandbox = m.containerd.runPodSandbox(
