@@ -3,7 +3,7 @@
 import type { ResourceType } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { badRequest, StatusError } from "../../apiserver/errors.ts";
-import { NO_RESOURCES_MESSAGE } from "../cli/commands/delete.ts";
+import { NO_RESOURCES_MESSAGE } from "../cli/resource-args.ts";
 import { goQuote } from "../output/go-format.ts";
 import { type Json, PatchFailure, type PatchType, parsePatchText } from "../patch/index.ts";
 import { CliError, dryRun, errorText, fail, type Run, typeNamePairs } from "./common.ts";

@@ -1,7 +1,7 @@
 // What `kubectl set image|env` share: the objects named on the command line and the pod spec inside each.
 import type { ResourceType } from "../../api/resources.ts";
 import type { KubeObject, PodSpec } from "../../api/types.ts";
-import { NO_RESOURCES_MESSAGE } from "../cli/commands/delete.ts";
+import { NO_RESOURCES_MESSAGE } from "../cli/resource-args.ts";
 import { dryRunSuffix, errorText, fail, type Run, typeNamePairs } from "./common.ts";
 import { type NamedRequest, readManifestArgs } from "./file-args.ts";
 import { type outputFormat, printResult } from "./print.ts";

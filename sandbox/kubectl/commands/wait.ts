@@ -3,7 +3,7 @@
 import type { ResourceType } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { notFound } from "../../apiserver/errors.ts";
-import { NO_RESOURCES_MESSAGE } from "../cli/commands/delete.ts";
+import { NO_RESOURCES_MESSAGE } from "../cli/resource-args.ts";
 import { fail, type Run, typeNamePairs } from "./common.ts";
 import { type NamedRequest, readManifestArgs } from "./file-args.ts";
 import { type OutputFormat, outputFormat, printResult } from "./print.ts";

@@ -10,6 +10,7 @@ import {
   validateFlag,
 } from "../common-flags.ts";
 import { arrayFlag, boolFlag, durationFlag, intFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
+import { filesGiven } from "../resource-args.ts";
 import { examples, longDesc } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
 
@@ -145,8 +146,5 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
     "timeout",
     "wait",
   ],
-  argsCheck: ({ flags }) =>
-    (flags.filename as string[]).length === 0 && flags.kustomize === ""
-      ? { message: "must specify one of -f and -k" }
-      : null,
+  argsCheck: ({ flags }) => (filesGiven(flags) ? null : { message: "must specify one of -f and -k" }),
 };

@@ -7,12 +7,9 @@ import {
   recursiveFlag,
 } from "../common-flags.ts";
 import { boolFlag, durationFlag, intFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
+import { filesGiven, NO_RESOURCES_MESSAGE } from "../resource-args.ts";
 import { examples, longDesc } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
-
-/** Return the resource builder's "no resources" error, shared by delete, expose, label and friends. */
-export const NO_RESOURCES_MESSAGE =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
 
 /** The `delete` command. */
 export const deleteCommand: CommandSpec = {
@@ -117,8 +114,7 @@ kubectl delete pods --all`),
     ),
   ],
   argsCheck: ({ args, flags, flagsSet }) => {
-    const files = (flags.filename as string[]).length > 0 || flags.kustomize !== "";
-    if (files || flagsSet.has("raw")) return null;
+    if (filesGiven(flags) || flagsSet.has("raw")) return null;
     if (args.length === 0) return { message: NO_RESOURCES_MESSAGE };
     const selects = flags.all === true || flags.selector !== "" || flags["field-selector"] !== "";
     if (args.length === 1 && !args[0].includes("/") && !selects) {

@@ -7,6 +7,7 @@ import {
   UNMODELLED_FILE_FLAGS,
 } from "../common-flags.ts";
 import { boolFlag } from "../flag-builders.ts";
+import { needResources } from "../resource-args.ts";
 import { examples, SUGGEST_API_RESOURCES } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
 
@@ -59,8 +60,5 @@ kubectl describe pods frontend`),
     boolFlag("show-events", true, "If true, display events related to the described object."),
   ],
   unsupported: UNMODELLED_FILE_FLAGS,
-  argsCheck: ({ args, flags }) =>
-    args.length === 0 && (flags.filename as string[]).length === 0 && flags.kustomize === ""
-      ? { message: `You must specify the type of resource to describe. ${SUGGEST_API_RESOURCES}\n` }
-      : null,
+  argsCheck: needResources(`You must specify the type of resource to describe. ${SUGGEST_API_RESOURCES}\n`),
 };

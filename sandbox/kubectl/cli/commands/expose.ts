@@ -9,9 +9,9 @@ import {
   UNMODELLED_PRINT_FLAGS,
 } from "../common-flags.ts";
 import { stringFlag } from "../flag-builders.ts";
+import { needResources } from "../resource-args.ts";
 import { examples, longDesc } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
-import { NO_RESOURCES_MESSAGE } from "./delete.ts";
 
 /** The `expose` command. */
 export const exposeCommand: CommandSpec = {
@@ -113,8 +113,5 @@ kubectl expose deployment nginx --port=80 --target-port=8000`),
     "save-config",
     "session-affinity",
   ],
-  argsCheck: ({ args, flags }) =>
-    args.length === 0 && (flags.filename as string[]).length === 0 && flags.kustomize === ""
-      ? { message: NO_RESOURCES_MESSAGE }
-      : null,
+  argsCheck: needResources(),
 };

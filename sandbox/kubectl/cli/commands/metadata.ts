@@ -10,9 +10,9 @@ import {
   UNMODELLED_PRINT_FLAGS,
 } from "../common-flags.ts";
 import { boolFlag, stringFlag } from "../flag-builders.ts";
+import { needResources } from "../resource-args.ts";
 import { examples, SUGGEST_API_RESOURCES } from "../text.ts";
 import type { CommandSpec, FlagSpec } from "../types.ts";
-import { NO_RESOURCES_MESSAGE } from "./delete.ts";
 
 const LABEL_LONG = [
   "Update the labels on a resource.",
@@ -66,11 +66,6 @@ function metadataFlags(name: "label" | "annotate", noun: string, all: string): F
   ];
 }
 
-const needResources: CommandSpec["argsCheck"] = ({ args, flags }) =>
-  args.length === 0 && (flags.filename as string[]).length === 0 && flags.kustomize === ""
-    ? { message: NO_RESOURCES_MESSAGE }
-    : null;
-
 const UNMODELLED = [
   ...UNMODELLED_PRINT_FLAGS,
   ...UNMODELLED_FILE_FLAGS,
@@ -114,7 +109,7 @@ kubectl label pods foo bar-`),
     "Select all resources, in the namespace of the specified resource types",
   ),
   unsupported: UNMODELLED,
-  argsCheck: needResources,
+  argsCheck: needResources(),
 };
 
 /** The `annotate` command. */
@@ -150,5 +145,5 @@ kubectl annotate pods foo description-`),
     "Select all resources, in the namespace of the specified resource types.",
   ),
   unsupported: UNMODELLED,
-  argsCheck: needResources,
+  argsCheck: needResources(),
 };

@@ -9,14 +9,9 @@ import {
   UNMODELLED_PRINT_FLAGS,
 } from "../common-flags.ts";
 import { boolFlag, durationFlag, intFlag } from "../flag-builders.ts";
+import { needResources } from "../resource-args.ts";
 import { examples } from "../text.ts";
 import type { CommandSpec, FlagSpec } from "../types.ts";
-import { NO_RESOURCES_MESSAGE } from "./delete.ts";
-
-const needResources: CommandSpec["argsCheck"] = ({ args, flags }) =>
-  args.length === 0 && (flags.filename as string[]).length === 0 && flags.kustomize === ""
-    ? { message: NO_RESOURCES_MESSAGE }
-    : null;
 
 const GET_FROM_SERVER = "identifying the resource to get from a server.";
 // The sandbox finds rollout targets by TYPE NAME only.
@@ -39,7 +34,7 @@ function sub(name: string, text: SubText, flags: FlagSpec[], unsupported: string
     example: examples(text.example),
     flags,
     unsupported,
-    argsCheck: needResources,
+    argsCheck: needResources(),
   };
 }
 

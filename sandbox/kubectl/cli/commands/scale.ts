@@ -8,9 +8,9 @@ import {
   UNMODELLED_PRINT_FLAGS,
 } from "../common-flags.ts";
 import { boolFlag, durationFlag, intFlag, stringFlag } from "../flag-builders.ts";
+import { needResources } from "../resource-args.ts";
 import { examples, longDesc } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
-import { NO_RESOURCES_MESSAGE } from "./delete.ts";
 
 /** The `scale` command. */
 export const scaleCommand: CommandSpec = {
@@ -69,8 +69,5 @@ kubectl scale --replicas=3 statefulset/web`),
     "resource-version",
     "timeout",
   ],
-  argsCheck: ({ args, flags }) =>
-    args.length === 0 && (flags.filename as string[]).length === 0 && flags.kustomize === ""
-      ? { message: NO_RESOURCES_MESSAGE }
-      : null,
+  argsCheck: needResources(),
 };
