@@ -1,5 +1,7 @@
 // Small facts about pods and owners that several controllers share.
+
 import type { KubeObject, OwnerReference, Pod } from "../api/types.ts";
+import { fnv32a } from "../util/fnv.ts";
 import { parseTime } from "../util/time.ts";
 
 /** The owner reference marked `controller: true`, if any. */
@@ -38,16 +40,6 @@ export function isPodAvailable(p: Pod, minReadySeconds: number, now: number): bo
 /** Whether the pod still counts toward its controller: not terminal and not being deleted. */
 export function isPodActive(p: Pod): boolean {
   return p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed" && !p.metadata.deletionTimestamp;
-}
-
-/** FNV-1a, 32 bits, over a string's UTF-16 code units. */
-export function fnv32a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
 }
 
 const ALPHANUMS = "bcdfghjklmnpqrstvwxz2456789";

@@ -3,7 +3,7 @@
 
 import { MIRROR_ANNOTATION } from "../api/mirror-pod.ts";
 import type { Node, Pod } from "../api/types.ts";
-import { fnv32a } from "../controllers/pod-util.ts";
+import { fnv32a } from "../util/fnv.ts";
 import { parseYamlDocuments } from "../util/yaml-cache.ts";
 
 // Every boot hashes the same few manifests again; their hashes are remembered by text (bounded).
