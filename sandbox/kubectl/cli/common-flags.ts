@@ -1,5 +1,5 @@
 // Flag groups many kubectl commands share (cli-runtime PrintFlags, FilenameOptions, cmdutil helpers).
-import { boolFlag, intFlag, sliceFlag, stringFlag } from "./flag-builders.ts";
+import { boolFlag, durationFlag, intFlag, sliceFlag, stringFlag } from "./flag-builders.ts";
 import type { FlagSpec } from "./types.ts";
 
 const TEMPLATE_URL = "[http://golang.org/pkg/text/template/#pkg-overview]";
@@ -41,6 +41,38 @@ export function cascadeFlag(): FlagSpec {
     'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController). Defaults to background.',
     { noOptDefVal: "background" },
   );
+}
+
+/** Return the flags cli-runtime's DeleteFlags gives both delete and apply (--prune); only --wait's default differs. */
+export function deletionFlags(wait: boolean): FlagSpec[] {
+  return [
+    boolFlag(
+      "force",
+      false,
+      "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.",
+    ),
+    intFlag(
+      "grace-period",
+      -1,
+      "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).",
+    ),
+    stringFlag(
+      "kustomize",
+      "",
+      "Process a kustomization directory. This flag can't be used together with -f or -R.",
+      { shorthand: "k" },
+    ),
+    durationFlag(
+      "timeout",
+      "0s",
+      "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object",
+    ),
+    boolFlag(
+      "wait",
+      wait,
+      "If true, wait for resources to be gone before returning. This waits for finalizers.",
+    ),
+  ];
 }
 
 /** Return cmdutil's --dry-run flag (a bare `--dry-run` means "unchanged"). */

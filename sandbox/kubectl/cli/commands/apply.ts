@@ -1,6 +1,7 @@
 // `kubectl apply` and its last-applied subcommands: spec and help text (kubectl v1.32).
 import {
   cascadeFlag,
+  deletionFlags,
   dryRunFlag,
   fieldManagerFlag,
   printFlags,
@@ -9,7 +10,7 @@ import {
   UNMODELLED_PRINT_FLAGS,
   validateFlag,
 } from "../common-flags.ts";
-import { arrayFlag, boolFlag, durationFlag, intFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
+import { arrayFlag, boolFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
 import { filesGiven } from "../resource-args.ts";
 import { examples, longDesc } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
@@ -56,26 +57,11 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
     dryRunFlag(),
     fieldManagerFlag("kubectl-client-side-apply"),
     sliceFlag("filename", "The files that contain the configurations to apply.", { shorthand: "f" }),
-    boolFlag(
-      "force",
-      false,
-      "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.",
-    ),
+    ...deletionFlags(false),
     boolFlag(
       "force-conflicts",
       false,
       "If true, server-side apply will force the changes against conflicts.",
-    ),
-    intFlag(
-      "grace-period",
-      -1,
-      "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).",
-    ),
-    stringFlag(
-      "kustomize",
-      "",
-      "Process a kustomization directory. This flag can't be used together with -f or -R.",
-      { shorthand: "k" },
     ),
     boolFlag(
       "openapi-patch",
@@ -102,17 +88,7 @@ kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap
       "",
       "If specified, apply will operate on the subresource of the requested object.  Only allowed when using --server-side. This flag is beta and may change in the future.",
     ),
-    durationFlag(
-      "timeout",
-      "0s",
-      "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object",
-    ),
     validateFlag(),
-    boolFlag(
-      "wait",
-      false,
-      "If true, wait for resources to be gone before returning. This waits for finalizers.",
-    ),
   ],
   subcommands: [
     lastApplied(

@@ -2,11 +2,12 @@
 import {
   allNamespacesFlag,
   cascadeFlag,
+  deletionFlags,
   dryRunFlag,
   fieldSelectorFlag,
   recursiveFlag,
 } from "../common-flags.ts";
-import { boolFlag, durationFlag, intFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
+import { boolFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
 import { filesGiven, NO_RESOURCES_MESSAGE } from "../resource-args.ts";
 import { examples, longDesc } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
@@ -60,28 +61,13 @@ kubectl delete pods --all`),
     dryRunFlag(),
     fieldSelectorFlag(),
     sliceFlag("filename", "containing the resource to delete.", { shorthand: "f" }),
-    boolFlag(
-      "force",
-      false,
-      "If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.",
-    ),
-    intFlag(
-      "grace-period",
-      -1,
-      "Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).",
-    ),
+    ...deletionFlags(true),
     boolFlag(
       "ignore-not-found",
       false,
       'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.',
     ),
     boolFlag("interactive", false, "If true, delete resource only when user confirms.", { shorthand: "i" }),
-    stringFlag(
-      "kustomize",
-      "",
-      "Process a kustomization directory. This flag can't be used together with -f or -R.",
-      { shorthand: "k" },
-    ),
     boolFlag(
       "now",
       false,
@@ -101,16 +87,6 @@ kubectl delete pods --all`),
       "",
       "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2). Matching objects must satisfy all of the specified label constraints.",
       { shorthand: "l" },
-    ),
-    durationFlag(
-      "timeout",
-      "0s",
-      "The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object",
-    ),
-    boolFlag(
-      "wait",
-      true,
-      "If true, wait for resources to be gone before returning. This waits for finalizers.",
     ),
   ],
   argsCheck: ({ args, flags, flagsSet }) => {
