@@ -1,10 +1,11 @@
 // The DaemonSet controller: one pod per eligible node, each pinned to its node by node affinity.
+
+import { firstPinnedNodeName, tolerates } from "../api/scheduling.ts";
 import type { DaemonSet, Node, Pod, Toleration } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
-import { firstPinnedNodeName, tolerates } from "../scheduler/filters.ts";
 import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
 import { OwnerIndex } from "./owner-index.ts";

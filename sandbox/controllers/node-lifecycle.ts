@@ -1,10 +1,11 @@
 // The node lifecycle controller: watches node leases, marks silent nodes Unknown, keeps the not-ready and
 // unreachable taints in step with the Ready condition, and evicts pods that do not tolerate NoExecute taints.
+
+import { tolerates } from "../api/scheduling.ts";
 import type { Condition, Lease, Node, Pod, Taint } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import type { InformerFactory } from "../client/informer.ts";
-import { tolerates } from "../scheduler/filters.ts";
 import { parseTime, rfc3339 } from "../util/time.ts";
 
 /** Timing of the controller (kube-controller-manager flags). */

@@ -1,4 +1,6 @@
 // kube-scheduler: watches unscheduled pods, filters and scores nodes, and binds through the API.
+
+import { pinnedNodeNames } from "../api/scheduling.ts";
 import type { Node, Pod } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
@@ -7,7 +9,7 @@ import { WorkQueue } from "../client/workqueue.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 import { failureMessage } from "./diagnosis.ts";
-import { type FilterFailure, type PodFacts, pinnedNodeNames, podFacts, runFilters } from "./filters.ts";
+import { type FilterFailure, type PodFacts, podFacts, runFilters } from "./filters.ts";
 import { NodeInfo, ownerUid } from "./node-info.ts";
 import { score } from "./scoring.ts";
 
