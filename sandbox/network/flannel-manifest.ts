@@ -3,7 +3,8 @@
 import { resourceForKind } from "../api/resources.ts";
 import type { KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
-import { parseYamlDocuments } from "../util/yaml-cache.ts";
+import { clone } from "../util/clone.ts";
+import KUBE_FLANNEL_JSON from "./kube-flannel.json" with { type: "json" };
 
 /** The URL the flannel README tells people to apply. */
 export const FLANNEL_URL = "https://github.com/flannel-io/flannel/releases/latest/download/kube-flannel.yml";
@@ -225,6 +226,9 @@ spec:
           type: FileOrCreate
 `;
 
+// What kube-flannel.yml reads as, document by document.
+const KUBE_FLANNEL_OBJECTS = KUBE_FLANNEL_JSON as unknown as readonly KubeObject[];
+
 const URLS = new Set([
   FLANNEL_URL,
   "https://github.com/flannel-io/flannel/releases/download/v0.26.4/kube-flannel.yml",
@@ -237,20 +241,27 @@ export function builtinManifest(url: string): string | undefined {
   return URLS.has(url.trim()) ? KUBE_FLANNEL_YML : undefined;
 }
 
-/** Create every object of a manifest as `kubectl apply` does the first time; returns its output lines. */
-export function applyManifestText(api: ApiServer, text: string): string {
+/**
+ * Create every object of kube-flannel.yml, its net-conf set to `podNetwork`, as `kubectl apply` does the first
+ * time; returns its output lines. The objects come from kube-flannel.json, what the YAML reads as (a test keeps
+ * the two equal), so booting needs no YAML parser.
+ */
+export function applyFlannel(api: ApiServer, podNetwork: string): string {
   let out = "";
-  for (const doc of parseYamlDocuments(text)) {
-    const obj = doc as KubeObject | null;
-    if (!obj?.kind) continue;
-    const rt = resourceForKind(obj.kind, obj.apiVersion);
+  for (const doc of KUBE_FLANNEL_OBJECTS) {
+    const obj = clone(doc);
+    const rt = resourceForKind(obj.kind ?? "", obj.apiVersion);
     if (!rt) throw new Error(`no resource for kind ${obj.kind}`);
+    const data = (obj as KubeObject & { data?: Record<string, string> }).data;
+    const netConf = data?.["net-conf.json"];
+    if (data && netConf)
+      data["net-conf.json"] = netConf.replace(`"Network": "10.244.0.0/16"`, `"Network": "${podNetwork}"`);
     const applied = JSON.stringify(obj);
     obj.metadata.annotations = {
       ...(obj.metadata.annotations ?? {}),
       "kubectl.kubernetes.io/last-applied-configuration": `${applied}\n`,
     };
-    // parseYamlDocuments handed out a private copy: the server may keep it as it is.
+    // A private copy: the server may keep it as it is.
     api.create(rt.plural, obj, { handOff: true });
     out += `${rt.kind.toLowerCase()}${rt.group ? `.${rt.group}` : ""}/${obj.metadata.name} created\n`;
   }
