@@ -26,6 +26,8 @@ export const WITH_STATUS_SUBRESOURCE: ReadonlySet<string> = new Set([
   "deployments",
   "replicasets",
   "daemonsets",
+  "jobs",
+  "cronjobs",
 ]);
 
 /** Resources with a `scale` subresource. */
@@ -71,6 +73,8 @@ export const RESOURCES: readonly ResourceType[] = [
   r("daemonsets", "DaemonSet", "apps", true, ["ds"], { categories: ["all"] }),
   r("deployments", "Deployment", "apps", true, ["deploy"], { categories: ["all"] }),
   r("replicasets", "ReplicaSet", "apps", true, ["rs"], { categories: ["all"] }),
+  r("cronjobs", "CronJob", "batch", true, ["cj"], { categories: ["all"] }),
+  r("jobs", "Job", "batch", true, [], { categories: ["all"] }),
   r("leases", "Lease", "coordination.k8s.io", true),
   r("endpointslices", "EndpointSlice", "discovery.k8s.io", true),
   r("clusterrolebindings", "ClusterRoleBinding", "rbac.authorization.k8s.io", false),

@@ -70,6 +70,7 @@ export interface Taint {
   timeAdded?: string;
 }
 
+export type * from "./batch-types.ts";
 export type * from "./cluster-types.ts";
 export type * from "./pod-types.ts";
 export type * from "./workload-types.ts";

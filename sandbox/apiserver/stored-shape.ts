@@ -5,7 +5,7 @@ import type { KubeObject, ObjectMeta } from "../api/types.ts";
 import { StatusError } from "./errors.ts";
 
 /** Kinds whose metadata.generation the server keeps. */
-export const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods"]);
+export const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods", "jobs", "cronjobs"]);
 const META_ORDER = [
   "name",
   "generateName",
