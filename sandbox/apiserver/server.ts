@@ -23,6 +23,7 @@ import {
   required,
 } from "./errors.ts";
 import { planDelete } from "./graceful-delete.ts";
+import { prepareJob } from "./registry/jobs.ts";
 import { ServiceRegistry } from "./registry/services.ts";
 import { matchesFields, matchesLabels, SelectorCache } from "./selectors.ts";
 import type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
@@ -100,13 +101,18 @@ export class ApiServer {
       ]);
     }
     applyDefaults(rt.plural, obj);
+    // The job strategy builds the selector from the uid, so a job gets its uid before validation.
+    if (rt.plural === "jobs") {
+      meta.uid = this.random.uuid();
+      prepareJob(obj);
+    }
     const errors = validateCreate(rt.plural, obj);
     if (errors.length > 0) throw invalidError(rt.kind, rt.group, meta.name, errors);
     admit(this, rt, obj, this.admission);
     const key = storageKey(rt, meta.namespace, meta.name);
     if (this.etcd.get(key)) throw alreadyExists(rt.plural, rt.group, meta.name);
     if (rt.plural === "services") this.services.allocate(obj, !!opts.dryRun);
-    meta.uid = this.random.uuid();
+    meta.uid ??= this.random.uuid();
     meta.creationTimestamp = rfc3339(this.loop.now());
     if (GENERATION.has(rt.plural) && rt.plural !== "pods") meta.generation = 1;
     if (opts.dryRun) return storedShape(obj, "0") as T;
@@ -323,11 +329,12 @@ export class ApiServer {
   ): T {
     if (dryRun) return obj as T;
     const old = cur.value as KubeObject;
-    // An object being deleted disappears once its last finalizer is removed.
+    // An object being deleted disappears once its last finalizer is removed (a pod only once its grace
+    // period is over: its kubelet's final delete set it to 0).
     if (
       obj.metadata.deletionTimestamp &&
       (obj.metadata.finalizers ?? []).length === 0 &&
-      rt.plural !== "pods" &&
+      (rt.plural !== "pods" || obj.metadata.deletionGracePeriodSeconds === 0) &&
       rt.plural !== "namespaces"
     ) {
       this.remove(rt, key, old);

@@ -14,6 +14,7 @@ import { defaultDaemonSet } from "./daemonsets.ts";
 import { defaultDeployment } from "./deployments.ts";
 import { defaultEndpoints } from "./endpoints.ts";
 import { defaultEndpointSlice } from "./endpointslices.ts";
+import { defaultCronJob, defaultJob } from "./jobs.ts";
 import { defaultNamespace } from "./namespaces.ts";
 import { defaultNode } from "./nodes.ts";
 import { defaultPod } from "./pods.ts";
@@ -32,6 +33,8 @@ const DEFAULTERS: Record<string, (o: Obj) => void> = {
   deployments: defaultDeployment,
   replicasets: defaultReplicaSet,
   daemonsets: defaultDaemonSet,
+  jobs: defaultJob,
+  cronjobs: defaultCronJob,
   namespaces: defaultNamespace,
   nodes: defaultNode,
   secrets: defaultSecret,

@@ -22,6 +22,7 @@ import { validateDeployment, validateDeploymentUpdate } from "./deployments.ts";
 import { validateEndpoints, validateEndpointsUpdate } from "./endpoints.ts";
 import { validateEndpointSlice, validateEndpointSliceUpdate } from "./endpointslices.ts";
 import { validateEvent, validateEventUpdate } from "./events.ts";
+import { validateCronJob, validateCronJobUpdate, validateJob, validateJobUpdate } from "./jobs.ts";
 import { validateLease, validateLeaseUpdate } from "./leases.ts";
 import { validateNamespace, validateNamespaceUpdate } from "./namespaces.ts";
 import { validateNode, validateNodeUpdate } from "./nodes.ts";
@@ -56,6 +57,8 @@ const CREATE: Record<string, Create> = {
   deployments: validateDeployment,
   replicasets: validateReplicaSet,
   daemonsets: validateDaemonSet,
+  jobs: validateJob,
+  cronjobs: validateCronJob,
   namespaces: validateNamespace,
   nodes: validateNode,
   configmaps: validateConfigMap,
@@ -77,6 +80,8 @@ const UPDATE: Record<string, Update> = {
   deployments: validateDeploymentUpdate,
   replicasets: validateReplicaSetUpdate,
   daemonsets: validateDaemonSetUpdate,
+  jobs: validateJobUpdate,
+  cronjobs: validateCronJobUpdate,
   namespaces: validateNamespaceUpdate,
   nodes: validateNodeUpdate,
   configmaps: validateConfigMapUpdate,
