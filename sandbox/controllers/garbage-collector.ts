@@ -12,6 +12,8 @@ export const GC_RESOURCES = [
   "replicasets",
   "deployments",
   "daemonsets",
+  "jobs",
+  "cronjobs",
   "endpointslices",
   "services",
   "nodes",

@@ -145,12 +145,12 @@ export function nextFire(s: CronSchedule, after: number): number | undefined {
   for (let n = 0; n < 5 * 366; n++, day += DAY) {
     const d = new Date(day);
     if (!has(s.month, d.getUTCMonth() + 1) || !dayMatches(s, d)) continue;
-    for (let h = 0; h < 24; h++) {
+    // On the first day the search starts at `start`'s own hour and minute.
+    const first = day <= start ? new Date(start) : undefined;
+    for (let h = first ? first.getUTCHours() : 0; h < 24; h++) {
       if (!has(s.hour, h)) continue;
-      for (let m = 0; m < 60; m++) {
-        const t = day + h * 3_600_000 + m * MINUTE;
-        if (t >= start && has(s.minute, m)) return t;
-      }
+      const m0 = first && h === first.getUTCHours() ? first.getUTCMinutes() : 0;
+      for (let m = m0; m < 60; m++) if (has(s.minute, m)) return day + h * 3_600_000 + m * MINUTE;
     }
   }
   return undefined;
