@@ -13,6 +13,7 @@ import { registerNetworkCommands } from "../network/commands.ts";
 import { builtinManifest } from "../network/flannel-manifest.ts";
 import { ClusterNetwork } from "../network/install.ts";
 import { nodeCommandNames } from "../node/commands.ts";
+import { FsError } from "../node/filesystem.ts";
 import { Machine, NODE_OS } from "../node/machine.ts";
 import { Scheduler } from "../scheduler/scheduler.ts";
 import { Shell } from "../shell/shell.ts";
@@ -201,8 +202,9 @@ export class Cluster implements ShellCluster {
     stdin: string,
     write: (stream: "stdout" | "stderr", text: string) => void,
     env: Record<string, string> = {},
+    cwd?: string,
   ): CommandResult {
-    return runOnMachine(this, this.nodes.get(node)!, argv, stdin, write, env);
+    return runOnMachine(this, this.nodes.get(node)!, argv, stdin, write, env, cwd);
   }
 
   /** Run etcdctl against the cluster's etcd, as the control plane's etcdctl would. */
@@ -261,6 +263,18 @@ export class Cluster implements ShellCluster {
       return this.nodes.get(node)?.machine.fs.readFile(path.startsWith("/") ? path : `/root/${path}`);
     } catch {
       return undefined;
+    }
+  }
+
+  /** Say why a path on a node is not a directory one can enter (strerror text); undefined when it is one. */
+  dirError(node: string, path: string): string | undefined {
+    const fs = this.nodes.get(node)?.machine.fs;
+    if (!fs) return "No such file or directory";
+    try {
+      return fs.lookup(path).kind === "dir" ? undefined : "Not a directory";
+    } catch (err) {
+      if (err instanceof FsError) return err.message;
+      throw err;
     }
   }
 

@@ -1,7 +1,7 @@
 // `kubectl logs` and `kubectl exec` go API server → kubelet → containerd; this is that path.
 import type { Pod } from "../api/types.ts";
 import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
-import { execInContainer } from "../network/exec.ts";
+import { execInContainer, openShellIn, shellLineIn } from "../network/exec.ts";
 import type { Cluster } from "./cluster.ts";
 
 /** Kubelet access over a cluster's nodes. */
@@ -55,6 +55,33 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
       const node = cluster.network.node(f.node.name)!;
       const target = f.node.machine.containerd.execTarget(f.id);
       return execInContainer(cluster.network, node, target, argv, stdin ?? "", cluster.loop.now());
+    },
+    openShell(namespace, podName, container, shell) {
+      const f = find(namespace, podName, container, false);
+      if ("error" in f)
+        return { stdout: "", stderr: `error: unable to upgrade connection: ${f.error}\n`, exitCode: 1 };
+      const target = f.node.machine.containerd.execTarget(f.id);
+      return openShellIn(
+        cluster.network,
+        cluster.network.node(f.node.name)!,
+        target,
+        shell,
+        cluster.loop.now(),
+      );
+    },
+    shellLine(namespace, podName, container, pid, line) {
+      const f = find(namespace, podName, container, false);
+      if ("error" in f)
+        return {
+          stdout: "",
+          stderr: `error: unable to upgrade connection: ${f.error}\n`,
+          exitCode: 1,
+          prompt: "",
+          ended: true,
+        };
+      const target = f.node.machine.containerd.execTarget(f.id);
+      const node = cluster.network.node(f.node.name)!;
+      return shellLineIn(cluster.network, node, target, pid, line, cluster.loop.now());
     },
     closeStdin(namespace, podName, container, code) {
       const f = find(namespace, podName, container, false);

@@ -4,7 +4,7 @@ import type { CommandResult } from "../kubectl/context.ts";
 import { runNodeCommand } from "../node/commands.ts";
 import type { Cluster, ClusterNode } from "./cluster.ts";
 
-/** Run argv on a node, writing nothing until it finishes (node commands do not stream). */
+/** Run argv on a node in directory `cwd`, writing nothing until it finishes (node commands do not stream). */
 export function runOnMachine(
   cluster: Cluster,
   node: ClusterNode,
@@ -12,6 +12,7 @@ export function runOnMachine(
   stdin: string,
   _write: (stream: "stdout" | "stderr", text: string) => void,
   env: Record<string, string> = {},
+  cwd?: string,
 ): CommandResult {
   const [cmd] = argv;
   if (cmd === "etcdctl") {
@@ -19,5 +20,5 @@ export function runOnMachine(
       return { stdout: "", stderr: "bash: etcdctl: command not found\n", exitCode: 127 };
     return cluster.etcdctl(argv.slice(1), env, stdin);
   }
-  return runNodeCommand(node.machine, argv, { now: cluster.loop.now(), stdin });
+  return runNodeCommand(node.machine, argv, { now: cluster.loop.now(), stdin, ...(cwd ? { cwd } : {}) });
 }

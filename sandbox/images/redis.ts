@@ -1,7 +1,7 @@
 // redis:7.4: `redis-server *:6379`, its start-up banner, PING/ECHO over RESP on :6379.
 import { daemonImage } from "./daemon.ts";
 import { debianFiles } from "./debian-files.ts";
-import type { ImageContext } from "./types.ts";
+import type { ImageContext, ImageProgram } from "./types.ts";
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
@@ -34,24 +34,27 @@ function resp(payload: string): string {
 
 /** The redis image (runs as the image's redis user, uid 999). */
 // Its Dockerfile ENV (GOSU_VERSION, REDIS_VERSION, REDIS_DOWNLOAD_URL/SHA) is not modelled: only PATH shows.
-export const redis = daemonImage({
-  ref: "docker.io/library/redis:7.4",
-  aliases: ["docker.io/library/redis:latest", "docker.io/library/redis:7.4.2"],
-  sizeBytes: 45_020_512,
-  entrypoint: ["docker-entrypoint.sh"],
-  cmd: ["redis-server"],
-  daemons: ["docker-entrypoint.sh", "redis-server"],
-  hasShell: true,
-  user: { uid: 999, name: null },
-  // Debian bookworm plus the Dockerfile's `useradd -r -u 999 redis` and its WORKDIR /data (mtimes plausible).
-  files: [
-    ...debianFiles(["redis:x:999:999::/home/redis:/bin/sh"], 1737668530),
-    { path: "/data", mtime: 1737668530 },
-  ],
-  threads: 5,
-  rssKb: 11200,
-  vszKb: 141300,
-  title: () => ["redis-server *:6379"],
-  startLogs: banner,
-  ports: [{ port: 6379, proto: "tcp", handler: resp }],
-});
+export const redis: ImageProgram = {
+  ...daemonImage({
+    ref: "docker.io/library/redis:7.4",
+    aliases: ["docker.io/library/redis:latest", "docker.io/library/redis:7.4.2"],
+    sizeBytes: 45_020_512,
+    entrypoint: ["docker-entrypoint.sh"],
+    cmd: ["redis-server"],
+    daemons: ["docker-entrypoint.sh", "redis-server"],
+    hasShell: true,
+    user: { uid: 999, name: null },
+    // Debian bookworm plus the Dockerfile's `useradd -r -u 999 redis` and its WORKDIR /data (mtimes plausible).
+    files: [
+      ...debianFiles(["redis:x:999:999::/home/redis:/bin/sh"], 1737668530),
+      { path: "/data", mtime: 1737668530 },
+    ],
+    threads: 5,
+    rssKb: 11200,
+    vszKb: 141300,
+    title: () => ["redis-server *:6379"],
+    startLogs: banner,
+    ports: [{ port: 6379, proto: "tcp", handler: resp }],
+  }),
+  workingDir: "/data",
+};

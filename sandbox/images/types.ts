@@ -84,6 +84,8 @@ export interface ImageProgram {
   user?: { uid: number; name: string | null };
   /** The image config's Env (Dockerfile ENV lines), in order; PATH included when the image sets it. */
   env?: Readonly<Record<string, string>>;
+  /** The image config's WorkingDir (Dockerfile WORKDIR) processes start in; `/` when unset. */
+  workingDir?: string;
   /** Files, directories and symlinks the image ships, in the order they are created. */
   files?: readonly ImageFile[];
   /** Start the program; called once the container's namespaces exist. */

@@ -22,6 +22,27 @@ export interface KubeletAccess {
   exec(namespace: string, pod: string, container: string, argv: string[], stdin?: string): CommandResult;
   /** End an attach: the container's main process reads end of input and exits with `code` (an attached shell). */
   closeStdin?(namespace: string, pod: string, container: string, code: number): void;
+  /** Start a terminal's shell in a container (`exec -it POD -- sh`): its pid and first prompt, or the failure. */
+  openShell?(
+    namespace: string,
+    pod: string,
+    container: string,
+    shell: string,
+  ): { pid: number; prompt: string } | CommandResult;
+  /** Type a line at a terminal's shell (`pid`, or the container's main process when absent). */
+  shellLine?(
+    namespace: string,
+    pod: string,
+    container: string,
+    pid: number | undefined,
+    line: string,
+  ): ShellLine;
+}
+
+/** What a line typed at a container's shell gave: output, status, the next prompt, and whether the shell is gone. */
+export interface ShellLine extends CommandResult {
+  prompt: string;
+  ended: boolean;
 }
 
 /** A shell kubectl left running in a container for the terminal to talk to (`exec -it POD -- sh`). */
@@ -33,6 +54,8 @@ export interface AttachedShell {
   shell: string;
   /** What the shell shows before each line; empty without a terminal (-t). */
   prompt: string;
+  /** The shell's process when exec started one; absent when it is the container's main process (attach). */
+  pid?: number;
   /** Runs when the shell exits with `code` (e.g. `kubectl run --rm` deleting its pod); its output follows. */
   onExit?(code: number): CommandResult;
 }

@@ -4,6 +4,7 @@ import type { Pod } from "../api/types.ts";
 import { processEnv } from "../images/env.ts";
 import type { CommandResult } from "../kubectl/context.ts";
 import { type ContainerExecOptions, runInContainer } from "../node/container-exec.ts";
+import { containerShellLine, openContainerShell, type ShellLineOutput } from "../node/container-shell.ts";
 import type { ExecTarget } from "../node/cri-types.ts";
 import type { ClusterNetwork } from "./install.ts";
 import type { NodeNetwork } from "./node-network.ts";
@@ -49,6 +50,25 @@ export function containerSite(net: ClusterNetwork, node: NodeNetwork, t: ExecTar
   };
 }
 
+// What exec answers for a container that is not running.
+function notRunning(t: ExecTarget): CommandResult {
+  return {
+    stdout: "",
+    stderr: `error: unable to upgrade connection: container not found ("${t.labels["io.kubernetes.container.name"] ?? ""}")\n`,
+    exitCode: 1,
+  };
+}
+
+// The options every exec into a container runs with: its environment, the kubelet's files, network tools.
+function execOptions(
+  net: ClusterNetwork,
+  node: NodeNetwork,
+  t: ExecTarget,
+  now: number,
+): ContainerExecOptions {
+  return { now, env: processEnv(t.env, t.hostname), ...execExtras(net, node, t, now) };
+}
+
 /** Run argv in a container as the runtime's exec does: output and the process's exit code. */
 export function execInContainer(
   net: ClusterNetwork,
@@ -58,18 +78,34 @@ export function execInContainer(
   stdin: string,
   now: number,
 ): CommandResult {
-  if (t.state !== "CONTAINER_RUNNING")
-    return {
-      stdout: "",
-      stderr: `error: unable to upgrade connection: container not found ("${t.labels["io.kubernetes.container.name"] ?? ""}")\n`,
-      exitCode: 1,
-    };
+  if (t.state !== "CONTAINER_RUNNING") return notRunning(t);
   // kubectl itself adds "command terminated with exit code N" for a non-zero exit.
-  return runInContainer(t, argv, stdin, {
-    now,
-    env: processEnv(t.env, t.hostname),
-    ...execExtras(net, node, t, now),
-  });
+  return runInContainer(t, argv, stdin, execOptions(net, node, t, now));
+}
+
+/** Start a terminal's shell in a container (`exec -it POD -- sh`): its pid and prompt, or exec's failure. */
+export function openShellIn(
+  net: ClusterNetwork,
+  node: NodeNetwork,
+  t: ExecTarget,
+  shell: string,
+  now: number,
+): { pid: number; prompt: string } | CommandResult {
+  if (t.state !== "CONTAINER_RUNNING") return notRunning(t);
+  return openContainerShell(t, shell, execOptions(net, node, t, now));
+}
+
+/** Run a line typed at a terminal's shell in a container (`pid`, or its main process when absent). */
+export function shellLineIn(
+  net: ClusterNetwork,
+  node: NodeNetwork,
+  t: ExecTarget,
+  pid: number | undefined,
+  line: string,
+  now: number,
+): ShellLineOutput {
+  if (t.state !== "CONTAINER_RUNNING") return { ...notRunning(t), prompt: "", ended: true };
+  return containerShellLine(t, pid, line, execOptions(net, node, t, now));
 }
 
 /** The kubelet's files and the network tools for a command run in a container (exec or its own shell). */

@@ -1,6 +1,7 @@
 // `chmod [-R] MODE FILE...` over a file tree: octal and symbolic modes, GNU or busybox wording.
 import { FsError, type FsNode } from "./filesystem.ts";
-import { type FsToolEnv, parseFlags, resolvePath } from "./fs-write-commands.ts";
+import { type FsToolEnv, parseFlags } from "./fs-write-commands.ts";
+import { resolvePath } from "./paths.ts";
 import type { CommandOutput } from "./ps.ts";
 
 const UMASK = 0o022;

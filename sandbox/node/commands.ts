@@ -8,6 +8,7 @@ import { runKill } from "./kill.ts";
 import { runLsns } from "./lsns.ts";
 import { type Machine, NODE_OS } from "./machine.ts";
 import { NODE_CWD, runTreeCommand, treeCommands, treeMtime } from "./node-tools.ts";
+import { resolvePath } from "./paths.ts";
 import { runPgrep, runPidof } from "./pgrep.ts";
 import { procPaths } from "./proc-fs.ts";
 import { type CommandOutput, runPs } from "./ps.ts";
@@ -22,6 +23,8 @@ export interface NodeCommandContext {
   stdin?: string;
   /** The net namespace the command runs in (nsenter -n, ip netns exec); the host's when absent. */
   netns?: number;
+  /** The working directory relative paths resolve against; root's home when absent. */
+  cwd?: string;
 }
 
 /** A node command: argv without the command name. */
@@ -78,9 +81,10 @@ const BUILTINS: Record<string, NodeCommandHandler> = {
   ps: (m, a, c) => runPs(a, m.processes.list(), { now: c.now, memTotalKb: m.memTotalKb }),
   lsns: (m, a) =>
     runLsns(a, { procs: m.processes.list(), nsfsMounts: m.netns.nsfsMounts(), netnsIds: m.netns.nsids() }),
-  ls: (m, a, c) => runLs(a, m.fs, c.now, procPaths(m.processes)),
-  cat: (m, a, c) => (a.length === 0 ? ok(c.stdin ?? "") : runCat(a, m.fs, procPaths(m.processes))),
-  readlink: (m, a) => runReadlink(a, m.fs, procPaths(m.processes)),
+  ls: (m, a, c) => runLs(a, m.fs, c.now, c.cwd ?? NODE_CWD, procPaths(m.processes)),
+  cat: (m, a, c) =>
+    a.length === 0 ? ok(c.stdin ?? "") : runCat(a, m.fs, c.cwd ?? NODE_CWD, procPaths(m.processes)),
+  readlink: (m, a, c) => runReadlink(a, m.fs, c.cwd ?? NODE_CWD, procPaths(m.processes)),
   systemctl: (m, a, c) => runSystemctl(m.systemd, m.processes, m.journal, a, c.now),
   journalctl: (m, a) => m.journal.run(a),
   crictl: (m, a, c) => runCrictl(m.containerd, a, c.now),
@@ -93,7 +97,7 @@ const BUILTINS: Record<string, NodeCommandHandler> = {
   pidof: (m, a) => runPidof(a, m.processes.list()),
   ss: (m, a, c) =>
     runSs(a, m.sockets.list(c.netns ?? m.namespaces.initial.net), (pid) => m.processes.get(pid)),
-  date: (m, a, c) => runDate(a, { now: c.now, flavor: "gnu", mtime: treeMtime(m.fs, NODE_CWD) }),
+  date: (m, a, c) => runDate(a, { now: c.now, flavor: "gnu", mtime: treeMtime(m.fs, c.cwd ?? NODE_CWD) }),
   kill: (m, a, c) => runKill(a, m.processes, c.now),
   true: () => ok(""),
   false: () => ({ stdout: "", stderr: "", exitCode: 1 }),
@@ -105,7 +109,7 @@ for (const name of treeCommands())
     (m, a, c) =>
       runTreeCommand(name, a, c.stdin ?? "", {
         fs: m.fs,
-        cwd: NODE_CWD,
+        cwd: c.cwd ?? NODE_CWD,
         now: c.now,
         flavor: "gnu",
         virt: procPaths(m.processes),
@@ -134,9 +138,10 @@ export function runNodeCommand(
   if (!handler) return { stdout: "", stderr: `bash: ${name}: command not found\n`, exitCode: 127 };
   const out = handler(machine, args, ctx);
   if (!redirect) return out;
+  const target = resolvePath(ctx.cwd ?? NODE_CWD, redirect.path);
   try {
-    if (redirect.append) machine.fs.appendFile(redirect.path, out.stdout, ctx.now);
-    else machine.fs.writeFile(redirect.path, out.stdout, ctx.now);
+    if (redirect.append) machine.fs.appendFile(target, out.stdout, ctx.now);
+    else machine.fs.writeFile(target, out.stdout, ctx.now);
   } catch (e) {
     if (!(e instanceof FsError)) throw e;
     return { stdout: "", stderr: `${out.stderr}bash: ${redirect.path}: ${e.message}\n`, exitCode: 1 };

@@ -1,6 +1,7 @@
 // Run a command inside a container as `kubectl exec` does: in the container's own root filesystem and pid
 // namespace, with `sh -c` scripts (pipes, redirections, $(...), for/if/while) and the image's tools.
 import { processEnv } from "../images/env.ts";
+import { type CdShell, type CwdState, runCd, runPwd } from "../shell/cd.ts";
 import { runDate } from "../shell/date.ts";
 import { runPrintf } from "../shell/printf.ts";
 import { runScriptText, type ScriptHost } from "../shell/script.ts";
@@ -9,8 +10,8 @@ import { type NsProcess, runBusyboxPs } from "./busybox-ps.ts";
 import type { ExecTarget } from "./cri-types.ts";
 import { FsError } from "./filesystem.ts";
 import { runCat, runLs, runReadlink } from "./fs-commands.ts";
-import { resolvePath } from "./fs-write-commands.ts";
 import { runTreeCommand, treeCommands, treeMtime } from "./node-tools.ts";
+import { resolvePath } from "./paths.ts";
 import { runPgrep, runPidof } from "./pgrep.ts";
 import { procPaths } from "./proc-fs.ts";
 import type { Process } from "./processes.ts";
@@ -27,6 +28,14 @@ export interface ContainerExecOptions {
   external?: (argv: string[], stdin: string) => CommandOutput | null;
   /** Whether stdout is a terminal (`kubectl exec -t`); without one ls prints a name per line. */
   tty?: boolean;
+  /** The terminal's shell (`exec -it POD -- sh`) that runs this line with its own directory and variables. */
+  session?: ShellSessionRun;
+}
+
+/** A line typed at an interactive shell: the shell's pid, and the status it exited with, if it did. */
+export interface ShellSessionRun {
+  pid: number;
+  exited?: number;
 }
 
 /** What the node adds to a container's own shell at a given time: the kubelet's files and network tools. */
@@ -57,8 +66,6 @@ const DEBIAN_BASE = [
   "cat",
   "id",
 ];
-// A container starts in the image's WORKDIR; busybox and nginx leave it at /.
-const CWD = "/";
 
 /** `exit N` inside a script: unwinds to the script's caller with N. */
 class ScriptExit {
@@ -70,6 +77,11 @@ class ScriptExit {
 
 const out = (stdout: string, exitCode = 0): CommandOutput => ({ stdout, stderr: "", exitCode });
 
+/** Whether a container's image is busybox (its tools and shell word things busybox's way). */
+export function isBusybox(t: ExecTarget): boolean {
+  return t.binaries.includes("wget");
+}
+
 /** Run argv in a running container; the caller has checked the container is running. */
 export function runInContainer(
   t: ExecTarget,
@@ -77,17 +89,21 @@ export function runInContainer(
   stdin: string,
   opts: ContainerExecOptions,
 ): CommandOutput {
-  const busybox = t.binaries.includes("wget");
+  const busybox = isBusybox(t);
   const fs = t.rootfs;
   // The kubelet writes these once per pod; what a process later writes to them stays.
   for (const [path, text] of Object.entries(opts.files ?? {}))
     if (!fs.exists(path)) fs.writeFile(path, text, opts.now);
   const main = t.processes.get(t.pid);
   const pidNs = main?.ns.pid ?? 0;
+  // A terminal's shell keeps its state in its own process; a plain exec starts from the image's.
+  const shell = opts.session ? t.processes.get(opts.session.pid) : undefined;
+  const memory = shell?.shell;
   // The exec'd process joins the container, so ps inside sees it, with the next pid of the namespace.
   const wantsProcs = argv.some((a) => /\b(ps|pgrep|pidof)\b|\/proc\//.test(a));
   const self =
-    main && wantsProcs
+    shell ??
+    (main && wantsProcs
       ? t.processes.spawn({
           argv,
           ppid: t.shimPid,
@@ -97,23 +113,43 @@ export function runInContainer(
           rssKb: 800,
           env: opts.env ?? main.env,
         })
-      : undefined;
+      : undefined);
   const nsProcs = (): Process[] => t.processes.list().filter((p) => p.ns.pid === pidNs);
   const lookup = { get: (n: number) => nsProcs().find((p) => p.nsPid === n) };
   const virt = procPaths(lookup);
-  const env: Record<string, string> = { ...(opts.env ?? processEnv(t.env, t.hostname)) };
+  const env: Record<string, string> = memory?.vars ?? { ...(opts.env ?? processEnv(t.env, t.hostname)) };
   // The shell's variables live in env too; only these names are in a child's environment.
-  const exported = new Set(Object.keys(env));
+  const exported = memory?.exported ?? new Set(Object.keys(env));
+  const here: CwdState = { cwd: shell?.cwd ?? t.workingDir ?? "/", env };
   const environ = () => Object.entries(env).filter(([k]) => exported.has(k));
   const available = (cmd: string) =>
     t.binaries.includes(cmd) ||
     (busybox ? BUSYBOX_APPLETS : t.binaries.includes("sh") ? DEBIAN_BASE : []).includes(cmd);
   const shName = (argv[0] ?? "sh").split("/").pop() ?? "sh";
+  const flavor = busybox ? "ash" : shName === "bash" ? "bash" : "dash";
+  const line = memory?.line ?? 1;
+  const cdShell: CdShell = {
+    flavor,
+    name: shName,
+    interactive: memory !== undefined,
+    line,
+    dirError: (path) => {
+      if (virt.listDir(path)) return undefined;
+      try {
+        return fs.lookup(path).kind === "dir" ? undefined : "Not a directory";
+      } catch (e) {
+        if (e instanceof FsError) return e.message;
+        throw e;
+      }
+    },
+  };
 
   const command = (words: string[], input: string, inScript: boolean): CommandOutput => {
     const name = (words[0] ?? "").split("/").pop() ?? "";
     const args = words.slice(1);
-    if (inScript && ["export", ":", "cd"].includes(name)) {
+    if (inScript && name === "cd") return runCd(args, here, cdShell);
+    if (inScript && name === "pwd") return runPwd(args, here, cdShell);
+    if (inScript && ["export", ":"].includes(name)) {
       for (const a of args) {
         const m = /^([A-Za-z_]\w*)(?:=(.*))?$/.exec(a);
         if (!m || name !== "export") continue;
@@ -134,15 +170,15 @@ export function runInContainer(
           stderr: `OCI runtime exec failed: exec failed: unable to start container process: exec: "${words[0]}": executable file not found in $PATH: unknown\n`,
           exitCode: 126,
         };
-      return {
-        stdout: "",
-        stderr: `${busybox ? `${shName}:` : `${shName}: 1:`} ${words[0]}: not found\n`,
-        exitCode: 127,
-      };
+      const stderr =
+        flavor === "bash"
+          ? `bash: ${memory ? "" : `line ${line}: `}${words[0]}: command not found\n`
+          : `${flavor === "ash" ? `${shName}:` : `${shName}: ${line}:`} ${words[0]}: not found\n`;
+      return { stdout: "", stderr, exitCode: 127 };
     }
     const tree = runTreeCommand(name, args, input, {
       fs,
-      cwd: CWD,
+      cwd: here.cwd,
       now: opts.now,
       flavor: busybox ? "busybox" : "gnu",
       virt,
@@ -161,7 +197,7 @@ export function runInContainer(
       case "false":
         return out("", 1);
       case "pwd":
-        return out(`${CWD}\n`);
+        return out(`${here.cwd}\n`);
       case "hostname":
         return out(`${t.hostname}\n`);
       case "id":
@@ -181,25 +217,14 @@ export function runInContainer(
         return runDate(args, {
           now: opts.now,
           flavor: busybox ? "busybox" : "gnu",
-          mtime: treeMtime(fs, CWD),
+          mtime: treeMtime(fs, here.cwd),
         });
       case "cat":
         return args.length === 0 ? out(input) : cat(args);
       case "ls":
-        return runLs(
-          args.some((a) => !a.startsWith("-")) ? args : [...args, CWD],
-          fs,
-          opts.now,
-          virt,
-          busybox ? "busybox" : "gnu",
-          opts.tty ?? false,
-        );
+        return runLs(args, fs, opts.now, here.cwd, virt, busybox ? "busybox" : "gnu", opts.tty ?? false);
       case "readlink":
-        return runReadlink(
-          args.map((a) => resolvePath(CWD, a)),
-          fs,
-          virt,
-        );
+        return runReadlink(args, fs, here.cwd, virt);
       case "ps":
         return withChild(["ps", ...args], () => runBusyboxPs(args, nsView(), opts.now));
       case "pgrep":
@@ -228,11 +253,7 @@ export function runInContainer(
   };
 
   const cat = (args: string[]): CommandOutput => {
-    const r = runCat(
-      args.map((a) => resolvePath(CWD, a)),
-      fs,
-      virt,
-    );
+    const r = runCat(args, fs, here.cwd, virt);
     if (!busybox) return r;
     return {
       ...r,
@@ -267,7 +288,7 @@ export function runInContainer(
 
   const script = (text: string, input: string, name: string): CommandOutput => {
     const host: ScriptHost = {
-      flavor: busybox ? "sh" : "dash",
+      flavor: flavor === "ash" ? "sh" : flavor,
       env,
       run: (words, stdin2, _sink, assigns) => {
         const saved = { ...env };
@@ -286,7 +307,7 @@ export function runInContainer(
         }
       },
       readFile: (path) => {
-        const full = resolvePath(CWD, path);
+        const full = resolvePath(here.cwd, path);
         const v = virt.readFile(full);
         if (v !== null) return { text: v };
         try {
@@ -297,7 +318,7 @@ export function runInContainer(
         }
       },
       writeFile: (path, content, append) => {
-        const full = resolvePath(CWD, path);
+        const full = resolvePath(here.cwd, path);
         if (/^\/(proc|sys)(\/|$)/.test(full)) return "No such file or directory";
         try {
           if (append) fs.appendFile(full, content, opts.now);
@@ -316,7 +337,10 @@ export function runInContainer(
       });
     } catch (e) {
       // Output already produced stays; the sink saw it as it streamed.
-      if (e instanceof ScriptExit) return { ...acc, exitCode: e.code };
+      if (e instanceof ScriptExit) {
+        if (opts.session) opts.session.exited = e.code;
+        return { ...acc, exitCode: e.code };
+      }
       if (!(e instanceof ShellSyntaxError)) throw e;
       return { stdout: "", stderr: `${name}: ${e.message}\n`, exitCode: 2 };
     }
@@ -325,6 +349,7 @@ export function runInContainer(
   try {
     return command(argv, stdin, false);
   } finally {
-    if (self) t.processes.exit(self.pid, 0, opts.now);
+    if (shell) shell.cwd = here.cwd;
+    else if (self) t.processes.exit(self.pid, 0, opts.now);
   }
 }

@@ -33,5 +33,6 @@ export function execTargetOf(
     rootfs: c.rootfs,
     processes,
     shimPid: s.shimPid,
+    ...(program?.workingDir ? { workingDir: program.workingDir } : {}),
   };
 }

@@ -141,4 +141,6 @@ export interface ExecTarget {
   processes: ProcessTable;
   /** The shim that parents exec'd processes. */
   shimPid: number;
+  /** The image's WorkingDir, where exec'd processes start; `/` when absent. */
+  workingDir?: string;
 }

@@ -1,6 +1,7 @@
 // `ls`, `cat` and `readlink` over a node's file tree, with GNU coreutils wording.
 import { type FileTree, FsError, type FsNode } from "./filesystem.ts";
 import { formatColumns, formatLong, type LsLongEntry } from "./ls-format.ts";
+import { resolvePath } from "./paths.ts";
 import type { CommandOutput } from "./ps.ts";
 
 /** A read-only view the commands can consult for paths the tree does not hold (e.g. /proc). */
@@ -42,11 +43,12 @@ function entryOf(name: string, node: FsNode): LsLongEntry {
 
 const blocksKb = (e: LsLongEntry) => e.blocksKb ?? (e.type === "l" ? 0 : Math.ceil(e.size / 4096) * 4);
 
-/** Run `ls [-l] [-a] [-d] [paths...]`, laid out as GNU coreutils or busybox prints it. */
+/** Run `ls [-l] [-a] [-d] [paths...]` in `cwd`, laid out as GNU coreutils or busybox prints it. */
 export function runLs(
   args: readonly string[],
   fs: FileTree,
   now: number,
+  cwd: string,
   virt?: VirtualPaths,
   flavor: "gnu" | "busybox" = "gnu",
   tty = true,
@@ -68,21 +70,23 @@ export function runLs(
       };
     } else paths.push(a);
   }
-  if (paths.length === 0) paths.push(self ? "." : "/root");
+  if (paths.length === 0) paths.push(".");
   let stderr = "";
   let exitCode = 0;
   // Operands that are not listed as directories (files, and everything under -d) print first, together.
   const loose: LsLongEntry[] = [];
   const dirs: Array<{ path: string; entries: LsLongEntry[] }> = [];
   for (const path of paths) {
-    const virtual = self ? null : virt?.listDir(path);
+    const full = resolvePath(cwd, path);
+    const virtual = self ? null : virt?.listDir(full);
     if (virtual) {
       dirs.push({ path, entries: virtual });
       continue;
     }
     let node: FsNode;
     try {
-      node = fs.lookup(path === "." ? "/root" : path, !(long || self) || path.endsWith("/"));
+      // `.`, `..` and a trailing slash name the directory itself, never a symlink the cwd went through.
+      node = fs.lookup(full, !(long || self) || /(^|\/)(\.\.?)?$/.test(path));
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       // busybox names the path bare and fails with 1; coreutils quotes it and fails with 2.
@@ -93,7 +97,7 @@ export function runLs(
     }
     if (node.kind === "dir" && !self) {
       const entries = [...node.children.entries()].map(([n, c]) => entryOf(n, c));
-      if (all) entries.unshift(entryOf(".", node), entryOf("..", parentDir(fs, path, node)));
+      if (all) entries.unshift(entryOf(".", node), entryOf("..", parentDir(fs, full, node)));
       dirs.push({ path, entries: entries.filter((e) => all || !e.name.startsWith(".")) });
     } else loose.push(entryOf(path, node));
   }
@@ -115,19 +119,25 @@ export function runLs(
   return { stdout: blocks.join("\n"), stderr, exitCode };
 }
 
-/** Run `cat [files...]`. */
-export function runCat(args: readonly string[], fs: FileTree, virt?: VirtualPaths): CommandOutput {
+/** Run `cat [files...]` in `cwd`. */
+export function runCat(
+  args: readonly string[],
+  fs: FileTree,
+  cwd: string,
+  virt?: VirtualPaths,
+): CommandOutput {
   let stdout = "";
   let stderr = "";
   let exitCode = 0;
   for (const path of args) {
-    const v = virt?.readFile(path);
+    const full = resolvePath(cwd, path);
+    const v = virt?.readFile(full);
     if (v !== null && v !== undefined) {
       stdout += v;
       continue;
     }
     try {
-      stdout += fs.readFile(path);
+      stdout += fs.readFile(full);
     } catch (e) {
       if (!(e instanceof FsError)) throw e;
       stderr += `cat: ${path}: ${e.message}\n`;
@@ -137,9 +147,14 @@ export function runCat(args: readonly string[], fs: FileTree, virt?: VirtualPath
   return { stdout, stderr, exitCode };
 }
 
-/** Run `readlink [-f] path`. */
-export function runReadlink(args: readonly string[], fs: FileTree, virt?: VirtualPaths): CommandOutput {
-  const paths = args.filter((a) => !a.startsWith("-"));
+/** Run `readlink [-f] path` in `cwd`. */
+export function runReadlink(
+  args: readonly string[],
+  fs: FileTree,
+  cwd: string,
+  virt?: VirtualPaths,
+): CommandOutput {
+  const paths = args.filter((a) => !a.startsWith("-")).map((a) => resolvePath(cwd, a));
   let stdout = "";
   let exitCode = 0;
   for (const path of paths) {

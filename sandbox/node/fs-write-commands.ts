@@ -2,6 +2,7 @@
 
 import { runChmod } from "./chmod.ts";
 import { type FileTree, FsError, type FsNode, splitPath } from "./filesystem.ts";
+import { resolvePath } from "./paths.ts";
 import type { CommandOutput } from "./ps.ts";
 
 /** Which implementation's messages a tool prints. */
@@ -13,11 +14,6 @@ export interface FsToolEnv {
   cwd: string;
   now: number;
   flavor: ToolFlavor;
-}
-
-/** Make a path absolute against a working directory. */
-export function resolvePath(cwd: string, path: string): string {
-  return path.startsWith("/") ? path : `${cwd.replace(/\/$/, "")}/${path}`;
 }
 
 // procfs and sysfs refuse new entries; the model keeps them outside the tree, so creating there fails.

@@ -3,9 +3,10 @@ import type { DateEnv } from "../shell/date.ts";
 import { TEXT_TOOLS, type TextFiles } from "../shell/text-tools.ts";
 import { type FileTree, FsError } from "./filesystem.ts";
 import type { VirtualPaths } from "./fs-commands.ts";
-import { FILE_WRITE_COMMANDS, resolvePath, type ToolFlavor } from "./fs-write-commands.ts";
+import { FILE_WRITE_COMMANDS, type ToolFlavor } from "./fs-write-commands.ts";
+import { resolvePath } from "./paths.ts";
 
-/** The home directory the node shell works in (it has no `cd`). */
+/** Where a node command runs when its caller names no working directory: root's home. */
 export const NODE_CWD = "/root";
 
 /** Give the text tools read access to a tree (and its virtual /proc), relative to `cwd`. */
@@ -56,7 +57,7 @@ export function runTreeCommand(
 export function treeMtime(fs: FileTree, cwd: string): DateEnv["mtime"] {
   return (path) => {
     try {
-      return fs.lookup(path.startsWith("/") ? path : `${cwd.replace(/\/$/, "")}/${path}`).mtimeMs;
+      return fs.lookup(resolvePath(cwd, path)).mtimeMs;
     } catch (e) {
       if (e instanceof FsError) return { error: e.message };
       throw e;

@@ -36,8 +36,19 @@ export interface Process {
   cgroup: string;
   /** The environment execve gave it (`/proc/<pid>/environ`); absent where the model does not track it. */
   env?: Readonly<Record<string, string>>;
+  /** Its working directory (`/proc/<pid>/cwd`); absent where the model does not track it. */
+  cwd?: string;
+  /** What an interactive shell keeps between the lines typed at it; only terminal shells have it. */
+  shell?: ShellMemory;
   /** Answer a signal; return true when handled (the process decides whether to exit). */
   onSignal?: (sig: number, now: number) => boolean;
+}
+
+/** An interactive shell's own state: its variables, which of them are exported, the lines read so far. */
+export interface ShellMemory {
+  vars: Record<string, string>;
+  exported: Set<string>;
+  line: number;
 }
 
 /** How a process ended. */

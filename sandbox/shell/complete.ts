@@ -32,7 +32,7 @@ const KUBECTL_VERBS = [
   "version",
   "wait",
 ];
-const SHELL_COMMANDS = ["kubectl", "ssh", "sleep", "clear", "help", "exit", "diagram"];
+const SHELL_COMMANDS = ["kubectl", "ssh", "sleep", "clear", "help", "exit", "diagram", "cd", "pwd"];
 const NAME_VERBS = new Set([
   "get",
   "describe",

@@ -15,7 +15,7 @@ nslookup.
 Text tools read pipes or files: grep, head, tail, wc, sort, uniq, cut, tr, base64,
 and a small awk (-F, -v, BEGIN/END, /re/ and comparison patterns, print, printf,
 $N, $NF, NR, NF, +=, length, substr, index, toupper, tolower).
-The shell has pipes, ; && ||, $VAR, $(...) and backticks, for/while/if, printf,
+The shell has cd and pwd, pipes, ; && ||, $VAR, $(...) and backticks, for/while/if, printf,
 here-documents (kubectl apply -f - <<EOF ... EOF) and > >> 2> 2>&1 >&2 < redirections.
 kubectl exec ... -- sh -c '...' runs the same shell inside the container;
 kubectl exec -it POD -- sh (or kubectl run -it --rm ... -- sh) hands the terminal

@@ -3,7 +3,9 @@
 
 import type { AttachedShell, CommandResult } from "../kubectl/context.ts";
 import { runKubectl } from "../kubectl/index.ts";
+import { resolvePath, tildeDir } from "../node/paths.ts";
 import { klog } from "../util/klog.ts";
+import { type CdShell, runCd, runPwd } from "./cd.ts";
 import { completeLine } from "./complete.ts";
 import { sessionLine } from "./container-session.ts";
 import { HELP_TEXT } from "./help.ts";
@@ -21,11 +23,26 @@ export interface ScriptEntry extends CommandResult {
 /** The longest a single `sleep` may advance virtual time (1 day), so no command can hang the shell. */
 const MAX_SLEEP_S = 86_400;
 
+/** One login on a node: where its bash is and its variables (ssh starts a fresh one, exit ends it). */
+interface Login {
+  host: string;
+  cwd: string;
+  env: Record<string, string>;
+}
+
+// bash starts a login in $HOME with PWD set; OLDPWD stays empty until the first cd.
+function login(host: string): Login {
+  return { host, cwd: "/root", env: { HOME: "/root", USER: "root", SHELL: "/bin/bash", PWD: "/root" } };
+}
+
+// URLs (kubectl apply -f https://...) are fetched, not files, so no directory applies to them.
+const isUrl = (p: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
+
 /** An interactive or scripted shell session on the cluster. */
 export class Shell {
   private readonly cluster: ShellCluster;
-  private host: string;
-  private readonly env: Record<string, string> = { HOME: "/root", USER: "root", SHELL: "/bin/bash" };
+  /** The logins stacked by ssh: the control plane's first, the node the shell is on last. */
+  private readonly logins: Login[];
   private lastExit = 0;
   /** A shell in a container that has the terminal (after `kubectl exec -it`), if any. */
   private attached: AttachedShell | undefined;
@@ -36,12 +53,29 @@ export class Shell {
 
   constructor(cluster: ShellCluster) {
     this.cluster = cluster;
-    this.host = cluster.controlPlane;
+    this.logins = [login(cluster.controlPlane)];
   }
 
-  /** The prompt, as a kubeadm lab shows it: `controlplane:~$ `, or the attached container shell's. */
+  private get login(): Login {
+    return this.logins[this.logins.length - 1];
+  }
+
+  private get host(): string {
+    return this.login.host;
+  }
+
+  private get env(): Record<string, string> {
+    return this.login.env;
+  }
+
+  /** The prompt, as a kubeadm lab's `\h:\w$ ` shows it (`controlplane:~$ `), or the attached container shell's. */
   prompt(): string {
-    return this.attached ? this.attached.prompt : `${this.host}:~$ `;
+    return this.attached ? this.attached.prompt : `${this.host}:${tildeDir(this.login.cwd, this.env.HOME)}$ `;
+  }
+
+  /** The directory the node shell is in. */
+  get cwd(): string {
+    return this.login.cwd;
   }
 
   /** The node the shell is on. */
@@ -130,16 +164,32 @@ export class Shell {
       env: this.env,
       run: (argv, input, write, assigns) => this.dispatch(argv, assigns, input, write),
       readFile: (path) => {
-        const text = this.cluster.readFile(this.host, path);
+        const text = this.cluster.readFile(this.host, this.resolve(path));
         return text === undefined ? { error: "No such file or directory" } : { text };
       },
-      writeFile: (path, content, append) =>
+      writeFile: (path, content, append) => {
+        const full = this.resolve(path);
         // procfs and sysfs take no new files; the model keeps them outside the node's tree.
-        /^\/(proc|sys)(\/|$)/.test(path)
+        return /^\/(proc|sys)(\/|$)/.test(full)
           ? "No such file or directory"
-          : this.cluster.writeFile(this.host, path, content, append)?.replace(/^.*: /, ""),
+          : this.cluster.writeFile(this.host, full, content, append)?.replace(/^.*: /, "");
+      },
     };
     return runScriptText(host, text, stdin, sink);
+  }
+
+  private resolve(path: string): string {
+    return resolvePath(this.login.cwd, path);
+  }
+
+  private builtinShell(): CdShell {
+    return {
+      flavor: "bash",
+      name: "bash",
+      interactive: true,
+      line: 1,
+      dirError: (path) => this.cluster.dirError(this.host, path),
+    };
   }
 
   private dispatch(
@@ -158,12 +208,15 @@ export class Shell {
         return this.ssh(args, stdin, write);
       case "exit":
       case "logout":
-        if (this.host !== this.cluster.controlPlane) {
-          const from = this.host;
-          this.host = this.cluster.controlPlane;
+        if (this.logins.length > 1) {
+          const from = this.logins.pop()!.host;
           return ok(`logout\nConnection to ${from} closed.\n`);
         }
         return ok();
+      case "cd":
+        return runCd(args, this.login, this.builtinShell());
+      case "pwd":
+        return runPwd(args, this.login, this.builtinShell());
       case "sleep":
         return this.sleep(args);
       case "clear":
@@ -190,7 +243,7 @@ export class Shell {
     // Nodes register the text tools with file access; a cluster without them still gets the filters.
     const tool = TEXT_TOOLS[cmd];
     if (tool && !this.cluster.nodeCommands().includes(cmd)) return tool(args, stdin);
-    return this.cluster.runOnNode(this.host, argv, stdin, write, { ...this.env, ...cmdEnv });
+    return this.cluster.runOnNode(this.host, argv, stdin, write, { ...this.env, ...cmdEnv }, this.login.cwd);
   }
 
   private kubectl(
@@ -216,8 +269,9 @@ export class Shell {
         api: c.api,
         kubelets: c.kubelets,
         stdin,
-        readFile: (p) => c.readFile(this.host, p),
-        writeFile: (p, content) => c.writeFile(this.host, p, content, false)?.replace(/^.*: /, ""),
+        readFile: (p) => c.readFile(this.host, isUrl(p) ? p : this.resolve(p)),
+        writeFile: (p, content) =>
+          c.writeFile(this.host, this.resolve(p), content, false)?.replace(/^.*: /, ""),
         env,
         write,
         waitUntil: (done, limitMs) => c.loop.advanceUntil(done, limitMs),
@@ -247,16 +301,15 @@ export class Shell {
       };
     }
     const rest = args.slice(args.indexOf(target) + 1);
-    if (rest.length === 0) {
-      this.host = host;
-      return { stdout: "", stderr: "", exitCode: 0 };
-    }
-    const saved = this.host;
-    this.host = host;
+    this.logins.push(login(host));
+    if (rest.length === 0) return { stdout: "", stderr: "", exitCode: 0 };
+    // `ssh node cmd` runs cmd in a login of its own that ends with it.
+    const depth = this.logins.length;
     try {
       return this.runText(rest.join(" "), stdin, write);
     } finally {
-      this.host = saved;
+      // An `exit` in cmd has ended that login already.
+      if (this.logins.length >= depth) this.logins.length = depth - 1;
     }
   }
 

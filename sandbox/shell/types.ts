@@ -14,14 +14,17 @@ export interface ShellCluster {
   /** The node the shell starts on (the control plane, where kubectl has admin.conf). */
   controlPlane: string;
   nodeNames(): string[];
-  /** Run a non-kubectl command on a node. */
+  /** Run a non-kubectl command on a node, in directory `cwd`. */
   runOnNode(
     node: string,
     argv: string[],
     stdin: string,
     write: OutputSink,
     env: Record<string, string>,
+    cwd?: string,
   ): CommandResult;
+  /** Say why a path on a node is not a directory to enter (strerror text); undefined when it is one. */
+  dirError(node: string, path: string): string | undefined;
   /** Command names a node understands (for tab completion and `help`). */
   nodeCommands(): string[];
   readFile(node: string, path: string): string | undefined;

@@ -33,7 +33,8 @@ export function warnWithoutTerminal(run: Run): void {
 
 /**
  * Attach the terminal to `shell` in the container, when a terminal follows (the shell's run); returns
- * false where none does, and the caller runs the shell once with empty input instead.
+ * false where none does, and the caller runs the shell once with empty input instead. `started` is the
+ * shell process exec started, with its first prompt; without it the terminal talks to the main process.
  */
 export function attachShell(
   run: Run,
@@ -41,6 +42,7 @@ export function attachShell(
   container: string,
   shell: string,
   onExit?: (code: number) => CommandResult,
+  started?: { pid: number; prompt: string },
 ): boolean {
   if (!run.ctx.attach) return false;
   const tty = run.bool("tty");
@@ -50,7 +52,8 @@ export function attachShell(
     pod: pod.metadata.name ?? "",
     container,
     shell,
-    prompt: tty && terminal ? promptFor(pod, container, shell) : "",
+    prompt: tty && terminal ? (started?.prompt ?? promptFor(pod, container, shell)) : "",
+    ...(started ? { pid: started.pid } : {}),
     ...(onExit ? { onExit } : {}),
   };
   run.ctx.attach(session);

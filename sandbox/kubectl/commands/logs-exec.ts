@@ -55,11 +55,15 @@ export function runExec(run: Run): number {
   const name = pod.metadata.name ?? "";
   // `-i` with a bare shell and nothing piped in: the lines typed next go to that shell (a missing shell
   // fails as the runtime says, below).
-  if (run.bool("stdin") && run.ctx.stdin === "" && isInteractiveShell(argv)) {
-    const found = run.ctx.kubelets.exec(ns, name, container, [argv[0], "-c", ":"]);
-    if (found.exitCode === 0 && run.ctx.attach) {
+  if (run.bool("stdin") && run.ctx.stdin === "" && isInteractiveShell(argv) && run.ctx.attach) {
+    const kubelets = run.ctx.kubelets;
+    // The session's shell is one process in the container, started now; it keeps its state between lines.
+    const started = kubelets.openShell
+      ? kubelets.openShell(ns, name, container, argv[0])
+      : kubelets.exec(ns, name, container, [argv[0], "-c", ":"]);
+    if ("pid" in started || started.exitCode === 0) {
       warnWithoutTerminal(run);
-      attachShell(run, pod, container, argv[0], exitStatus);
+      attachShell(run, pod, container, argv[0], exitStatus, "pid" in started ? started : undefined);
       return 0;
     }
   }
