@@ -5,6 +5,7 @@ import { StatusError } from "../../apiserver/errors.ts";
 import { toCompactJson } from "../output/index.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { buildConfigMap, buildSecret } from "./create-data.ts";
+import { buildCronJob, buildJob } from "./create-job.ts";
 import { buildBinding, buildRole, buildServiceAccount } from "./create-rbac.ts";
 import { buildService } from "./create-service.ts";
 import { manifestItems } from "./file-args.ts";
@@ -149,6 +150,10 @@ export function runCreate(run: Run): number {
       return send(run, "rolebindings", buildBinding(run, false));
     case "create clusterrolebinding":
       return send(run, "clusterrolebindings", buildBinding(run, true));
+    case "create job":
+      return send(run, "jobs", buildJob(run), "job");
+    case "create cronjob":
+      return send(run, "cronjobs", buildCronJob(run), "cronjob");
     case "create configmap":
       return send(run, "configmaps", buildConfigMap(run), "configmap");
     case "create secret generic":

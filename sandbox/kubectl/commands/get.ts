@@ -10,7 +10,7 @@ import { runWatch } from "./get-watch.ts";
 import { formatObjects, outputFormat } from "./print.ts";
 
 /** The kinds `get all` expands to, in discovery order. */
-export const ALL_KINDS = ["pods", "services", "daemonsets", "deployments", "replicasets"];
+export const ALL_KINDS = ["pods", "services", "daemonsets", "deployments", "replicasets", "cronjobs", "jobs"];
 
 /** One requested type and the names asked for (none: list). */
 export interface Request {

@@ -15,6 +15,7 @@ import type { CommandSpec } from "../types.ts";
 import { exactlyOneName, generatorFlags } from "./create-common.ts";
 import { createConfigMapCommand } from "./create-configmap.ts";
 import { createDeploymentCommand } from "./create-deployment.ts";
+import { createCronJobCommand, createJobCommand } from "./create-job.ts";
 import { createNamespaceCommand } from "./create-namespace.ts";
 import {
   createClusterRoleBindingCommand,
@@ -82,10 +83,10 @@ kubectl create -f registry.yaml --edit -o json`),
     createClusterRoleCommand,
     createClusterRoleBindingCommand,
     createConfigMapCommand,
-    stub("cronjob", "Create a cron job with the specified name", ["cj"]),
+    createCronJobCommand,
     createDeploymentCommand,
     stub("ingress", "Create an ingress with the specified name", ["ing"]),
-    stub("job", "Create a job with the specified name"),
+    createJobCommand,
     createNamespaceCommand,
     stub("poddisruptionbudget", "Create a pod disruption budget with the specified name", ["pdb"]),
     stub("priorityclass", "Create a priority class with the specified name", ["pc"]),

@@ -1,5 +1,6 @@
 // The table handler for each resource type, keyed by plural.
 import type { TableHandler } from "../table-model.ts";
+import { cronJobTable, jobTable } from "./batch.ts";
 import { configMapTable, leaseTable, secretTable, serviceAccountTable } from "./config.ts";
 import { endpointSliceTable, endpointsTable } from "./endpoints.ts";
 import { eventTable } from "./events.ts";
@@ -20,6 +21,8 @@ const HANDLERS: Record<string, TableHandler> = {
   deployments: deploymentTable,
   replicasets: replicaSetTable,
   daemonsets: daemonSetTable,
+  jobs: jobTable,
+  cronjobs: cronJobTable,
   configmaps: configMapTable,
   secrets: secretTable,
   serviceaccounts: serviceAccountTable,
