@@ -1,11 +1,11 @@
 // kubectl exec, and the pod and container choice `logs` shares: pick them as kubectl does, then ask the kubelet.
-import type { Deployment, Pod, ReplicaSet } from "../../api/types.ts";
+import type { Deployment, Job, Pod, ReplicaSet } from "../../api/types.ts";
 import type { CommandResult } from "../context.ts";
 import { selectorString } from "../printers/index.ts";
 import { attachShell, isInteractiveShell, warnWithoutTerminal } from "./attach-shell.ts";
 import { fail, type Run } from "./common.ts";
 
-/** Find the pods of `POD`, `pod/POD`, `deploy/NAME` or `rs/NAME` (a workload's pods, sorted by name). */
+/** Find the pods of `POD`, `pod/POD`, `deploy/NAME`, `rs/NAME` or `job/NAME` (a workload's pods, sorted by name). */
 export function podsFor(run: Run, ref: string): Pod[] {
   const api = run.ctx.api;
   const ns = run.namespace;
@@ -19,6 +19,8 @@ export function podsFor(run: Run, ref: string): Pod[] {
     selector = selectorString(api.get<Deployment>("deployments", ns, name).spec.selector);
   else if (["replicaset", "replicasets", "rs"].includes(type))
     selector = selectorString(api.get<ReplicaSet>("replicasets", ns, name).spec.selector);
+  else if (["job", "jobs", "job.batch"].includes(type))
+    selector = selectorString(api.get<Job>("jobs", ns, name).spec.selector);
   else return fail(`cannot attach to ${type}: selector for ${type} not implemented`);
   const pods = api.list<Pod>("pods", { namespace: ns, labelSelector: selector }).items;
   if (pods.length === 0) fail(`timed out waiting for the condition`);
