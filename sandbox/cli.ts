@@ -89,7 +89,12 @@ async function runInteractive(o: Options): Promise<void> {
     heredoc = undefined;
     const now = performance.now();
     if (tty) cluster.advance(now - last);
-    if (text.trim() === "exit" && shell.currentHost === cluster.controlPlane && !shell.inContainer) break;
+    const exit = /^(?:exit|logout)(?:\s+(\d+))?$/.exec(text.trim());
+    if (exit && shell.atFirstLogin) {
+      // As bash's `exit N`: the status is N (mod 256), else that of the last command.
+      process.exitCode = exit[1] === undefined ? shell.lastExitCode : Number(exit[1]) & 255;
+      break;
+    }
     shell.run(text, (stream: "stdout" | "stderr", chunk: string) =>
       (stream === "stdout" ? process.stdout : process.stderr).write(chunk),
     );
@@ -97,6 +102,8 @@ async function runInteractive(o: Options): Promise<void> {
     prompt(shell.prompt());
   }
   rl.close();
+  // `bash < script` ends with the status of its last command.
+  if (!tty && process.exitCode === undefined) process.exitCode = shell.lastExitCode;
 }
 
 const opts = parseArgs(process.argv.slice(2));

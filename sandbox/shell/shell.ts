@@ -83,6 +83,16 @@ export class Shell {
     return this.host;
   }
 
+  /** The exit status of the last command line (bash's `$?`). */
+  get lastExitCode(): number {
+    return this.lastExit;
+  }
+
+  /** Whether `exit` now ends the terminal's own login (no ssh session stacked, no container shell attached). */
+  get atFirstLogin(): boolean {
+    return this.logins.length === 1 && this.attached === undefined;
+  }
+
   /** Whether a shell inside a container has the terminal (so `exit` leaves that shell, not the session). */
   get inContainer(): boolean {
     return this.attached !== undefined;

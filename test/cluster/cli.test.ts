@@ -50,6 +50,21 @@ describe("npm run shell with piped input", () => {
   });
 });
 
+describe("exit in the piped shell", () => {
+  it("leaves an ssh session to the same host, then ends the script with exit's status", () => {
+    const r = shell(
+      [],
+      "ssh controlplane\nexit\nkubectl get ns default --no-headers\nexit 3\nkubectl get ns\n",
+    );
+    expect(r.stdout).toBe("logout\nConnection to controlplane closed.\ndefault   Active   3m\n");
+    expect(r.status).toBe(3);
+  });
+
+  it("ends with the last command's status when the script just stops, as bash < script does", () => {
+    expect(shell([], "kubectl get pod nope\n").status).toBe(1);
+  });
+});
+
 describe("kubectl on a worker", () => {
   it("has no kubeconfig, so discovery fails through klog and kubectl gives up, as on a kubeadm worker", () => {
     const [line] = shell(["--json"], "ssh node01 kubectl get pods\n").stdout.trimEnd().split("\n");
