@@ -1,8 +1,10 @@
 // What `kubeadm init` writes through the API after the control plane is up: its ConfigMaps, the
-// kube-proxy DaemonSet and CoreDNS, and the `kubernetes` Service.
+// kube-proxy DaemonSet and CoreDNS, and the `kubernetes` Service. Its other RBAC objects are stored from
+// apiserver/rbac/bootstrap (kubeadm.ts), which holds every RBAC object the cluster boots with.
 
 import { CLUSTER_CA_DATA } from "../api/pki.ts";
 import type { KubeObject } from "../api/types.ts";
+import { clusterInfoObjects } from "../apiserver/rbac/bootstrap/templates.ts";
 
 /** Cluster-wide settings kubeadm was given. */
 export interface KubeadmSettings {
@@ -94,27 +96,7 @@ scheduler: {}
       },
     },
     // kubeadm lets anyone, even unauthenticated, read cluster-info: that is what kube-public is for.
-    {
-      plural: "roles",
-      obj: {
-        metadata: { name: "kubeadm:bootstrap-signer-clusterinfo", namespace: "kube-public" },
-        rules: [
-          { apiGroups: [""], resources: ["configmaps"], resourceNames: ["cluster-info"], verbs: ["get"] },
-        ],
-      },
-    },
-    {
-      plural: "rolebindings",
-      obj: {
-        metadata: { name: "kubeadm:bootstrap-signer-clusterinfo", namespace: "kube-public" },
-        roleRef: {
-          apiGroup: "rbac.authorization.k8s.io",
-          kind: "Role",
-          name: "kubeadm:bootstrap-signer-clusterinfo",
-        },
-        subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "system:anonymous" }],
-      },
-    },
+    ...clusterInfoObjects(),
     { plural: "serviceaccounts", obj: { metadata: { name: "coredns", namespace: ks } } },
     {
       plural: "configmaps",

@@ -2,6 +2,11 @@
 // scheduler on the control plane, and a machine with containerd and a kubelet per node.
 
 import type { EndpointSlice, Node, Pod, Service } from "../api/types.ts";
+import {
+  storeBootstrapPolicy,
+  storeKubeadmAddonRbac,
+  storeKubeadmInitRbac,
+} from "../apiserver/rbac/bootstrap/install.ts";
 import { ApiServer } from "../apiserver/server.ts";
 import { ControllerManager } from "../controllers/controller-manager.ts";
 import { DiagramError, renderDiagram } from "../diagram/index.ts";
@@ -105,13 +110,18 @@ export class Cluster implements ShellCluster {
     // The API server creates its own namespaces and the `kubernetes` Service when it first starts.
     for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"])
       this.api.create("namespaces", { metadata: { name: ns } });
+    // Its rbac/bootstrap-roles hook writes the default roles; their uids come from a stream of their own.
+    const rbacUids = this.random.fork("rbac");
+    storeBootstrapPolicy(this.api, rbacUids, this.loop.now());
     for (const { plural, obj } of apiserverService(this.settings)) this.api.create(plural, obj);
     this.controllerManager.start();
     this.scheduler.start();
 
     this.addNode(this.controlPlane, 0, start);
     this.loop.advance(20_000);
+    storeKubeadmInitRbac(this.api, rbacUids, this.loop.now());
     for (const { plural, obj } of kubeadmAddons(this.settings)) this.api.create(plural, obj);
+    storeKubeadmAddonRbac(this.api, rbacUids, this.loop.now());
     // Workers join a little later: a few one after another, as `kubeadm join` is run by hand on each;
     // many in waves of 50 a second, as automation joins a large cluster.
     for (let i = 1; i <= shape.workers; i++) {

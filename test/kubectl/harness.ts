@@ -1,5 +1,9 @@
 // A small control plane for kubectl tests: etcd, API server, controller manager and scheduler over
 // virtual time, two Ready nodes and no kubelets (pods are scheduled but never start).
+import {
+  storeBootstrapPolicy,
+  storeKubeadmInitRbac,
+} from "../../sandbox/apiserver/rbac/bootstrap/install.ts";
 import { ApiServer } from "../../sandbox/apiserver/server.ts";
 import { apiserverService } from "../../sandbox/cluster/addons.ts";
 import { ControllerManager } from "../../sandbox/controllers/controller-manager.ts";
@@ -38,6 +42,9 @@ export function makeHarness(opts: { nodes?: boolean } = {}): Harness {
   });
   for (const ns of ["default", "kube-node-lease", "kube-public", "kube-system"])
     api.create("namespaces", { metadata: { name: ns } });
+  // The default roles, and kubeadm's binding that makes the caller (kubeadm:cluster-admins) an admin.
+  storeBootstrapPolicy(api, random.fork("rbac"), START);
+  storeKubeadmInitRbac(api, random.fork("rbac"), START);
   const settings = {
     version: "v1.32.4",
     controlPlaneIP: "172.30.1.2",

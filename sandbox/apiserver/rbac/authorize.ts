@@ -61,11 +61,17 @@ export interface RuleSet {
   errors: string[];
 }
 
-/** Collect the rules bound to a user: ClusterRoleBindings first, then the namespace's RoleBindings. */
-export function rulesFor(api: ApiServer, user: UserInfo, namespace: string): RuleSet {
-  const out: RuleSet = { rules: [], errors: [] };
-  const visit = (b: Binding, bindingNs: string) => {
-    if (!(b.subjects ?? []).some((s) => subjectMatches(user, s, bindingNs))) return;
+// Walk the rules bound to a user, ClusterRoleBindings first, then the namespace's RoleBindings, until
+// `visit` returns true (as the RBAC authorizer's VisitRulesFor stops at the first rule that allows).
+function visitRules(
+  api: ApiServer,
+  user: UserInfo,
+  namespace: string,
+  visit: (rule: PolicyRule) => boolean,
+): { stopped: boolean; errors: string[] } {
+  const errors: string[] = [];
+  const bound = (b: Binding, bindingNs: string): boolean => {
+    if (!(b.subjects ?? []).some((s) => subjectMatches(user, s, bindingNs))) return false;
     const ref = b.roleRef;
     const clusterScoped = ref.kind === "ClusterRole";
     const role = api.tryGet<RoleObject>(
@@ -74,16 +80,31 @@ export function rulesFor(api: ApiServer, user: UserInfo, namespace: string): Rul
       ref.name,
     );
     if (!role) {
-      out.errors.push(
+      errors.push(
         `${clusterScoped ? "clusterrole" : "role"}.rbac.authorization.k8s.io ${JSON.stringify(ref.name)} not found`,
       );
-      return;
+      return false;
     }
-    out.rules.push(...(role.rules ?? []));
+    for (const r of role.rules ?? []) if (visit(r)) return true;
+    return false;
   };
-  for (const b of api.list<Binding>("clusterrolebindings").items) visit(b, "");
-  if (namespace) for (const b of api.list<Binding>("rolebindings", { namespace }).items) visit(b, namespace);
-  return out;
+  for (const b of api.list<Binding>("clusterrolebindings").items)
+    if (bound(b, "")) return { stopped: true, errors };
+  if (namespace) {
+    for (const b of api.list<Binding>("rolebindings", { namespace }).items)
+      if (bound(b, namespace)) return { stopped: true, errors };
+  }
+  return { stopped: false, errors };
+}
+
+/** Collect the rules bound to a user: ClusterRoleBindings first, then the namespace's RoleBindings. */
+export function rulesFor(api: ApiServer, user: UserInfo, namespace: string): RuleSet {
+  const rules: PolicyRule[] = [];
+  const { errors } = visitRules(api, user, namespace, (r) => {
+    rules.push(r);
+    return false;
+  });
+  return { rules, errors };
 }
 
 /** Decide a request as the RBAC authorizer does: allowed, or denied with its reason ("" or "RBAC: ..."). */
@@ -94,8 +115,9 @@ export function authorize(
 ): { allowed: boolean; reason: string } {
   // system:masters bypasses authorization entirely (the API server's privileged group).
   if (user.groups.includes("system:masters")) return { allowed: true, reason: "" };
-  const { rules, errors } = rulesFor(api, user, req.path === undefined ? req.namespace : "");
-  if (rules.some((r) => ruleAllows(r, req))) return { allowed: true, reason: "" };
+  const namespace = req.path === undefined ? req.namespace : "";
+  const { stopped, errors } = visitRules(api, user, namespace, (r) => ruleAllows(r, req));
+  if (stopped) return { allowed: true, reason: "" };
   if (errors.length === 0) return { allowed: false, reason: "" };
   return { allowed: false, reason: `RBAC: ${errors.length === 1 ? errors[0] : `[${errors.join(", ")}]`}` };
 }

@@ -6,11 +6,13 @@ const AUTHENTICATED = "system:authenticated";
 const UNAUTHENTICATED = "system:unauthenticated";
 
 /**
- * The caller without impersonation. kubeadm v1.29+ puts kubernetes-admin in kubeadm:cluster-admins,
- * bound to cluster-admin; the model has no bootstrap ClusterRoles, so it treats the caller as
- * system:masters, which passes every check the same way.
+ * The caller without impersonation: admin.conf's client certificate names kubernetes-admin in the
+ * kubeadm:cluster-admins group (kubeadm v1.29+), which kubeadm binds to cluster-admin.
  */
-export const ADMIN: UserInfo = { name: "kubernetes-admin", groups: ["system:masters", AUTHENTICATED] };
+export const ADMIN: UserInfo = {
+  name: "kubernetes-admin",
+  groups: ["kubeadm:cluster-admins", AUTHENTICATED],
+};
 
 /** Who a request without credentials is: system:anonymous in system:unauthenticated. */
 export const ANONYMOUS_USER: UserInfo = { name: ANONYMOUS, groups: [UNAUTHENTICATED] };

@@ -10,14 +10,21 @@ export interface PolicyRule {
   nonResourceURLs?: string[];
 }
 
+/** A ClusterRole's aggregationRule: the labels of the ClusterRoles whose rules it collects. */
+export interface AggregationRule {
+  clusterRoleSelectors?: Array<{ matchLabels?: Record<string, string> }>;
+}
+
 /** A Role or ClusterRole. */
 export interface RoleObject extends KubeObject {
   rules?: PolicyRule[];
+  aggregationRule?: AggregationRule;
 }
 
 /** A subject of a binding: a User, a Group, or a ServiceAccount. */
 export interface Subject {
   kind: string;
+  apiGroup?: string;
   name: string;
   namespace?: string;
 }

@@ -3,7 +3,7 @@
 // sending a SelfSubjectAccessReview (authorization.k8s.io is not served by the model).
 import { lookupResource } from "../../api/resources.ts";
 import { authorize, rulesFor } from "../../apiserver/rbac/authorize.ts";
-import { ADMIN, impersonatedUser } from "../../apiserver/rbac/identity.ts";
+import { impersonatedUser } from "../../apiserver/rbac/identity.ts";
 import type { AccessRequest, UserInfo } from "../../apiserver/rbac/types.ts";
 import { layoutRows } from "../printers/index.ts";
 import { accessRows } from "../rbac/rules-list.ts";
@@ -60,17 +60,7 @@ function runList(run: Run, user: UserInfo): number {
   if (run.bool("quiet") || run.bool("all-namespaces") || run.str("subresource")) {
     fail("list option can't be specified with neither quiet, all-namespaces nor subresource options");
   }
-  // The superuser's review lists what cluster-admin grants.
-  const { rules, errors } =
-    user === ADMIN
-      ? {
-          rules: [
-            { apiGroups: ["*"], resources: ["*"], verbs: ["*"] },
-            { nonResourceURLs: ["*"], verbs: ["*"] },
-          ],
-          errors: [],
-        }
-      : rulesFor(run.ctx.api, user, run.namespace);
+  const { rules, errors } = rulesFor(run.ctx.api, user, run.namespace);
   if (errors.length > 0) {
     run.err(
       `Warning: the list may be incomplete: ${errors.length === 1 ? errors[0] : `[${errors.join(", ")}]`}\n`,
