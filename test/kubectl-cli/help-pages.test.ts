@@ -104,10 +104,10 @@ describe("flags kubectl lists but the sandbox does not model", () => {
       ["debug", "node/node01", "-it", "--image=busybox"],
       ["attach", "-it", "web"],
       ["diff", "-f", "x.yaml"],
-      ["create", "job", "j", "--image=busybox"],
+      ["create", "quota", "q", "--hard=pods=1"],
     ]) {
       const r = parseKubectl(argv);
-      const path = argv[0] === "create" ? "create job" : argv[0];
+      const path = argv[0] === "create" ? "create quota" : argv[0];
       expect(r.ok ? "" : r.stderr).toBe(
         `error: "kubectl ${path}" is not available in this simulated cluster\n`,
       );
