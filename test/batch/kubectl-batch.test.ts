@@ -19,7 +19,10 @@ describe("kubectl create job", () => {
   });
 
   it("prints the generated job for --dry-run=client -o yaml", () => {
-    expectGolden("batch/create-job-dry-run.txt", last("kubectl create job hello --image=busybox --dry-run=client -o yaml -- echo hi").out);
+    expectGolden(
+      "batch/create-job-dry-run.txt",
+      last("kubectl create job hello --image=busybox --dry-run=client -o yaml -- echo hi").out,
+    );
   });
 
   it("needs exactly one of --image and --from", () => {
