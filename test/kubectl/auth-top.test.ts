@@ -182,7 +182,7 @@ describe("kubectl top", () => {
 describe("kubectl api-versions", () => {
   it("prints the served group/versions, sorted", () => {
     expect(makeHarness().kubectl("api-versions").stdout).toBe(
-      "apps/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nrbac.authorization.k8s.io/v1\nv1\n",
+      "apps/v1\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nrbac.authorization.k8s.io/v1\nv1\n",
     );
   });
 
