@@ -135,6 +135,16 @@ describe("kubectl describe", () => {
   });
 });
 
+describe("kubectl wait", () => {
+  it("waits for condition=complete on a job", () => {
+    const r = last(
+      "kubectl create job nap --image=busybox -- sleep 3",
+      "kubectl wait --for=condition=complete job/nap",
+    );
+    expect(r).toEqual({ out: "job.batch/nap condition met\n", err: "", code: 0 });
+  });
+});
+
 describe("kubectl delete job", () => {
   it("deletes the job and, in the background, its pods", () => {
     const r = last(HELLO, "sleep 5", "kubectl delete job hello", "sleep 2", "kubectl get pods");
