@@ -2,6 +2,7 @@
 import type { Proto, SocketHandler } from "../node/sockets.ts";
 import { fakeSha256 } from "./ids.ts";
 import { SHELL_COMMANDS, startApplet } from "./shell.ts";
+import { type ImageTools, startImageTool } from "./tools.ts";
 import type { ImageContext, ImageFile, ImageProgram } from "./types.ts";
 
 /** One socket a daemon opens; `addr` is the bound address as ss shows it (default `*`). */
@@ -36,6 +37,8 @@ export interface DaemonSpec {
   startLogs?: (ctx: ImageContext) => string[];
   /** Rewrite the process title (nginx, redis do). */
   title?: (argv: readonly string[]) => string[];
+  /** What the daemon's binaries answer without starting (`redis-server --version`). */
+  tools?: ImageTools;
 }
 
 const refuse: SocketHandler = () => "";
@@ -43,6 +46,7 @@ const refuse: SocketHandler = () => "";
 /** Build an image program from a daemon description. */
 export function daemonImage(spec: DaemonSpec): ImageProgram {
   const daemons = new Set(spec.daemons);
+  const tools = spec.tools;
   return {
     ref: spec.ref,
     aliases: spec.aliases,
@@ -53,10 +57,14 @@ export function daemonImage(spec: DaemonSpec): ImageProgram {
     binaries: [...spec.daemons, ...(spec.hasShell ? SHELL_COMMANDS : [])],
     user: spec.user,
     files: spec.files,
+    ...(tools ? { tools } : {}),
     start(ctx) {
       const base = (ctx.argv[0] ?? "").split("/").pop() ?? "";
+      // An entrypoint script hands its arguments on: `docker-entrypoint.sh redis-server --version`.
+      if (tools && startImageTool(ctx, tools, base === spec.entrypoint[0] ? ctx.argv.slice(1) : ctx.argv))
+        return;
       if (!daemons.has(base)) {
-        startApplet(ctx, [...ctx.argv]);
+        startApplet(ctx, [...ctx.argv], tools);
         return;
       }
       const pid = ctx.spawn(spec.title ? spec.title(ctx.argv) : [...ctx.argv], {

@@ -1,19 +1,31 @@
-// The few files of a debian:bookworm-slim base layer that a reader looks at: os-release and passwd.
+// The few files of a debian:*-slim base layer that a reader looks at: os-release and passwd.
 import type { ImageFile } from "./types.ts";
 
 // base-files 12.4+deb12u9 (Debian 12.9); the mtime is plausible for that package, not read from an image.
 const BASE_MTIME = 1735510911;
 
-const OS_RELEASE = `PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"
+const CODENAMES: Record<string, string> = {
+  "9": "stretch",
+  "10": "buster",
+  "11": "bullseye",
+  "12": "bookworm",
+};
+
+function osRelease(major: string): string {
+  const name = CODENAMES[major];
+  return `PRETTY_NAME="Debian GNU/Linux ${major} (${name})"
 NAME="Debian GNU/Linux"
-VERSION_ID="12"
-VERSION="12 (bookworm)"
-VERSION_CODENAME=bookworm
+VERSION_ID="${major}"
+VERSION="${major} (${name})"
+VERSION_CODENAME=${name}
 ID=debian
 HOME_URL="https://www.debian.org/"
 SUPPORT_URL="https://www.debian.org/support"
 BUG_REPORT_URL="https://bugs.debian.org/"
 `;
+}
+
+const OS_RELEASE = osRelease("12");
 
 // base-passwd 3.6.1 as bookworm ships it (_apt moved to uid 42 in bookworm).
 const PASSWD = `root:x:0:0:root:/root:/bin/bash
@@ -36,16 +48,39 @@ _apt:x:42:65534::/nonexistent:/usr/sbin/nologin
 nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
 `;
 
-/** List a bookworm base layer's files, with extra passwd lines an image's own layer appended (useradd). */
-export function debianFiles(extraUsers: readonly string[], usersMtime: number): ImageFile[] {
+// Before bookworm base-passwd still had gnats, and _apt was a dynamic uid (100) added after nobody.
+const PASSWD_OLD = PASSWD.replace(
+  "/run/ircd:/usr/sbin/nologin\n",
+  "/run/ircd:/usr/sbin/nologin\ngnats:x:41:41:Gnats Bug-Reporting System (admin):/var/lib/gnats:/usr/sbin/nologin\n",
+)
+  .replace("_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\n", "")
+  .concat("_apt:x:100:65534::/nonexistent:/usr/sbin/nologin\n");
+
+/** Name the Debian release of a point version (`11.6` → `bullseye`). */
+export function debianCodename(release: string): string {
+  return CODENAMES[release.split(".")[0]] ?? "";
+}
+
+/** List a Debian base layer's files (bookworm 12.9 unless told), with passwd lines the image's layer added. */
+export function debianFiles(
+  extraUsers: readonly string[],
+  usersMtime: number,
+  release = "12.9",
+): ImageFile[] {
+  // Older releases reuse bookworm's base-files mtime: plausible, not read from those images.
+  const major = release.split(".")[0];
   return [
     // Debian makes /etc/os-release a relative symlink into /usr/lib.
-    { path: "/usr/lib/os-release", content: OS_RELEASE, mtime: BASE_MTIME },
+    {
+      path: "/usr/lib/os-release",
+      content: major === "12" ? OS_RELEASE : osRelease(major),
+      mtime: BASE_MTIME,
+    },
     { path: "/etc/os-release", link: "../usr/lib/os-release", mtime: BASE_MTIME },
-    { path: "/etc/debian_version", content: "12.9\n", mtime: BASE_MTIME },
+    { path: "/etc/debian_version", content: `${release}\n`, mtime: BASE_MTIME },
     {
       path: "/etc/passwd",
-      content: PASSWD + extraUsers.map((u) => `${u}\n`).join(""),
+      content: (major === "12" ? PASSWD : PASSWD_OLD) + extraUsers.map((u) => `${u}\n`).join(""),
       mtime: extraUsers.length > 0 ? usersMtime : BASE_MTIME,
     },
   ];

@@ -5,6 +5,7 @@ import { parseTailFollow } from "../shell/tail-follow.ts";
 import { processEnv } from "./env.ts";
 import { parseShell, type ShNode, ShSyntaxError, type Word } from "./shell-parse.ts";
 import { startTailFollow } from "./tail-applet.ts";
+import { type ImageTools, logToolOutput, runImageTool, startImageTool } from "./tools.ts";
 import type { ImageContext } from "./types.ts";
 
 /** Commands the modelled shell can run. */
@@ -141,11 +142,12 @@ function applet(
 }
 
 /** Start a standalone applet as the container's main process (e.g. command `sleep 3600`). */
-export function startApplet(ctx: ImageContext, argv: string[]): boolean {
+export function startApplet(ctx: ImageContext, argv: string[], tools?: ImageTools): boolean {
   if (argv[0] === "sh" || argv[0] === "ash" || argv[0] === "bash") {
-    startShell(ctx, argv);
+    startShell(ctx, argv, tools);
     return true;
   }
+  if (startImageTool(ctx, tools, argv)) return true;
   const pid = ctx.spawn([...argv]);
   const done = (s: number) => ctx.exitProcess(pid, s);
   if (startTailFollow(ctx, pid, argv, done)) return true;
@@ -159,8 +161,8 @@ export function startApplet(ctx: ImageContext, argv: string[]): boolean {
   return true;
 }
 
-/** Run `sh [-c script]` as the container's main process. */
-export function startShell(ctx: ImageContext, argv: string[]): void {
+/** Run `sh [-c script]` as the container's main process; `tools` are the image's own executables. */
+export function startShell(ctx: ImageContext, argv: string[], tools?: ImageTools): void {
   const shName = argv[0];
   const shPid = ctx.spawn([...argv]);
   const finish = (code: number) => ctx.exitProcess(shPid, code);
@@ -294,6 +296,12 @@ export function startShell(ctx: ImageContext, argv: string[]): void {
             ctx.exitProcess(child, s);
             done(s);
           });
+          return;
+        }
+        const own = argv2.some((w) => REDIRECT.test(w)) ? null : runImageTool(tools, argv2);
+        if (own) {
+          logToolOutput(ctx, own);
+          done(own.exitCode);
           return;
         }
         if (ctx.runScript && (argv2.some((w) => REDIRECT.test(w)) || !OWN.has(argv2[0]))) {

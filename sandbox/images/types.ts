@@ -1,6 +1,7 @@
 // The contract between containerd and a modelled image: metadata plus a program that runs.
 import type { FileTree } from "../node/filesystem.ts";
 import type { Proto, SocketHandler } from "../node/sockets.ts";
+import type { ImageTools } from "./tools.ts";
 
 /** Spawn options for a process inside the container. */
 export interface ContainerSpawnOptions {
@@ -88,6 +89,8 @@ export interface ImageProgram {
   workingDir?: string;
   /** Files, directories and symlinks the image ships, in the order they are created. */
   files?: readonly ImageFile[];
+  /** What the image's own executables answer without starting a daemon (`nginx -v`, `busybox --help`). */
+  tools?: ImageTools;
   /** Start the program; called once the container's namespaces exist. */
   start(ctx: ImageContext): void;
 }
