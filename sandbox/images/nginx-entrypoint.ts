@@ -25,6 +25,8 @@ const AFTER = [
   `${ENTRY}: Launching /docker-entrypoint.d/30-tune-worker-processes.sh`,
   `${ENTRY}: Configuration complete; ready for start up`,
 ];
+// 15-local-resolvers.envsh came with 1.25; images from 1.19 to 1.24 run the other scripts only.
+const AFTER_NO_RESOLVERS = AFTER.slice(1);
 
 /** Decide what the IPv6 script does to default.conf, editing it as `sed -i` would; returns its log lines. */
 function listenOnIpv6(fs: FileTree, now: number): readonly string[] {
@@ -44,6 +46,6 @@ function listenOnIpv6(fs: FileTree, now: number): readonly string[] {
 }
 
 /** Run the entrypoint's configuration scripts against the container's files; returns what they log. */
-export function runEntrypoint(fs: FileTree, now: number): string[] {
-  return [...BEFORE, ...listenOnIpv6(fs, now), ...AFTER];
+export function runEntrypoint(fs: FileTree, now: number, resolvers = true): string[] {
+  return [...BEFORE, ...listenOnIpv6(fs, now), ...(resolvers ? AFTER : AFTER_NO_RESOLVERS)];
 }

@@ -1,6 +1,8 @@
-// The files of nginx:1.27.4 (Debian) a reader looks at: its configuration, document root and log links.
-import { debianFiles } from "./debian-files.ts";
+// The files of an nginx image a reader looks at: its configuration, document root and log links.
+import { type BaseOs, baseFiles } from "./base-os.ts";
 import type { ImageFile } from "./types.ts";
+
+const BOOKWORM: BaseOs = { id: "debian", release: "12.9", gcc: "" };
 
 /** The mtime of the nginx package's files (index.html's is what Last-Modified and ETag show for `/`). */
 export const NGINX_PKG_MTIME = 1738753592;
@@ -55,7 +57,7 @@ the error log for details.</p>
 `;
 
 // The packaged nginx.conf (it starts with an empty line). Later packages moved the pid file to /run.
-const NGINX_CONF = `
+const NGINX_CONF_TEXT = `
 user  nginx;
 worker_processes  auto;
 
@@ -88,6 +90,9 @@ http {
     include /etc/nginx/conf.d/*.conf;
 }
 `;
+const NGINX_CONF = NGINX_CONF_TEXT;
+// Before 1.19 the packaged nginx.conf logged at warn, so nginx's start-up notices never showed.
+const NGINX_CONF_WARN = NGINX_CONF_TEXT.replace("error.log notice;", "error.log warn;");
 
 /** The packaged conf.d/default.conf; the entrypoint adds `listen  [::]:80;` at start-up. */
 export function defaultConf(ipv6: boolean): string {
@@ -146,12 +151,30 @@ ${ipv6 ? "    listen  [::]:80;\n" : ""}    server_name  localhost;
 const CONF_PACKAGED = buildDefaultConf(false);
 const CONF_IPV6 = buildDefaultConf(true);
 
-/** List the files the nginx image ships (mime.types, fastcgi_params and the modules are not modelled). */
-export function nginxFiles(): ImageFile[] {
+/** How an nginx image's files differ by tag: its base layer and whether its nginx.conf logs notices. */
+export interface NginxFilesSpec {
+  base: BaseOs;
+  notices: boolean;
+}
+
+// The image's own layer adds the nginx user: Debian's useradd and Alpine's adduser word it differently.
+const NGINX_USER = {
+  debian: "nginx:x:101:101:nginx user:/nonexistent:/bin/false",
+  alpine: "nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin",
+};
+
+/** List the files an nginx image ships (mime.types, fastcgi_params and the modules are not modelled). */
+export function nginxFiles(spec?: NginxFilesSpec): ImageFile[] {
+  // Every tag serves the same welcome page and default.conf (older packages' small rewordings are not modelled).
   const pkg = NGINX_PKG_MTIME;
+  const base = spec?.base ?? BOOKWORM;
   return [
-    ...debianFiles(["nginx:x:101:101:nginx user:/nonexistent:/bin/false"], LAYER_MTIME),
-    { path: "/etc/nginx/nginx.conf", content: NGINX_CONF, mtime: pkg },
+    ...baseFiles(base, [NGINX_USER[base.id]], LAYER_MTIME),
+    {
+      path: "/etc/nginx/nginx.conf",
+      content: spec && !spec.notices ? NGINX_CONF_WARN : NGINX_CONF,
+      mtime: pkg,
+    },
     { path: "/etc/nginx/conf.d/default.conf", content: defaultConf(false), mtime: pkg },
     { path: "/usr/share/nginx/html/50x.html", content: ERROR_50X, mtime: pkg },
     { path: "/usr/share/nginx/html/index.html", content: NGINX_WELCOME, mtime: pkg },

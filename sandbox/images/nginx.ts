@@ -1,25 +1,41 @@
-// nginx:1.27 (Debian bookworm): entrypoint scripts, a master and two workers, the welcome page on :80.
+// nginx (Debian or Alpine): entrypoint scripts, a master and two workers, the welcome page on :80.
 import { createRootfs } from "../node/container-rootfs.ts";
 import type { FileTree } from "../node/filesystem.ts";
 import type { RequestInfo } from "../node/sockets.ts";
 import { byteLength, httpDate, httpResponse, parseHttpRequest } from "../util/http.ts";
+import { type BaseOs, baseBinaries, debian } from "./base-os.ts";
 import { fakeSha256 } from "./ids.ts";
 import { runEntrypoint } from "./nginx-entrypoint.ts";
 import { nginxFiles } from "./nginx-files.ts";
 import { serveStatic } from "./nginx-static.ts";
-import { SHELL_COMMANDS, startApplet } from "./shell.ts";
-import type { ImageContext, ImageProgram } from "./types.ts";
+import { startApplet } from "./shell.ts";
+import { type ImageTools, startImageTool } from "./tools.ts";
+import type { ImageContext, ImageFile, ImageProgram } from "./types.ts";
 
-const VERSION = "1.27.4";
-// The ENV lines of the official 1.27.4 Debian Dockerfile (njs 0.8.9, package releases 1~bookworm).
-const IMAGE_ENV = {
-  PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
-  NGINX_VERSION: VERSION,
-  NJS_VERSION: "0.8.9",
-  NJS_RELEASE: "1~bookworm",
-  PKG_RELEASE: "1~bookworm",
-  DYNPKG_RELEASE: "1~bookworm",
-};
+const PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/** One nginx image of the registry: its version, tags, base layer and what its entrypoint does. */
+export interface NginxTag {
+  version: string;
+  /** The tag the image is known by (`1.27`, `1.27-alpine`); its digest derives from it. */
+  tag: string;
+  /** Other tags pointing at the same image (`latest`, `1.27.4`, `mainline`). */
+  aliases: string[];
+  base: BaseOs;
+  sizeBytes: number;
+  /** `none` before 1.19 (no /docker-entrypoint.sh, notices not logged), `scripts` to 1.24, `resolvers` from 1.25. */
+  entrypoint: "none" | "scripts" | "resolvers";
+  /** The Dockerfile's ENV; defaults to PATH and NGINX_VERSION (older tags' NJS_* and PKG_RELEASE are not modelled). */
+  env?: Readonly<Record<string, string>>;
+}
+
+/** What a started nginx needs from its image. */
+interface NginxRun {
+  version: string;
+  gcc: string;
+  entrypoint: NginxTag["entrypoint"];
+  files: readonly ImageFile[];
+}
 
 /** The default index.html nginx serves (the image's /usr/share/nginx/html/index.html). */
 export { NGINX_WELCOME } from "./nginx-files.ts";
@@ -61,20 +77,20 @@ function accessTime(ms: number): string {
   return `${day}/${mon}/${year}:${time} +0000`;
 }
 
-function serve(ctx: ImageContext, fs: FileTree, raw: string, info: RequestInfo): string {
+function serve(ctx: ImageContext, fs: FileTree, version: string, raw: string, info: RequestInfo): string {
   const req = parseHttpRequest(raw);
   if (!req) return "";
   // The target as the request line carried it (query included), which is what $request logs.
   const target = raw.slice(req.method.length + 1, raw.indexOf(` ${req.version}`));
   const host = (req.headers.host ?? "localhost").replace(/:\d+$/, "");
-  const res = serveStatic(fs, req.method, target, host, VERSION);
+  const res = serveStatic(fs, req.method, target, host, version);
   const sent = req.method === "HEAD" ? "" : res.body;
   const ua = req.headers["user-agent"] ?? "-";
   ctx.log(
     `${info.remoteIp} - - [${accessTime(info.now)}] "${req.method} ${target} ${req.version}" ${res.status} ${byteLength(sent)} "-" "${ua}" "-"`,
   );
   const headers: Array<[string, string]> = [
-    ["Server", `nginx/${VERSION}`],
+    ["Server", `nginx/${version}`],
     ["Date", httpDate(info.now)],
     ...res.headers,
   ];
@@ -82,9 +98,9 @@ function serve(ctx: ImageContext, fs: FileTree, raw: string, info: RequestInfo):
 }
 
 // Bind :80 before starting workers; when the port is taken nginx retries 5 times, 500 ms apart, then exits 1.
-function bind(ctx: ImageContext, fs: FileTree, master: number, attempt = 0): boolean {
+function bind(ctx: ImageContext, fs: FileTree, version: string, master: number, attempt = 0): boolean {
   try {
-    ctx.listen(80, "tcp", (raw, info) => serve(ctx, fs, raw, info), master);
+    ctx.listen(80, "tcp", (raw, info) => serve(ctx, fs, version, raw, info), master);
     return true;
   } catch {
     const t = logTime(ctx.now());
@@ -92,7 +108,7 @@ function bind(ctx: ImageContext, fs: FileTree, master: number, attempt = 0): boo
       ctx.log(`${t} [emerg] 1#1: bind() to ${addr} failed (98: Address already in use)`, "stderr");
       ctx.log(`nginx: [emerg] bind() to ${addr} failed (98: Address already in use)`, "stderr");
     }
-    if (attempt < 4) ctx.schedule(500, () => void bind(ctx, fs, master, attempt + 1));
+    if (attempt < 4) ctx.schedule(500, () => void bind(ctx, fs, version, master, attempt + 1));
     else {
       ctx.log(`${t} [emerg] 1#1: still could not bind()`, "stderr");
       ctx.log("nginx: [emerg] still could not bind()", "stderr");
@@ -102,21 +118,25 @@ function bind(ctx: ImageContext, fs: FileTree, master: number, attempt = 0): boo
   }
 }
 
-function startNginx(ctx: ImageContext, args: readonly string[]): void {
+function startNginx(ctx: ImageContext, run: NginxRun, args: readonly string[]): void {
   const master = ctx.spawn(["nginx: master process", "nginx", ...args], {
     comm: "nginx",
     rssKb: 9600,
     vszKb: 11400,
   });
   // Without containerd's root filesystem (a program started alone) nginx gets a private copy of the image's.
-  const fs = ctx.rootfs ?? createRootfs(ctx.now(), [], undefined, nginxFiles());
-  for (const line of runEntrypoint(fs, ctx.now())) ctx.log(line);
-  if (!bind(ctx, fs, master)) return;
+  const fs = ctx.rootfs ?? createRootfs(ctx.now(), [], undefined, run.files);
+  if (run.entrypoint !== "none")
+    for (const line of runEntrypoint(fs, ctx.now(), run.entrypoint === "resolvers")) ctx.log(line);
+  if (!bind(ctx, fs, run.version, master)) return;
   const t = logTime(ctx.now());
-  const notice = (msg: string) => ctx.log(noticeLine(t, msg), "stderr");
+  // Before 1.19 the image's nginx.conf logged at warn: nginx wrote none of its start-up notices.
+  const notice = (msg: string) => {
+    if (run.entrypoint !== "none") ctx.log(noticeLine(t, msg), "stderr");
+  };
   notice('using the "epoll" event method');
-  notice(`nginx/${VERSION}`);
-  notice("built by gcc 12.2.0 (Debian 12.2.0-14) ");
+  notice(`nginx/${run.version}`);
+  notice(`built by gcc ${run.gcc}`);
   notice("OS: Linux 5.15.0-131-generic");
   notice("getrlimit(RLIMIT_NOFILE): 1048576:1048576");
   notice("start worker processes");
@@ -134,40 +154,78 @@ function startNginx(ctx: ImageContext, args: readonly string[]): void {
   }
   ctx.onSignal(master, (sig) => {
     // SIGTERM/SIGINT is a fast shutdown, SIGQUIT a graceful one; both end with exit code 0.
-    ctx.log(
-      `${logTime(ctx.now())} [notice] 1#1: signal ${sig} (${sig === 3 ? "SIGQUIT" : sig === 2 ? "SIGINT" : "SIGTERM"}) received, exiting`,
-      "stderr",
-    );
+    if (run.entrypoint !== "none")
+      ctx.log(
+        `${logTime(ctx.now())} [notice] 1#1: signal ${sig} (${sig === 3 ? "SIGQUIT" : sig === 2 ? "SIGINT" : "SIGTERM"}) received, exiting`,
+        "stderr",
+      );
     ctx.exit(0);
     return true;
   });
 }
 
-/** The nginx image. */
-export const nginx: ImageProgram = {
-  ref: "docker.io/library/nginx:1.27",
-  aliases: ["docker.io/library/nginx:latest", `docker.io/library/nginx:${VERSION}`],
-  digest: fakeSha256("digest:nginx:1.27"),
+/** Answer `nginx -v`, `-V` and `-t` as the image's nginx binary does (it prints to stderr). */
+function nginxTool(version: string, gcc: string): ImageTools {
+  const err = (stderr: string) => ({ stdout: "", stderr, exitCode: 0 });
+  return {
+    nginx: (args) => {
+      if (args[0] === "-v" && args.length === 1) return err(`nginx version: nginx/${version}\n`);
+      if (args[0] === "-V" && args.length === 1)
+        return err(`nginx version: nginx/${version}\nbuilt by gcc ${gcc.trimEnd()}\n`);
+      if (args[0] === "-t" && args.length === 1)
+        return err(
+          "nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n",
+        );
+      return null;
+    },
+  };
+}
+
+/** Build the image program of one nginx tag. */
+export function nginxImage(spec: NginxTag): ImageProgram {
+  const repo = "docker.io/library/nginx";
+  const notices = spec.entrypoint !== "none";
+  const files = nginxFiles({ base: spec.base, notices });
+  const run: NginxRun = { version: spec.version, gcc: spec.base.gcc, entrypoint: spec.entrypoint, files };
+  const tools = nginxTool(spec.version, spec.base.gcc);
+  const entry = notices ? ["docker-entrypoint.sh"] : [];
+  return {
+    ref: `${repo}:${spec.tag}`,
+    aliases: spec.aliases.map((t) => `${repo}:${t}`),
+    digest: fakeSha256(`digest:nginx:${spec.tag}`),
+    sizeBytes: spec.sizeBytes,
+    entrypoint: notices ? ["/docker-entrypoint.sh"] : [],
+    cmd: ["nginx", "-g", "daemon off;"],
+    env: spec.env ?? { PATH, NGINX_VERSION: spec.version },
+    files,
+    // The base's shell and tools, plus curl, which every nginx image installs; no ping, ip or nslookup on Debian.
+    binaries: [...entry, "nginx", ...baseBinaries(spec.base), "curl"],
+    tools,
+    start(ctx) {
+      const argv = ctx.argv[0] === "/docker-entrypoint.sh" ? ctx.argv.slice(1) : [...ctx.argv];
+      if (argv[0] === "nginx" && !startImageTool(ctx, tools, argv)) startNginx(ctx, run, argv.slice(1));
+      else if (argv[0] !== "nginx") startApplet(ctx, argv, tools);
+    },
+  };
+}
+
+const VERSION = "1.27.4";
+
+/** The nginx image of the registry's `latest` tag (1.27.4 on Debian bookworm). */
+export const nginx = nginxImage({
+  version: VERSION,
+  tag: "1.27",
+  aliases: ["latest", "mainline", "1", VERSION],
+  base: debian("12.9", "12.2.0 (Debian 12.2.0-14) "),
   sizeBytes: 72_195_292,
-  entrypoint: ["/docker-entrypoint.sh"],
-  cmd: ["nginx", "-g", "daemon off;"],
-  env: IMAGE_ENV,
-  files: nginxFiles(),
-  // Debian bookworm with curl, but no ping, ip, wget or nslookup.
-  binaries: [
-    "docker-entrypoint.sh",
-    "nginx",
-    ...SHELL_COMMANDS,
-    "cat",
-    "ls",
-    "id",
-    "whoami",
-    "uname",
-    "curl",
-  ],
-  start(ctx) {
-    const argv = ctx.argv[0] === "/docker-entrypoint.sh" ? ctx.argv.slice(1) : [...ctx.argv];
-    if (argv[0] === "nginx") startNginx(ctx, argv.slice(1));
-    else startApplet(ctx, argv);
+  entrypoint: "resolvers",
+  // The ENV lines of the official 1.27.4 Debian Dockerfile (njs 0.8.9, package releases 1~bookworm).
+  env: {
+    PATH,
+    NGINX_VERSION: VERSION,
+    NJS_VERSION: "0.8.9",
+    NJS_RELEASE: "1~bookworm",
+    PKG_RELEASE: "1~bookworm",
+    DYNPKG_RELEASE: "1~bookworm",
   },
-};
+});
