@@ -1,6 +1,7 @@
-// busybox:1.37: runs its command through the modelled sh and applets; `sh` alone exits at EOF.
+// busybox: runs its command through the modelled sh and applets; `sh` alone exits at EOF.
 import { fakeSha256 } from "./ids.ts";
 import { SHELL_COMMANDS, startApplet } from "./shell.ts";
+import type { ImageTools } from "./tools.ts";
 import type { ImageFile, ImageProgram } from "./types.ts";
 
 // The image's build date (1.37.0, September 2024); the files' exact mtimes are not confirmed.
@@ -56,25 +57,134 @@ nobody:x:65534:65534:nobody:/home:/bin/false
   },
 ];
 
-/** The busybox image. */
-export const busybox: ImageProgram = {
-  ref: "docker.io/library/busybox:1.37",
-  aliases: ["docker.io/library/busybox:latest", "docker.io/library/busybox:1.37.0"],
-  digest: fakeSha256("digest:busybox:1.37"),
+// The busybox applets the model runs for `kubectl exec`, besides the shell's own.
+const APPLETS = [
+  // Busybox's shell is ash (also linked as sh); there is no bash in the image.
+  ...SHELL_COMMANDS.filter((c) => c !== "bash"),
+  ...["cat", "ls", "id", "whoami", "uname", "wget", "nc", "nslookup", "ping", "ip", "ifconfig", "route"],
+  ...["tail", "chmod", "busybox"],
+];
+
+/** One busybox image of the registry: its version, build stamp, tags and size. */
+export interface BusyboxTag {
+  version: string;
+  /** When the binary was built, as its banner shows it (`2024-09-26 21:31:42 UTC`). */
+  built: string;
+  tag: string;
+  aliases: string[];
+  sizeBytes: number;
+}
+
+/** Answer `busybox`, `busybox --help` and `busybox --list` as the multi-call binary does. */
+function busyboxTool(version: string, built: string): ImageTools {
+  const banner = `BusyBox v${version} (${built}) multi-call binary.`;
+  // Real busybox lists its ~400 applets; the model names the ones it runs.
+  const help = `${banner}
+BusyBox is copyrighted by many authors between 1998-2015.
+Licensed under GPLv2. See source distribution for detailed
+copyright notices.
+
+Usage: busybox [function [arguments]...]
+   or: busybox --list[-full]
+   or: busybox --show SCRIPT
+   or: busybox --install [-s] [DIR]
+   or: function [arguments]...
+
+\tBusyBox is a multi-call binary that combines many common Unix
+\tutilities into a single executable.  Most people will create a
+\tlink to busybox for each function they wish to use and BusyBox
+\twill act like whatever name it's invoked as.
+
+Currently defined functions:
+\t${[...new Set(APPLETS)].sort().join(", ")}
+`;
+  return {
+    busybox: (args) => {
+      if (args.length === 0 || args[0] === "--help") return { stdout: help, stderr: "", exitCode: 0 };
+      if (args[0] === "--list" && args.length === 1)
+        return { stdout: `${[...new Set(APPLETS)].sort().join("\n")}\n`, stderr: "", exitCode: 0 };
+      return null;
+    },
+  };
+}
+
+/** Build the image program of one busybox tag. */
+export function busyboxImage(spec: BusyboxTag): ImageProgram {
+  const repo = "docker.io/library/busybox";
+  const tools = busyboxTool(spec.version, spec.built);
+  return {
+    ref: `${repo}:${spec.tag}`,
+    aliases: spec.aliases.map((t) => `${repo}:${t}`),
+    digest: fakeSha256(`digest:busybox:${spec.tag}`),
+    sizeBytes: spec.sizeBytes,
+    entrypoint: [],
+    cmd: ["sh"],
+    // The image config sets only PATH.
+    env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
+    files: FILES,
+    binaries: APPLETS,
+    tools,
+    start(ctx) {
+      startApplet(ctx, [...ctx.argv], tools);
+    },
+  };
+}
+
+/** The busybox image of the registry's `latest` tag (1.37.0, glibc). */
+export const busybox = busyboxImage({
+  version: "1.37.0",
+  built: "2024-09-26 21:31:42 UTC",
+  tag: "1.37",
+  aliases: ["latest", "1.37.0", "1", "glibc", "1-glibc", "1.37-glibc", "1.37.0-glibc"],
   sizeBytes: 2_156_519,
-  entrypoint: [],
-  cmd: ["sh"],
-  // The image config sets only PATH.
-  env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
-  files: FILES,
-  // The busybox applets the model runs for `kubectl exec`, besides the shell's own.
-  binaries: [
-    // Busybox's shell is ash (also linked as sh); there is no bash in the image.
-    ...SHELL_COMMANDS.filter((c) => c !== "bash"),
-    ...["cat", "ls", "id", "whoami", "uname", "wget", "nc", "nslookup", "ping", "ip", "ifconfig", "route"],
-    ...["tail", "chmod"],
-  ],
-  start(ctx) {
-    startApplet(ctx, [...ctx.argv]);
+});
+
+// Older and other-libc tags; `stable` is 1.36.1 while 1.37.0 is busybox's unstable line (February 2025).
+// Build stamps are plausible for each release, and sizes estimates near Docker Hub's compressed amd64 ones.
+const TAGS: BusyboxTag[] = [
+  {
+    version: "1.28.4",
+    built: "2018-05-22 17:00:17 UTC",
+    tag: "1.28",
+    aliases: ["1.28.4"],
+    sizeBytes: 728_000,
   },
-};
+  {
+    version: "1.31.1",
+    built: "2019-12-23 19:37:34 UTC",
+    tag: "1.31",
+    aliases: ["1.31.1"],
+    sizeBytes: 764_000,
+  },
+  {
+    version: "1.35.0",
+    built: "2021-12-26 16:24:07 UTC",
+    tag: "1.35",
+    aliases: ["1.35.0"],
+    sizeBytes: 2_120_000,
+  },
+  {
+    version: "1.36.1",
+    built: "2023-05-18 22:34:17 UTC",
+    tag: "1.36",
+    aliases: ["1.36.1", "stable", "stable-glibc", "1.36-glibc", "1.36.1-glibc"],
+    sizeBytes: 2_150_000,
+  },
+  {
+    version: "1.36.1",
+    built: "2023-05-18 22:34:17 UTC",
+    tag: "1.36-musl",
+    aliases: ["1.36.1-musl", "stable-musl"],
+    sizeBytes: 920_000,
+  },
+  {
+    version: "1.37.0",
+    built: "2024-09-26 21:31:42 UTC",
+    tag: "1.37-musl",
+    aliases: ["1.37.0-musl", "musl", "1-musl"],
+    sizeBytes: 925_000,
+  },
+];
+
+/** The busybox images besides the default one. */
+export const BUSYBOX_TAGS: readonly ImageProgram[] = TAGS.map(busyboxImage);

@@ -1,6 +1,8 @@
 // The images a modelled registry can serve, looked up by normalized reference.
+// The registry is frozen at February 2025 (kubeadm v1.32's time): `latest` and `stable` point where they did
+// then (nginx 1.27.4 and 1.26.3, busybox 1.37.0 and 1.36.1, redis 7.4.2); each version is its own image.
 import { agnhost } from "./agnhost.ts";
-import { busybox } from "./busybox.ts";
+import { BUSYBOX_TAGS, busybox } from "./busybox.ts";
 import {
   coredns,
   etcd,
@@ -12,11 +14,12 @@ import {
   kubeScheduler,
 } from "./control-plane.ts";
 import { crash } from "./crash.ts";
-import { httpd } from "./httpd.ts";
+import { HTTPD_TAGS, httpd } from "./httpd.ts";
 import { nginx } from "./nginx.ts";
+import { NGINX_TAGS } from "./nginx-tags.ts";
 import { pause } from "./pause.ts";
-import { redis } from "./redis.ts";
-import { normalizeImageRef } from "./ref.ts";
+import { REDIS_TAGS, redis } from "./redis.ts";
+import { normalizeImageRef, splitRef } from "./ref.ts";
 import type { ImageProgram } from "./types.ts";
 
 /** Every image the model knows. */
@@ -36,24 +39,49 @@ export const ALL_IMAGES: readonly ImageProgram[] = [
   coredns,
   flannel,
   flannelCniPlugin,
+  ...NGINX_TAGS,
+  ...BUSYBOX_TAGS,
+  ...REDIS_TAGS,
+  ...HTTPD_TAGS,
 ];
+
+/** The lookup tables of one image list: every tag to its image, and the repositories. */
+interface CatalogIndex {
+  byRef: Map<string, ImageProgram>;
+  repos: Set<string>;
+}
+
+function buildIndex(images: readonly ImageProgram[]): CatalogIndex {
+  const byRef = new Map<string, ImageProgram>();
+  const repos = new Set<string>();
+  for (const img of images) {
+    for (const ref of [img.ref, ...(img.aliases ?? [])]) {
+      if (byRef.has(ref)) throw new Error(`ImageCatalog: duplicate reference ${ref}`);
+      byRef.set(ref, img);
+      repos.add(splitRef(ref).repo);
+    }
+  }
+  return { byRef, repos };
+}
+
+// The default catalog's tables, built once per process: every machine of every cluster shares them.
+let defaultIndex: CatalogIndex | undefined;
 
 /** Resolve images by reference, including their alias tags. */
 export class ImageCatalog {
-  private readonly byRef = new Map<string, ImageProgram>();
+  private readonly byRef: Map<string, ImageProgram>;
+  private readonly repos: Set<string>;
 
   constructor(images: readonly ImageProgram[] = ALL_IMAGES) {
-    for (const img of images) {
-      for (const ref of [img.ref, ...(img.aliases ?? [])]) {
-        if (this.byRef.has(ref)) throw new Error(`ImageCatalog: duplicate reference ${ref}`);
-        this.byRef.set(ref, img);
-      }
-    }
+    if (images === ALL_IMAGES && !defaultIndex) defaultIndex = buildIndex(ALL_IMAGES);
+    const index = images === ALL_IMAGES && defaultIndex ? defaultIndex : buildIndex(images);
+    this.byRef = index.byRef;
+    this.repos = index.repos;
   }
 
   /** Tell whether any tag of a repository (`docker.io/library/nginx`) is known. */
   hasRepository(repo: string): boolean {
-    return [...this.byRef.keys()].some((r) => r.slice(0, r.lastIndexOf(":")) === repo);
+    return this.repos.has(repo);
   }
 
   /** Find the image a reference names (normalized first), or undefined. */
