@@ -135,12 +135,23 @@ export const busybox = busyboxImage({
   version: "1.37.0",
   built: "2024-09-26 21:31:42 UTC",
   tag: "1.37",
-  aliases: ["latest", "1.37.0", "1", "glibc", "1-glibc", "1.37-glibc", "1.37.0-glibc"],
+  aliases: [
+    "latest",
+    "1.37.0",
+    "1",
+    "unstable",
+    "glibc",
+    "1-glibc",
+    "1.37-glibc",
+    "1.37.0-glibc",
+    "unstable-glibc",
+  ],
   sizeBytes: 2_156_519,
 });
 
 // Older and other-libc tags; `stable` is 1.36.1 while 1.37.0 is busybox's unstable line (February 2025).
-// Build stamps are plausible for each release, and sizes estimates near Docker Hub's compressed amd64 ones.
+// Build stamps are plausible for each release, and sizes estimates near Docker Hub's compressed amd64 ones;
+// 1.28 and 1.31 were uclibc builds on amd64, and 1.35 is taken as glibc (its default libc is not confirmed).
 const TAGS: BusyboxTag[] = [
   {
     version: "1.28.4",
@@ -181,7 +192,7 @@ const TAGS: BusyboxTag[] = [
     version: "1.37.0",
     built: "2024-09-26 21:31:42 UTC",
     tag: "1.37-musl",
-    aliases: ["1.37.0-musl", "musl", "1-musl"],
+    aliases: ["1.37.0-musl", "musl", "1-musl", "unstable-musl"],
     sizeBytes: 925_000,
   },
 ];

@@ -11,10 +11,10 @@ const ALPINE_319 = "13.2.1 20231014 (Alpine 13.2.1_git20231014) ";
 const ALPINE_320 = "13.2.1 20240309 (Alpine 13.2.1_git20240309) ";
 const ALPINE_321 = "14.2.0 (Alpine 14.2.0) ";
 
-// Each tag's last build: the registry is frozen at February 2025 (kubeadm v1.32's time), so latest and
-// mainline are 1.27.4 and stable is 1.26.3; 1.28 and 1.29 (released later that year) are served anyway,
-// since lessons roll out to them. Point releases of the bases are plausible for each build date, and the
-// sizes are estimates near Docker Hub's compressed amd64 figures, rounded: not read from the registry.
+// Each tag's last build. The registry is frozen at February 2025 (kubeadm v1.32's time), with the tags Docker
+// Hub then listed: latest and mainline are 1.27.4, stable 1.26.3. 1.28 and 1.29 (released later that year) are
+// served anyway, since lessons roll out to them. Point releases of the bases are plausible for each build
+// date, and the sizes are estimates near Docker Hub's compressed amd64 figures, rounded: not read from it.
 const TAGS: NginxTag[] = [
   {
     version: "1.14.2",
@@ -67,7 +67,7 @@ const TAGS: NginxTag[] = [
   {
     version: "1.26.3",
     tag: "1.26",
-    aliases: ["1.26.3", "stable"],
+    aliases: ["1.26.3", "stable", "1.26.3-bookworm", "stable-bookworm", "1.26-bookworm"],
     base: debian("12.9", BOOKWORM),
     sizeBytes: 72_100_000,
     entrypoint: "resolvers",
@@ -108,7 +108,7 @@ const TAGS: NginxTag[] = [
   {
     version: "1.25.5",
     tag: "1.25-alpine",
-    aliases: ["1.25.5-alpine"],
+    aliases: ["1.25.5-alpine", "1.25.5-alpine3.19", "1.25-alpine3.19"],
     base: alpine("3.19.1", ALPINE_319),
     sizeBytes: 18_800_000,
     entrypoint: "resolvers",
@@ -116,7 +116,11 @@ const TAGS: NginxTag[] = [
   {
     version: "1.26.3",
     tag: "1.26-alpine",
-    aliases: ["1.26.3-alpine", "stable-alpine"],
+    aliases: [
+      "1.26.3-alpine",
+      "stable-alpine",
+      ...["1.26.3", "stable", "1.26"].map((t) => `${t}-alpine3.20`),
+    ],
     base: alpine("3.20.6", ALPINE_320),
     sizeBytes: 20_200_000,
     entrypoint: "resolvers",
@@ -124,7 +128,11 @@ const TAGS: NginxTag[] = [
   {
     version: "1.27.4",
     tag: "1.27-alpine",
-    aliases: ["1.27.4-alpine", "alpine", "mainline-alpine", "1-alpine"],
+    aliases: [
+      ...["1.27.4-alpine", "mainline-alpine", "1-alpine", "alpine"],
+      ...["1.27.4", "mainline", "1", "1.27"].map((t) => `${t}-alpine3.21`),
+      "alpine3.21",
+    ],
     base: alpine("3.21.3", ALPINE_321),
     sizeBytes: 20_500_000,
     entrypoint: "resolvers",

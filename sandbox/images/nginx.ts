@@ -210,12 +210,13 @@ export function nginxImage(spec: NginxTag): ImageProgram {
 }
 
 const VERSION = "1.27.4";
+const bookworm = (t: string) => (t ? `${t}-bookworm` : "bookworm");
 
 /** The nginx image of the registry's `latest` tag (1.27.4 on Debian bookworm). */
 export const nginx = nginxImage({
   version: VERSION,
   tag: "1.27",
-  aliases: ["latest", "mainline", "1", VERSION],
+  aliases: ["latest", "mainline", "1", VERSION, ...["1.27.4", "mainline", "1", "1.27", ""].map(bookworm)],
   base: debian("12.9", "12.2.0 (Debian 12.2.0-14) "),
   sizeBytes: 72_195_292,
   entrypoint: "resolvers",

@@ -51,6 +51,13 @@ describe("versions a container shows", () => {
     expect(out[3].stdout).toMatch(/v\s+0\/1\s+Completed\s/);
   });
 
+  it("answers nginx -v inside the container's sh -c", () => {
+    const out = run(
+      `kubectl run v --image=nginx:1.25 --restart=Never --command -- sh -c "echo start; nginx -v"\nsleep 20\nkubectl logs v`,
+    );
+    expect(out[2].stdout).toBe("start\nnginx version: nginx/1.25.5\n");
+  });
+
   it("serves the tag's version in the Server header and notices", () => {
     const out = run(
       [

@@ -58,6 +58,9 @@ describe("the image catalog", () => {
     expect(image("nginx:alpine").ref).toBe("docker.io/library/nginx:1.27-alpine");
     expect(image("busybox").ref).toBe("docker.io/library/busybox:1.37");
     expect(image("busybox:stable").ref).toBe("docker.io/library/busybox:1.36");
+    expect(image("busybox:unstable-musl").ref).toBe("docker.io/library/busybox:1.37-musl");
+    expect(image("nginx:bookworm").ref).toBe("docker.io/library/nginx:1.27");
+    expect(image("nginx:stable-alpine3.20").ref).toBe("docker.io/library/nginx:1.26-alpine");
     expect(image("redis:7").ref).toBe("docker.io/library/redis:7.4");
     expect(image("redis").ref).toBe("docker.io/library/redis:7.4");
   });
