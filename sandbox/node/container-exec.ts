@@ -1,6 +1,8 @@
 // Run a command inside a container as `kubectl exec` does: in the container's own root filesystem and pid
 // namespace, with `sh -c` scripts (pipes, redirections, $(...), for/if/while) and the image's tools.
+
 import { processEnv } from "../images/env.ts";
+import { runImageTool } from "../images/tools.ts";
 import { type CdShell, type CwdState, runCd, runPwd } from "../shell/cd.ts";
 import { runDate } from "../shell/date.ts";
 import { runPrintf } from "../shell/printf.ts";
@@ -243,6 +245,9 @@ export function runInContainer(
         };
       }
     }
+    // The image's own executables (`nginx -v`, `redis-server --version`) answer for their version.
+    const own = runImageTool(t.tools, words);
+    if (own) return own;
     return (
       opts.external?.(words, input) ?? {
         stdout: "",

@@ -34,5 +34,6 @@ export function execTargetOf(
     processes,
     shimPid: s.shimPid,
     ...(program?.workingDir ? { workingDir: program.workingDir } : {}),
+    ...(program?.tools ? { tools: program.tools } : {}),
   };
 }

@@ -1,4 +1,5 @@
 // The CRI-shaped types containerd exposes to the kubelet (a trimmed runtime.v1 API).
+import type { ImageTools } from "../images/tools.ts";
 import type { ImageContext } from "../images/types.ts";
 import type { ContainerMount } from "./container-rootfs.ts";
 import type { FileTree } from "./filesystem.ts";
@@ -124,6 +125,8 @@ export type DaemonHook = (ctx: ImageContext, info: DaemonHookInfo) => (() => voi
 /** Everything `exec` needs to run a command inside a running container. */
 export interface ExecTarget {
   containerId: string;
+  /** The image's own executables that answer without a daemon (`nginx -v`). */
+  tools?: ImageTools;
   state: ContainerState;
   binaries: readonly string[];
   env: Record<string, string>;

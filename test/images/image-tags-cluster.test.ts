@@ -58,6 +58,14 @@ describe("versions a container shows", () => {
     expect(out[2].stdout).toBe("start\nnginx version: nginx/1.25.5\n");
   });
 
+  it("answers kubectl exec of the image's own executables with the tag's version", () => {
+    const out = run(
+      "kubectl run w --image=nginx:1.16.1\nkubectl run r --image=redis:6.2\nsleep 20\nkubectl exec w -- nginx -v\nkubectl exec r -- redis-server --version",
+    );
+    expect(out[3]).toMatchObject({ stdout: "", stderr: "nginx version: nginx/1.16.1\n", exitCode: 0 });
+    expect(out[4].stdout).toMatch(/^Redis server v=6\.2\.17 /);
+  });
+
   it("serves the tag's version in the Server header and notices", () => {
     const out = run(
       [
