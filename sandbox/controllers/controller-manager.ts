@@ -2,6 +2,7 @@
 import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { InformerFactory } from "../client/informer.ts";
+import { ClusterRoleAggregationController } from "./clusterrole-aggregation.ts";
 import { DaemonSetController } from "./daemonset.ts";
 import { DeploymentController } from "./deployment.ts";
 import { EndpointsController } from "./endpoints.ts";
@@ -39,6 +40,7 @@ export class ControllerManager {
     new NamespaceDefaultsController(api, this.informers);
     new GarbageCollector(api, this.informers);
     new NodeIpamController(api, this.informers, cfg.clusterCIDR);
+    new ClusterRoleAggregationController(api, this.informers);
     const members = new ServiceMembership(this.informers);
     new EndpointsController(api, this.informers, members);
     new EndpointSliceController(api, this.informers, members);

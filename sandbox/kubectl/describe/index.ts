@@ -13,12 +13,14 @@ import type {
   ReplicaSet,
   Service,
 } from "../../api/types.ts";
+import type { Binding, RoleObject } from "../../apiserver/rbac/types.ts";
 import { type EventQuery, eventsFor } from "./events.ts";
 import { describeGeneric } from "./generic.ts";
 import { cmp } from "./multiline.ts";
 import { describeNamespace } from "./namespace.ts";
 import { describeNode } from "./node.ts";
 import { describePod } from "./pod.ts";
+import { describeBinding, describeRole } from "./rbac.ts";
 import { describeService } from "./service.ts";
 import { describeDeployment, describeReplicaSet } from "./workloads.ts";
 
@@ -102,6 +104,12 @@ export function describeObject(plural: string, obj: KubeObject, ctx: DescribeCon
     }
     case "namespaces":
       return describeNamespace(obj as Namespace, related.resourceQuotas ?? [], related.limitRanges ?? []);
+    case "roles":
+    case "clusterroles":
+      return describeRole(obj as RoleObject);
+    case "rolebindings":
+    case "clusterrolebindings":
+      return describeBinding(obj as Binding);
     default:
       return describeGeneric(obj, select(ref(obj, obj.kind ?? "")), now);
   }
