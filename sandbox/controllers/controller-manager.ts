@@ -3,17 +3,20 @@ import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { InformerFactory } from "../client/informer.ts";
 import { ClusterRoleAggregationController } from "./clusterrole-aggregation.ts";
+import { CronJobController } from "./cronjob.ts";
 import { DaemonSetController } from "./daemonset.ts";
 import { DeploymentController } from "./deployment.ts";
 import { EndpointsController } from "./endpoints.ts";
 import { EndpointSliceController } from "./endpointslice.ts";
 import { GarbageCollector } from "./garbage-collector.ts";
+import { JobController } from "./job.ts";
 import { NamespaceController } from "./namespace.ts";
 import { NamespaceDefaultsController } from "./namespace-defaults.ts";
 import { NodeIpamController } from "./node-ipam.ts";
 import { NodeLifecycleController } from "./node-lifecycle.ts";
 import { ReplicaSetController } from "./replicaset.ts";
 import { ServiceMembership } from "./service-membership.ts";
+import { TTLAfterFinishedController } from "./ttl-after-finished.ts";
 
 /** Configuration of the controller manager (its command-line flags). */
 export interface ControllerManagerConfig {
@@ -36,6 +39,9 @@ export class ControllerManager {
     new ReplicaSetController(api, this.informers, rec("replicaset-controller"));
     new DeploymentController(api, this.informers, rec("deployment-controller"));
     new DaemonSetController(api, this.informers, rec("daemonset-controller"));
+    new JobController(api, this.informers, rec("job-controller"));
+    new CronJobController(api, this.informers, rec("cronjob-controller"));
+    new TTLAfterFinishedController(api, this.informers);
     new NamespaceController(api, this.informers);
     new NamespaceDefaultsController(api, this.informers);
     new GarbageCollector(api, this.informers);

@@ -2,9 +2,11 @@
 
 import { MIRROR_ANNOTATION } from "../../api/mirror-pod.ts";
 import type {
+  CronJob,
   Deployment,
   EndpointSlice,
   Event,
+  Job,
   KubeObject,
   Lease,
   Namespace,
@@ -14,6 +16,7 @@ import type {
   Service,
 } from "../../api/types.ts";
 import type { Binding, RoleObject } from "../../apiserver/rbac/types.ts";
+import { describeCronJob, describeJob } from "./batch.ts";
 import { type EventQuery, eventsFor } from "./events.ts";
 import { describeGeneric } from "./generic.ts";
 import { cmp } from "./multiline.ts";
@@ -96,6 +99,10 @@ export function describeObject(plural: string, obj: KubeObject, ctx: DescribeCon
         select(ref(obj, "ReplicaSet")),
         now,
       );
+    case "jobs":
+      return describeJob(obj as Job, select(ref(obj, "Job")), now);
+    case "cronjobs":
+      return describeCronJob(obj as CronJob, select(ref(obj, "CronJob")), now);
     case "services": {
       const slices = inNamespace(related.endpointSlices).filter(
         (s) => s.metadata.labels?.["kubernetes.io/service-name"] === name,
