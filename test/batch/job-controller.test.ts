@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Job } from "../../sandbox/api/types.ts";
 import { endPod, eventsOf, jobNow, jobOf, makePlane, podsOf } from "./plane.ts";
 
 describe("job controller", () => {
@@ -139,5 +140,31 @@ describe("job controller", () => {
     p.api.delete("jobs", "default", "gone", { propagationPolicy: "Background" });
     p.loop.advance(1000);
     expect(podsOf(p, "gone")).toHaveLength(0);
+  });
+
+  it("stores jobs and cron jobs under /registry/jobs and /registry/cronjobs", () => {
+    const p = makePlane();
+    p.api.create("jobs", jobOf("hello"));
+    expect(p.api.etcd.get("/registry/jobs/default/hello")).toBeDefined();
+  });
+
+  it("deletes the active pod and marks the job Suspended while spec.suspend is true", () => {
+    const p = makePlane();
+    p.api.create("jobs", jobOf("paused"));
+    p.loop.drain();
+    p.api.mutate<Job>("jobs", "default", "paused", (j) => {
+      j.spec.suspend = true;
+      return true;
+    });
+    p.loop.drain();
+    expect(podsOf(p, "paused")).toHaveLength(0);
+    const cond = jobNow(p, "paused").status?.conditions?.[0];
+    expect([cond?.type, cond?.status, cond?.reason, cond?.message]).toEqual([
+      "Suspended",
+      "True",
+      "JobSuspended",
+      "Job suspended",
+    ]);
+    expect(eventsOf(p, "paused").at(-1)).toBe("Suspended: Job suspended");
   });
 });
