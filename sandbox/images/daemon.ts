@@ -59,12 +59,11 @@ export function daemonImage(spec: DaemonSpec): ImageProgram {
     files: spec.files,
     ...(tools ? { tools } : {}),
     start(ctx) {
-      const base = (ctx.argv[0] ?? "").split("/").pop() ?? "";
-      // An entrypoint script hands its arguments on: `docker-entrypoint.sh redis-server --version`.
-      if (tools && startImageTool(ctx, tools, base === spec.entrypoint[0] ? ctx.argv.slice(1) : ctx.argv))
-        return;
+      const argv = handedOn(ctx.argv, spec.entrypoint, spec.cmd);
+      const base = (argv[0] ?? "").split("/").pop() ?? "";
+      if (tools && startImageTool(ctx, tools, argv)) return;
       if (!daemons.has(base)) {
-        startApplet(ctx, [...ctx.argv], tools);
+        startApplet(ctx, argv, tools);
         return;
       }
       const pid = ctx.spawn(spec.title ? spec.title(ctx.argv) : [...ctx.argv], {
@@ -80,6 +79,15 @@ export function daemonImage(spec: DaemonSpec): ImageProgram {
       ctx.attach?.(base, pid);
     },
   };
+}
+
+// An entrypoint script (`docker-entrypoint.sh`) execs its arguments, putting the image's command before
+// them when they are only flags or a .conf file (`-- --port 7000`); with none, it runs as itself.
+function handedOn(argv: readonly string[], entrypoint: readonly string[], cmd: readonly string[]): string[] {
+  const base = (argv[0] ?? "").split("/").pop() ?? "";
+  if (entrypoint.length !== 1 || base !== entrypoint[0] || argv.length < 2) return [...argv];
+  const rest = argv.slice(1);
+  return rest[0].startsWith("-") || rest[0].endsWith(".conf") ? [...cmd, ...rest] : rest;
 }
 
 /** Read a flag's value from a command line (`--name=value` or `--name value`). */

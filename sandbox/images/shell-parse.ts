@@ -9,6 +9,7 @@ export type Word = WordPart[];
 /** A parsed shell program. */
 export type ShNode =
   | { t: "cmd"; words: Word[] }
+  | { t: "pipe"; stages: Word[][] }
   | { t: "seq"; items: ShNode[] }
   | { t: "and" | "or"; l: ShNode; r: ShNode }
   | { t: "while"; cond: ShNode; body: ShNode; until: boolean }
@@ -198,9 +199,20 @@ export function parseShell(src: string): ShNode {
         `sh: syntax error: unexpected ${t ? `"${"raw" in t ? t.raw : t.op}"` : "end of file"}`,
       );
     }
-    // Pipelines are not modelled: `a | b` runs a, then b.
-    if (toks[pos] && "op" in toks[pos] && (toks[pos] as { op: string }).op === "|") pos++;
-    return { t: "cmd", words };
+    const stages: Word[][] = [words];
+    while (toks[pos] && "op" in toks[pos] && (toks[pos] as { op: string }).op === "|") {
+      pos++;
+      const stage: Word[] = [];
+      while (toks[pos] && "raw" in toks[pos]) stage.push((toks[pos++] as { word: Word }).word);
+      if (stage.length === 0) {
+        const t = toks[pos];
+        throw new ShSyntaxError(
+          `sh: syntax error: unexpected ${t && "op" in t ? `"${t.op}"` : "end of file"}`,
+        );
+      }
+      stages.push(stage);
+    }
+    return stages.length > 1 ? { t: "pipe", stages } : { t: "cmd", words };
   };
   const tree = list([]);
   if (pos < toks.length) throw new ShSyntaxError("sh: syntax error: unexpected token");

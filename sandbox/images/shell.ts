@@ -187,6 +187,23 @@ export function startShell(ctx: ImageContext, argv: string[], tools?: ImageTools
   };
   let exited = false;
   let steps = 0;
+  // The shell's directory; undefined is the image's WorkingDir, where the container started.
+  let cwd: string | undefined;
+  // cd runs as the container's own shell builtin (its words, its view of the mounts); the line after
+  // what cd itself printed is where it went.
+  const changeDir = (args: string[]): number => {
+    const back = vars.OLDPWD === undefined ? "" : `OLDPWD=${requote([vars.OLDPWD])}; `;
+    const r = ctx.runScript!(shName, `${back}${requote(["cd", ...args])} && echo "$PWD"`, cwd);
+    if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+    if (r.exitCode !== 0) return r.exitCode;
+    const lines = r.stdout.replace(/\n$/, "").split("\n");
+    const to = lines.pop() ?? "/";
+    if (lines.length > 0) ctx.log(lines.join("\n"));
+    if (vars.PWD !== undefined || cwd !== undefined) vars.OLDPWD = vars.PWD ?? cwd ?? "/";
+    vars.PWD = to;
+    cwd = to;
+    return 0;
+  };
   const expand = (w: Word): string =>
     w
       .map((part) => {
@@ -254,6 +271,20 @@ export function startShell(ctx: ImageContext, argv: string[], tools?: ImageTools
         next(0, 0);
         return;
       }
+      case "pipe": {
+        // A pipeline runs to completion in the container's own sh (which has pipes), in this shell's directory.
+        const text = node.stages.map((words) => requote(words.map(expand))).join(" | ");
+        const r = ctx.runScript?.(shName, text, cwd);
+        if (!r) {
+          ctx.log(`${shName}: pipelines are not modelled in this image`, "stderr");
+          ret(2);
+          return;
+        }
+        if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
+        if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+        ret(r.exitCode);
+        return;
+      }
       case "cmd": {
         let argv2 = node.words.map(expand);
         let done = ret;
@@ -275,6 +306,10 @@ export function startShell(ctx: ImageContext, argv: string[], tools?: ImageTools
         if (assign && argv2.length === 1) {
           vars[assign[1]] = assign[2];
           done(0);
+          return;
+        }
+        if (argv2[0] === "cd" && ctx.runScript) {
+          done(changeDir(argv2.slice(1)));
           return;
         }
         if (argv2[0] === "exit") {
@@ -305,7 +340,7 @@ export function startShell(ctx: ImageContext, argv: string[], tools?: ImageTools
           return;
         }
         if (ctx.runScript && (argv2.some((w) => REDIRECT.test(w)) || !OWN.has(argv2[0]))) {
-          const r = ctx.runScript(shName, requote(argv2));
+          const r = ctx.runScript(shName, requote(argv2), cwd);
           if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
           if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
           done(r.exitCode);

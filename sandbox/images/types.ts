@@ -49,8 +49,12 @@ export interface ImageContext {
   onSignal(pid: number, handler: (sig: number) => boolean): void;
   /** Let the node run a daemon's behaviour (kube-proxy, flanneld, CoreDNS) for process `pid`. */
   attach?(daemon: string, pid: number): void;
-  /** Run `<shell> -c script` to completion in the container's own filesystem (touch, rm, echo > f...). */
-  runScript?(shell: string, script: string): { stdout: string; stderr: string; exitCode: number };
+  /** Run `<shell> -c script` to completion in the container's own filesystem (touch, rm, echo > f...), in `cwd` (default: its WorkingDir). */
+  runScript?(
+    shell: string,
+    script: string,
+    cwd?: string,
+  ): { stdout: string; stderr: string; exitCode: number };
   /** The container's own root filesystem (image files, its writes, its volume mounts). */
   readonly rootfs?: FileTree;
 }

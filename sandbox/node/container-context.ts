@@ -39,6 +39,7 @@ export interface ContainerContextDeps {
     shell: string,
     script: string,
     now: number,
+    cwd?: string,
   ) => { stdout: string; stderr: string; exitCode: number };
   /** Run a daemon's node-side behaviour; returns its cleanup, called when the container exits. */
   attach?: (daemon: string, ctx: ImageContext, pid: number) => (() => void) | undefined;
@@ -183,8 +184,12 @@ class ContainerContext implements ImageContext {
   }
 
   /** Run a script through containerd at this context's time (see runScript). */
-  scriptAt(shell: string, script: string): { stdout: string; stderr: string; exitCode: number } {
-    return this.d.runScript!(shell, script, this.clock);
+  scriptAt(
+    shell: string,
+    script: string,
+    cwd?: string,
+  ): { stdout: string; stderr: string; exitCode: number } {
+    return this.d.runScript!(shell, script, this.clock, cwd);
   }
 }
 
@@ -192,6 +197,7 @@ function runInRoot(
   this: ContainerContext,
   shell: string,
   script: string,
+  cwd?: string,
 ): { stdout: string; stderr: string; exitCode: number } {
-  return this.scriptAt(shell, script);
+  return this.scriptAt(shell, script, cwd);
 }

@@ -30,6 +30,8 @@ export interface ContainerExecOptions {
   external?: (argv: string[], stdin: string) => CommandOutput | null;
   /** Whether stdout is a terminal (`kubectl exec -t`); without one ls prints a name per line. */
   tty?: boolean;
+  /** The directory a plain run starts in (a main-command script's after its cd); default the WorkingDir. */
+  cwd?: string;
   /** The terminal's shell (`exec -it POD -- sh`) that runs this line with its own directory and variables. */
   session?: ShellSessionRun;
 }
@@ -122,7 +124,7 @@ export function runInContainer(
   const env: Record<string, string> = memory?.vars ?? { ...(opts.env ?? processEnv(t.env, t.hostname)) };
   // The shell's variables live in env too; only these names are in a child's environment.
   const exported = memory?.exported ?? new Set(Object.keys(env));
-  const here: CwdState = { cwd: shell?.cwd ?? t.workingDir ?? "/", env };
+  const here: CwdState = { cwd: shell?.cwd ?? opts.cwd ?? t.workingDir ?? "/", env };
   const environ = () => Object.entries(env).filter(([k]) => exported.has(k));
   const available = (cmd: string) =>
     t.binaries.includes(cmd) ||

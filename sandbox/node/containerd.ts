@@ -285,9 +285,13 @@ export class Containerd {
       now,
       state: c.run,
       rootfs: c.rootfs,
-      runScript: (sh, script, at) => {
+      runScript: (sh, script, at, cwd) => {
         const t = this.execTarget(c.status.id);
-        return runInContainer(t, [sh, "-c", script], "", { now: at, ...this.execHook?.(t, at) });
+        return runInContainer(t, [sh, "-c", script], "", {
+          now: at,
+          ...(cwd === undefined ? {} : { cwd }),
+          ...this.execHook?.(t, at),
+        });
       },
       attach: (daemon, ictx, pid) =>
         this.daemonHooks.get(daemon)?.(ictx, {
