@@ -91,8 +91,34 @@ describe("kubectl label and annotate", () => {
     );
     expect(h.kubectl("label pod nginx run=x --overwrite").stdout).toBe("pod/nginx labeled\n");
     expect(h.kubectl("label pod nginx run=x").stdout).toBe("pod/nginx not labeled\n");
-    expect(h.kubectl("label pod nginx run-").stdout).toBe("pod/nginx labeled\n");
+    expect(h.kubectl("label pod nginx run-").stdout).toBe("pod/nginx unlabeled\n");
     expect(h.kubectl("annotate pod nginx note=hi").stdout).toBe("pod/nginx annotated\n");
+  });
+
+  it("says which way the labels changed, prefixed keys included", () => {
+    const h = makeHarness();
+    h.kubectl("run nginx --image=nginx");
+    expect(h.kubectl("label pod nginx example.com/tier=web").stdout).toBe("pod/nginx labeled\n");
+    expect(h.kubectl("label pod nginx a=b example.com/tier-").stdout).toBe("pod/nginx label(s) changed\n");
+    expect(h.kubectl("label pod nginx a-").stdout).toBe("pod/nginx unlabeled\n");
+    expect(h.kubectl("get pod nginx --show-labels --no-headers").stdout).toMatch(/ run=nginx\n$/);
+  });
+
+  it("rejects what kubectl's label parser rejects", () => {
+    const h = makeHarness();
+    h.kubectl("run nginx --image=nginx");
+    const err = (line: string) => h.kubectl(line).stderr;
+    expect(err("label pod a=b nginx")).toBe(
+      "error: all resources must be specified before label changes: nginx\n",
+    );
+    expect(err("label pod nginx x=1=2")).toBe("error: invalid label spec: x=1=2\n");
+    expect(err("label pod nginx x=@")).toMatch(/^error: invalid label value: "x=@": a valid label must be /);
+    expect(err("label pod nginx x=1 x-")).toBe(
+      "error: can not both modify and remove a label in the same command\n",
+    );
+    expect(err("annotate pod nginx x=1 x-")).toBe(
+      "error: can not both modify and remove the following annotation(s) in the same command: x\n",
+    );
   });
 });
 

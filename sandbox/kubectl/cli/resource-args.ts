@@ -14,3 +14,23 @@ export function filesGiven(flags: Record<string, FlagValue>): boolean {
 export function needResources(message = NO_RESOURCES_MESSAGE): ArgsCheck {
   return ({ args, flags }) => (args.length === 0 && !filesGiven(flags) ? { message } : null);
 }
+
+/**
+ * Split arguments into resource words and the KEY=VALUE / KEY- changes after them, as cmdutil's
+ * GetResourcesAndPairs does; `misplaced` is a resource word that came after a change.
+ */
+export function resourcesAndPairs(args: readonly string[]): {
+  resources: string[];
+  pairs: string[];
+  misplaced?: string;
+} {
+  const resources: string[] = [];
+  const pairs: string[] = [];
+  for (const a of args) {
+    const isPair = (a.includes("=") && a[0] !== "=") || (a.endsWith("-") && a !== "-");
+    if (isPair) pairs.push(a);
+    else if (pairs.length > 0) return { resources, pairs, misplaced: a };
+    else resources.push(a);
+  }
+  return { resources, pairs };
+}

@@ -1,29 +1,47 @@
 // kubectl label / annotate: `key=value` sets, `key-` removes, --overwrite guards existing values.
 import type { KubeObject } from "../../api/types.ts";
+import { isValidLabelValue } from "../../apiserver/validation/names.ts";
+import { resourcesAndPairs } from "../cli/resource-args.ts";
 import { errorText, fail, type Run } from "./common.ts";
 import { expandRequests } from "./get.ts";
 import { outputFormat, printResult } from "./print.ts";
 
-function isChange(a: string): boolean {
-  return a.includes("=") || (a.endsWith("-") && !a.includes("/"));
+// What `kubectl label` says it did: labels added or changed, removed, both, or nothing.
+function labelVerb(before: Record<string, string>, after: Record<string, string>): string {
+  const removed = Object.keys(before).some((k) => !(k in after));
+  const labeled = Object.keys(after).some((k) => before[k] !== after[k]);
+  if (labeled && removed) return "label(s) changed";
+  return labeled ? "labeled" : removed ? "unlabeled" : "not labeled";
 }
 
 /** Run `kubectl label` (field "labels") or `kubectl annotate` (field "annotations"). */
 export function runMetadataEdit(run: Run): number {
   const labels = run.command === "label";
   const noun = labels ? "label" : "annotation";
-  const resources = run.args.filter((a) => !isChange(a));
-  const changes = run.args.filter(isChange);
+  const { resources, pairs: changes, misplaced } = resourcesAndPairs(run.args);
+  if (misplaced !== undefined) fail(`all resources must be specified before ${noun} changes: ${misplaced}`);
   if (changes.length === 0) fail(`at least one ${noun} update is required`);
   const set: Record<string, string> = {};
   const remove: string[] = [];
   for (const c of changes) {
     const i = c.indexOf("=");
     if (i < 0) remove.push(c.slice(0, -1));
-    else if (i === 0) fail(`invalid ${noun} spec: ${c}`);
-    else set[c.slice(0, i)] = c.slice(i + 1);
+    else if (labels) {
+      // kubectl's parseLabels: exactly one '=', and a value the API would accept.
+      const parts = c.split("=");
+      if (parts.length !== 2) fail(`invalid label spec: ${c}`);
+      const errs = isValidLabelValue(parts[1]);
+      if (errs.length > 0) fail(`invalid label value: ${JSON.stringify(c)}: ${errs.join(";")}`);
+      set[parts[0]] = parts[1];
+    } else set[c.slice(0, i)] = c.slice(i + 1);
   }
-  for (const k of remove) if (k in set) fail(`can not both modify and remove ${noun}s in the same command`);
+  const both = remove.filter((k) => k in set);
+  if (both.length > 0)
+    fail(
+      labels
+        ? "can not both modify and remove a label in the same command"
+        : `can not both modify and remove the following annotation(s) in the same command: ${both.join(", ")}`,
+    );
   if (resources.length === 0)
     fail("one or more resources must be specified as <resource> <name> or <resource>/<name>");
   const fmt = outputFormat(run);
@@ -72,7 +90,7 @@ export function runMetadataEdit(run: Run): number {
           return true;
         });
       }
-      const verb = labels ? (changed ? "labeled" : "not labeled") : "annotated";
+      const verb = labels ? labelVerb(cur, next) : "annotated";
       printResult(run, fmt, obj, t.rt, verb);
     } catch (e) {
       errors.push(e);

@@ -1,20 +1,15 @@
 // kubectl set image: change container images in pod templates; a deployment then rolls out a new ReplicaSet.
 import type { Container } from "../../api/types.ts";
 import { clone } from "../../util/clone.ts";
+import { resourcesAndPairs } from "../cli/resource-args.ts";
 import { dryRun, fail, type Run } from "./common.ts";
 import { outputFormat } from "./print.ts";
 import { podSpecOrProblem, setTargets, writeSetChange } from "./set-common.ts";
 
 // Resource words come first, then NAME=IMAGE pairs (cmdutil.GetResourcesAndPairs and ParsePairs).
 function splitArgs(args: string[]): { resources: string[]; images: [string, string][] } {
-  const resources: string[] = [];
-  const pairs: string[] = [];
-  for (const a of args) {
-    const isPair = (a.includes("=") && a[0] !== "=") || (a.endsWith("-") && a !== "-");
-    if (isPair) pairs.push(a);
-    else if (pairs.length > 0) fail(`all resources must be specified before image changes: ${a}`);
-    else resources.push(a);
-  }
+  const { resources, pairs, misplaced } = resourcesAndPairs(args);
+  if (misplaced !== undefined) fail(`all resources must be specified before image changes: ${misplaced}`);
   const bad = pairs.filter((p) => !p.includes("=") || p[0] === "=");
   if (bad.length > 0) fail(`invalid image format: ${bad.join(", ")}`);
   const images = new Map<string, string>();
