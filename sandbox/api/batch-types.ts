@@ -1,6 +1,6 @@
 // Jobs and CronJobs (batch/v1), in the v1.32 JSON shape.
 import type { Condition } from "./pod-types.ts";
-import type { KubeObject, LabelSelector, ObjectMeta } from "./types.ts";
+import type { KubeObject, LabelSelector, ObjectMeta, ObjectReference } from "./types.ts";
 import type { PodTemplateSpec } from "./workload-types.ts";
 
 export interface JobSpec {
@@ -34,15 +34,8 @@ export interface Job extends KubeObject {
   status?: JobStatus;
 }
 
-/** A reference to an active job in a cron job's status (corev1.ObjectReference). */
-export interface JobReference {
-  kind?: string;
-  namespace?: string;
-  name?: string;
-  uid?: string;
-  apiVersion?: string;
-  resourceVersion?: string;
-}
+/** A reference to an active job in a cron job's status. */
+export type JobReference = ObjectReference;
 
 export interface CronJobSpec {
   schedule: string;

@@ -1,6 +1,6 @@
 // Nodes, namespaces, Services and endpoints, config, events, leases and Status, in the v1.32 JSON shape.
 import type { Condition } from "./pod-types.ts";
-import type { KubeObject, StringMap, Taint } from "./types.ts";
+import type { KubeObject, ObjectReference, StringMap, Taint } from "./types.ts";
 
 export interface NodeSpec {
   podCIDR?: string;
@@ -120,15 +120,7 @@ export interface ServiceAccount extends KubeObject {
 }
 
 export interface Event extends KubeObject {
-  involvedObject: {
-    kind?: string;
-    namespace?: string;
-    name?: string;
-    uid?: string;
-    apiVersion?: string;
-    resourceVersion?: string;
-    fieldPath?: string;
-  };
+  involvedObject: ObjectReference;
   reason?: string;
   message?: string;
   source?: { component?: string; host?: string };

@@ -16,6 +16,17 @@ export interface OwnerReference {
 }
 
 /** metav1.ObjectMeta. Timestamps are RFC 3339 strings with second precision, as the real server writes them. */
+/** A reference to an object (corev1.ObjectReference): an event's involvedObject, a cron job's active jobs. */
+export interface ObjectReference {
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  apiVersion?: string;
+  resourceVersion?: string;
+  fieldPath?: string;
+}
+
 export interface ObjectMeta {
   name?: string;
   generateName?: string;
