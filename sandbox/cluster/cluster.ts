@@ -288,6 +288,16 @@ export class Cluster implements ShellCluster {
     }
   }
 
+  listDir(node: string, path: string): string[] | undefined {
+    const fs = this.nodes.get(node)?.machine.fs;
+    const dir = fs?.find(path);
+    if (!fs || dir?.kind !== "dir") return undefined;
+    return fs.list(path).map((name) => {
+      const full = `${path.replace(/\/$/, "")}/${name}`;
+      return fs.find(full)?.kind === "dir" ? `${name}/` : name;
+    });
+  }
+
   /** Write a file on a node; returns an error message or undefined. */
   writeFile(node: string, path: string, content: string, append: boolean): string | undefined {
     const fs = this.nodes.get(node)?.machine.fs;

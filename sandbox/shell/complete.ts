@@ -1,5 +1,6 @@
-// Tab completion for the shell: commands, kubectl verbs, resource types, object names and nodes.
+// Tab completion for the shell: commands, kubectl verbs, resource types, object names, nodes and paths.
 import { RESOURCES } from "../api/resources.ts";
+import { resolvePath } from "../node/paths.ts";
 import { tokenize } from "./tokenize.ts";
 import type { ShellCluster } from "./types.ts";
 
@@ -49,8 +50,23 @@ function withPrefix(words: string[], prefix: string): string[] {
   return [...new Set(words.filter((w) => w.startsWith(prefix)))].sort();
 }
 
-/** Candidates that complete the last word of `line`. */
-export function completeLine(line: string, cluster: ShellCluster, host: string): string[] {
+/**
+ * Complete a path as bash does by default: entries of the word's directory (relative to `cwd`, `~` being
+ * /root) that start with its last part, directories ending in `/`, dot files only when asked for.
+ */
+function completePath(cluster: ShellCluster, host: string, cwd: string, word: string): string[] {
+  const cut = word.lastIndexOf("/") + 1;
+  const dirWord = word.slice(0, cut);
+  const base = word.slice(cut);
+  const home = dirWord === "~/" || dirWord.startsWith("~/") ? `/root/${dirWord.slice(2)}` : dirWord;
+  const entries = cluster.listDir(host, resolvePath(cwd, home === "" ? "." : home)) ?? [];
+  return entries
+    .filter((e) => e.startsWith(base) && (base.startsWith(".") || !e.startsWith(".")))
+    .map((e) => dirWord + e);
+}
+
+/** Candidates that complete the last word of `line`, typed in directory `cwd` of `host`. */
+export function completeLine(line: string, cluster: ShellCluster, host: string, cwd = "/root"): string[] {
   let words: string[];
   try {
     words = tokenize(line).flatMap((t) => (t.kind === "word" ? [t.value] : []));
@@ -62,7 +78,9 @@ export function completeLine(line: string, cluster: ShellCluster, host: string):
   if (words.length === 0) return withPrefix([...SHELL_COMMANDS, ...cluster.nodeCommands()], current);
   const cmd = words[0];
   if (cmd === "ssh") return withPrefix(cluster.nodeNames(), current);
-  if (cmd !== "kubectl" && cmd !== "k") return [];
+  const previous = words[words.length - 1];
+  if ((cmd !== "kubectl" && cmd !== "k") || previous === "-f" || previous === "--filename")
+    return completePath(cluster, host, cwd, current).filter((p) => cmd !== "cd" || p.endsWith("/"));
   if (host !== cluster.controlPlane) return [];
   const positional = words.slice(1).filter((w) => !w.startsWith("-"));
   if (positional.length === 0) return withPrefix(KUBECTL_VERBS, current);

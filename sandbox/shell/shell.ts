@@ -164,7 +164,7 @@ export class Shell {
 
   /** Completions for a partial line: command names, kubectl verbs and resource names, node names. */
   complete(line: string): string[] {
-    return completeLine(line, this.cluster, this.host);
+    return completeLine(line, this.cluster, this.host, this.cwd);
   }
 
   private runText(text: string, stdin: string, sink: OutputSink): CommandResult {

@@ -25,6 +25,8 @@ export interface ShellCluster {
   ): CommandResult;
   /** Say why a path on a node is not a directory to enter (strerror text); undefined when it is one. */
   dirError(node: string, path: string): string | undefined;
+  /** A directory's entries on a node, directories marked with a trailing `/`; undefined when it is none. */
+  listDir(node: string, path: string): string[] | undefined;
   /** Command names a node understands (for tab completion and `help`). */
   nodeCommands(): string[];
   readFile(node: string, path: string): string | undefined;
