@@ -97,6 +97,7 @@ export interface EndpointSlice extends KubeObject {
   endpoints: {
     addresses: string[];
     conditions?: { ready?: boolean; serving?: boolean; terminating?: boolean };
+    hostname?: string;
     nodeName?: string;
     targetRef?: { kind: string; name: string; namespace?: string; uid?: string };
     zone?: string;

@@ -76,8 +76,8 @@ export interface BusyboxTag {
 }
 
 /** Answer `busybox`, `busybox --help` and `busybox --list` as the multi-call binary does. */
-function busyboxTool(version: string, built: string): ImageTools {
-  const banner = `BusyBox v${version} (${built}) multi-call binary.`;
+function busyboxTool(version: string): ImageTools {
+  const banner = busyboxBanner(version);
   // Real busybox lists its ~400 applets; the model names the ones it runs.
   const help = `${banner}
 BusyBox is copyrighted by many authors between 1998-2015.
@@ -108,30 +108,7 @@ Currently defined functions:
   };
 }
 
-/** Build the image program of one busybox tag. */
-export function busyboxImage(spec: BusyboxTag): ImageProgram {
-  const repo = "docker.io/library/busybox";
-  const tools = busyboxTool(spec.version, spec.built);
-  return {
-    ref: `${repo}:${spec.tag}`,
-    aliases: spec.aliases.map((t) => `${repo}:${t}`),
-    digest: fakeSha256(`digest:busybox:${spec.tag}`),
-    sizeBytes: spec.sizeBytes,
-    entrypoint: [],
-    cmd: ["sh"],
-    // The image config sets only PATH.
-    env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
-    files: FILES,
-    binaries: APPLETS,
-    tools,
-    start(ctx) {
-      startApplet(ctx, [...ctx.argv], tools);
-    },
-  };
-}
-
-/** The busybox image of the registry's `latest` tag (1.37.0, glibc). */
-export const busybox = busyboxImage({
+const LATEST: BusyboxTag = {
   version: "1.37.0",
   built: "2024-09-26 21:31:42 UTC",
   tag: "1.37",
@@ -147,7 +124,7 @@ export const busybox = busyboxImage({
     "unstable-glibc",
   ],
   sizeBytes: 2_156_519,
-});
+};
 
 // Older and other-libc tags; `stable` is 1.36.1 while 1.37.0 is busybox's unstable line (February 2025).
 // Build stamps are plausible for each release, and sizes estimates near Docker Hub's compressed amd64 ones;
@@ -196,6 +173,39 @@ const TAGS: BusyboxTag[] = [
     sizeBytes: 925_000,
   },
 ];
+
+/** The first line of a busybox build's usage and help texts (`BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.`). */
+export function busyboxBanner(version?: string): string {
+  // Other images' busybox (Alpine's) has its own build stamp, which the model does not know: it shows the default image's.
+  const spec = TAGS.find((t) => t.version === version) ?? LATEST;
+  return `BusyBox v${spec.version} (${spec.built}) multi-call binary.`;
+}
+
+/** Build the image program of one busybox tag. */
+export function busyboxImage(spec: BusyboxTag): ImageProgram {
+  const repo = "docker.io/library/busybox";
+  const tools = busyboxTool(spec.version);
+  return {
+    ref: `${repo}:${spec.tag}`,
+    aliases: spec.aliases.map((t) => `${repo}:${t}`),
+    digest: fakeSha256(`digest:busybox:${spec.tag}`),
+    sizeBytes: spec.sizeBytes,
+    entrypoint: [],
+    cmd: ["sh"],
+    // The image config sets only PATH.
+    env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
+    files: FILES,
+    binaries: APPLETS,
+    busyboxVersion: spec.version,
+    tools,
+    start(ctx) {
+      startApplet(ctx, [...ctx.argv], tools);
+    },
+  };
+}
+
+/** The busybox image of the registry's `latest` tag (1.37.0, glibc). */
+export const busybox = busyboxImage(LATEST);
 
 /** The busybox images besides the default one. */
 export const BUSYBOX_TAGS: readonly ImageProgram[] = TAGS.map(busyboxImage);

@@ -93,6 +93,8 @@ export interface ImageProgram {
   workingDir?: string;
   /** Files, directories and symlinks the image ships, in the order they are created. */
   files?: readonly ImageFile[];
+  /** The busybox release whose applets the image ships (`1.28.4`); absent when unknown or not busybox. */
+  busyboxVersion?: string;
   /** What the image's own executables answer without starting a daemon (`nginx -v`, `busybox --help`). */
   tools?: ImageTools;
   /** Start the program; called once the container's namespaces exist. */

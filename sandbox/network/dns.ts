@@ -14,8 +14,11 @@ export interface DnsAnswer {
   ips: string[];
 }
 
-/** Encode a query payload. */
-export const dnsQuery = (name: string): string => `DNS A ${name}`;
+/** Encode a query payload: an A query for a name, or a PTR query for an `in-addr.arpa` name. */
+export const dnsQuery = (name: string, type: "A" | "PTR" = "A"): string => `DNS ${type} ${name}`;
+
+/** The `in-addr.arpa` name a reverse lookup of an IPv4 address asks for. */
+export const reverseName = (ip: string): string => `${ip.split(".").reverse().join(".")}.in-addr.arpa`;
 
 /** Decode an answer payload (an empty or foreign payload is a server failure). */
 export function parseAnswer(payload: string): DnsAnswer {
@@ -51,6 +54,35 @@ export function answer(
   return { rcode: "NXDOMAIN", ips: [] };
 }
 
+/** Answer a PTR query as CoreDNS v1.11's kubernetes plugin does: a Service's ClusterIP, else every endpoint of the address. */
+export function answerPtr(
+  name: string,
+  services: Service[],
+  slices: EndpointSlice[],
+  zone = "cluster.local",
+): { rcode: "NOERROR" | "NXDOMAIN"; names: string[] } {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\.in-addr\.arpa\.?$/i.exec(name);
+  if (!m) return { rcode: "NXDOMAIN", names: [] };
+  const ip = [m[4], m[3], m[2], m[1]].join(".");
+  const svc = services.find((s) => s.spec.clusterIP === ip || s.spec.clusterIPs?.includes(ip));
+  if (svc) return { rcode: "NOERROR", names: [`${svc.metadata.name}.${svc.metadata.namespace}.svc.${zone}`] };
+  // One record per Service whose ready endpoints hold the address, named by the endpoint's hostname or
+  // its dashed IP. The plugin's order follows its index; the model sorts. Misses fall through to the
+  // forward plugin, whose upstream is taken to answer NXDOMAIN for cluster addresses.
+  const names = slices
+    .filter((e) => e.addressType === "IPv4" && e.metadata.labels?.["kubernetes.io/service-name"])
+    .flatMap((e) =>
+      (e.endpoints ?? [])
+        .filter((ep) => ep.conditions?.ready !== false && ep.addresses.includes(ip))
+        .map(
+          (ep) =>
+            `${ep.hostname ?? ip.replace(/\./g, "-")}.${e.metadata.labels?.["kubernetes.io/service-name"]}.${e.metadata.namespace}.svc.${zone}`,
+        ),
+    );
+  const unique = [...new Set(names)].sort();
+  return unique.length ? { rcode: "NOERROR", names: unique } : { rcode: "NXDOMAIN", names: [] };
+}
+
 /** CoreDNS: watch services and EndpointSlices, answer on the already bound :53 sockets. */
 export function corednsHook(api: ApiServer, sockets: SocketTable) {
   return (ctx: ImageContext, info: DaemonHookInfo): (() => void) => {
@@ -60,9 +92,13 @@ export function corednsHook(api: ApiServer, sockets: SocketTable) {
       const l = sockets.lookup(info.net, proto, 53);
       if (!l) continue;
       l.handler = (payload) => {
-        const m = /^DNS A (\S+)$/.exec(payload.trim());
+        const m = /^DNS (A|PTR) (\S+)$/.exec(payload.trim());
         if (!m) return "";
-        const a = answer(m[1], services.list(), slices.list());
+        if (m[1] === "PTR") {
+          const p = answerPtr(m[2], services.list(), slices.list());
+          return `${p.rcode} ${p.names.join(" ")}`.trim();
+        }
+        const a = answer(m[2], services.list(), slices.list());
         return `${a.rcode} ${a.ips.join(" ")}`.trim();
       };
     }
@@ -109,6 +145,15 @@ export function hostsLookup(hosts: string, name: string): string | undefined {
   for (const line of hosts.split("\n")) {
     const [ip, ...names] = line.replace(/#.*/, "").trim().split(/\s+/);
     if (ip && /^\d+\.\d+\.\d+\.\d+$/.test(ip) && names.includes(name)) return ip;
+  }
+  return undefined;
+}
+
+/** The first name /etc/hosts text gives an address. */
+export function hostsReverse(hosts: string, ip: string): string | undefined {
+  for (const line of hosts.split("\n")) {
+    const [addr, name] = line.replace(/#.*/, "").trim().split(/\s+/);
+    if (addr === ip && name) return name;
   }
   return undefined;
 }

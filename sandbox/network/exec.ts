@@ -47,6 +47,7 @@ export function containerSite(net: ClusterNetwork, node: NodeNetwork, t: ExecTar
     now,
     random: net.random,
     flavor: t.binaries.includes("wget") ? "busybox" : "debian",
+    ...(t.busyboxVersion ? { busyboxVersion: t.busyboxVersion } : {}),
   };
 }
 

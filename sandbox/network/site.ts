@@ -1,6 +1,14 @@
 // Where a network command runs (a node or a container) and the two things every tool does: resolve a
 // name through /etc/hosts and the DNS server in resolv.conf, then connect along the packet path.
-import { candidates, dnsQuery, hostsLookup, parseAnswer, parseResolvConf } from "./dns.ts";
+import {
+  candidates,
+  dnsQuery,
+  hostsLookup,
+  hostsReverse,
+  parseAnswer,
+  parseResolvConf,
+  reverseName,
+} from "./dns.ts";
 import type { Fabric } from "./fabric.ts";
 import type { NodeNetwork } from "./node-network.ts";
 import { type ConnectResult, connect, type Flow, type Hop } from "./packet.ts";
@@ -18,6 +26,8 @@ export interface Site {
   random: () => number;
   /** `busybox` inside most pods, `debian` in Debian-based images, `ubuntu` on the nodes. */
   flavor: "busybox" | "debian" | "ubuntu";
+  /** The busybox release of the image (`1.28.4`), when the image says; its applets print per version. */
+  busyboxVersion?: string;
 }
 
 /** A name lookup's outcome, with the DNS exchange's hops. */
@@ -63,6 +73,18 @@ export function resolveName(site: Site, name: string): Resolution {
       last = { ok: false, reason: "nxdomain", server, fqdn, hops };
   }
   return last;
+}
+
+/** Name an address as getnameinfo with NI_NAMEREQD does: the hosts file, then a PTR query; undefined when neither names it. */
+export function reverseLookup(site: Site, ip: string): string | undefined {
+  const local = hostsReverse(site.hosts, ip);
+  if (local) return local;
+  const server = parseResolvConf(site.resolvConf).nameservers[0];
+  if (!server) return undefined;
+  const r = sendTo(site, { proto: "udp", dst: server, dport: 53, payload: dnsQuery(reverseName(ip), "PTR") });
+  if (!r.ok) return undefined;
+  const [rcode, first] = r.response.trim().split(/\s+/);
+  return rcode === "NOERROR" ? first : undefined;
 }
 
 /** Send one flow from the site along the packet path. */

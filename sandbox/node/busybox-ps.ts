@@ -1,4 +1,5 @@
 // busybox 1.37 `ps` inside a container: `PID   USER     TIME  COMMAND`, pids as the pid namespace sees them.
+import { busyboxBanner } from "../images/busybox.ts";
 import { cpuMs, type Process } from "./processes.ts";
 import type { CommandOutput } from "./ps.ts";
 
@@ -40,13 +41,14 @@ const COLUMNS: Record<string, BbColumn> = {
 };
 
 const USAGE =
-  "BusyBox v1.37.0 multi-call binary.\n\nUsage: ps [-o COL1,COL2=HEADER] [-T]\n\nShow list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads\n";
+  "\n\nUsage: ps [-o COL1,COL2=HEADER] [-T]\n\nShow list of processes\n\n\t-o COL1,COL2=HEADER\tSelect columns for display\n\t-T\t\t\tShow threads\n";
 
 /** Run busybox `ps` over the processes of one pid namespace. */
 export function runBusyboxPs(
   argv: readonly string[],
   procs: readonly NsProcess[],
   now: number,
+  banner = busyboxBanner(),
 ): CommandOutput {
   let format: string[] | null = null;
   for (let i = 0; i < argv.length; i++) {
@@ -54,12 +56,17 @@ export function runBusyboxPs(
     if (a === "-o" || a.startsWith("-o")) {
       const v = a.length > 2 ? a.slice(2) : argv[++i];
       if (v === undefined)
-        return { stdout: "", stderr: `ps: option requires an argument -- 'o'\n${USAGE}`, exitCode: 1 };
+        return {
+          stdout: "",
+          stderr: `ps: option requires an argument -- 'o'\n${banner}${USAGE}`,
+          exitCode: 1,
+        };
       format = [...(format ?? []), ...v.split(",").filter(Boolean)];
     } else if (a.startsWith("-")) {
       // busybox accepts and ignores the procps selection flags (-e, -f, -A, -a, -l, -d, -T, -w).
       const bad = [...a.slice(1)].find((f) => !"aAdeflTwZ".includes(f));
-      if (bad) return { stdout: "", stderr: `ps: invalid option -- '${bad}'\n${USAGE}`, exitCode: 1 };
+      if (bad)
+        return { stdout: "", stderr: `ps: invalid option -- '${bad}'\n${banner}${USAGE}`, exitCode: 1 };
     }
   }
   const specs = format ?? ["pid", "user", "time", "args"];

@@ -1,6 +1,6 @@
 // `chmod [-R] MODE FILE...` over a file tree: octal and symbolic modes, GNU or busybox wording.
 import { FsError, type FsNode } from "./filesystem.ts";
-import { type FsToolEnv, parseFlags } from "./fs-write-commands.ts";
+import { busyboxUsage, type FsToolEnv, parseFlags } from "./fs-write-commands.ts";
 import { resolvePath } from "./paths.ts";
 import type { CommandOutput } from "./ps.ts";
 
@@ -42,7 +42,7 @@ export function runChmod(args: readonly string[], env: FsToolEnv): CommandOutput
     "chmod",
     args.filter((a) => a !== modeArg),
     "Rfcv",
-    env.flavor,
+    env,
   );
   if ("exitCode" in p) return p;
   const [spec, ...files] = modeArg ? [modeArg, ...p.operands] : p.operands;
@@ -50,7 +50,7 @@ export function runChmod(args: readonly string[], env: FsToolEnv): CommandOutput
   if (spec === undefined || files.length === 0) {
     const msg = gnu
       ? `chmod: missing operand${spec === undefined ? "" : ` after '${spec}'`}\nTry 'chmod --help' for more information.\n`
-      : "BusyBox v1.37.0 multi-call binary.\n\nUsage: chmod [-Rcvf] MODE[,MODE]... FILE...\n";
+      : busyboxUsage("chmod", env.banner);
     return { stdout: "", stderr: msg, exitCode: 1 };
   }
   if (applyMode(spec, 0, false) === null) {

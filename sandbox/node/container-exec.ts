@@ -1,6 +1,7 @@
 // Run a command inside a container as `kubectl exec` does: in the container's own root filesystem and pid
 // namespace, with `sh -c` scripts (pipes, redirections, $(...), for/if/while) and the image's tools.
 
+import { busyboxBanner } from "../images/busybox.ts";
 import { processEnv } from "../images/env.ts";
 import { runImageTool } from "../images/tools.ts";
 import { type CdShell, type CwdState, runCd, runPwd } from "../shell/cd.ts";
@@ -94,6 +95,7 @@ export function runInContainer(
   opts: ContainerExecOptions,
 ): CommandOutput {
   const busybox = isBusybox(t);
+  const banner = busyboxBanner(t.busyboxVersion);
   const fs = t.rootfs;
   // The kubelet writes these once per pod; what a process later writes to them stays.
   for (const [path, text] of Object.entries(opts.files ?? {}))
@@ -185,6 +187,7 @@ export function runInContainer(
       cwd: here.cwd,
       now: opts.now,
       flavor: busybox ? "busybox" : "gnu",
+      banner,
       virt,
     });
     if (tree) return tree;
@@ -230,7 +233,7 @@ export function runInContainer(
       case "readlink":
         return runReadlink(args, fs, here.cwd, virt);
       case "ps":
-        return withChild(["ps", ...args], () => runBusyboxPs(args, nsView(), opts.now));
+        return withChild(["ps", ...args], () => runBusyboxPs(args, nsView(), opts.now, banner));
       case "pgrep":
         return withChild(["pgrep", ...args], (pid) => {
           const r = runPgrep(args, nsProcs(), pid);

@@ -35,5 +35,6 @@ export function execTargetOf(
     shimPid: s.shimPid,
     ...(program?.workingDir ? { workingDir: program.workingDir } : {}),
     ...(program?.tools ? { tools: program.tools } : {}),
+    ...(program?.busyboxVersion ? { busyboxVersion: program.busyboxVersion } : {}),
   };
 }

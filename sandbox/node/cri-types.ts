@@ -146,4 +146,6 @@ export interface ExecTarget {
   shimPid: number;
   /** The image's WorkingDir, where exec'd processes start; `/` when absent. */
   workingDir?: string;
+  /** The image's busybox release (`1.28.4`), when it says; applets print per version. */
+  busyboxVersion?: string;
 }

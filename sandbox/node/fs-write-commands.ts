@@ -1,5 +1,6 @@
 // touch, rm, mkdir, mv and cp over a file tree, worded as GNU coreutils (nodes) or busybox (containers).
 
+import { busyboxBanner } from "../images/busybox.ts";
 import { runChmod } from "./chmod.ts";
 import { type FileTree, FsError, type FsNode, splitPath } from "./filesystem.ts";
 import { resolvePath } from "./paths.ts";
@@ -14,6 +15,8 @@ export interface FsToolEnv {
   cwd: string;
   now: number;
   flavor: ToolFlavor;
+  /** busybox's banner for usage errors (the image's release); the default image's when absent. */
+  banner?: string;
 }
 
 // procfs and sysfs refuse new entries; the model keeps them outside the tree, so creating there fails.
@@ -27,8 +30,9 @@ export function parseFlags(
   tool: string,
   args: readonly string[],
   allowed: string,
-  flavor: ToolFlavor,
+  env: Pick<FsToolEnv, "flavor" | "banner">,
 ): { flags: Set<string>; operands: string[] } | CommandOutput {
+  const flavor = env.flavor;
   const flags = new Set<string>();
   const operands: string[] = [];
   let done = false;
@@ -39,7 +43,7 @@ export function parseFlags(
       const msg =
         flavor === "gnu"
           ? `${tool}: unrecognized option '${a}'\nTry '${tool} --help' for more information.\n`
-          : `${tool}: unrecognized option '${a}'\n${busyboxUsage(tool)}`;
+          : `${tool}: unrecognized option '${a}'\n${busyboxUsage(tool, env.banner)}`;
       return { stdout: "", stderr: msg, exitCode: 1 };
     } else
       for (const f of a.slice(1)) {
@@ -47,7 +51,7 @@ export function parseFlags(
           const msg =
             flavor === "gnu"
               ? `${tool}: invalid option -- '${f}'\nTry '${tool} --help' for more information.\n`
-              : `${tool}: invalid option -- '${f}'\n${busyboxUsage(tool)}`;
+              : `${tool}: invalid option -- '${f}'\n${busyboxUsage(tool, env.banner)}`;
           return { stdout: "", stderr: msg, exitCode: 1 };
         }
         flags.add(f);
@@ -56,25 +60,25 @@ export function parseFlags(
   return { flags, operands };
 }
 
-// busybox prints its whole help after a bad option (and its banner carries the build date); the model
-// prints the banner without the date and the usage line only.
+// busybox prints its whole help after a bad option; the model prints the banner and the usage line only.
 const BUSYBOX_USAGE: Record<string, string> = {
   rm: "rm [-irf] FILE...",
   mkdir: "mkdir [-m MODE] [-p] DIRECTORY...",
   touch: "touch [-c] [-d DATE] [-t DATE] [-r FILE] FILE...",
   cp: "cp [-arPLHpfinlsTu] SOURCE DEST",
   mv: "mv [-finT] SOURCE DEST",
+  chmod: "chmod [-Rcvf] MODE[,MODE]... FILE...",
 };
 
 /** The banner and usage line busybox prints for a usage error. */
-export function busyboxUsage(tool: string): string {
-  return `BusyBox v1.37.0 multi-call binary.\n\nUsage: ${BUSYBOX_USAGE[tool] ?? `${tool} [OPTIONS]`}\n`;
+export function busyboxUsage(tool: string, banner = busyboxBanner()): string {
+  return `${banner}\n\nUsage: ${BUSYBOX_USAGE[tool] ?? `${tool} [OPTIONS]`}\n`;
 }
 
 const fail = (stderr: string, exitCode = 1): CommandOutput => ({ stdout: "", stderr, exitCode });
 
 function missing(tool: string, env: FsToolEnv, what = "operand"): CommandOutput {
-  if (env.flavor === "busybox") return fail(busyboxUsage(tool));
+  if (env.flavor === "busybox") return fail(busyboxUsage(tool, env.banner));
   return fail(`${tool}: missing ${what}\nTry '${tool} --help' for more information.\n`);
 }
 
@@ -85,7 +89,7 @@ function errText(e: unknown): string {
 
 /** Run `touch FILE...`. */
 export function runTouch(args: readonly string[], env: FsToolEnv): CommandOutput {
-  const p = parseFlags("touch", args, "acm", env.flavor);
+  const p = parseFlags("touch", args, "acm", env);
   if ("exitCode" in p) return p;
   if (p.operands.length === 0) return missing("touch", env, "file operand");
   let stderr = "";
@@ -107,7 +111,7 @@ export function runTouch(args: readonly string[], env: FsToolEnv): CommandOutput
 
 /** Run `rm [-rf] FILE...`. */
 export function runRm(args: readonly string[], env: FsToolEnv): CommandOutput {
-  const p = parseFlags("rm", args, "rRfiv", env.flavor);
+  const p = parseFlags("rm", args, "rRfiv", env);
   if ("exitCode" in p) return p;
   const force = p.flags.has("f");
   const recursive = p.flags.has("r") || p.flags.has("R");
@@ -138,7 +142,7 @@ export function runRm(args: readonly string[], env: FsToolEnv): CommandOutput {
 
 /** Run `mkdir [-p] DIR...`. */
 export function runMkdir(args: readonly string[], env: FsToolEnv): CommandOutput {
-  const p = parseFlags("mkdir", args, "pv", env.flavor);
+  const p = parseFlags("mkdir", args, "pv", env);
   if ("exitCode" in p) return p;
   if (p.operands.length === 0) return missing("mkdir", env);
   const cannot = env.flavor === "gnu" ? "cannot create directory" : "can't create directory";
@@ -184,7 +188,7 @@ function destination(env: FsToolEnv, src: string, dest: string, many: boolean): 
 
 /** Run `cp [-r] SOURCE... DEST` or `mv SOURCE... DEST`. */
 function copyOrMove(tool: "cp" | "mv", args: readonly string[], env: FsToolEnv): CommandOutput {
-  const p = parseFlags(tool, args, tool === "cp" ? "rRafpv" : "fiv", env.flavor);
+  const p = parseFlags(tool, args, tool === "cp" ? "rRafpv" : "fiv", env);
   if ("exitCode" in p) return p;
   const ops = p.operands;
   if (ops.length === 0) return missing(tool, env, "file operand");
@@ -193,7 +197,7 @@ function copyOrMove(tool: "cp" | "mv", args: readonly string[], env: FsToolEnv):
       ? fail(
           `${tool}: missing destination file operand after '${ops[0]}'\nTry '${tool} --help' for more information.\n`,
         )
-      : fail(busyboxUsage(tool));
+      : fail(busyboxUsage(tool, env.banner));
   const dest = ops[ops.length - 1];
   const gnu = env.flavor === "gnu";
   let stderr = "";

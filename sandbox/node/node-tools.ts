@@ -44,7 +44,7 @@ export function runTreeCommand(
   name: string,
   args: string[],
   stdin: string,
-  env: { fs: FileTree; cwd: string; now: number; flavor: ToolFlavor; virt?: VirtualPaths },
+  env: { fs: FileTree; cwd: string; now: number; flavor: ToolFlavor; banner?: string; virt?: VirtualPaths },
 ): { stdout: string; stderr: string; exitCode: number } | null {
   const write = FILE_WRITE_COMMANDS[name];
   if (write) return write(args, env);

@@ -1,4 +1,5 @@
 // curl (7.88, Debian; 7.81 on the Ubuntu nodes) and busybox wget over the modelled network.
+import { busyboxBanner } from "../../images/busybox.ts";
 import type { CommandOutput } from "../../node/ps.ts";
 import type { ConnectResult } from "../packet.ts";
 import { failureMs, resolveName, type Site, sendTo, strerror } from "../site.ts";
@@ -159,8 +160,7 @@ export function runWget(site: Site, args: string[]): CommandOutput {
   if (!u)
     return {
       stdout: "",
-      stderr:
-        "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n",
+      stderr: `${busyboxBanner(site.busyboxVersion)}\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n`,
       exitCode: 1,
     };
   let target = u;

@@ -1,6 +1,6 @@
-// nc, ping and nslookup: busybox flavours inside pods, the Ubuntu ones on nodes.
+// nc and ping: busybox flavours inside pods, the Ubuntu ones on nodes.
+import { busyboxBanner } from "../../images/busybox.ts";
 import type { CommandOutput } from "../../node/ps.ts";
-import { dnsQuery, parseAnswer, parseResolvConf } from "../dns.ts";
 import { resolveName, type Site, sendTo, strerror } from "../site.ts";
 
 // /etc/services names netcat-openbsd prints for well-known ports.
@@ -18,7 +18,7 @@ export function runNc(site: Site, args: string[], stdin = ""): CommandOutput {
     return fail(
       site.flavor === "ubuntu"
         ? "usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]\n"
-        : "BusyBox v1.37.0 multi-call binary.\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n",
+        : `${busyboxBanner(site.busyboxVersion)}\n\nUsage: nc [OPTIONS] HOST PORT  - connect\n`,
     );
   const res = resolveName(site, host);
   if (!res.ok)
@@ -61,7 +61,7 @@ export function runPing(site: Site, args: string[]): CommandOutput {
     return fail(
       site.flavor === "ubuntu"
         ? "ping: usage error: Destination address required\n"
-        : "BusyBox v1.37.0 multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n",
+        : `${busyboxBanner(site.busyboxVersion)}\n\nUsage: ping [OPTIONS] HOST\n`,
     );
   const res = resolveName(site, host);
   if (!res.ok)
@@ -106,33 +106,4 @@ export function runPing(site: Site, args: string[]): CommandOutput {
       : `rtt min/avg/max/mdev = ${fmt(min)}/${fmt(avg)}/${fmt(max)}/0.021 ms\n`;
   }
   return { stdout: out, stderr: "", exitCode: r.ok ? 0 : 1 };
-}
-
-/** `nslookup NAME [SERVER]`: ask the resolv.conf (or given) server, following the search list. */
-export function runNslookup(site: Site, args: string[]): CommandOutput {
-  const [name, server] = args.filter((a) => !a.startsWith("-"));
-  if (!name)
-    return fail(
-      "BusyBox v1.37.0 multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n",
-    );
-  const conf = parseResolvConf(site.resolvConf);
-  const ns = server ?? conf.nameservers[0] ?? "127.0.0.1";
-  const at = site.flavor === "ubuntu" ? `${ns}#53` : `${ns}:53`;
-  const head = `Server:\t\t${ns}\nAddress:\t${at}\n\n`;
-  const s2: Site = server
-    ? { ...site, resolvConf: `nameserver ${server}\n${site.resolvConf.replace(/^nameserver.*$/gm, "")}` }
-    : site;
-  const probe = sendTo(s2, { proto: "udp", dst: ns, dport: 53, payload: dnsQuery(name) });
-  if (!probe.ok)
-    return { stdout: `;; connection timed out; no servers could be reached\n\n`, stderr: "", exitCode: 1 };
-  const res = resolveName({ ...s2, hosts: "" }, name);
-  if (!res.ok) {
-    const fq = res.reason === "servfail" ? name : res.fqdn;
-    const code = res.reason === "servfail" ? "SERVFAIL" : "NXDOMAIN";
-    return { stdout: `${head}** server can't find ${fq}: ${code}\n\n`, stderr: "", exitCode: 1 };
-  }
-  const again = sendTo(s2, { proto: "udp", dst: ns, dport: 53, payload: dnsQuery(res.fqdn) });
-  const ips = again.ok ? parseAnswer(again.response).ips : [res.ip];
-  const body = ips.map((ip) => `Name:\t${res.fqdn}\nAddress: ${ip}\n`).join("");
-  return { stdout: `${head}${site.flavor === "ubuntu" ? "" : ""}${body}\n`, stderr: "", exitCode: 0 };
 }

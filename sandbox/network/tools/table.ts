@@ -6,7 +6,8 @@ import type { CommandOutput } from "../../node/ps.ts";
 import type { Site } from "../site.ts";
 import { runCurl, runWget } from "./http.ts";
 import { runIp } from "./ip.ts";
-import { runNc, runNslookup, runPing } from "./probe.ts";
+import { runNslookup } from "./nslookup.ts";
+import { runNc, runPing } from "./probe.ts";
 
 /** A network tool: runs at a site. */
 export type NetTool = (site: Site, args: string[], stdin: string) => CommandOutput;
