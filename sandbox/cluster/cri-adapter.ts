@@ -82,12 +82,21 @@ export class CriAdapter implements ContainerRuntime {
     }
   }
 
+  stopPodSandbox(id: string): void {
+    try {
+      if (this.m.containerd.podSandboxStatus(id).state !== "SANDBOX_READY") return;
+      this.m.containerd.stopPodSandbox(id, this.loop.now());
+    } catch {
+      // Already gone.
+    }
+  }
+
   removePodSandbox(id: string): void {
     const now = this.loop.now();
     let uid = "";
     try {
       uid = this.m.containerd.podSandboxStatus(id).config.uid;
-      this.m.containerd.stopPodSandbox(id, now);
+      // Removing a sandbox that is still ready stops it first.
       this.m.containerd.removePodSandbox(id, now);
     } catch {
       // Already gone.

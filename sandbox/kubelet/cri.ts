@@ -29,6 +29,8 @@ export interface ContainerRuntime {
   networkReady(): boolean;
   /** Create the pause container and, unless hostNetwork, the pod's network namespace and IP. */
   runPodSandbox(pod: Pod): SandboxInfo | { error: string };
+  /** Stop a sandbox: kill the pause container and tear down its network (StopPodSandbox). */
+  stopPodSandbox(id: string): void;
   /** Stop and remove a sandbox and everything in it. */
   removePodSandbox(id: string): void;
   /** Whether an image is already on the node. */

@@ -51,6 +51,8 @@ export interface PodRecord {
   sandboxReadyAt?: number;
   /** When the sandbox (pause container and network) may be created. */
   sandboxDueAt?: number;
+  /** When termination stopped the sandbox (its pause container and network). */
+  sandboxStoppedAt?: number;
   admittedAt: number;
   containers: ContainerRecord[];
   inits: ContainerRecord[];
@@ -207,17 +209,29 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
   // Once initialized a pod stays so, even while a sidecar restarts.
   const initsDone = rec.inits.length === 0 || rec.initializedAt !== undefined;
   let phase: PodStatus["phase"] = "Pending";
+  // A terminal phase waits until the pod cannot have running containers (mergePodStatus): containers
+  // stopped by deletion leave the pod Running until it is removed.
   if (rec.terminal) phase = rec.terminal;
   else if (
     initsDone &&
-    apps.some((c) => c.state === "running" || (c.state === "terminated" && c.restartCount > 0) || c.last)
+    apps.some(
+      (c) =>
+        c.state === "running" ||
+        (c.state === "terminated" && (c.restartCount > 0 || (rec.killing && c.startedAt !== undefined))) ||
+        c.last,
+    )
   )
     phase = "Running";
   const t0 = rec.admittedAt;
   const allReady = notReady.length === 0 && apps.length > 0 && !rec.terminal;
   const notReadyMsg = `containers with unready status: [${notReady.join(" ")}]`;
   const conditions: Condition[] = [
-    cond("PodReadyToStartContainers", !!rec.sandboxReadyAt && !rec.terminal, rec.sandboxReadyAt, t0),
+    cond(
+      "PodReadyToStartContainers",
+      !!rec.sandboxReadyAt && !rec.terminal && rec.sandboxStoppedAt === undefined,
+      rec.sandboxStoppedAt ?? rec.sandboxReadyAt,
+      t0,
+    ),
     initsDone
       ? cond("Initialized", true, rec.initializedAt, t0)
       : cond(

@@ -57,6 +57,7 @@ export function admit(pod: Pod, key: string, now: number): PodRecord {
     ip: undefined,
     sandboxReadyAt: undefined,
     sandboxDueAt: undefined,
+    sandboxStoppedAt: undefined,
     admittedAt: now,
     containers: pod.spec.containers.map((c) => newContainer(c, false, !!pod.spec.initContainers?.length)),
     inits: (pod.spec.initContainers ?? []).map((c) => newContainer(c, true)),
@@ -297,17 +298,39 @@ function killForProbe(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, t
   killContainer(host, rec, c, message, grace, () => {});
 }
 
-/** Stop every container (preStop, SIGTERM, SIGKILL after the grace period; sidecars last), remove the sandbox. */
+/**
+ * Terminate a deleted pod as syncTerminatingPod then SyncTerminatedPod do: stop every container (preStop,
+ * SIGTERM, SIGKILL after the grace period; sidecars last) and the sandbox, report the stopped containers,
+ * then, once the PLEG has relisted, clean up and let the status manager delete the pod.
+ */
 function kill(host: PodWorkerHost, rec: PodRecord): void {
   if (rec.killing) return;
+  // The worker starts syncTerminatingPod at once: the PLEG cache is already newer than a running pod's last sync.
   rec.killing = true;
   const grace =
     rec.pod.metadata.deletionGracePeriodSeconds ?? rec.pod.spec.terminationGracePeriodSeconds ?? 30;
   const running = [...rec.inits, ...rec.containers].filter(
     (c) => (c.state === "running" || c.hooking) && c.id,
   );
+  // StopContainer returns when the process exits (containerd waits on the exit event, no polling).
   stopAll(host, rec, running, grace, () => {
-    if (rec.sandboxId) host.runtime.removePodSandbox(rec.sandboxId);
-    host.finished(rec);
+    // A pod already in a terminal phase has nothing left to stop: it goes at once, as before.
+    if (rec.terminal) return cleanUp(host, rec);
+    // killPod stops the sandbox too (pause killed, network torn down); the stopped status is then reported.
+    if (rec.sandboxId) {
+      host.runtime.stopPodSandbox(rec.sandboxId);
+      rec.sandboxStoppedAt = host.loop.now();
+    }
+    host.resync(rec);
+    // SyncTerminatedPod waits for a PLEG cache newer than syncTerminatingPod's end: up to one relist period (1 s).
+    // Volumes unmount within it (populator and reconciler loops of 100 ms), so WaitForUnmount returns at once.
+    host.loop.schedule(PLEG_RELIST_MS, () => cleanUp(host, rec));
   });
+}
+
+// SyncTerminatedPod: volumes and cgroups go, then TerminatePod, whose status write is followed by the delete.
+// The model removes the stopped sandbox and containers here; the kubelet's container GC removes them later.
+function cleanUp(host: PodWorkerHost, rec: PodRecord): void {
+  if (rec.sandboxId) host.runtime.removePodSandbox(rec.sandboxId);
+  host.finished(rec);
 }

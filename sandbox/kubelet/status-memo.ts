@@ -65,7 +65,7 @@ function sameContainer(k: unknown[], i: number, c: ContainerRecord): boolean {
   return false;
 }
 const PER_CONTAINER = 17;
-const PER_POD = 7;
+const PER_POD = 9;
 
 /** Record the record's current status inputs in the memo; true when they are the ones recorded last time. */
 export function sameStatusInputs(rec: PodRecord, memo: StatusMemo): boolean {
@@ -85,7 +85,9 @@ export function sameStatusInputs(rec: PodRecord, memo: StatusMemo): boolean {
       k[3] === rec.sandboxReadyAt &&
       k[4] === rec.initializedAt &&
       k[5] === rec.readyAt &&
-      k[6] === rec.ip
+      k[6] === rec.ip &&
+      k[7] === rec.killing &&
+      k[8] === rec.sandboxStoppedAt
     )
   ) {
     k[0] = rec.pod.spec;
@@ -95,6 +97,8 @@ export function sameStatusInputs(rec: PodRecord, memo: StatusMemo): boolean {
     k[4] = rec.initializedAt;
     k[5] = rec.readyAt;
     k[6] = rec.ip;
+    k[7] = rec.killing;
+    k[8] = rec.sandboxStoppedAt;
     same = false;
   }
   let i = PER_POD;

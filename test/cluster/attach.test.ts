@@ -151,6 +151,9 @@ describe("kubectl run -i", () => {
       stderr: "error: timed out waiting for the condition\n",
       exitCode: 1,
     });
+    // --rm does not wait for the deletion: the kubelet removes the pod after its next PLEG relist.
+    expect(c.api.tryGet<Pod>("pods", "default", "bad")?.metadata.deletionTimestamp).toBeDefined();
+    c.advance(1_000);
     expect(c.api.tryGet("pods", "default", "bad")).toBeUndefined();
   });
 });
