@@ -33,7 +33,7 @@ export class NodeInfo {
   requestedCPU = 0;
   requestedMemory = 0;
   pods = 0;
-  /** Pods per owner uid, used to spread replicas of one controller. */
+  /** Pods per owner uid, used to spread replicas of one controller (terminating ones left out). */
   readonly owners = new Map<string, number>();
   // Allocatable is parsed when the node is set: filters and scores read it for every pod on every node.
   private cpu = 0;
@@ -80,11 +80,16 @@ export class NodeInfo {
     this.requestedCPU += sign * r.cpu;
     this.requestedMemory += sign * r.memory;
     this.pods += sign;
+    // Spreading counts no terminating pod (PodTopologySpread skips them); their requests still hold the node.
+    if (!pod.metadata.deletionTimestamp) this.accountOwner(pod, sign);
+  }
+
+  /** Count a pod, or stop counting it (-1), among its controller's pods on this node. */
+  accountOwner(pod: Pod, sign: 1 | -1): void {
     const owner = ownerUid(pod);
-    if (owner) {
-      const n = (this.owners.get(owner) ?? 0) + sign;
-      if (n <= 0) this.owners.delete(owner);
-      else this.owners.set(owner, n);
-    }
+    if (!owner) return;
+    const n = (this.owners.get(owner) ?? 0) + sign;
+    if (n <= 0) this.owners.delete(owner);
+    else this.owners.set(owner, n);
   }
 }

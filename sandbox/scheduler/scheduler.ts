@@ -109,6 +109,9 @@ export class Scheduler {
     ) {
       // A status change of a placed pod: same spec, so the same node and requests; only the owner may differ.
       if (ownerUid(old) === ownerUid(cur)) {
+        // A graceful delete began: the pod stops counting for spreading, though it still holds its requests.
+        if (!old.metadata.deletionTimestamp && cur.metadata.deletionTimestamp)
+          this.infos.get(cur.spec.nodeName!)?.accountOwner(old, -1);
         this.attempts.delete(key);
         return;
       }

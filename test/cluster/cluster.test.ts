@@ -51,6 +51,24 @@ describe("deployments", () => {
   });
 });
 
+describe("scheduling a replacement", () => {
+  it("puts it where a deleted replica is still terminating, since spreading skips terminating pods", () => {
+    for (const victim of [0, 1]) {
+      const sh = createCluster().shell();
+      sh.run("kubectl create deployment web --image=nginx --replicas=2");
+      sh.run("sleep 10");
+      const before = sh.run("kubectl get pods -o wide --no-headers").stdout.trim().split("\n");
+      const [name, , , , , , node] = before[victim].split(/\s+/);
+      sh.run(`kubectl delete pod ${name} --wait=false`);
+      sh.run("sleep 3");
+      const nodes = sh.run("kubectl get pods -o jsonpath={.items[*].spec.nodeName}").stdout.split(" ").sort();
+      expect(nodes).toEqual(["node01", "node02"]);
+      expect(sh.run(`kubectl get pods -o wide --no-headers`).stdout).not.toContain(name);
+      expect(node).toMatch(/^node0[12]$/);
+    }
+  });
+});
+
 describe("cascading deletes", () => {
   it("removes a deployment's ReplicaSets and pods", () => {
     const out = run(
