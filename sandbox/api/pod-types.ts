@@ -55,6 +55,7 @@ export interface Container {
   image?: string;
   command?: string[];
   args?: string[];
+  workingDir?: string;
   ports?: ContainerPort[];
   env?: EnvVar[];
   resources?: ResourceRequirements;

@@ -142,6 +142,7 @@ export class CriAdapter implements ContainerRuntime {
           env: environment(c.env),
           mounts: this.prepareMounts(pod, c),
           stdin: c.stdin === true,
+          ...(c.workingDir ? { workingDir: c.workingDir } : {}),
           labels: {
             "io.kubernetes.container.name": c.name,
             "io.kubernetes.pod.name": pod.metadata.name!,

@@ -33,7 +33,9 @@ export function execTargetOf(
     rootfs: c.rootfs,
     processes,
     shimPid: s.shimPid,
-    ...(program?.workingDir ? { workingDir: program.workingDir } : {}),
+    ...(c.config.workingDir || program?.workingDir
+      ? { workingDir: c.config.workingDir || program?.workingDir }
+      : {}),
     ...(program?.tools ? { tools: program.tools } : {}),
     ...(program?.busyboxVersion ? { busyboxVersion: program.busyboxVersion } : {}),
   };

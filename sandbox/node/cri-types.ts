@@ -39,6 +39,8 @@ export interface ContainerConfig {
   mounts?: ContainerMount[];
   /** Keep the main process's stdin open (the pod spec's stdin, for `kubectl run -i` and attach). */
   stdin?: boolean;
+  /** The container's working directory (the pod spec's workingDir), over the image's WorkingDir. */
+  workingDir?: string;
 }
 
 /** CRI container states. */

@@ -41,6 +41,24 @@ describe("a container's main sh -c script", () => {
   });
 });
 
+describe("a container's workingDir", () => {
+  it("is where its main command and kubectl exec start, over the image's WorkingDir", () => {
+    const manifest = [
+      "apiVersion: v1",
+      "kind: Pod",
+      "metadata: {name: wd}",
+      "spec:",
+      "  containers:",
+      "  - {name: c, image: redis, workingDir: /etc, command: [sh, -c, 'pwd; ls hostname; sleep 3600']}",
+    ].join("\n");
+    const out = createCluster()
+      .shell()
+      .runScript(`kubectl apply -f - <<X\n${manifest}\nX\nsleep 20\nkubectl logs wd\nkubectl exec wd -- pwd`);
+    expect(out[2].stdout).toBe("/etc\nhostname\n");
+    expect(out[3].stdout).toBe("/etc\n");
+  });
+});
+
 describe("an image's docker-entrypoint.sh", () => {
   it("execs a command given as arguments instead of starting the server", () => {
     const { logs, status } = logsOf("--image=redis --restart=Never -- sh -c pwd");
