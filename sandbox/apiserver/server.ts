@@ -25,6 +25,7 @@ import {
 import { planDelete } from "./graceful-delete.ts";
 import { prepareJob } from "./registry/jobs.ts";
 import { ServiceRegistry } from "./registry/services.ts";
+import { createToken, type TokenRequest } from "./registry/token-request.ts";
 import { matchesFields, matchesLabels, SelectorCache } from "./selectors.ts";
 import type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";
@@ -49,6 +50,7 @@ export class ApiServer {
   readonly services: ServiceRegistry;
   private readonly admission: { suffix: () => string };
   private readonly selectors = new SelectorCache();
+  private readonly tokens: Random;
 
   constructor(config: ApiServerConfig) {
     if (!config.etcd || !config.loop || !config.random)
@@ -57,6 +59,8 @@ export class ApiServer {
     this.loop = config.loop;
     this.random = config.random;
     this.admission = { suffix: () => this.random.string(5) };
+    // Tokens draw from their own stream, so issuing one shifts no generated name or uid.
+    this.tokens = config.random.fork("tokens");
     this.services = new ServiceRegistry(
       config.serviceCIDR,
       config.nodePortRange,
@@ -235,6 +239,14 @@ export class ApiServer {
       status: { ...status, conditions: conds, phase: status.phase ?? "Pending" },
     };
     return this.store(rt, key, pod, kv, true) as Pod;
+  }
+
+  /**
+   * Request a token for a service account (the serviceaccounts/token subresource); `random` is the
+   * caller's stream where its draws must stay its own (the kubelet's).
+   */
+  createToken(namespace: string, name: string, request: TokenRequest, random?: Random): TokenRequest {
+    return createToken(this, namespace, name, request, this.loop.now(), random ?? this.tokens);
   }
 
   /**

@@ -1,14 +1,14 @@
 // The kubelet's volume manager for API-data volumes (configMap, secret, projected, downwardAPI): it
 // writes each one under /var/lib/kubelet/pods/<uid>/volumes before the pod's sandbox is created, retries
 // a failed SetUp with the reconciler's back-off, and rewrites the files when the objects change.
-import type { Node, Pod, Secret, ServiceAccount, Volume } from "../api/types.ts";
+import type { Pod, Secret, Volume } from "../api/types.ts";
+import { StatusError } from "../apiserver/errors.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import type { FileTree } from "../node/filesystem.ts";
 import type { Random } from "../util/random.ts";
 import { writeAtomic } from "./atomic-writer.ts";
 import type { PodRecord } from "./pod-state.ts";
-import { serviceAccountToken } from "./sa-token.ts";
 import { apiVolumePath, podDir } from "./volume-mounts.ts";
 import { type PayloadSources, volumePayload } from "./volume-payload.ts";
 
@@ -171,25 +171,24 @@ export class VolumeManager {
     return undefined;
   }
 
-  // TokenRequest as the kubelet's token manager makes it for a pod's projected token.
+  // TokenRequest as the kubelet's token manager makes it for a pod's projected token: bound to the pod.
   private token(pod: Pod, expirationSeconds: number, audience?: string): string | { error: string } {
     const ns = pod.metadata.namespace ?? "default";
     const name = pod.spec.serviceAccountName ?? "default";
-    const sa = this.h.api.tryGet<ServiceAccount>("serviceaccounts", ns, name);
-    if (!sa) return { error: `serviceaccounts "${name}" not found` };
-    const node = this.h.api.tryGet<Node>("nodes", undefined, this.h.nodeName);
-    return serviceAccountToken(
-      {
-        namespace: ns,
-        serviceAccount: { name, uid: sa.metadata.uid ?? "" },
-        pod: { name: pod.metadata.name ?? "", uid: pod.metadata.uid ?? "" },
-        node: { name: this.h.nodeName, uid: node?.metadata.uid ?? "" },
+    const request = {
+      metadata: {},
+      spec: {
+        audiences: audience ? [audience] : null,
+        expirationSeconds,
+        boundObjectRef: { kind: "Pod", apiVersion: "v1", name: pod.metadata.name, uid: pod.metadata.uid },
       },
-      this.h.api.loop.now(),
-      expirationSeconds,
-      this.h.random,
-      audience,
-    );
+    };
+    try {
+      return this.h.api.createToken(ns, name, request, this.h.random).status?.token ?? "";
+    } catch (e) {
+      if (e instanceof StatusError) return { error: e.message };
+      throw e;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-// kubectl create: the namespace, deployment, service, configmap, secret and RBAC generators, and `create -f`.
+// kubectl create: the namespace, deployment, service, configmap, secret, RBAC and token generators, and `create -f`.
 import { lookupResource } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
@@ -8,6 +8,7 @@ import { buildConfigMap, buildSecret } from "./create-data.ts";
 import { buildCronJob, buildJob } from "./create-job.ts";
 import { buildBinding, buildRole, buildServiceAccount } from "./create-rbac.ts";
 import { buildService } from "./create-service.ts";
+import { runCreateToken } from "./create-token.ts";
 import { manifestItems } from "./file-args.ts";
 import { LAST_APPLIED, lastApplied } from "./last-applied.ts";
 import { outputFormat, printResult } from "./print.ts";
@@ -140,6 +141,8 @@ export function runCreate(run: Run): number {
       return createNamespace(run);
     case "create deployment":
       return createDeployment(run);
+    case "create token":
+      return runCreateToken(run);
     case "create serviceaccount":
       return send(run, "serviceaccounts", buildServiceAccount(run));
     case "create role":

@@ -50,6 +50,11 @@ export function impersonating(api: ApiServer, user: UserInfo): ApiServer {
             guard(request("create", plural, namespaceOf(input, opts.namespace)));
             return target.create(plural, input, opts);
           };
+        case "createToken":
+          return (namespace: string, name: string, ...rest: unknown[]) => {
+            guard(request("create", "serviceaccounts", namespace, name, "token"));
+            return value.call(target, namespace, name, ...rest);
+          };
         case "get":
         case "tryGet":
           return (plural: string, namespace: string | undefined, name: string) => {

@@ -26,6 +26,7 @@ import {
 } from "./create-rbac.ts";
 import { createSecretCommand } from "./create-secret.ts";
 import { createServiceCommand } from "./create-service.ts";
+import { createTokenCommand } from "./create-token.ts";
 
 // Generators the sandbox does not model in detail: listed in help, flags partial.
 function stub(name: string, short: string, aliases?: string[]): CommandSpec {
@@ -96,6 +97,6 @@ kubectl create -f registry.yaml --edit -o json`),
     createSecretCommand,
     createServiceCommand,
     createServiceAccountCommand,
-    stub("token", "Request a service account token"),
+    createTokenCommand,
   ],
 };

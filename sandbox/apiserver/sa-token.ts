@@ -1,20 +1,8 @@
-// The service-account token the kubelet writes into a pod's projected volume: a JWT shaped as the API
-// server's TokenRequest issues it (RS256, kubeadm's issuer, a one-year expiry with a warnafter claim).
+// The service-account token issuer: the JWTs TokenRequest signs (RS256, kubeadm's issuer) for kubectl
+// create token and for the kubelet's projected token volumes.
 import { sha256 } from "@noble/hashes/sha2.js";
 import { utf8ToBytes } from "@noble/hashes/utils.js";
-import { SA_ISSUER } from "../api/pki.ts";
 import type { Random } from "../util/random.ts";
-
-/** Who the token is for: the pod, its node and its service account. */
-export interface TokenSubject {
-  namespace: string;
-  serviceAccount: { name: string; uid: string };
-  pod: { name: string; uid: string };
-  node: { name: string; uid: string };
-}
-
-// --service-account-extend-token-expiration (on in kubeadm) stretches a kubelet token to a year.
-const EXTENDED_SECONDS = 365 * 24 * 3600;
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -53,32 +41,35 @@ const HEADER = base64Url(utf8ToBytes(JSON.stringify({ alg: "RS256", kid: KID }))
 const SIGNATURE_BYTES = 256;
 const utf8 = new TextEncoder();
 
-/** Issue a token for a pod, valid from `nowMs`, with `expirationSeconds` before the kubelet should renew. */
-export function serviceAccountToken(
-  subject: TokenSubject,
-  nowMs: number,
-  expirationSeconds: number,
-  random: Random,
-  audience: string = SA_ISSUER,
-): string {
-  const iat = Math.floor(nowMs / 1000);
-  // go-jose marshals the claims through a map, so keys come out sorted at every level.
-  const claims = {
-    aud: [audience],
-    exp: iat + EXTENDED_SECONDS,
-    iat,
-    iss: SA_ISSUER,
-    jti: random.uuid(),
-    "kubernetes.io": {
-      namespace: subject.namespace,
-      node: subject.node,
-      pod: subject.pod,
-      serviceaccount: subject.serviceAccount,
-      warnafter: iat + expirationSeconds,
-    },
-    nbf: iat,
-    sub: `system:serviceaccount:${subject.namespace}:${subject.serviceAccount.name}`,
+/** A reference in the kubernetes.io claim: a service account or the object a token is bound to. */
+export interface ClaimRef {
+  name: string;
+  uid: string;
+}
+
+/** The claims of a service-account token, as pkg/serviceaccount's Claims builds them. */
+export interface TokenClaims {
+  aud: string[];
+  exp: number;
+  iat: number;
+  iss: string;
+  jti: string;
+  "kubernetes.io": {
+    namespace: string;
+    node?: ClaimRef;
+    pod?: ClaimRef;
+    secret?: ClaimRef;
+    serviceaccount: ClaimRef;
+    warnafter?: number;
   };
+  nbf: number;
+  sub: string;
+}
+
+/** Sign claims into a compact JWS; draws the signature bytes from `random`. */
+export function signToken(claims: TokenClaims, random: Random): string {
+  // go-jose marshals the claims through a map, so keys come out sorted at every level: callers build
+  // them in that order.
   const payload = base64Url(utf8.encode(JSON.stringify(claims)));
   // An RS256 signature is 256 bytes; these are seeded random bytes, not a signature anyone can verify.
   const sig = new Uint8Array(SIGNATURE_BYTES);
