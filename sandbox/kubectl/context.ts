@@ -76,6 +76,8 @@ export interface KubectlContext {
   write(stream: "stdout" | "stderr", text: string): void;
   /** Advance virtual time until `done()` or `limitMs` passes (for --wait, rollout status, wait, -w). */
   waitUntil(done: () => boolean, limitMs: number): boolean;
+  /** Uniform numbers in [0, 1) for kubectl's temporary names (`diff`'s LIVE-/MERGED- directories). */
+  random?: () => number;
   /** Whether a person is at a terminal (interactive shell) rather than a script. */
   interactive: boolean;
   /** Whether kubectl's stdin is a terminal (for -t); defaults to `interactive`. */

@@ -5,6 +5,7 @@ import type { AttachedShell, CommandResult } from "../kubectl/context.ts";
 import { runKubectl } from "../kubectl/index.ts";
 import { resolvePath, tildeDir } from "../node/paths.ts";
 import { klog } from "../util/klog.ts";
+import type { Random } from "../util/random.ts";
 import { type CdShell, runCd, runPwd } from "./cd.ts";
 import { completeLine } from "./complete.ts";
 import { sessionLine } from "./container-session.ts";
@@ -46,6 +47,7 @@ export class Shell {
   private lastExit = 0;
   /** A shell in a container that has the terminal (after `kubectl exec -it`), if any. */
   private attached: AttachedShell | undefined;
+  private kubectlRandom: Random | undefined;
   /** Whether a person is at the keyboard (changes how long watches run). */
   interactive = false;
   /** Whether the input is a terminal (the browser's xterm), even when watches must end on their own. */
@@ -285,6 +287,7 @@ export class Shell {
         env,
         write,
         waitUntil: (done, limitMs) => c.loop.advanceUntil(done, limitMs),
+        random: this.kubectlRandomSource(),
         interactive: this.interactive,
         tty: this.tty || this.interactive,
         attach: (shell) => {
@@ -293,6 +296,16 @@ export class Shell {
       },
       args,
     );
+  }
+
+  // kubectl's own stream of the cluster's randomness (diff's temporary names), forked on first use.
+  private kubectlRandomSource(): (() => number) | undefined {
+    const root = this.cluster.random;
+    if (!root) return undefined;
+    return () => {
+      this.kubectlRandom ??= root.fork("kubectl");
+      return this.kubectlRandom.next();
+    };
   }
 
   private ssh(args: string[], stdin: string, write: OutputSink): CommandResult {

@@ -2,6 +2,7 @@
 import type { ApiServer } from "../apiserver/server.ts";
 import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
 import type { EventLoop } from "../util/event-loop.ts";
+import type { Random } from "../util/random.ts";
 
 /** Where output of a running command goes as it is produced. */
 export type OutputSink = (stream: "stdout" | "stderr", text: string) => void;
@@ -34,6 +35,8 @@ export interface ShellCluster {
   writeFile(node: string, path: string, content: string, append: boolean): string | undefined;
   /** Render an ASCII diagram of the cluster or a part of it, when available. */
   diagram?(args: string[]): CommandResult;
+  /** The cluster's seeded randomness; kubectl's temporary names come from a fork of it. */
+  random?: Random;
   /** Use up a pid on a node for a short-lived command and return it (what its klog lines show). */
   takePid?(node: string): number;
 }

@@ -103,7 +103,7 @@ describe("flags kubectl lists but the sandbox does not model", () => {
     for (const argv of [
       ["debug", "node/node01", "-it", "--image=busybox"],
       ["attach", "-it", "web"],
-      ["diff", "-f", "x.yaml"],
+      ["events", "--for", "pod/web"],
       ["create", "quota", "q", "--hard=pods=1"],
     ]) {
       const r = parseKubectl(argv);

@@ -84,6 +84,9 @@ export function parseKubectl(argv: string[], options: ParseOptions = {}): ParseR
   const parsed = parseFlags(rest, allFlags(command));
   const isOptions = path.length === 2 && command === OPTIONS_COMMAND;
   if ("error" in parsed) {
+    // A command with its own flag-error handler (diff) words it as a usage error.
+    if (command.errorExitCode !== undefined)
+      return exit("", errorText(`${parsed.error}\n${usageHint(path)}`), command.errorExitCode);
     const hint = isOptions ? `Run '${cmdPath}' without flags.` : `See '${cmdPath} --help' for usage.`;
     return exit("", errorText(`${parsed.error}\n${hint}`), 1);
   }
@@ -99,7 +102,7 @@ export function parseKubectl(argv: string[], options: ParseOptions = {}): ParseR
     return exit(
       "",
       `${parsed.warnings}error: "${cmdPath} --${unmodelled[0]}" is not available in this simulated cluster\n`,
-      1,
+      command.errorExitCode ?? 1,
     );
   }
 

@@ -14,6 +14,7 @@ import { configCommand } from "./commands/config.ts";
 import { createCommand } from "./commands/create.ts";
 import { deleteCommand } from "./commands/delete.ts";
 import { describeCommand } from "./commands/describe.ts";
+import { diffCommand } from "./commands/diff.ts";
 import { exposeCommand } from "./commands/expose.ts";
 import { getCommand } from "./commands/get.ts";
 import { annotateCommand, labelCommand } from "./commands/metadata.ts";
@@ -22,6 +23,7 @@ import { OPTIONS_COMMAND } from "./commands/options.ts";
 import { OTHER_COMMANDS as O } from "./commands/others.ts";
 import { patchCommand } from "./commands/patch.ts";
 import { execCommand, logsCommand } from "./commands/pods.ts";
+import { replaceCommand } from "./commands/replace.ts";
 import { rolloutCommand } from "./commands/rollout.ts";
 import { runCommand } from "./commands/run.ts";
 import { scaleCommand } from "./commands/scale.ts";
@@ -74,7 +76,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
   },
   {
     title: "Advanced Commands:",
-    commands: [O.diff, applyCommand, patchCommand, O.replace, waitCommand, O.kustomize],
+    commands: [diffCommand, applyCommand, patchCommand, replaceCommand, waitCommand, O.kustomize],
   },
   { title: "Settings Commands:", commands: [labelCommand, annotateCommand, O.completion] },
   // kubectl 1.31+ prints this heading even when no plugin is installed.

@@ -80,4 +80,6 @@ export interface CommandSpec {
   unsupported?: string[];
   /** The sandbox does not model this command at all: running it (not its help) is an error. */
   notModelled?: boolean;
+  /** Exit status of a flag or usage error when not 1 (`diff` exits 2: 1 means "differences found"). */
+  errorExitCode?: number;
 }

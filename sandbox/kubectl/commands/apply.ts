@@ -59,6 +59,32 @@ function comparable(obj: KubeObject): string {
   return toCompactJson({ ...rest, metadata: meta });
 }
 
+/**
+ * The object a client-side apply of `cfg` would send for `live`: the three-way merge of the live object,
+ * its last-applied configuration and `cfg`, with the live resourceVersion as the precondition.
+ */
+export function mergeApplied(live: KubeObject, cfg: KubeObject): KubeObject {
+  const previous = live.metadata.annotations?.[LAST_APPLIED];
+  let oldCfg: Json = {};
+  try {
+    oldCfg = previous ? (JSON.parse(previous) as Json) : {};
+  } catch {
+    oldCfg = {};
+  }
+  const merged = merge(
+    live as unknown as Json,
+    oldCfg,
+    clone(cfg) as unknown as Json,
+  ) as unknown as KubeObject;
+  merged.metadata.resourceVersion = live.metadata.resourceVersion;
+  return merged;
+}
+
+/** Report whether an update could change nothing a patch sets (server bookkeeping and status aside). */
+export function sameForApply(a: KubeObject, b: KubeObject): boolean {
+  return comparable(a) === comparable(b);
+}
+
 /** The warning kubectl prints before patching an object that was not created by apply. */
 export function missingAnnotationWarning(plural: string, obj: KubeObject): string {
   return `Warning: resource ${plural}/${obj.metadata.name ?? ""} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
@@ -106,21 +132,11 @@ export function runApply(run: Run): number {
       existed = true;
       const previous = live.metadata.annotations?.[LAST_APPLIED];
       if (previous === undefined && mode !== "client") run.err(missingAnnotationWarning(rt.plural, live));
-      let oldCfg: Json = {};
-      try {
-        oldCfg = previous ? (JSON.parse(previous) as Json) : {};
-      } catch {
-        oldCfg = {};
-      }
-      const cfg = clone(obj) as unknown as Json;
-      (cfg.metadata as Json).annotations = {
-        ...((cfg.metadata as Json).annotations as Json),
-        [LAST_APPLIED]: applied,
-      };
-      const merged = merge(live as unknown as Json, oldCfg, cfg) as unknown as KubeObject;
-      merged.metadata.resourceVersion = live.metadata.resourceVersion;
+      const cfg = clone(obj);
+      cfg.metadata.annotations = { ...cfg.metadata.annotations, [LAST_APPLIED]: applied };
+      const merged = mergeApplied(live, cfg);
       const preview = run.ctx.api.update(rt.plural, merged, { dryRun: true });
-      if (comparable(preview) === comparable(live)) {
+      if (sameForApply(preview, live)) {
         printResult(run, fmt, live, rt, `unchanged${dryRunSuffix(mode)}`);
         continue;
       }

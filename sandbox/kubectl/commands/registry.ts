@@ -8,6 +8,7 @@ import { runConfigView } from "./config-view.ts";
 import { runCreate } from "./create.ts";
 import { runDelete } from "./delete.ts";
 import { runDescribe } from "./describe.ts";
+import { runDiff } from "./diff.ts";
 import { runDrain } from "./drain.ts";
 import { runExpose } from "./expose.ts";
 import { runGet } from "./get.ts";
@@ -17,6 +18,7 @@ import { runLogs } from "./logs.ts";
 import { runExec } from "./logs-exec.ts";
 import { runCordon, runTaint } from "./nodes.ts";
 import { runPatch } from "./patch.ts";
+import { runReplace } from "./replace.ts";
 import { runRollout } from "./rollout.ts";
 import { runRun } from "./run.ts";
 import { runScale } from "./scale.ts";
@@ -36,6 +38,8 @@ export const COMMANDS: Record<string, CommandFn> = {
   create: runCreate,
   apply: runApply,
   patch: runPatch,
+  replace: runReplace,
+  diff: runDiff,
   delete: runDelete,
   expose: runExpose,
   scale: runScale,

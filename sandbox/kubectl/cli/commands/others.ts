@@ -18,8 +18,6 @@ export const OTHER_COMMANDS: Record<string, CommandSpec> = {
   cp: named("cp", "Copy files and directories to and from containers"),
   debug: named("debug", "Create debugging sessions for troubleshooting workloads and nodes"),
   events: named("events", "List events"),
-  diff: named("diff", "Diff the live version against a would-be applied version"),
-  replace: named("replace", "Replace a resource by file name or stdin"),
   kustomize: named("kustomize", "Build a kustomization target from a directory or URL"),
   completion: named(
     "completion",
