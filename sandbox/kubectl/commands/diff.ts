@@ -1,7 +1,7 @@
 // kubectl diff -f: write each object as it is (LIVE) and as `kubectl apply` would leave it (MERGED, a
 // server dry run) into two temporary directories, then show `diff -u -N` of the two directories.
 // Exit status: 0 no differences, 1 differences, 2 an error (cmdutil.CheckDiffErr adds one to the code).
-import type { ResourceType } from "../../api/resources.ts";
+import { type ResourceType, WITH_STATUS_SUBRESOURCE } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { clone } from "../../util/clone.ts";
 import { Random } from "../../util/random.ts";
@@ -53,6 +53,8 @@ function merged(run: Run, rt: ResourceType, live: KubeObject | undefined, obj: K
     const created = run.ctx.api.create<KubeObject>(rt.plural, obj, { namespace: ns, dryRun: true });
     // A dry-run create is never stored, so it has no resourceVersion.
     delete created.metadata.resourceVersion;
+    // The server encodes a kind's status struct even when empty (`status: {}`); the model leaves it unset.
+    if (WITH_STATUS_SUBRESOURCE.has(rt.plural) && created.status === undefined) created.status = {};
     return created;
   }
   const cfg = clone(obj);
