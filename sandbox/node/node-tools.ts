@@ -9,8 +9,14 @@ import { resolvePath } from "./paths.ts";
 /** Where a node command runs when its caller names no working directory: root's home. */
 export const NODE_CWD = "/root";
 
-/** Give the text tools read access to a tree (and its virtual /proc), relative to `cwd`. */
-export function treeTextFiles(fs: FileTree, cwd: string, flavor: ToolFlavor, virt?: VirtualPaths): TextFiles {
+/** Give the text tools access to a tree (and its virtual /proc), relative to `cwd`; writes are stamped `now`. */
+export function treeTextFiles(
+  fs: FileTree,
+  cwd: string,
+  flavor: ToolFlavor,
+  virt?: VirtualPaths,
+  now = 0,
+): TextFiles {
   return {
     flavor,
     read(path) {
@@ -31,6 +37,16 @@ export function treeTextFiles(fs: FileTree, cwd: string, flavor: ToolFlavor, vir
         return null;
       }
     },
+    write(path, text) {
+      try {
+        // The same write as `cp` and `>` make: the file keeps its mode, the kubelet sees what they see.
+        fs.writeFile(resolvePath(cwd, path), text, now);
+        return undefined;
+      } catch (e) {
+        if (e instanceof FsError) return e.message;
+        throw e;
+      }
+    },
   };
 }
 
@@ -49,7 +65,7 @@ export function runTreeCommand(
   const write = FILE_WRITE_COMMANDS[name];
   if (write) return write(args, env);
   const text = TEXT_TOOLS[name];
-  if (text) return text(args, stdin, treeTextFiles(env.fs, env.cwd, env.flavor, env.virt));
+  if (text) return text(args, stdin, treeTextFiles(env.fs, env.cwd, env.flavor, env.virt, env.now));
   return null;
 }
 

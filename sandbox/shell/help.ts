@@ -13,8 +13,9 @@ On a node: ps, pgrep, pidof, kill, ss, systemctl, journalctl, crictl, etcdctl
 touch, rm, mkdir, mv, cp, chmod, date, hostname, uname, curl, wget, nc, ping,
 nslookup.
 Text tools read pipes or files: grep, head, tail, wc, sort, uniq, cut, tr, base64,
-and a small awk (-F, -v, BEGIN/END, /re/ and comparison patterns, print, printf,
-$N, $NF, NR, NF, +=, length, substr, index, toupper, tolower).
+sed (s, p, d, q, =, a/i/c, y, {}, ranges; -n -e -E -s -i), and a small awk (-F, -v,
+BEGIN/END, /re/ and comparison patterns, print, printf, $N, $NF, NR, NF, +=,
+length, substr, index, toupper, tolower).
 The shell has cd and pwd, pipes, ; && ||, $VAR, $(...) and backticks, for/while/if, printf,
 here-documents (kubectl apply -f - <<EOF ... EOF) and > >> 2> 2>&1 >&2 < redirections.
 kubectl exec ... -- sh -c '...' runs the same shell inside the container;

@@ -15,6 +15,8 @@ export interface TextFiles {
   read(path: string): { text: string } | { error: string };
   /** List a directory's entry names, or null when the path is not a directory (for grep -r). */
   list(path: string): string[] | null;
+  /** Replace a file's text (sed -i), keeping its mode; returns the strerror text on failure. */
+  write?(path: string, text: string): string | undefined;
 }
 
 /** A text tool: argv without its name, stdin, and (on a node or in a container) file access. */

@@ -1,4 +1,4 @@
-// The text filters readers pipe output into: grep, head, tail, wc, sort, uniq, cut, tr, awk, base64.
+// The text filters readers pipe output into: grep, head, tail, wc, sort, uniq, cut, tr, awk, base64, sed.
 // Each takes argv, stdin and (where files exist) file access, and prints what GNU coreutils would.
 import { awk } from "./text-awk.ts";
 import { grep } from "./text-grep.ts";
@@ -15,6 +15,7 @@ import {
   type TextTool,
   type ToolResult,
 } from "./text-input.ts";
+import { sed } from "./text-sed.ts";
 
 export type { TextFiles, TextTool, ToolResult } from "./text-input.ts";
 
@@ -381,4 +382,5 @@ export const TEXT_TOOLS: Record<string, TextTool> = {
   tr,
   awk,
   base64,
+  sed,
 };
