@@ -287,11 +287,7 @@ export class Containerd {
       rootfs: c.rootfs,
       runScript: (sh, script, at, cwd) => {
         const t = this.execTarget(c.status.id);
-        return runInContainer(t, [sh, "-c", script], "", {
-          now: at,
-          ...(cwd === undefined ? {} : { cwd }),
-          ...this.execHook?.(t, at),
-        });
+        return runInContainer(t, [sh, "-c", script], "", { now: at, cwd, ...this.execHook?.(t, at) });
       },
       attach: (daemon, ictx, pid) =>
         this.daemonHooks.get(daemon)?.(ictx, {
