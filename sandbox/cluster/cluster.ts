@@ -14,6 +14,7 @@ import { runEtcdctl } from "../etcd/etcdctl.ts";
 import { Etcd } from "../etcd/store.ts";
 import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
 import { Kubelet } from "../kubelet/kubelet.ts";
+import { MANIFEST_DIR, readManifestDir } from "../kubelet/static-pod-source.ts";
 import { registerNetworkCommands } from "../network/commands.ts";
 import { builtinManifest } from "../network/flannel-manifest.ts";
 import { ClusterNetwork } from "../network/install.ts";
@@ -65,6 +66,7 @@ export class Cluster implements ShellCluster {
   readonly api: ApiServer;
   readonly controllerManager: ControllerManager;
   readonly scheduler: Scheduler;
+  private schedulerProcesses = 0;
   readonly nodes = new Map<string, ClusterNode>();
   readonly controlPlane = "controlplane";
   readonly settings: KubeadmSettings;
@@ -157,6 +159,14 @@ export class Cluster implements ShellCluster {
     });
     const net = this.network.attach(machine);
     machine.containerd.setDaemonHook("kube-apiserver", apiserverHttpsHook(this.api, machine.sockets));
+    // Scheduling goes on while some kube-scheduler container runs (the model's one scheduler stands for them).
+    machine.containerd.setDaemonHook("kube-scheduler", () => {
+      this.schedulerProcesses++;
+      this.scheduler.setProcessRunning(true);
+      return () => {
+        if (--this.schedulerProcesses === 0) this.scheduler.setProcessRunning(false);
+      };
+    });
     const runtime = new CriAdapter(machine, this.loop);
     const kubelet = new Kubelet({
       api: this.api,
@@ -174,16 +184,8 @@ export class Cluster implements ShellCluster {
         containerRuntimeVersion: NODE_OS.containerRuntime,
         kubeletVersion: NODE_OS.kubeletVersion,
       },
-      staticManifests: () => {
-        const out: Record<string, string> = {};
-        try {
-          for (const f of machine.fs.list("/etc/kubernetes/manifests"))
-            out[f] = machine.fs.readFile(`/etc/kubernetes/manifests/${f}`);
-        } catch {
-          // No manifest directory on this node.
-        }
-        return out;
-      },
+      staticManifests: () => readManifestDir(machine.fs),
+      watchManifests: (onChange) => machine.fs.watch(MANIFEST_DIR, onChange),
       journal: (line) =>
         machine.journal.append({
           time: this.loop.now(),

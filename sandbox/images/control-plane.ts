@@ -78,6 +78,7 @@ const line = (where: string, msg: string) => (ctx: ImageContext) => [klog(ctx.no
 /** registry.k8s.io/etcd:3.5.16-0: client, peer and metrics sockets where its --listen-*-urls say. */
 export const etcd = daemonImage({
   ref: "registry.k8s.io/etcd:3.5.16-0",
+  exitsOnTerm: true,
   sizeBytes: 57_680_541,
   entrypoint: [],
   cmd: ["/usr/local/bin/etcd"],
@@ -102,6 +103,7 @@ export const etcd = daemonImage({
 /** registry.k8s.io/kube-apiserver: secure port 6443 on every address (kubeadm sets no --bind-address). */
 export const kubeApiserver = daemonImage({
   ref: `registry.k8s.io/kube-apiserver:${V}`,
+  exitsOnTerm: true,
   sizeBytes: 28_680_812,
   entrypoint: [],
   cmd: ["kube-apiserver"],
@@ -119,6 +121,7 @@ export const kubeApiserver = daemonImage({
 /** registry.k8s.io/kube-controller-manager: secure port 10257 on 127.0.0.1. */
 export const kubeControllerManager = daemonImage({
   ref: `registry.k8s.io/kube-controller-manager:${V}`,
+  exitsOnTerm: true,
   sizeBytes: 26_259_392,
   entrypoint: [],
   cmd: ["kube-controller-manager"],
@@ -134,6 +137,7 @@ export const kubeControllerManager = daemonImage({
 /** registry.k8s.io/kube-scheduler: secure port 10259 on 127.0.0.1. */
 export const kubeScheduler = daemonImage({
   ref: `registry.k8s.io/kube-scheduler:${V}`,
+  exitsOnTerm: true,
   sizeBytes: 20_657_536,
   entrypoint: [],
   cmd: ["kube-scheduler"],

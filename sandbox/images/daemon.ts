@@ -37,6 +37,8 @@ export interface DaemonSpec {
   startLogs?: (ctx: ImageContext) => string[];
   /** Rewrite the process title (nginx, redis do). */
   title?: (argv: readonly string[]) => string[];
+  /** Exit 0 on SIGTERM or SIGINT, as the Kubernetes components' signal handler makes them do. */
+  exitsOnTerm?: boolean;
   /** What the daemon's binaries answer without starting (`redis-server --version`). */
   tools?: ImageTools;
 }
@@ -76,6 +78,12 @@ export function daemonImage(spec: DaemonSpec): ImageProgram {
       for (const line of spec.startLogs?.(ctx) ?? []) ctx.log(line, "stderr");
       const ports = typeof spec.ports === "function" ? spec.ports(ctx) : (spec.ports ?? []);
       for (const p of ports) ctx.listen(p.port, p.proto, p.handler ?? refuse, pid, p.addr);
+      if (spec.exitsOnTerm)
+        ctx.onSignal(pid, (sig) => {
+          if (sig !== 15 && sig !== 2) return false;
+          ctx.exit(0);
+          return true;
+        });
       ctx.attach?.(base, pid);
     },
   };

@@ -14,7 +14,15 @@ import { type MachineFacts, nodeStatus, registrationObject, statusChanged } from
 import { buildStatus, type PodRecord } from "./pod-state.ts";
 import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
 import type { ProbeTransport } from "./probe-transport.ts";
-import { mirrorPod } from "./static-pods.ts";
+import { FILE_CHECK_MS, type ManifestReader, StaticPodSource } from "./static-pod-source.ts";
+import {
+  adoptMirror,
+  deleteNow,
+  markRemoved,
+  reconcileStaticPods,
+  type StaticPodHost,
+  wantsMirror,
+} from "./static-pod-sync.ts";
 import { plainlyDiffers, type StatusMemo, sameStatusInputs, statusMemoOf } from "./status-memo.ts";
 import { VolumeManager } from "./volume-manager.ts";
 
@@ -24,8 +32,10 @@ export interface KubeletConfig {
   runtime: ContainerRuntime;
   random: Random;
   machine: MachineFacts;
-  /** The files in /etc/kubernetes/manifests (name → YAML), read at start. */
-  staticManifests: () => Record<string, string>;
+  /** The entries of /etc/kubernetes/manifests (name → YAML, null for a directory), undefined when it is missing. */
+  staticManifests: ManifestReader;
+  /** Have onChange called after each change in the manifest directory (inotify); returns the unwatch. */
+  watchManifests?: (onChange: () => void) => () => void;
   /** Append a line to the kubelet's journal. */
   journal: (line: string) => void;
   nodeStatusUpdateMs?: number;
@@ -37,7 +47,8 @@ export interface KubeletConfig {
 
 /** One node's kubelet. */
 export class Kubelet {
-  private readonly cfg: Required<Omit<KubeletConfig, "probes">> & Pick<KubeletConfig, "probes">;
+  private readonly cfg: Required<Omit<KubeletConfig, "probes" | "watchManifests">> &
+    Pick<KubeletConfig, "probes">;
   private readonly api: ApiServer;
   private readonly recorder: EventRecorder;
   private readonly pods: Informer<Pod>;
@@ -53,6 +64,9 @@ export class Kubelet {
   private unchangedStatus: Node["status"];
   private unchangedReady = false;
   private readonly volumes?: VolumeManager;
+  private readonly source: StaticPodSource;
+  private readonly staticHost: StaticPodHost;
+  private manifestEventQueued = false;
 
   constructor(cfg: KubeletConfig) {
     if (!cfg.api || !cfg.runtime || !cfg.machine?.name)
@@ -77,6 +91,15 @@ export class Kubelet {
       services: (ns) => this.services(ns),
       probes: () => cfg.probes,
       active: () => this.running,
+    };
+    this.source = new StaticPodSource(cfg.staticManifests, (l) => cfg.journal(l));
+    cfg.watchManifests?.(() => this.manifestsChanged());
+    this.staticHost = {
+      api: cfg.api,
+      nodeName: cfg.machine.name,
+      records: this.records,
+      terminate: (rec) => this.resync(markRemoved(rec, this.api.loop.now())),
+      journal: (l) => cfg.journal(l),
     };
     // Volume hook: API-data volumes need the node's filesystem, which a bare test runtime may not offer.
     const fs = cfg.runtime.nodeFs;
@@ -131,8 +154,11 @@ export class Kubelet {
     this.renewLease();
     this.every(this.cfg.nodeStatusUpdateMs, () => this.updateNodeStatus(false));
     this.every(this.cfg.leaseRenewMs, () => this.renewLease());
+    // The file source lists the directory first: mirror pods the informer replays are checked against it.
+    const wants = this.source.list();
     this.pods.start();
-    this.syncStaticPods();
+    reconcileStaticPods(this.staticHost, wants);
+    this.every(FILE_CHECK_MS, () => reconcileStaticPods(this.staticHost, this.source.list()));
     for (const rec of this.records.values()) this.resync(rec);
   }
 
@@ -251,30 +277,34 @@ export class Kubelet {
     );
   }
 
-  private syncStaticPods(): void {
-    const node = this.api.tryGet<Node>("nodes", undefined, this.nodeName);
-    for (const [file, yaml] of Object.entries(this.cfg.staticManifests())) {
-      const pod = mirrorPod(yaml, file, this.nodeName, node, this.api.loop.now());
-      if (!pod || this.api.tryGet("pods", pod.metadata.namespace, pod.metadata.name!)) continue;
-      try {
-        // mirrorPod built it from a private copy of the parsed manifest: hand it over uncopied.
-        this.api.create("pods", pod, { handOff: true });
-      } catch (err) {
-        this.cfg.journal(
-          `"Failed creating a mirror pod" err="${err instanceof Error ? err.message : String(err)}" pod="${pod.metadata.namespace}/${pod.metadata.name}"`,
-        );
-      }
-    }
+  /** Take in a change of the manifest directory at the next instant, as the inotify watch does. */
+  manifestsChanged(): void {
+    if (!this.running || this.manifestEventQueued) return;
+    this.manifestEventQueued = true;
+    this.api.loop.defer(() => {
+      this.manifestEventQueued = false;
+      if (this.running) reconcileStaticPods(this.staticHost, this.source.changed());
+    });
   }
 
   private onPod(p: Pod): void {
     if (!this.running) return;
     let rec = this.records.get(p.metadata.uid!);
+    // Deleting a mirror pod does not touch the static pod behind it: the kubelet removes the mirror at once
+    // and posts a new one (new uid, new age), while the containers keep running.
     if (rec && isMirrorPod(p) && p.metadata.deletionTimestamp) {
-      this.replaceMirror(p);
+      deleteNow(this.api, p);
       return;
     }
-    if (!rec && isMirrorPod(p)) rec = this.adoptMirror(p);
+    if (!rec && isMirrorPod(p)) {
+      rec = adoptMirror(this.records, this.api, p);
+      if (rec) this.markDirty(rec);
+      // A mirror whose manifest went or changed while the kubelet was stopped: deleted, not run.
+      if (!rec && !wantsMirror(this.source.wants(), this.nodeName, p)) {
+        deleteNow(this.api, p);
+        return;
+      }
+    }
     if (!rec) {
       if (p.status?.phase === "Succeeded" || p.status?.phase === "Failed") return;
       rec = admit(p, keyOf(p), this.api.loop.now());
@@ -291,7 +321,7 @@ export class Kubelet {
     if (!rec) return;
     // A static pod outlives its mirror: only removing its manifest stops it.
     if (isMirrorPod(p)) {
-      this.api.loop.defer(() => this.running && this.syncStaticPods());
+      this.api.loop.defer(() => this.running && reconcileStaticPods(this.staticHost, this.source.wants()));
       return;
     }
     // Removed from the API without us (force delete): stop whatever still runs.
@@ -305,35 +335,6 @@ export class Kubelet {
     };
     rec.terminal = undefined;
     this.resync(rec);
-  }
-
-  // Deleting a mirror pod does not touch the static pod behind it: the kubelet removes the mirror at once
-  // and posts a new one (new uid, new age), while the containers keep running.
-  private replaceMirror(p: Pod): void {
-    try {
-      this.api.delete("pods", p.metadata.namespace, p.metadata.name!, { gracePeriodSeconds: 0 });
-    } catch {
-      // Already gone.
-    }
-  }
-
-  // A new mirror for a static pod this kubelet already runs: move the record to the new uid.
-  private adoptMirror(p: Pod): PodRecord | undefined {
-    for (const rec of this.records.values()) {
-      if (!isMirrorPod(rec.pod) || rec.uid === p.metadata.uid || keyOf(rec.pod) !== keyOf(p)) continue;
-      if (
-        this.api.tryGet<Pod>("pods", p.metadata.namespace, p.metadata.name!)?.metadata.uid !== p.metadata.uid
-      )
-        continue;
-      this.records.delete(rec.uid);
-      rec.uid = p.metadata.uid!;
-      rec.key = keyOf(p);
-      rec.pod = p;
-      this.records.set(rec.uid, rec);
-      this.markDirty(rec);
-      return rec;
-    }
-    return undefined;
   }
 
   private resync(rec: PodRecord): void {
@@ -392,6 +393,7 @@ export class Kubelet {
         // Already gone.
       }
     }
-    if (isMirrorPod(rec.pod)) this.api.loop.defer(() => this.running && this.syncStaticPods());
+    if (isMirrorPod(rec.pod))
+      this.api.loop.defer(() => this.running && reconcileStaticPods(this.staticHost, this.source.wants()));
   }
 }

@@ -91,6 +91,8 @@ export class FileTree {
   readonly root: FsNode & { kind: "dir" };
   // Paths mounted read-only in this tree (a container's view); the same nodes stay writable elsewhere.
   private readonly readOnly: string[][] = [];
+  // Directories watched for changes (the kubelet's manifest directory); empty in container trees.
+  private watchers: { names: string[]; fn: () => void }[] | undefined;
 
   constructor(now: number) {
     if (!Number.isFinite(now)) throw new Error("FileTree: now must be a number (ms since epoch)");
@@ -145,6 +147,26 @@ export class FileTree {
     return this.resolve(split(path), path, true, 0).kind !== undefined;
   }
 
+  /** Call fn after each change of a directory's entries or of the directory itself, as inotify reports it. */
+  watch(dir: string, fn: () => void): () => void {
+    const w = { names: splitPath(dir), fn };
+    this.watchers = [...(this.watchers ?? []), w];
+    return () => {
+      const rest = (this.watchers ?? []).filter((x) => x !== w);
+      this.watchers = rest.length > 0 ? rest : undefined;
+    };
+  }
+
+  // Tell the watchers whose directory holds, is, or lies under the changed path (an ancestor moved away).
+  private notify(names: readonly string[]): void {
+    for (const w of this.watchers ?? []) {
+      if (names.length > w.names.length + 1) continue;
+      let same = true;
+      for (let i = 0; i < names.length && i < w.names.length && same; i++) same = names[i] === w.names[i];
+      if (same) w.fn();
+    }
+  }
+
   /** Mark a path (and everything under it) read-only in this tree, as a `ro` bind mount does. */
   mountReadOnly(path: string): void {
     this.readOnly.push(splitPath(path));
@@ -181,6 +203,7 @@ export class FileTree {
           ? { kind: "dir", mode, mtimeMs: now, children: new Map(), tmpfs: true }
           : { kind: "dir", mode, mtimeMs: now, children: new Map() };
         node.children.set(intern(names[i]), next);
+        if (this.watchers !== undefined) this.notify(names.slice(0, i + 1));
       }
       node = next.kind === "symlink" ? this.lookup(linkTarget(names.slice(0, i), next.target)) : next;
     }
@@ -212,6 +235,7 @@ export class FileTree {
       content,
     });
     dir.mtimeMs = now;
+    if (this.watchers !== undefined) this.notify(names);
   }
 
   /** Append to a file, creating it when missing. */
@@ -241,6 +265,7 @@ export class FileTree {
     const name = names[names.length - 1];
     if (dir.children.has(name)) throw new FsError("EEXIST", path);
     dir.children.set(intern(name), { kind: "symlink", mode: 0o777, mtimeMs: now, target });
+    if (this.watchers !== undefined) this.notify(names);
   }
 
   /** Remove a file, symlink or directory tree; returns false when missing, throws EROFS when read-only. */
@@ -250,7 +275,9 @@ export class FileTree {
     const name = names.pop();
     if (name === undefined) return false;
     const dir = this.resolve(names, undefined, true, 0);
-    return dir.kind === "dir" && dir.children.delete(name);
+    const removed = dir.kind === "dir" && dir.children.delete(name);
+    if (removed && this.watchers !== undefined) this.notify([...names, name]);
+    return removed;
   }
 
   /** Move a node to a new path (rename); the target's parent must exist. */
@@ -271,6 +298,10 @@ export class FileTree {
     dstDir.children.set(intern(dstName), node);
     srcDir.mtimeMs = now;
     dstDir.mtimeMs = now;
+    if (this.watchers !== undefined) {
+      this.notify(fromNames);
+      this.notify(toNames);
+    }
   }
 
   /** Place an existing node (e.g. another tree's directory) at a path, as a bind mount does. */
@@ -283,6 +314,7 @@ export class FileTree {
     names.push(name);
     const dir = this.parentOf(names, path);
     dir.children.set(intern(name), node);
+    if (this.watchers !== undefined) this.notify(names);
   }
 
   /** List a directory's entry names in byte order. */

@@ -44,6 +44,8 @@ export class Scheduler {
   private readonly assumed = new Set<string>();
   private readonly recorder: EventRecorder;
   private nextStart = 0;
+  // Pods that came up while no kube-scheduler process ran; queued again when one starts.
+  private held: Set<string> | undefined;
   private readonly sameScratch: number[] = [];
   /** Pods bound, for benchmarks. */
   bound = 0;
@@ -84,6 +86,18 @@ export class Scheduler {
   start(): void {
     this.nodes.start();
     this.pods.start();
+  }
+
+  /** Pause or resume scheduling as the kube-scheduler process stops or starts (the watches go on). */
+  setProcessRunning(running: boolean): void {
+    if (running === (this.held === undefined)) return;
+    if (!running) {
+      this.held = new Set();
+      return;
+    }
+    const held = this.held!;
+    this.held = undefined;
+    for (const key of held) this.queue.add(key);
   }
 
   /** Stop watching. */
@@ -156,6 +170,10 @@ export class Scheduler {
   }
 
   private scheduleOne(key: string): void {
+    if (this.held) {
+      this.held.add(key);
+      return;
+    }
     const pod = this.pods.get(key);
     if (!pod || isAssigned(pod) || pod.metadata.deletionTimestamp) return;
     const facts = podFacts(pod);
