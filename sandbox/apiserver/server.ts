@@ -24,6 +24,7 @@ import {
 } from "./errors.ts";
 import { planDelete } from "./graceful-delete.ts";
 import { prepareJob } from "./registry/jobs.ts";
+import { preparePod } from "./registry/pods.ts";
 import { ServiceRegistry } from "./registry/services.ts";
 import { createToken, type TokenRequest } from "./registry/token-request.ts";
 import { matchesFields, matchesLabels, SelectorCache } from "./selectors.ts";
@@ -105,11 +106,11 @@ export class ApiServer {
       ]);
     }
     applyDefaults(rt.plural, obj);
-    // The job strategy builds the selector from the uid, so a job gets its uid before validation.
+    // PrepareForCreate: a job's selector comes from its uid (so it gets one now), a pod starts Pending.
     if (rt.plural === "jobs") {
       meta.uid = this.random.uuid();
       prepareJob(obj);
-    }
+    } else if (rt.plural === "pods") preparePod(obj);
     const errors = validateCreate(rt.plural, obj);
     if (errors.length > 0) throw invalidError(rt.kind, rt.group, meta.name, errors);
     admit(this, rt, obj, this.admission);
@@ -390,11 +391,10 @@ export class ApiServer {
   }
 
   private hub(rt: ResourceType): WatchHub {
-    let h = this.hubs.get(rt.plural);
-    if (!h) {
-      h = new WatchHub(this.loop);
-      this.hubs.set(rt.plural, h);
-    }
-    return h;
+    const h = this.hubs.get(rt.plural);
+    if (h) return h;
+    const made = new WatchHub(this.loop);
+    this.hubs.set(rt.plural, made);
+    return made;
   }
 }

@@ -1,4 +1,5 @@
 // The kubelet's private record of each pod it runs, and how that record becomes a PodStatus.
+import { computePodQOS } from "../api/qos.ts";
 import type { Condition, Container, ContainerStatus, Pod, PodStatus } from "../api/types.ts";
 import { rfc3339 } from "../util/time.ts";
 
@@ -105,26 +106,10 @@ const qosBySpec = new WeakMap<Pod["spec"], string>();
 function qosClass(pod: Pod): string {
   let qos = qosBySpec.get(pod.spec);
   if (qos === undefined) {
-    qos = computeQosClass(pod);
+    qos = pod.status?.qosClass || computePodQOS(pod);
     qosBySpec.set(pod.spec, qos);
   }
   return qos;
-}
-
-function computeQosClass(pod: Pod): string {
-  const cs = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])];
-  let any = false;
-  let guaranteed = true;
-  for (const c of cs) {
-    const r = c.resources ?? {};
-    for (const k of ["cpu", "memory"]) {
-      const req = r.requests?.[k];
-      const lim = r.limits?.[k];
-      if (req || lim) any = true;
-      if (!lim || (req && req !== lim)) guaranteed = false;
-    }
-  }
-  return !any ? "BestEffort" : guaranteed ? "Guaranteed" : "Burstable";
 }
 
 function containerState(r: ContainerRecord): NonNullable<ContainerStatus["state"]> {

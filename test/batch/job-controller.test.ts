@@ -77,7 +77,7 @@ describe("job controller", () => {
     expect(podsOf(p, "flaky")).toHaveLength(1);
     p.loop.advance(1_000);
     expect(podsOf(p, "flaky")).toHaveLength(2);
-    endPod(p, podsOf(p, "flaky").find((x) => !x.status?.phase)!, "Failed");
+    endPod(p, podsOf(p, "flaky").find((x) => x.status?.phase === "Pending")!, "Failed");
     p.loop.advance(19_000);
     expect(podsOf(p, "flaky")).toHaveLength(2);
     p.loop.advance(1_000);
@@ -91,7 +91,7 @@ describe("job controller", () => {
     p.loop.drain();
     endPod(p, podsOf(p, "doomed")[0], "Failed");
     p.loop.advance(10_000);
-    endPod(p, podsOf(p, "doomed").find((x) => !x.status?.phase)!, "Failed");
+    endPod(p, podsOf(p, "doomed").find((x) => x.status?.phase === "Pending")!, "Failed");
     const status = jobNow(p, "doomed").status!;
     expect(status.failed).toBe(2);
     expect(status.conditions?.map((c) => [c.type, c.reason, c.message])).toEqual([

@@ -38,6 +38,19 @@ function statusOf(fn: () => unknown): StatusError {
 }
 
 describe("kube-apiserver", () => {
+  it("starts every pod Pending with its QoS class, whatever status the client sent", () => {
+    const api = server();
+    const sent = { ...pod("web"), status: { phase: "Running", podIP: "1.2.3.4" } } as Pod;
+    expect(api.create<Pod>("pods", sent).status).toEqual({ phase: "Pending", qosClass: "BestEffort" });
+    const sized = pod("sized");
+    sized.spec.containers[0].resources = { limits: { cpu: "1", memory: "64Mi" } };
+    // Defaulting copies limits into requests, so the pod is Guaranteed.
+    expect(api.create<Pod>("pods", sized).status?.qosClass).toBe("Guaranteed");
+    const half = pod("half");
+    half.spec.containers[0].resources = { requests: { cpu: "100m" }, limits: { cpu: "200m" } };
+    expect(api.create<Pod>("pods", half).status?.qosClass).toBe("Burstable");
+  });
+
   it("stores pods under /registry/pods/<ns>/<name> with uid, resourceVersion and creationTimestamp", () => {
     const api = server();
     const p = api.create<Pod>("pods", pod("web"));

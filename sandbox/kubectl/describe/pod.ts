@@ -1,10 +1,11 @@
 // kubectl describe pod.
+
+import { podQOS } from "../../api/qos.ts";
 import type { Condition, Event, OwnerReference, Pod } from "../../api/types.ts";
 import { describeContainers, describeResources } from "./containers.ts";
 import { rfc1123z, since } from "./duration.ts";
 import { describeEvents } from "./events.ts";
 import { printAnnotations, printLabels, printTolerations } from "./multiline.ts";
-import { podQOS } from "./qos.ts";
 import { describeVolumes } from "./volumes.ts";
 import { type DescribeWriter, tabbedString } from "./writer.ts";
 
