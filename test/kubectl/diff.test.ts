@@ -3,26 +3,10 @@ import { runKubectl } from "../../sandbox/kubectl/index.ts";
 import { Random } from "../../sandbox/util/random.ts";
 import { unifiedHunks } from "../../sandbox/util/unified-diff.ts";
 import { expectGolden } from "../support/golden.ts";
+import { WEB_DEPLOYMENT } from "../support/manifests.ts";
 import { makeHarness } from "./harness.ts";
 
-const DEP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`;
+const DEP = WEB_DEPLOYMENT;
 
 // A harness whose kubectl gets a seeded random source, as the shell gives it.
 function setup() {

@@ -1,30 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "../../sandbox/api/types.ts";
 import { expectGolden } from "../support/golden.ts";
+import { WEB_DEPLOYMENT } from "../support/manifests.ts";
 import { makeHarness } from "./harness.ts";
 
 const CM =
   "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n  labels:\n    tier: web\ndata:\n  k: v\n";
 const POD =
   "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n";
-const DEP = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-`;
+const DEP = WEB_DEPLOYMENT;
 const LAST = "kubectl.kubernetes.io/last-applied-configuration";
 
 function cm(h: ReturnType<typeof makeHarness>): KubeObject {
