@@ -11,6 +11,7 @@ import { klog } from "../util/klog.ts";
 import { applyProxyRules } from "./apply.ts";
 import { PortMemo } from "./port-memo.ts";
 import { buildNatRules } from "./sync.ts";
+import { sameItems } from "./unchanged.ts";
 
 /** Where kube-proxy runs: its node's name, addresses, iptables and the cluster's pod CIDR. */
 export interface KubeProxyHost {
@@ -49,12 +50,6 @@ const built = new WeakMap<KubeProxyHost, Built>();
 // Keyed by a shared PortMemo: the last rules any of its kube-proxies built (nodes sync the same lists in turn).
 const sharedBuilds = new WeakMap<PortMemo, SharedBuild>();
 
-function same<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 function anyLocalPort(memo: PortMemo, services: readonly Service[]): boolean {
   for (let i = 0; i < services.length; i++) {
     const ports = memo.portsOf(services[i]);
@@ -69,7 +64,7 @@ export function syncProxyRules(host: KubeProxyHost, services: Service[], slices:
   // The periodic resync usually sees the very same objects: the rules it would compute are the last ones.
   // They are still written, so a rule flushed by hand comes back and counters restart, as on a real node.
   let last = built.get(host);
-  if (!last || !same(last.services, services) || !same(last.slices, slices)) {
+  if (!last || !sameItems(last.services, services) || !sameItems(last.slices, slices)) {
     const memo = last?.memo ?? host.portMemo ?? new PortMemo();
     // Another node of the cluster may just have built from these very objects.
     const shared = host.portMemo === memo ? sharedBuilds.get(memo) : undefined;
@@ -77,8 +72,8 @@ export function syncProxyRules(host: KubeProxyHost, services: Service[], slices:
       shared &&
       shared.clusterCIDR === host.clusterCIDR &&
       (!shared.perNode || shared.nodeName === host.nodeName) &&
-      same(shared.services, services) &&
-      same(shared.slices, slices)
+      sameItems(shared.services, services) &&
+      sameItems(shared.slices, slices)
     ) {
       last = { services, slices, rules: shared.rules, count: shared.count, memo };
     } else {

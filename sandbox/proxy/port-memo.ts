@@ -5,6 +5,7 @@ import type { Rule } from "../node/iptables/types.ts";
 import { type EndpointInfo, endpointsFor, type ServicePortInfo, servicePorts } from "./endpoints.ts";
 import { type Writer, writePortRules } from "./service-rules.ts";
 import type { SyncInput } from "./sync.ts";
+import { sameItems } from "./unchanged.ts";
 
 /** One writer call: a chain declared, or a rule added, in the filter or nat table. */
 interface Op {
@@ -40,12 +41,6 @@ function recorder(to: Writer, nat: boolean, ops: Op[]): Writer {
     specs: () => to.specs(),
   };
   return w;
-}
-
-function sameSlices(a: readonly EndpointSlice[], b: readonly EndpointSlice[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 // Whether an endpoint is on this node only matters to a port with a Local traffic policy
@@ -102,7 +97,7 @@ export class PortMemo {
     let endpoints: EndpointInfo[] | undefined;
     if (last && last.clusterCIDR === input.clusterCIDR && last.masqueradeAll === masqueradeAll) {
       // The same slice objects give the same endpoints; other slices may still give equal ones.
-      let same = sameSlices(last.slices, slices);
+      let same = sameItems(last.slices, slices);
       if (!same) {
         endpoints = endpointsFor(info, slices, input.nodeName);
         same = sameEndpoints(last.endpoints, endpoints, local);

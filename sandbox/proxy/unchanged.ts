@@ -18,7 +18,8 @@ export function holds(chain: Chain | undefined, stored: readonly Rule[], zeroCou
   return true;
 }
 
-function sameRules(a: readonly Rule[], b: readonly Rule[]): boolean {
+/** Report whether two lists hold the very same objects in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -36,7 +37,7 @@ export interface WrittenChain {
  * holds the copies stored from the same rule objects, all counters at 0 (a restore zeroes them).
  */
 export function restoresUnchanged(table: Table, spec: ChainSpec, last: WrittenChain | undefined): boolean {
-  if (!last || spec.policy !== undefined || !sameRules(last.sources, spec.rules)) return false;
+  if (!last || spec.policy !== undefined || !sameItems(last.sources, spec.rules)) return false;
   const chain = table.chains.get(spec.name);
   return chain?.policy === undefined && holds(chain, last.stored, true);
 }
