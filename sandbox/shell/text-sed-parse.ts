@@ -13,8 +13,6 @@ import {
 } from "./text-sed-reader.ts";
 import { compileRegex, RegexError, type SedRegex } from "./text-sed-regex.ts";
 
-export { SedScriptError } from "./text-sed-reader.ts";
-
 /** A line address: N, first~step, $, /re/ (null: the last regex used), and the second-address forms +N, ~N. */
 export type SedAddr =
   | { kind: "line"; n: number }

@@ -2,8 +2,9 @@
 // in-place editing through the host's file access, and each implementation's error wording.
 import { busyboxBanner } from "../images/busybox.ts";
 import { fnv32a } from "../util/fnv.ts";
-import type { TextFiles, ToolResult } from "./text-input.ts";
-import { compileSed, SedScriptError } from "./text-sed-parse.ts";
+import { fail, type TextFiles, type ToolResult } from "./text-input.ts";
+import { compileSed } from "./text-sed-parse.ts";
+import { SedScriptError } from "./text-sed-reader.ts";
 import { type SedFile, SedRunError, SedRunner } from "./text-sed-run.ts";
 
 const GNU_USAGE = `Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...
@@ -96,8 +97,6 @@ const LONG: Record<string, "none" | "required" | "optional"> = {
   "in-place": "optional",
 };
 const BUSYBOX_LONG = new Set(["in-place", "regexp-extended", "quiet", "silent", "expression"]);
-
-const fail = (stderr: string, exitCode = 1): ToolResult => ({ stdout: "", stderr, exitCode });
 
 // Parse argv as getopt_long does (options may follow operands until `--`).
 function parseArgs(args: readonly string[], busybox: boolean): SedOptions | ToolResult {
