@@ -1,11 +1,10 @@
 // kubectl scale: set spec.replicas on deployments and replicasets, with --current-replicas as a precondition.
+import { WITH_SCALE_SUBRESOURCE } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { noSuchPath, notFound, type StatusError } from "../../apiserver/errors.ts";
 import { errorText, fail, type Run } from "./common.ts";
 import { expandRequests } from "./get.ts";
 import { outputFormat, printResult } from "./print.ts";
-
-const SCALABLE = new Set(["deployments", "replicasets", "statefulsets"]);
 
 /** Run `kubectl scale`. */
 export function runScale(run: Run): number {
@@ -41,7 +40,7 @@ export function runScale(run: Run): number {
   for (const { plural, obj } of targets) {
     const rt = requests.find((r) => r.rt.plural === plural)!.rt;
     try {
-      if (!SCALABLE.has(plural)) throw noSuchPath();
+      if (!WITH_SCALE_SUBRESOURCE.has(plural)) throw noSuchPath();
       const have = (obj.spec as { replicas?: number }).replicas ?? 1;
       if (current >= 0 && current !== have) fail(`Expected replicas to be ${current}, was ${have}`);
       const updated = run.ctx.api.mutate(plural, obj.metadata.namespace, obj.metadata.name ?? "", (o) => {
