@@ -10,6 +10,7 @@ import {
   showLabelsFlag,
 } from "../common-flags.ts";
 import { boolFlag, sliceFlag, stringFlag } from "../flag-builders.ts";
+import { filesGiven } from "../resource-args.ts";
 import { examples, longDesc, SUGGEST_API_RESOURCES } from "../text.ts";
 import type { CommandSpec } from "../types.ts";
 
@@ -135,8 +136,8 @@ kubectl get pods --all-namespaces`),
     ),
   ],
   argsCheck: ({ args, flags }) => {
-    const files = (flags.filename as string[]).length > 0 || flags.kustomize !== "";
-    if (args.length > 0 || files || flags.watch || flags["watch-only"] || flags.raw !== "") return null;
+    if (args.length > 0 || filesGiven(flags) || flags.watch || flags["watch-only"] || flags.raw !== "")
+      return null;
     return {
       preamble: `You must specify the type of resource to get. ${SUGGEST_API_RESOURCES}\n\n`,
       message:
