@@ -5,7 +5,7 @@ import { clone } from "../../util/clone.ts";
 import { toCompactJson } from "../output/index.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { withSource } from "./create.ts";
-import { manifestItems } from "./file-args.ts";
+import { manifestItems, manifestNamespace, namespaceMismatch } from "./file-args.ts";
 import { LAST_APPLIED, lastApplied } from "./last-applied.ts";
 import { outputFormat, printResult } from "./print.ts";
 
@@ -107,14 +107,12 @@ export function runApply(run: Run): number {
     }
     count++;
     const { rt, obj, source } = item;
-    const fileNs = obj.metadata.namespace;
-    if (rt.namespaced && fileNs && run.flagsSet.has("namespace") && fileNs !== run.namespace) {
-      errors.push(
-        `error: the namespace from the provided object "${fileNs}" does not match the namespace "${run.namespace}". You must pass '--namespace=${fileNs}' to perform this operation.\n`,
-      );
+    const mismatch = namespaceMismatch(run, rt, obj);
+    if (mismatch) {
+      errors.push(`error: ${mismatch}\n`);
       continue;
     }
-    const ns = rt.namespaced ? fileNs || run.namespace : undefined;
+    const ns = manifestNamespace(run, rt, obj);
     const applied = lastApplied(obj, ns);
     let existed = false;
     try {

@@ -9,7 +9,7 @@ import { diffTime, unifiedHunks } from "../../util/unified-diff.ts";
 import { toYaml } from "../output/index.ts";
 import { mergeApplied, sameForApply } from "./apply.ts";
 import { CliError, errorText, fail, type Run } from "./common.ts";
-import { manifestItems } from "./file-args.ts";
+import { manifestItems, manifestNamespace, namespaceMismatch } from "./file-args.ts";
 import { LAST_APPLIED } from "./last-applied.ts";
 
 /** The exit status of a failed `kubectl diff` (CheckDiffErr: the usual 1, plus one). */
@@ -71,13 +71,9 @@ function diffFiles(run: Run): Map<string, { live: string; merged: string }> {
   for (const item of manifestItems(run, run.list("filename"))) {
     if (!item.ok) fail(item.message);
     const { rt, obj } = item;
-    const fileNs = obj.metadata.namespace;
-    if (rt.namespaced && fileNs && run.flagsSet.has("namespace") && fileNs !== run.namespace) {
-      fail(
-        `the namespace from the provided object "${fileNs}" does not match the namespace "${run.namespace}". You must pass '--namespace=${fileNs}' to perform this operation.`,
-      );
-    }
-    const ns = rt.namespaced ? fileNs || run.namespace : undefined;
+    const mismatch = namespaceMismatch(run, rt, obj);
+    if (mismatch) fail(mismatch);
+    const ns = manifestNamespace(run, rt, obj);
     const name = obj.metadata.name ?? "";
     const placed = clone(obj);
     if (ns) placed.metadata.namespace = ns;

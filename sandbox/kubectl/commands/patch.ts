@@ -7,7 +7,7 @@ import { NO_RESOURCES_MESSAGE } from "../cli/resource-args.ts";
 import { goQuote } from "../output/go-format.ts";
 import { type Json, PatchFailure, type PatchType, parsePatchText } from "../patch/index.ts";
 import { CliError, dryRun, errorText, fail, type Run, typeNamePairs } from "./common.ts";
-import { manifestItems } from "./file-args.ts";
+import { manifestItems, manifestNamespace, namespaceMismatch } from "./file-args.ts";
 import { changed, type PatchJob, patchLocally, patchOnServer } from "./patch-apply.ts";
 import { type Patched, patchScale, patchStatus } from "./patch-subresource.ts";
 import { outputFormat, printResult } from "./print.ts";
@@ -51,13 +51,9 @@ function targets(run: Run): Target[] {
   }
   return manifestItems(run, files).map((item) => {
     if (!item.ok) fail(item.message);
-    const fileNs = item.obj.metadata.namespace;
-    if (item.rt.namespaced && fileNs && run.flagsSet.has("namespace") && fileNs !== run.namespace) {
-      fail(
-        `the namespace from the provided object "${fileNs}" does not match the namespace "${run.namespace}". You must pass '--namespace=${fileNs}' to perform this operation.`,
-      );
-    }
-    const namespace = item.rt.namespaced ? fileNs || run.namespace : undefined;
+    const mismatch = namespaceMismatch(run, item.rt, item.obj);
+    if (mismatch) fail(mismatch);
+    const namespace = manifestNamespace(run, item.rt, item.obj);
     const fromFile = { ...item.obj, metadata: { ...item.obj.metadata, namespace } };
     return { rt: item.rt, name: item.obj.metadata.name ?? "", namespace, fromFile };
   });

@@ -6,7 +6,7 @@ import { StatusError } from "../../apiserver/errors.ts";
 import { clone } from "../../util/clone.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { withSource } from "./create.ts";
-import { manifestItems } from "./file-args.ts";
+import { manifestItems, manifestNamespace, namespaceMismatch } from "./file-args.ts";
 import { LAST_APPLIED, lastApplied } from "./last-applied.ts";
 import { type OutputFormat, outputFormat, printResult } from "./print.ts";
 
@@ -41,13 +41,9 @@ function targets(run: Run, errors: string[]): Target[] {
       continue;
     }
     const { rt, obj, source } = item;
-    const fileNs = obj.metadata.namespace;
-    if (rt.namespaced && fileNs && run.flagsSet.has("namespace") && fileNs !== run.namespace) {
-      fail(
-        `the namespace from the provided object "${fileNs}" does not match the namespace "${run.namespace}". You must pass '--namespace=${fileNs}' to perform this operation.`,
-      );
-    }
-    const ns = rt.namespaced ? fileNs || run.namespace : undefined;
+    const mismatch = namespaceMismatch(run, rt, obj);
+    if (mismatch) fail(mismatch);
+    const ns = manifestNamespace(run, rt, obj);
     const placed = clone(obj);
     if (ns) placed.metadata.namespace = ns;
     out.push({ rt, obj: placed, ns, source });
