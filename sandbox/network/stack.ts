@@ -114,11 +114,6 @@ export class NetStack {
     return n >>> 24 === 127;
   }
 
-  /** Every address on this namespace's links. */
-  addresses(): string[] {
-    return this.localAddresses().slice();
-  }
-
   /** Every address on this namespace's links, as one shared list: read it, never change it. */
   localAddresses(): string[] {
     let cached = this.addrCache;

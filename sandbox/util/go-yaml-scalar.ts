@@ -103,7 +103,7 @@ function analyze(s: string): Analysis {
 }
 
 /** Choose the style go-yaml v2 gives a string: plain, 'single', "double" or a | literal block. */
-export function scalarStyle(s: string, isKey: boolean): Style {
+function scalarStyle(s: string, isKey: boolean): Style {
   let style: Style = s.includes("\n") ? "literal" : readsAsString(s) ? "plain" : "double";
   const a = analyze(s);
   if (isKey && a.multiline) return "double";

@@ -8,7 +8,7 @@ const isLetter = (c: string) => /\p{L}/u.test(c);
 const isDigit = (c: string | undefined) => c !== undefined && c >= "0" && c <= "9";
 
 /** Order two map keys as go-yaml v2's key sorter does. */
-export function yamlKeyLess(a: string, b: string): boolean {
+function yamlKeyLess(a: string, b: string): boolean {
   const ar = [...a];
   const br = [...b];
   for (let i = 0; i < ar.length && i < br.length; i++) {

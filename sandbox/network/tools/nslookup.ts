@@ -8,7 +8,7 @@ import { resolveAll, resolveName, reverseLookup, type Site, sendTo } from "../si
 const fail = (stderr: string, exitCode = 1): CommandOutput => ({ stdout: "", stderr, exitCode });
 
 /** Whether a busybox release has the nslookup before the 1.29 rewrite (1.28 and older). */
-export function classicNslookup(version: string | undefined): boolean {
+function classicNslookup(version: string | undefined): boolean {
   const [major, minor] = (version ?? "").split(".").map(Number);
   return major === 1 && minor < 29;
 }
@@ -26,7 +26,7 @@ export function runNslookup(site: Site, args: string[]): CommandOutput {
 }
 
 /** busybox < 1.29: print the server and the name as getaddrinfo found them, each address with its PTR name. */
-export function runClassicNslookup(site: Site, args: string[]): CommandOutput {
+function runClassicNslookup(site: Site, args: string[]): CommandOutput {
   if (!args[0] || args[0].startsWith("-") || args.length > 2)
     return fail(
       `${busyboxBanner(site.busyboxVersion)}\n\nUsage: nslookup [HOST] [SERVER]\n\nQuery the nameserver for the IP address of the given HOST\noptionally using a specified DNS server\n`,
@@ -56,7 +56,7 @@ export function runClassicNslookup(site: Site, args: string[]): CommandOutput {
 }
 
 /** busybox >= 1.29 (and the nodes): ask the resolv.conf (or given) server, following the search list. */
-export function runModernNslookup(site: Site, args: string[]): CommandOutput {
+function runModernNslookup(site: Site, args: string[]): CommandOutput {
   const [name, server] = args.filter((a) => !a.startsWith("-"));
   if (!name)
     return fail(
