@@ -119,7 +119,7 @@ export class ApiServer {
     if (rt.plural === "services") this.services.allocate(obj, !!opts.dryRun);
     meta.uid ??= this.random.uuid();
     meta.creationTimestamp = rfc3339(this.loop.now());
-    if (GENERATION.has(rt.plural) && rt.plural !== "pods") meta.generation = 1;
+    if (GENERATION.has(rt.plural)) meta.generation = 1;
     if (opts.dryRun) return storedShape(obj, "0") as T;
     return this.store(rt, key, obj, undefined, !opts.handOff) as T;
   }
@@ -320,11 +320,7 @@ export class ApiServer {
     else this.services.preserve(obj, old);
     const errors = validateUpdate(rt.plural, obj, old);
     if (errors.length > 0) throw invalidError(rt.kind, rt.group, name, errors);
-    if (
-      GENERATION.has(rt.plural) &&
-      rt.plural !== "pods" &&
-      JSON.stringify(obj.spec) !== JSON.stringify(old.spec)
-    ) {
+    if (GENERATION.has(rt.plural) && JSON.stringify(obj.spec) !== JSON.stringify(old.spec)) {
       meta.generation = (old.metadata.generation ?? 1) + 1;
     } else if (old.metadata.generation !== undefined) {
       meta.generation = old.metadata.generation;

@@ -4,8 +4,8 @@ import type { ResourceType } from "../api/resources.ts";
 import type { KubeObject, ObjectMeta } from "../api/types.ts";
 import { StatusError } from "./errors.ts";
 
-/** Kinds whose metadata.generation the server keeps. */
-export const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "pods", "jobs", "cronjobs"]);
+/** Kinds whose metadata.generation the server keeps (v1.32 pods have none: it came in v1.33). */
+export const GENERATION = new Set(["deployments", "replicasets", "daemonsets", "jobs", "cronjobs"]);
 const META_ORDER = [
   "name",
   "generateName",
