@@ -1,6 +1,6 @@
 // What a DELETE does to a stored object, as the generic registry decides it: a pod on a node waits for
 // its kubelet (a grace period), finalizers hold an object until they are removed, a namespace turns
-// Terminating; anything else goes at once.
+// Terminating; anything else goes at once. Also when a later update of a marked object removes it.
 import type { ResourceType } from "../api/resources.ts";
 import type { KubeObject } from "../api/types.ts";
 import { clone } from "../util/clone.ts";
@@ -54,4 +54,16 @@ export function planDelete(rt: ResourceType, cur: KubeObject, opts: DeleteOption
   meta.deletionGracePeriodSeconds = grace;
   if (finalizers.length) meta.finalizers = finalizers;
   return { kind: "mark", obj };
+}
+
+/**
+ * Whether an update leaves an object marked for deletion ready to go: its last finalizer removed (a
+ * namespace's spec finalizers too), and a pod's grace period over (its kubelet's final delete set it to 0).
+ */
+export function deletionDone(rt: ResourceType, obj: KubeObject): boolean {
+  const meta = obj.metadata;
+  if (!meta.deletionTimestamp || (meta.finalizers ?? []).length > 0) return false;
+  if (rt.plural === "namespaces")
+    return ((obj.spec as { finalizers?: string[] })?.finalizers ?? []).length === 0;
+  return rt.plural !== "pods" || meta.deletionGracePeriodSeconds === 0;
 }

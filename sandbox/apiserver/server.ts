@@ -22,7 +22,7 @@ import {
   notFound,
   required,
 } from "./errors.ts";
-import { planDelete } from "./graceful-delete.ts";
+import { deletionDone, planDelete } from "./graceful-delete.ts";
 import { prepareJob } from "./registry/jobs.ts";
 import { preparePod } from "./registry/pods.ts";
 import { ServiceRegistry } from "./registry/services.ts";
@@ -337,25 +337,8 @@ export class ApiServer {
     own: boolean,
   ): T {
     if (dryRun) return obj as T;
-    const old = cur.value as KubeObject;
-    // An object being deleted disappears once its last finalizer is removed (a pod only once its grace
-    // period is over: its kubelet's final delete set it to 0).
-    if (
-      obj.metadata.deletionTimestamp &&
-      (obj.metadata.finalizers ?? []).length === 0 &&
-      (rt.plural !== "pods" || obj.metadata.deletionGracePeriodSeconds === 0) &&
-      rt.plural !== "namespaces"
-    ) {
-      this.remove(rt, key, old);
-      return obj as T;
-    }
-    if (
-      rt.plural === "namespaces" &&
-      obj.metadata.deletionTimestamp &&
-      ((obj.spec as { finalizers?: string[] })?.finalizers ?? []).length === 0 &&
-      (obj.metadata.finalizers ?? []).length === 0
-    ) {
-      this.remove(rt, key, old);
+    if (deletionDone(rt, obj)) {
+      this.remove(rt, key, cur.value as KubeObject);
       return obj as T;
     }
     return this.store(rt, key, obj, cur, own) as T;
