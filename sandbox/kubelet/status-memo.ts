@@ -118,38 +118,38 @@ export function plainlyDiffers(a: PodStatus, b: PodStatus): boolean {
   // Each check is one that jsonEqual would also fail; anything unusual is left to jsonEqual.
   if (a.phase !== b.phase || a.podIP !== b.podIP) return true;
   return (
-    containersDiffer(a.containerStatuses, b.containerStatuses) ||
-    containersDiffer(a.initContainerStatuses, b.initContainerStatuses) ||
-    conditionsDiffer(a.conditions, b.conditions)
+    listsDiffer(a.containerStatuses, b.containerStatuses, containerDiffers) ||
+    listsDiffer(a.initContainerStatuses, b.initContainerStatuses, containerDiffers) ||
+    listsDiffer(a.conditions, b.conditions, conditionDiffers)
   );
 }
 
-function containersDiffer(x: ContainerStatus[] | undefined, y: ContainerStatus[] | undefined): boolean {
+// Two lists of status entries differ plainly by length or by one pair of entries; non-objects prove nothing.
+function listsDiffer<T extends object>(
+  x: T[] | undefined,
+  y: T[] | undefined,
+  differs: (p: T, q: T) => boolean,
+): boolean {
   if (!Array.isArray(x) || !Array.isArray(y)) return false;
   if (x.length !== y.length) return true;
   for (let i = 0; i < x.length; i++) {
     const p = x[i];
     const q = y[i];
     if (typeof p !== "object" || typeof q !== "object" || p === null || q === null) return false;
-    if (
-      p.ready !== q.ready ||
-      p.started !== q.started ||
-      p.restartCount !== q.restartCount ||
-      p.containerID !== q.containerID
-    )
-      return true;
+    if (differs(p, q)) return true;
   }
   return false;
 }
 
-function conditionsDiffer(x: Condition[] | undefined, y: Condition[] | undefined): boolean {
-  if (!Array.isArray(x) || !Array.isArray(y)) return false;
-  if (x.length !== y.length) return true;
-  for (let i = 0; i < x.length; i++) {
-    const p = x[i];
-    const q = y[i];
-    if (typeof p !== "object" || typeof q !== "object" || p === null || q === null) return false;
-    if (p.type !== q.type || p.status !== q.status) return true;
-  }
-  return false;
+function containerDiffers(p: ContainerStatus, q: ContainerStatus): boolean {
+  return (
+    p.ready !== q.ready ||
+    p.started !== q.started ||
+    p.restartCount !== q.restartCount ||
+    p.containerID !== q.containerID
+  );
+}
+
+function conditionDiffers(p: Condition, q: Condition): boolean {
+  return p.type !== q.type || p.status !== q.status;
 }
