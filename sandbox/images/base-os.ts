@@ -1,5 +1,6 @@
 // The base layer under an image (Debian or Alpine): what /etc/os-release says and which shell and tools it has.
-import { debianCodename, debianFiles } from "./debian-files.ts";
+import { BUSYBOX_IMAGE_APPLETS } from "./busybox.ts";
+import { debianFiles } from "./debian-files.ts";
 import { SHELL_COMMANDS } from "./shell.ts";
 import type { ImageFile } from "./types.ts";
 
@@ -20,11 +21,6 @@ export function debian(release: string, gcc = ""): BaseOs {
 /** Name an Alpine base by point release (`3.21.3`). */
 export function alpine(release: string, gcc = ""): BaseOs {
   return { id: "alpine", release, gcc };
-}
-
-/** Say which Debian codename a base is (`bookworm`), or `` for Alpine. */
-export function codename(base: BaseOs): string {
-  return base.id === "debian" ? debianCodename(base.release) : "";
 }
 
 // Alpine's /etc/passwd from its alpine-baselayout package (root's shell is busybox's /bin/sh).
@@ -70,12 +66,8 @@ export function baseFiles(base: BaseOs, extraUsers: readonly string[], usersMtim
     : debianFiles(extraUsers, usersMtime, base.release);
 }
 
-// Busybox applets of an Alpine base the model runs; having wget is what marks a busybox userland.
-const ALPINE_TOOLS = [
-  ...SHELL_COMMANDS.filter((c) => c !== "bash"),
-  ...["cat", "ls", "id", "whoami", "uname", "wget", "nc", "nslookup", "ping", "ip", "ifconfig", "route"],
-  ...["tail", "chmod", "busybox", "apk"],
-];
+// An Alpine base's userland is busybox (having wget is what marks one), plus its package manager.
+const ALPINE_TOOLS = [...BUSYBOX_IMAGE_APPLETS, "apk"];
 // A Debian base: bash and dash (sh), coreutils; no ping, ip, wget or nslookup.
 const DEBIAN_TOOLS = [...SHELL_COMMANDS, "cat", "ls", "id", "whoami", "uname"];
 

@@ -56,11 +56,6 @@ const PASSWD_OLD = PASSWD.replace(
   .replace("_apt:x:42:65534::/nonexistent:/usr/sbin/nologin\n", "")
   .concat("_apt:x:100:65534::/nonexistent:/usr/sbin/nologin\n");
 
-/** Name the Debian release of a point version (`11.6` → `bullseye`). */
-export function debianCodename(release: string): string {
-  return CODENAMES[release.split(".")[0]] ?? "";
-}
-
 /** List a Debian base layer's files (bookworm 12.9 unless told), with passwd lines the image's layer added. */
 export function debianFiles(
   extraUsers: readonly string[],
