@@ -165,9 +165,9 @@ export function conflict(resource: string, group: string, name: string): StatusE
   );
 }
 
-/** 409 Conflict with a free-form message (e.g. a pod already bound to a node). */
-export function conflictMessage(name: string, message: string): StatusError {
-  return status(409, "Conflict", message, { name, kind: "pods" });
+/** 409 Conflict with a free-form message (e.g. a pod already bound to a node); `kind` names the resource. */
+export function conflictMessage(name: string, message: string, kind = "pods"): StatusError {
+  return status(409, "Conflict", message, { name, kind });
 }
 
 /** 403 Forbidden: `<resource> "<name>" is forbidden: <why>`. */

@@ -5,7 +5,15 @@ import { SA_ISSUER } from "../../api/pki.ts";
 import type { KubeObject, Node, Pod, Secret, ServiceAccount } from "../../api/types.ts";
 import type { Random } from "../../util/random.ts";
 import { rfc3339 } from "../../util/time.ts";
-import { badRequest, type FieldError, invalid, invalidError, notFound, StatusError } from "../errors.ts";
+import {
+  badRequest,
+  conflictMessage,
+  type FieldError,
+  invalid,
+  invalidError,
+  notFound,
+  type StatusError,
+} from "../errors.ts";
 import { type ClaimRef, signToken, type TokenClaims } from "../sa-token.ts";
 import type { ApiServer } from "../server.ts";
 
@@ -50,16 +58,11 @@ function validate(seconds: number): FieldError[] {
 
 // A 409 on the bound object's kind, as errors.NewConflict words it with the kind as the resource.
 function uidConflict(kind: string, name: string, uid: string): StatusError {
-  return new StatusError({
-    kind: "Status",
-    apiVersion: "v1",
-    metadata: {},
-    status: "Failure",
-    message: `Operation cannot be fulfilled on ${kind} "${name}": the UID in the bound object reference (${uid}) does not match the UID in record. The object might have been deleted and then recreated`,
-    reason: "Conflict",
-    details: { name, kind },
-    code: 409,
-  });
+  return conflictMessage(
+    name,
+    `Operation cannot be fulfilled on ${kind} "${name}": the UID in the bound object reference (${uid}) does not match the UID in record. The object might have been deleted and then recreated`,
+    kind,
+  );
 }
 
 interface Bound {
