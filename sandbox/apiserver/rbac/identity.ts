@@ -1,4 +1,5 @@
 // The user a kubectl request runs as: the kubeconfig's admin, or who --as/--as-group impersonate.
+import { CLUSTER_ADMINS_GROUP } from "./bootstrap/kubeadm.ts";
 import type { UserInfo } from "./types.ts";
 
 const ANONYMOUS = "system:anonymous";
@@ -11,7 +12,7 @@ const UNAUTHENTICATED = "system:unauthenticated";
  */
 export const ADMIN: UserInfo = {
   name: "kubernetes-admin",
-  groups: ["kubeadm:cluster-admins", AUTHENTICATED],
+  groups: [CLUSTER_ADMINS_GROUP, AUTHENTICATED],
 };
 
 /** Who a request without credentials is: system:anonymous in system:unauthenticated. */

@@ -2,8 +2,9 @@
 import type { Job, KubeObject, StringMap } from "../../api/types.ts";
 
 /** Label keys the job strategy puts on a job's pod template (legacy and prefixed forms). */
-export const JOB_NAME_LABELS = ["job-name", "batch.kubernetes.io/job-name"];
-export const CONTROLLER_UID_LABELS = ["controller-uid", "batch.kubernetes.io/controller-uid"];
+export const JOB_NAME_LABELS = ["job-name", "batch.kubernetes.io/job-name"] as const;
+/** The job's uid label keys on its pod template (legacy and prefixed forms); the prefixed one selects. */
+export const CONTROLLER_UID_LABELS = ["controller-uid", "batch.kubernetes.io/controller-uid"] as const;
 
 /**
  * Generate the selector and template labels of a job being created (unless spec.manualSelector), then

@@ -3,6 +3,7 @@ import type { KubeObject } from "../../api/types.ts";
 import { CronParseError, parseCron } from "../../util/cron-schedule.ts";
 import { sameCanonicalJSON } from "../../util/json-equal.ts";
 import { type FieldError, required } from "../errors.ts";
+import { CONTROLLER_UID_LABELS, JOB_NAME_LABELS } from "../registry/jobs.ts";
 import { nonNegative } from "./common.ts";
 import { invalidRendered, invalidValue, type Obj, obj, stringMap, text, unsupportedValue } from "./field.ts";
 import { goLabelSelector, goStringMap } from "./go-format.ts";
@@ -11,8 +12,8 @@ import { validateObjectMeta, validateObjectMetaUpdate } from "./object-meta.ts";
 import { validatePodTemplateSpec } from "./pod-template.ts";
 import { asSelector, validateLabelSelector } from "./selector.ts";
 
-const UID_LABEL = "batch.kubernetes.io/controller-uid";
-const NAME_LABEL = "batch.kubernetes.io/job-name";
+const [LEGACY_UID_LABEL, UID_LABEL] = CONTROLLER_UID_LABELS;
+const [LEGACY_NAME_LABEL, NAME_LABEL] = JOB_NAME_LABELS;
 
 function hasLabel(labels: Record<string, string>, key: string, want: string): FieldError[] {
   const path = `spec.template.metadata.labels[${key}]`;
@@ -27,7 +28,7 @@ function generatedSelector(job: KubeObject, spec: Obj): FieldError[] {
   const name = job.metadata.name ?? "";
   const errs: FieldError[] = uid === "" ? [required("metadata.uid")] : [];
   const labels = stringMap(obj(obj(spec.template).metadata).labels) ?? {};
-  errs.push(...hasLabel(labels, "controller-uid", uid), ...hasLabel(labels, "job-name", name));
+  errs.push(...hasLabel(labels, LEGACY_UID_LABEL, uid), ...hasLabel(labels, LEGACY_NAME_LABEL, name));
   errs.push(...hasLabel(labels, UID_LABEL, uid), ...hasLabel(labels, NAME_LABEL, name));
   const sel = asSelector(spec.selector);
   if (sel && !sel.matches({ [UID_LABEL]: uid, [NAME_LABEL]: name }))
