@@ -89,10 +89,10 @@ async function runInteractive(o: Options): Promise<void> {
     heredoc = undefined;
     const now = performance.now();
     if (tty) cluster.advance(now - last);
-    const exit = /^(?:exit|logout)(?:\s+(\d+))?$/.exec(text.trim());
-    if (exit && shell.atFirstLogin) {
-      // As bash's `exit N`: the status is N (mod 256), else that of the last command.
-      process.exitCode = exit[1] === undefined ? shell.lastExitCode : Number(exit[1]) & 255;
+    // As bash's `exit N`: the status is N (mod 256), else that of the last command.
+    const exit = shell.exitStatus(text);
+    if (exit !== undefined) {
+      process.exitCode = exit;
       break;
     }
     shell.run(text, (stream: "stdout" | "stderr", chunk: string) =>

@@ -11,6 +11,13 @@ export interface SessionStep {
 
 const EXIT = /^(?:exit|logout)(?:\s+(\d+))?\s*$/;
 
+/** Read an `exit [N]` (or `logout [N]`) line: the status it leaves with, N mod 256 or else `lastExit`. */
+export function exitStatus(line: string, lastExit: number): number | undefined {
+  const m = EXIT.exec(line.trim());
+  if (!m) return undefined;
+  return m[1] === undefined ? lastExit : Number(m[1]) & 255;
+}
+
 /** Run `line` in the attached shell (its prompt follows the shell's). `lastExit` is what a bare `exit` returns. */
 export function sessionLine(
   kubelets: KubeletAccess,
@@ -20,9 +27,8 @@ export function sessionLine(
   sink: OutputSink,
 ): SessionStep {
   const text = line.trim();
-  const exit = EXIT.exec(text);
-  if (exit) {
-    const code = exit[1] === undefined ? lastExit : Number(exit[1]) & 255;
+  const code = exitStatus(text, lastExit);
+  if (code !== undefined) {
     // The shell process itself reads the exit and ends.
     typed(kubelets, shell, `exit ${code}`);
     return leave(shell, code, sink);

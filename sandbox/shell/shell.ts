@@ -8,7 +8,7 @@ import { klog } from "../util/klog.ts";
 import type { Random } from "../util/random.ts";
 import { type CdShell, runCd, runPwd } from "./cd.ts";
 import { completeLine } from "./complete.ts";
-import { sessionLine } from "./container-session.ts";
+import { exitStatus, sessionLine } from "./container-session.ts";
 import { HELP_TEXT } from "./help.ts";
 import { runPrintf } from "./printf.ts";
 import { runScriptText, type ScriptHost } from "./script.ts";
@@ -90,9 +90,13 @@ export class Shell {
     return this.lastExit;
   }
 
-  /** Whether `exit` now ends the terminal's own login (no ssh session stacked, no container shell attached). */
-  get atFirstLogin(): boolean {
-    return this.logins.length === 1 && this.attached === undefined;
+  /**
+   * The status an `exit [N]` line ends the terminal's own login with; undefined for any other line, or
+   * while an ssh session or a container's shell would take the exit.
+   */
+  exitStatus(line: string): number | undefined {
+    if (this.logins.length > 1 || this.attached !== undefined) return undefined;
+    return exitStatus(line, this.lastExit);
   }
 
   /** Whether a shell inside a container has the terminal (so `exit` leaves that shell, not the session). */
