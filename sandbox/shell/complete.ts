@@ -58,8 +58,8 @@ function completePath(cluster: ShellCluster, host: string, cwd: string, word: st
   const cut = word.lastIndexOf("/") + 1;
   const dirWord = word.slice(0, cut);
   const base = word.slice(cut);
-  const home = dirWord === "~/" || dirWord.startsWith("~/") ? `/root/${dirWord.slice(2)}` : dirWord;
-  const entries = cluster.listDir(host, resolvePath(cwd, home === "" ? "." : home)) ?? [];
+  const dir = dirWord.startsWith("~/") ? `/root/${dirWord.slice(2)}` : dirWord;
+  const entries = cluster.listDir(host, resolvePath(cwd, dir)) ?? [];
   return entries
     .filter((e) => e.startsWith(base) && (base.startsWith(".") || !e.startsWith(".")))
     .map((e) => dirWord + e);
