@@ -57,8 +57,8 @@ nobody:x:65534:65534:nobody:/home:/bin/false
   },
 ];
 
-// The busybox applets the model runs for `kubectl exec`, besides the shell's own.
-const APPLETS = [
+/** The busybox applets the model runs for `kubectl exec` (the shell's own included), as images list them. */
+export const BUSYBOX_IMAGE_APPLETS = [
   // Busybox's shell is ash (also linked as sh); there is no bash in the image.
   ...SHELL_COMMANDS.filter((c) => c !== "bash"),
   ...["cat", "ls", "id", "whoami", "uname", "wget", "nc", "nslookup", "ping", "ip", "ifconfig", "route"],
@@ -96,13 +96,17 @@ Usage: busybox [function [arguments]...]
 \twill act like whatever name it's invoked as.
 
 Currently defined functions:
-\t${[...new Set(APPLETS)].sort().join(", ")}
+\t${[...new Set(BUSYBOX_IMAGE_APPLETS)].sort().join(", ")}
 `;
   return {
     busybox: (args) => {
       if (args.length === 0 || args[0] === "--help") return { stdout: help, stderr: "", exitCode: 0 };
       if (args[0] === "--list" && args.length === 1)
-        return { stdout: `${[...new Set(APPLETS)].sort().join("\n")}\n`, stderr: "", exitCode: 0 };
+        return {
+          stdout: `${[...new Set(BUSYBOX_IMAGE_APPLETS)].sort().join("\n")}\n`,
+          stderr: "",
+          exitCode: 0,
+        };
       return null;
     },
   };
@@ -195,7 +199,7 @@ export function busyboxImage(spec: BusyboxTag): ImageProgram {
     // The image config sets only PATH.
     env: { PATH: "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin" },
     files: FILES,
-    binaries: APPLETS,
+    binaries: BUSYBOX_IMAGE_APPLETS,
     busyboxVersion: spec.version,
     tools,
     start(ctx) {
