@@ -104,8 +104,7 @@ function applet(
       return true;
     case "date": {
       const r = runDate(args, { now: ctx.now(), flavor: "busybox", mtime: rootfsMtime(ctx) });
-      if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
-      if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+      logToolOutput(ctx, r);
       done(r.exitCode);
       return true;
     }
@@ -155,8 +154,7 @@ export function startApplet(ctx: ImageContext, argv: string[], tools?: ImageTool
   // Other tools (wget, nslookup, nc, ...) run as they do under sh, and the container exits with them.
   if (!ctx.runScript) return false;
   const r = ctx.runScript("sh", requote(argv));
-  if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
-  if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+  logToolOutput(ctx, r);
   done(r.exitCode);
   return true;
 }
@@ -280,8 +278,7 @@ export function startShell(ctx: ImageContext, argv: string[], tools?: ImageTools
           ret(2);
           return;
         }
-        if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
-        if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+        logToolOutput(ctx, r);
         ret(r.exitCode);
         return;
       }
@@ -341,8 +338,7 @@ export function startShell(ctx: ImageContext, argv: string[], tools?: ImageTools
         }
         if (ctx.runScript && (argv2.some((w) => REDIRECT.test(w)) || !OWN.has(argv2[0]))) {
           const r = ctx.runScript(shName, requote(argv2), cwd);
-          if (r.stdout) ctx.log(r.stdout.replace(/\n$/, ""));
-          if (r.stderr) ctx.log(r.stderr.replace(/\n$/, ""), "stderr");
+          logToolOutput(ctx, r);
           done(r.exitCode);
           return;
         }

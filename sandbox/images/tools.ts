@@ -21,7 +21,7 @@ export function runImageTool(tools: ImageTools | undefined, argv: readonly strin
   return tool ? tool(argv.slice(1)) : null;
 }
 
-/** Write a tool's output to the container log, a line per log entry. */
+/** Write a command's output (stdout, then stderr) to the container log, a line per log entry. */
 export function logToolOutput(ctx: ImageContext, out: ToolOutput): void {
   for (const [text, stream] of [
     [out.stdout, "stdout"],
