@@ -19,7 +19,6 @@ import { registerNetworkCommands } from "../network/commands.ts";
 import { builtinManifest } from "../network/flannel-manifest.ts";
 import { ClusterNetwork } from "../network/install.ts";
 import { nodeCommandNames } from "../node/commands.ts";
-import { FsError } from "../node/filesystem.ts";
 import { Machine, NODE_OS } from "../node/machine.ts";
 import { Scheduler } from "../scheduler/scheduler.ts";
 import { Shell } from "../shell/shell.ts";
@@ -281,13 +280,7 @@ export class Cluster implements ShellCluster {
   /** Say why a path on a node is not a directory one can enter (strerror text); undefined when it is one. */
   dirError(node: string, path: string): string | undefined {
     const fs = this.nodes.get(node)?.machine.fs;
-    if (!fs) return "No such file or directory";
-    try {
-      return fs.lookup(path).kind === "dir" ? undefined : "Not a directory";
-    } catch (err) {
-      if (err instanceof FsError) return err.message;
-      throw err;
-    }
+    return fs ? fs.dirError(path) : "No such file or directory";
   }
 
   listDir(node: string, path: string): string[] | undefined {

@@ -139,15 +139,7 @@ export function runInContainer(
     name: shName,
     interactive: memory !== undefined,
     line,
-    dirError: (path) => {
-      if (virt.listDir(path)) return undefined;
-      try {
-        return fs.lookup(path).kind === "dir" ? undefined : "Not a directory";
-      } catch (e) {
-        if (e instanceof FsError) return e.message;
-        throw e;
-      }
-    },
+    dirError: (path) => (virt.listDir(path) ? undefined : fs.dirError(path)),
   };
 
   const command = (words: string[], input: string, inScript: boolean): CommandOutput => {

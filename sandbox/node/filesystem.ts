@@ -147,6 +147,13 @@ export class FileTree {
     return this.resolve(split(path), path, true, 0).kind !== undefined;
   }
 
+  /** Say why a path is not a directory one can enter (strerror text); undefined when it is one. */
+  dirError(path: string): string | undefined {
+    const r = this.resolve(split(path), path, true, 0);
+    if (r.kind === undefined) return ERRNO_TEXT[r.code];
+    return r.kind === "dir" ? undefined : ERRNO_TEXT.ENOTDIR;
+  }
+
   /** Call fn after each change of a directory's entries or of the directory itself, as inotify reports it. */
   watch(dir: string, fn: () => void): () => void {
     const w = { names: splitPath(dir), fn };
