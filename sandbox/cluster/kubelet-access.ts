@@ -2,7 +2,10 @@
 import type { Pod } from "../api/types.ts";
 import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
 import { execInContainer, openShellIn, shellLineIn } from "../network/exec.ts";
+import type { ExecTarget } from "../node/cri-types.ts";
 import type { Cluster } from "./cluster.ts";
+
+type NetworkNode = NonNullable<ReturnType<Cluster["network"]["node"]>>;
 
 /** Kubelet access over a cluster's nodes. */
 export function kubeletAccess(cluster: Cluster): KubeletAccess {
@@ -32,6 +35,22 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
     }
     return { node, id };
   };
+  // A running container's exec target and its node in the network model, or kubectl's upgrade error.
+  const reach = (
+    namespace: string,
+    podName: string,
+    container: string,
+  ): { failed: CommandResult } | { target: ExecTarget; node: NetworkNode } => {
+    const f = find(namespace, podName, container, false);
+    if ("error" in f) {
+      const failed = { stdout: "", stderr: `error: unable to upgrade connection: ${f.error}\n`, exitCode: 1 };
+      return { failed };
+    }
+    return {
+      target: f.node.machine.containerd.execTarget(f.id),
+      node: cluster.network.node(f.node.name)!,
+    };
+  };
   return {
     logs(namespace, podName, container, opts) {
       const f = find(namespace, podName, container, !!opts.previous);
@@ -49,39 +68,19 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
       return { text };
     },
     exec(namespace, podName, container, argv, stdin): CommandResult {
-      const f = find(namespace, podName, container, false);
-      if ("error" in f)
-        return { stdout: "", stderr: `error: unable to upgrade connection: ${f.error}\n`, exitCode: 1 };
-      const node = cluster.network.node(f.node.name)!;
-      const target = f.node.machine.containerd.execTarget(f.id);
-      return execInContainer(cluster.network, node, target, argv, stdin ?? "", cluster.loop.now());
+      const r = reach(namespace, podName, container);
+      if ("failed" in r) return r.failed;
+      return execInContainer(cluster.network, r.node, r.target, argv, stdin ?? "", cluster.loop.now());
     },
     openShell(namespace, podName, container, shell) {
-      const f = find(namespace, podName, container, false);
-      if ("error" in f)
-        return { stdout: "", stderr: `error: unable to upgrade connection: ${f.error}\n`, exitCode: 1 };
-      const target = f.node.machine.containerd.execTarget(f.id);
-      return openShellIn(
-        cluster.network,
-        cluster.network.node(f.node.name)!,
-        target,
-        shell,
-        cluster.loop.now(),
-      );
+      const r = reach(namespace, podName, container);
+      if ("failed" in r) return r.failed;
+      return openShellIn(cluster.network, r.node, r.target, shell, cluster.loop.now());
     },
     shellLine(namespace, podName, container, pid, line) {
-      const f = find(namespace, podName, container, false);
-      if ("error" in f)
-        return {
-          stdout: "",
-          stderr: `error: unable to upgrade connection: ${f.error}\n`,
-          exitCode: 1,
-          prompt: "",
-          ended: true,
-        };
-      const target = f.node.machine.containerd.execTarget(f.id);
-      const node = cluster.network.node(f.node.name)!;
-      return shellLineIn(cluster.network, node, target, pid, line, cluster.loop.now());
+      const r = reach(namespace, podName, container);
+      if ("failed" in r) return { ...r.failed, prompt: "", ended: true };
+      return shellLineIn(cluster.network, r.node, r.target, pid, line, cluster.loop.now());
     },
     closeStdin(namespace, podName, container, code) {
       const f = find(namespace, podName, container, false);
