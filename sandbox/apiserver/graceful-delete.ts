@@ -11,7 +11,7 @@ import type { DeleteOptions } from "./server-options.ts";
 export type DeletePlan = { kind: "unchanged" } | { kind: "mark"; obj: KubeObject } | { kind: "remove" };
 
 /** The grace period a delete gives: only bound, unfinished pods wait for their kubelet. */
-export function gracePeriodOf(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): number {
+function gracePeriodOf(rt: ResourceType, obj: KubeObject, opts: DeleteOptions): number {
   if (rt.plural !== "pods") return 0;
   const spec = obj.spec as { nodeName?: string; terminationGracePeriodSeconds?: number };
   // An unscheduled pod has no kubelet to confirm termination, so it goes at once.

@@ -11,7 +11,7 @@ const TABLE = Uint8Array.from(B64URL, (ch) => ch.charCodeAt(0));
 const ascii = new TextDecoder();
 
 /** Encode bytes as unpadded base64url, as JWS segments are. */
-export function base64Url(bytes: Uint8Array): string {
+function base64Url(bytes: Uint8Array): string {
   // Straight from a table into one byte buffer, decoded once: no binary string, btoa or replacing
   // afterwards, and no array of boxed codes spread into fromCharCode.
   const n = bytes.length;

@@ -13,10 +13,10 @@ import { OwnerIndex } from "./owner-index.ts";
 import { controllerOf, controllerRef } from "./pod-util.ts";
 
 /** The annotation holding the time a cron job's job was scheduled for. */
-export const SCHEDULED_TIMESTAMP = "batch.kubernetes.io/cronjob-scheduled-timestamp";
+const SCHEDULED_TIMESTAMP = "batch.kubernetes.io/cronjob-scheduled-timestamp";
 
 /** The name of the job a cron job creates for the run scheduled at `ms`: `<cronjob>-<minutes since epoch>`. */
-export function cronJobRunName(cronJob: string, ms: number): string {
+function cronJobRunName(cronJob: string, ms: number): string {
   return `${cronJob}-${Math.floor(ms / 60_000)}`;
 }
 

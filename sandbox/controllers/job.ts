@@ -19,7 +19,7 @@ import { Expectations, OwnerIndex } from "./owner-index.ts";
 import { controllerOf, controllerRef, isPodActive, isPodReady } from "./pod-util.ts";
 
 /** The finalizer the job controller puts on its pods until it has counted them. */
-export const JOB_TRACKING_FINALIZER = "batch.kubernetes.io/job-tracking";
+const JOB_TRACKING_FINALIZER = "batch.kubernetes.io/job-tracking";
 
 /** Back-off between failed pods: 10 s doubling per consecutive failure, at most 10 min. */
 const BACKOFF_BASE_MS = 10_000;

@@ -64,11 +64,6 @@ export class OwnerIndex<T extends KubeObject = KubeObject> {
     return this.byOwner.get(uid)?.counts[k] ?? 0;
   }
 
-  /** Keys of the objects controlled by `uid`. */
-  keys(uid: string): string[] {
-    return [...(this.byOwner.get(uid)?.entries.keys() ?? [])];
-  }
-
   /** The objects controlled by `uid`, in the order they were first indexed. */
   objects(uid: string): T[] {
     const out: T[] = [];

@@ -3,7 +3,7 @@ import type { PodFacts } from "./filters.ts";
 import type { NodeInfo } from "./node-info.ts";
 
 /** NodeResourcesFit (LeastAllocated): prefer nodes with more free cpu and memory after placing the pod. */
-export function leastAllocated(f: PodFacts, ni: NodeInfo): number {
+function leastAllocated(f: PodFacts, ni: NodeInfo): number {
   // Pods without requests count as 100m cpu and 200Mi memory here, as the scheduler's non-zero defaults do.
   const cpu = ni.requestedCPU + (f.cpu || 100);
   const mem = ni.requestedMemory + (f.memory || 200 * 2 ** 20);

@@ -10,7 +10,7 @@ const UNAUTHENTICATED = "system:unauthenticated";
  * The caller without impersonation: admin.conf's client certificate names kubernetes-admin in the
  * kubeadm:cluster-admins group (kubeadm v1.29+), which kubeadm binds to cluster-admin.
  */
-export const ADMIN: UserInfo = {
+const ADMIN: UserInfo = {
   name: "kubernetes-admin",
   groups: [CLUSTER_ADMINS_GROUP, AUTHENTICATED],
 };

@@ -14,7 +14,7 @@ export type KubeadmSpec =
 /** The group kubeadm puts kubernetes-admin in (kubeadm v1.29+), bound to cluster-admin. */
 export const CLUSTER_ADMINS_GROUP = "kubeadm:cluster-admins";
 /** The group bootstrap tokens authenticate as while a node joins. */
-export const BOOTSTRAPPERS = "system:bootstrappers:kubeadm:default-node-token";
+const BOOTSTRAPPERS = "system:bootstrappers:kubeadm:default-node-token";
 
 const NODES = "system:nodes";
 const KS = "kube-system";

@@ -78,7 +78,7 @@ function role(
 }
 
 /** Turn one of kubeadm's specs into the object kubeadm sends. */
-export function kubeadmObject(spec: KubeadmSpec): StoredTemplate {
+function kubeadmObject(spec: KubeadmSpec): StoredTemplate {
   const obj =
     "rules" in spec
       ? role(spec.kind, spec.name, spec.namespace, spec.rules)
