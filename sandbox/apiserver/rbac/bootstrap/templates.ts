@@ -1,5 +1,6 @@
 // The bootstrap RBAC objects as the API server stores them, built once per process and frozen: every
 // cluster stores the same templates, each with its own uid, resourceVersion and creationTimestamp.
+import { resourceForKind } from "../../../api/resources.ts";
 import type { KubeObject } from "../../../api/types.ts";
 import type { Binding, RoleObject } from "../types.ts";
 import { aggregatedRules, sameRules } from "./aggregate.ts";
@@ -18,12 +19,6 @@ const API_VERSION = "rbac.authorization.k8s.io/v1";
 const GROUP = "rbac.authorization.k8s.io";
 const DEFAULTS = Object.freeze({ "kubernetes.io/bootstrapping": "rbac-defaults" });
 const AUTOUPDATE = Object.freeze({ "rbac.authorization.kubernetes.io/autoupdate": "true" });
-const PLURAL: Record<string, string> = {
-  ClusterRole: "clusterroles",
-  Role: "roles",
-  ClusterRoleBinding: "clusterrolebindings",
-  RoleBinding: "rolebindings",
-};
 
 function deepFreeze<T>(v: T): T {
   if (v && typeof v === "object" && !Object.isFrozen(v)) {
@@ -83,7 +78,7 @@ function kubeadmObject(spec: KubeadmSpec): StoredTemplate {
     "rules" in spec
       ? role(spec.kind, spec.name, spec.namespace, spec.rules)
       : binding(spec.kind, spec, spec.namespace, false);
-  return { plural: PLURAL[spec.kind], obj };
+  return { plural: resourceForKind(spec.kind)!.plural, obj };
 }
 
 function buildPolicy(): StoredTemplate[] {
