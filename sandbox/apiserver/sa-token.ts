@@ -1,7 +1,6 @@
 // The service-account token issuer: the JWTs TokenRequest signs (RS256, kubeadm's issuer) for kubectl
 // create token and for the kubelet's projected token volumes.
 import { sha256 } from "@noble/hashes/sha2.js";
-import { utf8ToBytes } from "@noble/hashes/utils.js";
 import type { Random } from "../util/random.ts";
 
 const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -9,6 +8,7 @@ const B64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_
 const TABLE = Uint8Array.from(B64URL, (ch) => ch.charCodeAt(0));
 // The output is plain ASCII, which every decoder reads byte for byte.
 const ascii = new TextDecoder();
+const utf8 = new TextEncoder();
 
 /** Encode bytes as unpadded base64url, as JWS segments are. */
 function base64Url(bytes: Uint8Array): string {
@@ -35,11 +35,10 @@ function base64Url(bytes: Uint8Array): string {
 }
 
 // The key ID is the hash of the signing key; the model has no key, so it hashes a fixed label.
-const KID = base64Url(sha256(utf8ToBytes("kubenotes service-account signing key")));
+const KID = base64Url(sha256(utf8.encode("kubenotes service-account signing key")));
 // The JOSE header is the same for every token.
-const HEADER = base64Url(utf8ToBytes(JSON.stringify({ alg: "RS256", kid: KID })));
+const HEADER = base64Url(utf8.encode(JSON.stringify({ alg: "RS256", kid: KID })));
 const SIGNATURE_BYTES = 256;
-const utf8 = new TextEncoder();
 
 /** A reference in the kubernetes.io claim: a service account or the object a token is bound to. */
 export interface ClaimRef {
