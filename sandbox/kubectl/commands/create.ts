@@ -45,8 +45,8 @@ function saveConfig(run: Run, obj: KubeObject, typed: boolean, namespace?: strin
   };
 }
 
-/** Send a generated object (or print it for a client dry run). */
-export function send(run: Run, plural: string, generated: KubeObject, wrap?: string): number {
+// Send a generated object (or print it for a client dry run).
+function send(run: Run, plural: string, generated: KubeObject, wrap?: string): number {
   const fmt = outputFormat(run);
   const mode = dryRun(run);
   const obj = saveConfig(run, generated, true);

@@ -12,8 +12,8 @@ import { CliError, errorText, fail, type Run } from "./common.ts";
 import { manifestItems, manifestNamespace, namespaceMismatch } from "./file-args.ts";
 import { LAST_APPLIED } from "./last-applied.ts";
 
-/** The exit status of a failed `kubectl diff` (CheckDiffErr: the usual 1, plus one). */
-export const DIFF_ERROR_EXIT = 2;
+// The exit status of a failed `kubectl diff` (CheckDiffErr: the usual 1, plus one).
+const DIFF_ERROR_EXIT = 2;
 
 // The file kubectl names an object by: `[group.]version.Kind.namespace.name`.
 function fileName(rt: ResourceType, ns: string | undefined, name: string): string {

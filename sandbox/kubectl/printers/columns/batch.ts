@@ -31,8 +31,8 @@ function completions(job: Job): string {
   return parallelism > 1 ? `${done}/1 of ${parallelism}` : `${done}/1`;
 }
 
-/** The job's DURATION: start to completion, or start to now while it runs; blank before it starts. */
-export function jobDuration(job: Job, now: number): string {
+// The job's DURATION: start to completion, or start to now while it runs; blank before it starts.
+function jobDuration(job: Job, now: number): string {
   const start = parseTime(job.status?.startTime);
   if (start === undefined) return "";
   const end = parseTime(job.status?.completionTime);
