@@ -12,21 +12,21 @@ export function buildJob(run: Run): KubeObject {
     fail("either --image or --from must be specified");
   if (run.afterDash.length > 0 && from !== "") fail("cannot specify --from and command");
   if (from !== "") return jobFromCronJob(run, name, from);
-  const container: Record<string, unknown> = { name, image };
-  if (run.afterDash.length > 0) container.command = run.afterDash;
-  container.resources = {};
   return {
     kind: "Job",
     apiVersion: "batch/v1",
     metadata: { name, creationTimestamp: null },
-    spec: {
-      template: {
-        metadata: { creationTimestamp: null },
-        spec: { containers: [container], restartPolicy: "Never" },
-      },
-    },
+    spec: { template: podTemplate(run, name, image, "Never") },
     status: {},
   };
+}
+
+// The pod template both generators build: one container named after the object, running `-- COMMAND` if given.
+function podTemplate(run: Run, name: string, image: string, restartPolicy: string) {
+  const container: Record<string, unknown> = { name, image };
+  if (run.afterDash.length > 0) container.command = run.afterDash;
+  container.resources = {};
+  return { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy } };
 }
 
 // `--from=cronjob/NAME`: the cron job's job template, marked as started by hand and owned by the cron job.
@@ -83,9 +83,6 @@ export function buildCronJob(run: Run): KubeObject {
   const schedule = run.str("schedule");
   if (image === "") fail("--image must be specified");
   if (schedule === "") fail("--schedule must be specified");
-  const container: Record<string, unknown> = { name, image };
-  if (run.afterDash.length > 0) container.command = run.afterDash;
-  container.resources = {};
   return {
     kind: "CronJob",
     apiVersion: "batch/v1",
@@ -94,12 +91,7 @@ export function buildCronJob(run: Run): KubeObject {
       schedule,
       jobTemplate: {
         metadata: { name, creationTimestamp: null },
-        spec: {
-          template: {
-            metadata: { creationTimestamp: null },
-            spec: { containers: [container], restartPolicy: run.str("restart") || "OnFailure" },
-          },
-        },
+        spec: { template: podTemplate(run, name, image, run.str("restart") || "OnFailure") },
       },
     },
     status: {},
