@@ -1,23 +1,9 @@
-// Time rendering shared by the describers: human ages and RFC 1123 timestamps.
+// Time rendering shared by the describers: human ages (the printers' rule) and RFC 1123 timestamps.
+import { humanDuration as humanSeconds } from "../printers/duration.ts";
 
 /** Render elapsed milliseconds as kubectl's human duration (FIDELITY §1.4). */
 export function humanDuration(ms: number): string {
-  const s = Math.trunc(ms / 1000);
-  if (s < -1) return "<invalid>";
-  if (s < 0) return "0s";
-  if (s < 120) return `${s}s`;
-  const m = Math.trunc(s / 60);
-  if (m < 10) return s % 60 === 0 ? `${m}m` : `${m}m${s % 60}s`;
-  if (m < 180) return `${m}m`;
-  const h = Math.trunc(m / 60);
-  if (h < 8) return m % 60 === 0 ? `${h}h` : `${h}h${m % 60}m`;
-  if (h < 48) return `${h}h`;
-  const d = Math.trunc(h / 24);
-  if (d < 8) return h % 24 === 0 ? `${d}d` : `${d}d${h % 24}h`;
-  if (d < 730) return `${d}d`;
-  const y = Math.trunc(d / 365);
-  if (y < 8) return d % 365 === 0 ? `${y}y` : `${y}y${d % 365}d`;
-  return `${y}y`;
+  return humanSeconds(ms / 1000);
 }
 
 /** Render the age of an RFC 3339 timestamp, or `<unknown>` when it is unset. */
