@@ -1,10 +1,10 @@
 // kubectl describe job and cronjob (describeJob, describeCronJob, describeJobTemplate).
 import type { CronJob, Event, Job, JobSpec } from "../../api/types.ts";
+import { selectorString } from "../printers/format.ts";
 import { humanDuration, rfc1123z } from "./duration.ts";
 import { describeEvents } from "./events.ts";
 import { printAnnotations, printLabels } from "./multiline.ts";
 import { controllerOf } from "./pod.ts";
-import { selectorString } from "./selectors.ts";
 import { describePodTemplate } from "./template.ts";
 import { type DescribeWriter, tabbedString } from "./writer.ts";
 

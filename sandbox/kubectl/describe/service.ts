@@ -1,8 +1,8 @@
 // kubectl describe service (v1.32 reads endpoints from EndpointSlices).
 import type { EndpointSlice, Event, Service } from "../../api/types.ts";
+import { formatLabels } from "../printers/format.ts";
 import { describeEvents } from "./events.ts";
 import { printAnnotations, printLabels } from "./multiline.ts";
-import { formatLabels } from "./selectors.ts";
 import { tabbedString } from "./writer.ts";
 
 const MAX_ENDPOINTS = 3;

@@ -1,10 +1,11 @@
 // kubectl describe deployment and replicaset.
 import type { Condition, Deployment, Event, Pod, PodTemplateSpec, ReplicaSet } from "../../api/types.ts";
+import { formatLabelSelector, selectorString } from "../printers/format.ts";
 import { rfc1123z } from "./duration.ts";
 import { describeEvents } from "./events.ts";
 import { cmp, printAnnotations, printLabels } from "./multiline.ts";
 import { controllerOf } from "./pod.ts";
-import { formatLabelSelector, selectorMatches, selectorString } from "./selectors.ts";
+import { selectorMatches } from "./selectors.ts";
 import { describePodTemplate } from "./template.ts";
 import { type DescribeWriter, tabbedString } from "./writer.ts";
 
