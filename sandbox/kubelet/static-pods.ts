@@ -4,8 +4,8 @@
 import { parseAllDocuments } from "yaml";
 import { MIRROR_ANNOTATION } from "../api/mirror-pod.ts";
 import type { Node, Pod } from "../api/types.ts";
-import { goYamlMessage } from "../kubectl/manifests.ts";
 import { fnv32a } from "../util/fnv.ts";
+import { goYamlMessage } from "../util/go-yaml-errors.ts";
 import { parseYamlDocuments } from "../util/yaml-cache.ts";
 
 // Every boot hashes the same few manifests again; their hashes are remembered by text (bounded).

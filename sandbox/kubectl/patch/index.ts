@@ -5,7 +5,7 @@
 //   applyPatch(type, kind, doc, patch)         -> patched copy; throws PatchFailure
 import { parseAllDocuments } from "yaml";
 import { clone } from "../../util/clone.ts";
-import { goYamlMessage } from "../manifests.ts";
+import { goYamlMessage } from "../../util/go-yaml-errors.ts";
 import { parseGoJson } from "./go-json.ts";
 import { applyJsonPatch } from "./json-patch.ts";
 import { strategicMergePatch } from "./strategic.ts";
