@@ -84,4 +84,5 @@ export interface Taint {
 export type * from "./batch-types.ts";
 export type * from "./cluster-types.ts";
 export type * from "./pod-types.ts";
+export type * from "./rbac-types.ts";
 export type * from "./workload-types.ts";

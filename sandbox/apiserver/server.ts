@@ -5,7 +5,7 @@ import {
   type ResourceType,
   WITH_STATUS_SUBRESOURCE,
 } from "../api/resources.ts";
-import type { KubeObject, Pod } from "../api/types.ts";
+import type { KubeObject, Pod, TokenRequest } from "../api/types.ts";
 import type { Etcd, KeyValue } from "../etcd/store.ts";
 import { clone } from "../util/clone.ts";
 import type { EventLoop } from "../util/event-loop.ts";
@@ -26,7 +26,7 @@ import { deletionDone, planDelete } from "./graceful-delete.ts";
 import { prepareJob } from "./registry/jobs.ts";
 import { preparePod } from "./registry/pods.ts";
 import { ServiceRegistry } from "./registry/services.ts";
-import { createToken, type TokenRequest } from "./registry/token-request.ts";
+import { createToken } from "./registry/token-request.ts";
 import { matchesFields, matchesLabels, SelectorCache } from "./selectors.ts";
 import type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 import { storageKey, storagePrefix } from "./storage-keys.ts";

@@ -1,7 +1,8 @@
 // The clusterrole-aggregation controller: a ClusterRole with an aggregationRule (admin, edit, view, or a
 // user's own) holds the rules of every ClusterRole its selectors match, kept up to date as those change.
+
+import type { RoleObject } from "../api/types.ts";
 import { aggregatedRules, sameRules } from "../apiserver/rbac/bootstrap/aggregate.ts";
-import type { RoleObject } from "../apiserver/rbac/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { InformerFactory } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";

@@ -1,7 +1,9 @@
 // RBAC evaluation over the cluster's Roles, ClusterRoles and their bindings, as the API server's RBAC
 // authorizer does it: for requests over HTTPS, for --as, and for `auth can-i`'s SubjectAccessReview.
+
+import type { Binding, PolicyRule, RoleObject, Subject } from "../../api/types.ts";
 import type { ApiServer } from "../server.ts";
-import type { AccessRequest, Binding, PolicyRule, RoleObject, Subject, UserInfo } from "./types.ts";
+import type { AccessRequest, UserInfo } from "./types.ts";
 
 const SA_PREFIX = "system:serviceaccount:";
 

@@ -2,7 +2,15 @@
 // registry's TokenREST serves it: default and validate the request, look up the object the token is bound
 // to, and sign the claims pkg/serviceaccount builds.
 import { SA_ISSUER } from "../../api/pki.ts";
-import type { KubeObject, Node, Pod, Secret, ServiceAccount } from "../../api/types.ts";
+import type {
+  BoundObjectReference,
+  KubeObject,
+  Node,
+  Pod,
+  Secret,
+  ServiceAccount,
+  TokenRequest,
+} from "../../api/types.ts";
 import type { Random } from "../../util/random.ts";
 import { rfc3339 } from "../../util/time.ts";
 import {
@@ -16,24 +24,6 @@ import {
 } from "../errors.ts";
 import { type ClaimRef, signToken, type TokenClaims } from "../sa-token.ts";
 import type { ApiServer } from "../server.ts";
-
-/** The object a token is bound to: a Pod, Secret or Node (apiVersion v1). */
-export interface BoundObjectReference {
-  kind?: string;
-  apiVersion?: string;
-  name?: string;
-  uid?: string;
-}
-
-/** An authentication.k8s.io/v1 TokenRequest: the request's spec, and the issued token in status. */
-export interface TokenRequest extends KubeObject {
-  spec: {
-    audiences?: string[] | null;
-    expirationSeconds?: number | null;
-    boundObjectRef?: BoundObjectReference | null;
-  };
-  status?: { token: string; expirationTimestamp: string };
-}
 
 const GROUP = "authentication.k8s.io";
 /** The API server's audiences (--api-audiences, which kubeadm leaves to default to the issuer). */

@@ -1,8 +1,8 @@
 // kubectl create token: validate the flags as kubectl does, send a TokenRequest for the service account,
 // and print the issued token (or the TokenRequest with -o).
 import type { ResourceType } from "../../api/resources.ts";
+import type { BoundObjectReference, TokenRequest } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
-import type { BoundObjectReference, TokenRequest } from "../../apiserver/registry/token-request.ts";
 import { BOUND_OBJECT_KINDS } from "../cli/commands/create-token.ts";
 import { fail, type Run } from "./common.ts";
 import { formatObjects, outputFormat } from "./print.ts";

@@ -2,6 +2,7 @@
 
 import { MIRROR_ANNOTATION } from "../../api/mirror-pod.ts";
 import type {
+  Binding,
   CronJob,
   Deployment,
   EndpointSlice,
@@ -13,9 +14,9 @@ import type {
   Node,
   Pod,
   ReplicaSet,
+  RoleObject,
   Service,
 } from "../../api/types.ts";
-import type { Binding, RoleObject } from "../../apiserver/rbac/types.ts";
 import { describeCronJob, describeJob } from "./batch.ts";
 import { type EventQuery, eventsFor } from "./events.ts";
 import { describeGeneric } from "./generic.ts";

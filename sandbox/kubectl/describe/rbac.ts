@@ -1,6 +1,6 @@
 // kubectl describe role|clusterrole|rolebinding|clusterrolebinding (RoleDescriber, ClusterRoleDescriber and
 // their binding describers): no events, and rules broken down, compacted and sorted as `auth can-i --list`.
-import type { Binding, RoleObject } from "../../apiserver/rbac/types.ts";
+import type { Binding, RoleObject } from "../../api/types.ts";
 import { accessRows } from "../rbac/rules-list.ts";
 import { printAnnotations, printLabels } from "./multiline.ts";
 import { tabbedString } from "./writer.ts";

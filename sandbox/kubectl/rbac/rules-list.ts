@@ -1,6 +1,6 @@
 // `auth can-i --list`: break rules down per resource, merge verbs of simple rules, sort, and print
 // the table kubectl prints (rbacutil.BreakdownRule, CompactRules, SortableRuleSlice).
-import type { PolicyRule } from "../../apiserver/rbac/types.ts";
+import type { PolicyRule } from "../../api/types.ts";
 
 function breakdown(rule: PolicyRule): PolicyRule[] {
   const out: PolicyRule[] = [];

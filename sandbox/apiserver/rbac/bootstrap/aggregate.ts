@@ -1,6 +1,6 @@
 // What the clusterrole-aggregation controller computes: an aggregated ClusterRole's rules are the rules of
 // every ClusterRole its selectors match, taken in name order, each rule once.
-import type { AggregationRule, PolicyRule, RoleObject } from "../types.ts";
+import type { AggregationRule, PolicyRule, RoleObject } from "../../../api/types.ts";
 
 function selects(rule: AggregationRule, labels: Record<string, string> | undefined): boolean {
   return (rule.clusterRoleSelectors ?? []).some((sel) => {

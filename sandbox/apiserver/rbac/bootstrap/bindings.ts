@@ -1,7 +1,7 @@
 // The default ClusterRoleBindings and the Roles and RoleBindings in kube-system and kube-public that
 // kube-apiserver v1.32 writes at start (bootstrappolicy ClusterRoleBindings, ControllerRoleBindings,
 // NamespaceRoles and NamespaceRoleBindings).
-import type { PolicyRule, Subject } from "../types.ts";
+import type { PolicyRule, Subject } from "../../../api/types.ts";
 import { CONTROLLER_PREFIX, controllerRoles } from "./controller-roles.ts";
 import { core, eventsRule, READ, rule } from "./rule.ts";
 

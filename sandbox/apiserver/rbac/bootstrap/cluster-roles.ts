@@ -1,6 +1,6 @@
 // The default ClusterRoles kube-apiserver v1.32 writes at start (bootstrappolicy.ClusterRoles(), with the
 // default feature gates): testdata/cluster-roles.yaml in Kubernetes, in its order.
-import type { PolicyRule } from "../types.ts";
+import type { PolicyRule } from "../../../api/types.ts";
 import { core, eventsRule, READ, rule, urls, WRITE } from "./rule.ts";
 
 /** One bootstrap ClusterRole: its name, rules, extra labels and the label its aggregationRule selects. */

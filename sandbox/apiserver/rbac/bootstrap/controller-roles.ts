@@ -1,6 +1,6 @@
 // The system:controller:* ClusterRoles kube-apiserver v1.32 writes at start (bootstrappolicy.ControllerRoles()
 // with the default feature gates: no DRA, SELinux-warning, ServiceCIDR or VolumeAttributesClass controllers).
-import type { PolicyRule } from "../types.ts";
+import type { PolicyRule } from "../../../api/types.ts";
 import type { RoleSpec } from "./cluster-roles.ts";
 import { core, eventsRule, READ, rule } from "./rule.ts";
 

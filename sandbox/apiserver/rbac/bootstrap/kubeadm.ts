@@ -1,7 +1,7 @@
 // The RBAC objects `kubeadm init` v1.32 writes through the API, in the order of its phases: the admins'
 // binding, the upload-config and kubelet-config phases, the bootstrap-token phase, and the CoreDNS and
 // kube-proxy addons. They carry no bootstrapping label: kubeadm, not the API server, owns them.
-import type { PolicyRule, Subject } from "../types.ts";
+import type { PolicyRule, Subject } from "../../../api/types.ts";
 import type { BindingSpec } from "./bindings.ts";
 import { group, serviceAccount, user } from "./bindings.ts";
 import { core, rule } from "./rule.ts";

@@ -1,6 +1,6 @@
 // Short builders for the PolicyRules of the bootstrap policy, so the tables below read like Kubernetes'
 // own rbacv1helpers.NewRule(verbs...).Groups(...).Resources(...).
-import type { PolicyRule } from "../types.ts";
+import type { PolicyRule } from "../../../api/types.ts";
 
 /** The read verbs most roles grant together. */
 export const READ = "get list watch";

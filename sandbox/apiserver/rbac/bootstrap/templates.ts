@@ -1,8 +1,7 @@
 // The bootstrap RBAC objects as the API server stores them, built once per process and frozen: every
 // cluster stores the same templates, each with its own uid, resourceVersion and creationTimestamp.
 import { resourceForKind } from "../../../api/resources.ts";
-import type { KubeObject } from "../../../api/types.ts";
-import type { Binding, RoleObject } from "../types.ts";
+import type { Binding, KubeObject, RoleObject } from "../../../api/types.ts";
 import { aggregatedRules, sameRules } from "./aggregate.ts";
 import { type BindingSpec, clusterRoleBindings, namespaceRoleBindings, namespaceRoles } from "./bindings.ts";
 import { clusterRoles } from "./cluster-roles.ts";
