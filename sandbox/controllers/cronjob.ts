@@ -1,5 +1,7 @@
 // The CronJob controller (v2): creates a job at each scheduled minute, honours concurrencyPolicy and
 // suspend, tracks active jobs and prunes finished ones beyond the history limits.
+
+import { controllerOf } from "../api/owners.ts";
 import type { CronJob, Job, JobReference } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
@@ -10,7 +12,7 @@ import { type CronSchedule, nextFire, parseCron } from "../util/cron-schedule.ts
 import { parseTime, rfc3339 } from "../util/time.ts";
 import { finishedAt, hasCondition, isFinished } from "./job-conditions.ts";
 import { OwnerIndex } from "./owner-index.ts";
-import { controllerOf, controllerRef } from "./pod-util.ts";
+import { controllerRef } from "./pod-util.ts";
 
 /** The annotation holding the time a cron job's job was scheduled for. */
 const SCHEDULED_TIMESTAMP = "batch.kubernetes.io/cronjob-scheduled-timestamp";

@@ -1,5 +1,6 @@
 // The DaemonSet controller: one pod per eligible node, each pinned to its node by node affinity.
 
+import { controllerOf } from "../api/owners.ts";
 import { firstPinnedNodeName, tolerates } from "../api/scheduling.ts";
 import type { DaemonSet, Node, Pod, Toleration } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
@@ -9,7 +10,7 @@ import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
 import { OwnerIndex } from "./owner-index.ts";
-import { controllerOf, controllerRef, isPodAvailable, isPodReady, templateHash } from "./pod-util.ts";
+import { controllerRef, isPodAvailable, isPodReady, templateHash } from "./pod-util.ts";
 
 /** The tolerations the DaemonSet controller adds to every daemon pod. */
 export const DAEMON_TOLERATIONS: Toleration[] = [

@@ -1,4 +1,6 @@
 // The Deployment controller: one ReplicaSet per pod template, rolled by surge and unavailability budgets.
+
+import { controllerOf } from "../api/owners.ts";
 import type { Condition, Deployment, ReplicaSet } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
@@ -9,7 +11,7 @@ import { jsonEqual } from "../util/json-equal.ts";
 import { rfc3339 } from "../util/time.ts";
 import { surgeAndUnavailable } from "./deployment-math.ts";
 import { OwnerIndex } from "./owner-index.ts";
-import { controllerOf, controllerRef, templateHash } from "./pod-util.ts";
+import { controllerRef, templateHash } from "./pod-util.ts";
 
 const REVISION = "deployment.kubernetes.io/revision";
 

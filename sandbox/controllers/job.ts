@@ -1,5 +1,7 @@
 // The Job controller: runs a job's pods to completion, counts their outcomes through the job-tracking
 // finalizer, and marks the job Complete or Failed (v1.32: SuccessCriteriaMet / FailureTarget first).
+
+import { controllerOf } from "../api/owners.ts";
 import type { Condition, Job, JobStatus, Pod } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
@@ -16,7 +18,7 @@ import {
   trueCondition,
 } from "./job-conditions.ts";
 import { Expectations, OwnerIndex } from "./owner-index.ts";
-import { controllerOf, controllerRef, isPodActive, isPodReady } from "./pod-util.ts";
+import { controllerRef, isPodActive, isPodReady } from "./pod-util.ts";
 
 /** The finalizer the job controller puts on its pods until it has counted them. */
 const JOB_TRACKING_FINALIZER = "batch.kubernetes.io/job-tracking";

@@ -1,7 +1,8 @@
 // An index from a controller's uid to the keys of the objects it controls, fed by an informer.
+
+import { controllerOf } from "../api/owners.ts";
 import type { KubeObject } from "../api/types.ts";
 import { keyOf } from "../client/informer.ts";
-import { controllerOf } from "./pod-util.ts";
 
 /** One dependent as the index holds it: the latest object and its class. */
 interface Entry<T> {

@@ -4,11 +4,6 @@ import type { KubeObject, OwnerReference, Pod } from "../api/types.ts";
 import { fnv32a } from "../util/fnv.ts";
 import { parseTime } from "../util/time.ts";
 
-/** The owner reference marked `controller: true`, if any. */
-export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((o) => o.controller);
-}
-
 /** An owner reference to `owner`, as a controller sets it on what it creates. */
 export function controllerRef(owner: KubeObject): OwnerReference {
   return {

@@ -1,4 +1,6 @@
 // The ReplicaSet controller: keeps the number of live pods matching spec.replicas.
+
+import { controllerOf } from "../api/owners.ts";
 import type { Pod, ReplicaSet } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
@@ -6,7 +8,7 @@ import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
 import { Expectations, OwnerIndex } from "./owner-index.ts";
-import { controllerOf, controllerRef, isPodActive, isPodAvailable, isPodReady } from "./pod-util.ts";
+import { controllerRef, isPodActive, isPodAvailable, isPodReady } from "./pod-util.ts";
 
 /** Rank pods for deletion: the ones least worth keeping first (as the real controller's ActivePods order). */
 function deletionRank(p: Pod): number[] {

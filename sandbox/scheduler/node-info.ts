@@ -1,4 +1,5 @@
 // The scheduler's per-node snapshot: what is allocatable and what the pods on it already request.
+import { controllerOf } from "../api/owners.ts";
 import type { Node, Pod } from "../api/types.ts";
 import { bytes, milliCPU } from "../util/quantity.ts";
 
@@ -21,10 +22,7 @@ export function podRequests(pod: Pod): { cpu: number; memory: number } {
 
 /** The uid of the pod's controller, if it has one. */
 export function ownerUid(pod: Pod): string | undefined {
-  const refs = pod.metadata.ownerReferences;
-  if (!refs) return undefined;
-  for (const o of refs) if (o.controller) return o.uid;
-  return undefined;
+  return controllerOf(pod)?.uid;
 }
 
 /** A node plus the load already placed on it. */

@@ -1,6 +1,7 @@
 // kubectl drain: cordon, check what may be evicted, evict, wait until the pods are gone.
 
 import { isMirrorPod } from "../../api/mirror-pod.ts";
+import { controllerOf } from "../../api/owners.ts";
 import type { Node, Pod } from "../../api/types.ts";
 import { fail, type Run } from "./common.ts";
 import { nodesFor, setUnschedulable } from "./nodes.ts";
@@ -18,7 +19,7 @@ function classify(run: Run, pods: Pod[]): { evict: Pod[]; errors: string[]; warn
     if (isMirrorPod(p)) continue;
     const phase = p.status?.phase;
     const finished = phase === "Succeeded" || phase === "Failed";
-    const owner = (p.metadata.ownerReferences ?? []).find((o) => o.controller);
+    const owner = controllerOf(p);
     if (owner?.kind === "DaemonSet" && !finished) {
       daemon.push(p);
       continue;

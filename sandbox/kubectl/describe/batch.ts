@@ -4,7 +4,7 @@ import { selectorString } from "../printers/format.ts";
 import { humanDuration, rfc1123z } from "./duration.ts";
 import { describeEvents } from "./events.ts";
 import { printAnnotations, printLabels } from "./multiline.ts";
-import { controllerOf } from "./pod.ts";
+import { controllerName } from "./pod.ts";
 import { describePodTemplate } from "./template.ts";
 import { type DescribeWriter, tabbedString } from "./writer.ts";
 
@@ -18,7 +18,7 @@ export function describeJob(job: Job, events: Event[] | null, now: number): stri
     w.write(0, `Selector:\t${selectorString(spec.selector)}\n`);
     printLabels(w, "Labels", job.metadata.labels);
     printAnnotations(w, "Annotations", job.metadata.annotations);
-    const controlledBy = controllerOf(job.metadata.ownerReferences);
+    const controlledBy = controllerName(job);
     if (controlledBy) w.write(0, `Controlled By:\t${controlledBy}\n`);
     if (spec.parallelism !== undefined) w.write(0, `Parallelism:\t${spec.parallelism}\n`);
     w.write(0, `Completions:\t${spec.completions ?? "<unset>"}\n`);

@@ -1,7 +1,8 @@
 // kubectl describe pod.
 
+import { controllerOf } from "../../api/owners.ts";
 import { podQOS } from "../../api/qos.ts";
-import type { Condition, Event, OwnerReference, Pod } from "../../api/types.ts";
+import type { Condition, Event, KubeObject, Pod } from "../../api/types.ts";
 import { describeContainers, describeResources } from "./containers.ts";
 import { rfc1123z, since } from "./duration.ts";
 import { describeEvents } from "./events.ts";
@@ -10,8 +11,8 @@ import { describeVolumes } from "./volumes.ts";
 import { type DescribeWriter, tabbedString } from "./writer.ts";
 
 /** Render `Kind/name` of the object's controller, or "" when it has none. */
-export function controllerOf(owners: OwnerReference[] | undefined): string {
-  const ref = owners?.find((o) => o.controller === true);
+export function controllerName(obj: KubeObject): string {
+  const ref = controllerOf(obj);
   return ref ? `${ref.kind}/${ref.name}` : "";
 }
 
@@ -48,7 +49,7 @@ export function describePod(pod: Pod, events: Event[] | null, now: number): stri
       w.write(0, "IPs:\n");
       for (const ip of status.podIPs) w.write(1, `IP:\t${ip.ip}\n`);
     }
-    const controlledBy = controllerOf(meta.ownerReferences);
+    const controlledBy = controllerName(pod);
     if (controlledBy) w.write(0, `Controlled By:\t${controlledBy}\n`);
     if (status.nominatedNodeName) w.write(0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
     if (spec["resources"]) {

@@ -4,7 +4,7 @@ import { formatLabelSelector, selectorString } from "../printers/format.ts";
 import { rfc1123z } from "./duration.ts";
 import { describeEvents } from "./events.ts";
 import { cmp, printAnnotations, printLabels } from "./multiline.ts";
-import { controllerOf } from "./pod.ts";
+import { controllerName } from "./pod.ts";
 import { selectorMatches } from "./selectors.ts";
 import { describePodTemplate } from "./template.ts";
 import { type DescribeWriter, tabbedString } from "./writer.ts";
@@ -113,7 +113,7 @@ export function describeReplicaSet(rs: ReplicaSet, pods: Pod[], events: Event[] 
     w.write(0, `Selector:\t${formatLabelSelector(rs.spec.selector)}\n`);
     printLabels(w, "Labels", rs.metadata.labels);
     printAnnotations(w, "Annotations", rs.metadata.annotations);
-    const controlledBy = controllerOf(rs.metadata.ownerReferences);
+    const controlledBy = controllerName(rs);
     if (controlledBy) w.write(0, `Controlled By:\t${controlledBy}\n`);
     w.write(0, `Replicas:\t${rs.status?.replicas ?? 0} current / ${rs.spec.replicas ?? 1} desired\n`);
     w.write(
