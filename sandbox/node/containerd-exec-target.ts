@@ -10,6 +10,12 @@ export function containerHostname(s: Sandbox, nodeHostname: string): string {
   return s.config.hostNetwork ? nodeHostname : (s.config.hostname ?? s.config.name);
 }
 
+// The pod spec's workingDir wins over the image's WorkingDir; neither leaves exec at `/`.
+function workingDirOf(c: Container, program: ImageProgram | undefined): { workingDir?: string } {
+  const dir = c.config.workingDir || program?.workingDir;
+  return dir ? { workingDir: dir } : {};
+}
+
 /** Describe a container of a sandbox for exec. */
 export function execTargetOf(
   c: Container,
@@ -33,9 +39,7 @@ export function execTargetOf(
     rootfs: c.rootfs,
     processes,
     shimPid: s.shimPid,
-    ...(c.config.workingDir || program?.workingDir
-      ? { workingDir: c.config.workingDir || program?.workingDir }
-      : {}),
+    ...workingDirOf(c, program),
     ...(program?.tools ? { tools: program.tools } : {}),
     ...(program?.busyboxVersion ? { busyboxVersion: program.busyboxVersion } : {}),
   };
