@@ -1,6 +1,6 @@
 // A tiny busybox-style sh and the few applets images run (sleep, echo, true, false, hostname, date, env).
 
-import { type DateEnv, runDate } from "../shell/date.ts";
+import { type DateEnv, runDate, strftime } from "../shell/date.ts";
 import { parseTailFollow } from "../shell/tail-follow.ts";
 import { processEnv } from "./env.ts";
 import { parseShell, type ShNode, ShSyntaxError, type Word } from "./shell-parse.ts";
@@ -28,15 +28,8 @@ export const SHELL_COMMANDS = [
 // A loop that never sleeps would spin forever in virtual time; after this many steps it yields 10 ms.
 const STEPS_BEFORE_YIELD = 200;
 
-const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-/** Format a time as `date` prints it in UTC: `Thu Jan  2 03:04:05 UTC 2025`. */
-export function formatDate(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, "0");
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2)} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
+// `$(date)` in a script: date(1)'s default format, in UTC.
+const DATE_FORMAT = "%a %b %e %H:%M:%S %Z %Y";
 
 /** Parse a sleep duration (`5`, `0.5`, `2m`, `1h`, `infinity`) into ms, or null if invalid. */
 export function parseSleep(arg: string): number | null {
@@ -210,7 +203,7 @@ export function startShell(ctx: ImageContext, argv: string[], tools?: ImageTools
         return part.v.trim() === "hostname"
           ? ctx.hostname
           : part.v.trim() === "date"
-            ? formatDate(ctx.now())
+            ? strftime(DATE_FORMAT, ctx.now())
             : "";
       })
       .join("");
