@@ -3,6 +3,7 @@ import { kindPrefix, type ResourceType } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
 import type { DeleteOptions } from "../../apiserver/server.ts";
+import { cascadePolicy } from "./cascade.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { readManifestArgs } from "./file-args.ts";
 import { expandRequests, type Request } from "./get.ts";
@@ -10,14 +11,6 @@ import { expandRequests, type Request } from "./get.ts";
 const FORCE_WARNING =
   "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n";
 const WAIT_LIMIT_MS = 600_000;
-
-function cascade(run: Run): DeleteOptions["propagationPolicy"] {
-  const v = run.str("cascade");
-  if (v === "background" || v === "true") return "Background";
-  if (v === "foreground") return "Foreground";
-  if (v === "orphan" || v === "false") return "Orphan";
-  return fail(`invalid cascade value (${v}). Must be "background", "foreground", or "orphan".`);
-}
 
 /** Grace period from --grace-period, --now and --force, as kubectl derives it (undefined: the object's own). */
 function gracePeriod(run: Run): number | undefined {
@@ -34,7 +27,7 @@ function gracePeriod(run: Run): number | undefined {
 /** Run `kubectl delete`. */
 export function runDelete(run: Run): number {
   const mode = dryRun(run);
-  const policy = cascade(run);
+  const policy = cascadePolicy(run);
   const grace = gracePeriod(run);
   if (run.bool("all") && run.str("selector")) fail("cannot set --all and --selector at the same time");
   const files = run.list("filename");

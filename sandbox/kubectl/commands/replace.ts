@@ -4,6 +4,7 @@ import { kindPrefix, type ResourceType } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
 import { clone } from "../../util/clone.ts";
+import { cascadePolicy } from "./cascade.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { withSource } from "./create.ts";
 import { manifestItems, manifestNamespace, namespaceMismatch } from "./file-args.ts";
@@ -81,7 +82,7 @@ function forceReplace(run: Run, list: Target[], fmt: OutputFormat, verb: string)
     try {
       run.ctx.api.delete(t.rt.plural, t.ns, name, {
         gracePeriodSeconds: grace >= 0 ? grace : undefined,
-        propagationPolicy: cascade(run),
+        propagationPolicy: cascadePolicy(run),
       });
     } catch (e) {
       if (!(e instanceof StatusError && e.code === 404)) throw e;
@@ -101,19 +102,11 @@ function forceReplace(run: Run, list: Target[], fmt: OutputFormat, verb: string)
   }
 }
 
-function cascade(run: Run): "Background" | "Foreground" | "Orphan" {
-  const v = run.str("cascade");
-  if (v === "background" || v === "true") return "Background";
-  if (v === "foreground") return "Foreground";
-  if (v === "orphan" || v === "false") return "Orphan";
-  return fail(`invalid cascade value (${v}). Must be "background", "foreground", or "orphan"`);
-}
-
 /** Run `kubectl replace -f ...`. */
 export function runReplace(run: Run): number {
   const fmt = outputFormat(run);
   const mode = dryRun(run);
-  cascade(run);
+  cascadePolicy(run);
   const force = run.bool("force");
   // Complete turns --grace-period=0 into 1 (and waits) before Validate looks at it.
   if (run.num("grace-period") >= 0 && !force) fail("--grace-period must have --force specified");
