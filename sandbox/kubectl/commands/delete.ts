@@ -2,7 +2,6 @@
 import { kindPrefix, type ResourceType } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
-import type { DeleteOptions } from "../../apiserver/server.ts";
 import { cascadePolicy } from "./cascade.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { readManifestArgs } from "./file-args.ts";
