@@ -1,11 +1,13 @@
 // Print figures for the built site from real Chromium: JS loaded before interaction, time from
 // Run to a cell's output (cold, and after the hover that starts the kernel), and compile times
-// of edited cells. Figures, not a test.
+// of edited cells. Figures, not a test. With --trace it prints instead where a bare-click first
+// run goes, read from Chromium traces: wall and CPU ms of each step in the worker and the page.
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchBrowser, openPage } from "../test/browser/harness/browser.ts";
 import { serveSite } from "../test/browser/harness/server.ts";
 import { findSite } from "../test/browser/harness/site.ts";
+import { type FirstRunTrace, traceFirstRun } from "../test/browser/harness/trace.ts";
 
 const site = findSite();
 const { url, server } = await serveSite(site.dir, site.base);
@@ -131,7 +133,32 @@ async function compileTimes(path: string): Promise<{ first: number; later: numbe
   return { first: figures.ready + figures.compiles[0], later: median(figures.compiles.slice(1)) };
 }
 
-try {
+/** Trace `n` bare-click first runs on fresh pages; print the median of each step. */
+async function traceFirstRuns(path: string, n: number): Promise<void> {
+  const runs: FirstRunTrace[] = [];
+  for (let i = 0; i < n; i++) {
+    const { page } = await openPage(browser, url + path);
+    runs.push(await traceFirstRun(browser, page));
+    await page.context().close();
+  }
+  const m = (key: keyof FirstRunTrace) => ms(median(runs.map((r) => Number(r[key]))));
+  console.log(`first run, bare click, traced (median of ${n} fresh pages; wall ms, CPU ms in brackets):`);
+  console.log(`  output after ${m("total")}, of which ${m("afterBoot")} after the boot ended`);
+  console.log(`  worker thread up ${m("workerAt")}, asks for the kernel ${m("requestAt")}`);
+  console.log(
+    `  kernel module compiled from ${m("compileAt")} in ${m("compile")} (${m("compileCpu")}), ` +
+      `streamed: ${runs.every((r) => r.streamed) ? "yes" : "no"}`,
+  );
+  console.log(`  modules evaluated in ${m("evaluate")} (${m("evaluateCpu")})`);
+  console.log(
+    `  cluster boot ${m("boot")} (${m("bootCpu")}): ${median(runs.map((r) => r.bootLazyCompiles))} ` +
+      `functions compiled lazily in ${m("bootLazyCompileMs")}, GC ${m("bootGcMs")}`,
+  );
+  console.log(`  page main thread busy (CPU) ${m("mainCpu")} from the click to the output`);
+}
+
+/** Print the figures the issue's targets are about. */
+async function printFigures(): Promise<void> {
   const pages = [...new Set(["", ...site.notes])];
   let worst = 0;
   for (const path of pages) worst = Math.max(worst, await jsBeforeInteraction(path));
@@ -159,6 +186,11 @@ try {
   console.log(`later runs: ${ms(later)} (median of 10)   target <= 20 ms`);
   console.log(`first compile incl. wasm fetch: ${ms(compile.first)}   target <= 1500 ms`);
   console.log(`later compiles: ${ms(compile.later)} (median of 5)   target <= 30 ms`);
+}
+
+try {
+  if (process.argv.includes("--trace")) await traceFirstRuns(site.notes[0] ?? "", 5);
+  else await printFigures();
 } finally {
   await browser.close();
   server.close();
