@@ -47,5 +47,10 @@ export default defineConfig({
     cspIntegration(),
   ],
   // The kernel and compiler workers import modules; bundle them as ES module workers.
-  vite: { worker: { format: "es" } },
+  // ASCII-only bundles: one non-Latin-1 character (a box-drawing line, an ellipsis) makes the
+  // browser decode a whole script to UTF-16, twice the memory for its source (1 MB kernel).
+  vite: {
+    worker: { format: "es", rolldownOptions: { output: { charset: "ascii" } } },
+    build: { rolldownOptions: { output: { charset: "ascii" } } },
+  },
 });
