@@ -173,7 +173,7 @@ async function printFigures(): Promise<void> {
     `cluster boot ${ms(r.boot)}, terminal mount ${ms(r.mount)}`;
   // Where the kernel's start went: each figure is ms after the kernel started (the click, or the hover).
   const steps = (r: FirstRun) =>
-    `after the kernel started: worker running ${ms(r.worker)}, code fetched and compiled ${ms(r.compiled)}, ` +
+    `after the kernel started: worker clock origin ${ms(r.worker)}, code fetched and compiled ${ms(r.compiled)}, ` +
     `modules evaluated ${ms(r.load)} (${ms(r.evaluate)}), booted and ready on the page ${ms(r.ready)}`;
   console.log(`site: ${site.dir} (${site.notes.length} note pages), measured on /${note}`);
   console.log(`JS before interaction (gzip, worst page): ${(worst / 1024).toFixed(1)} KB   target <= 50 KB`);
