@@ -46,6 +46,8 @@ export default defineConfig({
     // After Starlight, so it sees every page Starlight wrote, inline scripts included.
     cspIntegration(),
   ],
-  // The kernel and compiler workers import modules; bundle them as ES module workers.
-  vite: { worker: { format: "es" } },
+  // The kernel and compiler workers import modules; bundle them as ES module workers. ASCII
+  // only: one non-Latin-1 character (a box-drawing line, an ellipsis) makes the browser decode
+  // the whole 1 MB kernel to UTF-16, on the worker's thread and at twice the memory.
+  vite: { worker: { format: "es", rolldownOptions: { output: { charset: "ascii" } } } },
 });

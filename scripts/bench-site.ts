@@ -1,11 +1,13 @@
 // Print figures for the built site from real Chromium: JS loaded before interaction, time from
 // Run to a cell's output (cold, and after the hover that starts the kernel), and compile times
-// of edited cells. Figures, not a test.
+// of edited cells. Figures, not a test. With --trace it prints instead where a bare-click first
+// run goes, read from Chromium traces: wall and CPU ms of each step in the worker and the page.
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { launchBrowser, openPage } from "../test/browser/harness/browser.ts";
 import { serveSite } from "../test/browser/harness/server.ts";
 import { findSite } from "../test/browser/harness/site.ts";
+import { type FirstRunTrace, traceFirstRun } from "../test/browser/harness/trace.ts";
 
 const site = findSite();
 const { url, server } = await serveSite(site.dir, site.base);
@@ -59,6 +61,11 @@ interface FirstRun {
   load: number;
   boot: number;
   mount: number;
+  /** The finer breakdown, in ms after the kernel started (see kernel-boot.ts). */
+  worker: number;
+  compiled: number;
+  evaluate: number;
+  ready: number;
 }
 
 /** Time a first run in a fresh browser context (empty cache), optionally hovering cell 1 `hoverMs` before. */
@@ -71,12 +78,16 @@ async function firstRun(path: string, hoverMs?: number): Promise<FirstRun> {
   const total = await timeRun(page);
   const parts = await page.evaluate(() => {
     const ready = performance.getEntriesByName("kn:kernel-ready")[0] as PerformanceMeasure | undefined;
-    const detail = (ready?.detail ?? {}) as { loadMs?: number; bootMs?: number };
+    const detail = (ready?.detail ?? {}) as Record<string, number | undefined>;
     const mount = performance.getEntriesByName("kn:terminal-mount")[0]?.duration;
     return {
       load: detail.loadMs ?? Number.NaN,
       boot: detail.bootMs ?? Number.NaN,
       mount: mount ?? Number.NaN,
+      worker: detail.workerMs ?? Number.NaN,
+      compiled: detail.compiledMs ?? Number.NaN,
+      evaluate: detail.evaluateMs ?? Number.NaN,
+      ready: ready?.duration ?? Number.NaN,
     };
   });
   await page.context().close();
@@ -122,7 +133,32 @@ async function compileTimes(path: string): Promise<{ first: number; later: numbe
   return { first: figures.ready + figures.compiles[0], later: median(figures.compiles.slice(1)) };
 }
 
-try {
+/** Trace `n` bare-click first runs on fresh pages; print the median of each step. */
+async function traceFirstRuns(path: string, n: number): Promise<void> {
+  const runs: FirstRunTrace[] = [];
+  for (let i = 0; i < n; i++) {
+    const { page } = await openPage(browser, url + path);
+    runs.push(await traceFirstRun(browser, page));
+    await page.context().close();
+  }
+  const m = (key: keyof FirstRunTrace) => ms(median(runs.map((r) => Number(r[key]))));
+  console.log(`first run, bare click, traced (median of ${n} fresh pages; wall ms, CPU ms in brackets):`);
+  console.log(`  output after ${m("total")}, of which ${m("afterBoot")} after the boot ended`);
+  console.log(`  worker thread up ${m("workerAt")}, asks for the kernel ${m("requestAt")}`);
+  console.log(
+    `  kernel module compiled from ${m("compileAt")} in ${m("compile")} (${m("compileCpu")}), ` +
+      `streamed: ${runs.every((r) => r.streamed) ? "yes" : "no"}`,
+  );
+  console.log(`  modules evaluated in ${m("evaluate")} (${m("evaluateCpu")})`);
+  console.log(
+    `  cluster boot ${m("boot")} (${m("bootCpu")}): ${median(runs.map((r) => r.bootLazyCompiles))} ` +
+      `functions compiled lazily in ${m("bootLazyCompileMs")}, GC ${m("bootGcMs")}`,
+  );
+  console.log(`  page main thread busy (CPU) ${m("mainCpu")} from the click to the output`);
+}
+
+/** Print the figures the issue's targets are about. */
+async function printFigures(): Promise<void> {
   const pages = [...new Set(["", ...site.notes])];
   let worst = 0;
   for (const path of pages) worst = Math.max(worst, await jsBeforeInteraction(path));
@@ -135,15 +171,26 @@ try {
   const parts = (r: FirstRun & { all: number[] }) =>
     `median of ${r.all.join(", ")} ms on fresh pages; in that run: kernel code loaded after ${ms(r.load)}, ` +
     `cluster boot ${ms(r.boot)}, terminal mount ${ms(r.mount)}`;
+  // Where the kernel's start went: each figure is ms after the kernel started (the click, or the hover).
+  const steps = (r: FirstRun) =>
+    `after the kernel started: worker clock origin ${ms(r.worker)}, code fetched and compiled ${ms(r.compiled)}, ` +
+    `modules evaluated ${ms(r.load)} (${ms(r.evaluate)}), booted and ready on the page ${ms(r.ready)}`;
   console.log(`site: ${site.dir} (${site.notes.length} note pages), measured on /${note}`);
   console.log(`JS before interaction (gzip, worst page): ${(worst / 1024).toFixed(1)} KB   target <= 50 KB`);
   console.log(`first run, click with no prior hover (cold): ${ms(cold.total)}   target <= 150 ms`);
   console.log(`  ${parts(cold)}`);
+  console.log(`  ${steps(cold)}; output ${ms(cold.total - cold.ready)} after that`);
   console.log(`first run, hover then click after 300 ms:    ${ms(hover.total)}   target <= 150 ms`);
   console.log(`  ${parts(hover)} (the kernel started on hover)`);
+  console.log(`  ${steps(hover)}`);
   console.log(`later runs: ${ms(later)} (median of 10)   target <= 20 ms`);
   console.log(`first compile incl. wasm fetch: ${ms(compile.first)}   target <= 1500 ms`);
   console.log(`later compiles: ${ms(compile.later)} (median of 5)   target <= 30 ms`);
+}
+
+try {
+  if (process.argv.includes("--trace")) await traceFirstRuns(site.notes[0] ?? "", 5);
+  else await printFigures();
 } finally {
   await browser.close();
   server.close();

@@ -1,6 +1,6 @@
 /** Run a notebook page: cells in order on one kernel, editing, persistence, sharing, the page terminal. */
 import type { Stream } from "../workers/protocol.ts";
-import { mountCellTerminal } from "./cell-terminal.ts";
+import { mountCellTerminal, type OutputTerminal } from "./cell-terminal.ts";
 import { type CellView, readCell, showOrigin, showRunning } from "./cell-view.ts";
 import { EditsStore } from "./edits-store.ts";
 import type { BootedKernel } from "./kernel-boot.ts";
@@ -125,16 +125,14 @@ export class Notebook {
   /** Run one cell now; false when it could not finish (compile error or stopped). */
   private async exec(cell: CellView, note = ""): Promise<boolean> {
     const generation = this.generation;
-    if (!cell.terminal) {
-      const start = performance.now();
-      cell.terminal = mountCellTerminal(cell.el, `Output of cell ${cell.number}`);
-      performance.measure("kn:terminal-mount", { start });
-    }
-    const terminal = cell.terminal;
-    terminal.clear();
+    // A new terminal takes ~25 ms to mount. When the kernel can take the cell at once, the cell is
+    // sent first and the terminal mounts while the worker runs it, still within this task, so the
+    // next frame shows the same running cell and empty terminal as mounting first would.
+    const overlap = !cell.terminal && this.kernel.idle && this.compiledAlready(cell);
+    if (!overlap) this.terminalOf(cell).clear();
     cell.ui.note.textContent = note;
     showRunning(cell, true);
-    const write = (stream: Stream, text: string) => terminal.write(stream, text);
+    const write = (stream: Stream, text: string) => this.terminalOf(cell).write(stream, text);
     const code = await this.codeOf(cell, write);
     if (code && generation !== this.generation) {
       write("stderr", `Stopped: ${this.stopReason}.\n`);
@@ -148,7 +146,8 @@ export class Notebook {
     }
     let result: Awaited<ReturnType<KernelClient["runCell"]>>;
     try {
-      result = await this.kernel.runCell(cell.id, code.js, code.sourceMap, write);
+      const mount = overlap ? () => this.terminalOf(cell) : undefined;
+      result = await this.kernel.runCell(cell.id, code.js, code.sourceMap, write, mount);
     } catch (error) {
       result = { ok: false, stopped: String(error) };
     }
@@ -163,6 +162,21 @@ export class Notebook {
     cell.ran = true;
     showRunning(cell, false, ++this.counter);
     return true;
+  }
+
+  /** Mount the cell's terminal in place of its saved output, once. */
+  private terminalOf(cell: CellView): OutputTerminal {
+    if (!cell.terminal) {
+      const start = performance.now();
+      cell.terminal = mountCellTerminal(cell.el, `Output of cell ${cell.number}`);
+      performance.measure("kn:terminal-mount", { start });
+    }
+    return cell.terminal;
+  }
+
+  /** Tell whether the cell's code is at hand without compiling. */
+  private compiledAlready(cell: CellView): boolean {
+    return cell.origin === "original" || cell.compiled?.source === cell.source;
   }
 
   private async codeOf(cell: CellView, write: (stream: Stream, text: string) => void) {

@@ -37,6 +37,10 @@ export class KernelClient {
   private nextId = 1;
   private log: LogEntry[] = [];
   private completions = new Map<number, (items: string[]) => void>();
+  /** The worker holds a cluster in the state of the log (set a microtask after `ready`). */
+  private booted = false;
+  /** Jobs given and not finished yet. */
+  private queued = 0;
 
   constructor(options: { preset: string; seed?: number; limitMs?: number; booted?: BootedKernel }) {
     this.preset = options.preset;
@@ -45,10 +49,16 @@ export class KernelClient {
     this.spawn(options.booted);
   }
 
-  /** Run a cell's compiled code; its output streams to onOut. */
-  runCell(cellId: string, js: string, sourceMap: string | undefined, onOut: Output): Promise<RunResult> {
+  /** Run a cell's compiled code; its output streams to onOut, and onSent hears when the kernel has it. */
+  runCell(
+    cellId: string,
+    js: string,
+    sourceMap: string | undefined,
+    onOut: Output,
+    onSent?: () => void,
+  ): Promise<RunResult> {
     const entry: LogEntry = { kind: "cell", cellId, js, sourceMap };
-    return this.enqueue({ type: "run", cellId, js, sourceMap }, onOut, this.limitMs, entry);
+    return this.enqueue({ type: "run", cellId, js, sourceMap }, onOut, this.limitMs, entry, onSent);
   }
 
   /** Run one terminal line in the kernel's shell. */
@@ -65,6 +75,11 @@ export class KernelClient {
       this.post({ type: "complete", reqId, line });
       setTimeout(() => this.completions.delete(reqId) && resolve([]), 1000);
     });
+  }
+
+  /** Tell whether a job given now goes to the worker at once: it holds a cluster and nothing waits. */
+  get idle(): boolean {
+    return this.booted && this.queued === 0;
   }
 
   /** Tell whether a cell or line is running in the worker now. */
@@ -94,6 +109,7 @@ export class KernelClient {
   private spawn(booted = bootKernel(this.preset, this.seed)): void {
     const worker = booted.worker;
     this.worker = worker;
+    this.booted = false;
     this.ready = new Promise((resolve, reject) => {
       const take = (event: KernelEvent) => {
         if (event.type === "ready") {
@@ -111,6 +127,17 @@ export class KernelClient {
       for (const event of booted.early.splice(0)) take(event);
     });
     this.ready.catch(() => {});
+    this.watchReady();
+  }
+
+  private watchReady(): void {
+    const ready = this.ready;
+    ready.then(
+      () => {
+        if (this.ready === ready) this.booted = true;
+      },
+      () => {},
+    );
   }
 
   private restart(replay: boolean): void {
@@ -132,18 +159,33 @@ export class KernelClient {
         await this.send(job, () => {}, this.limitMs * 3, entry);
       }
     });
+    this.watchReady();
   }
 
-  private enqueue(job: Job, onOut: Output, limitMs: number, entry: LogEntry): Promise<RunResult> {
+  private enqueue(
+    job: Job,
+    onOut: Output,
+    limitMs: number,
+    entry: LogEntry,
+    onSent?: () => void,
+  ): Promise<RunResult> {
+    this.queued++;
     const result = this.tail.then(async () => {
       await this.ready;
-      return this.send(job, onOut, limitMs, entry);
+      return this.send(job, onOut, limitMs, entry, onSent);
     });
     this.tail = result.catch(() => {});
+    void this.tail.then(() => this.queued--);
     return result;
   }
 
-  private send(job: Job, onOut: Output, limitMs: number, entry: LogEntry): Promise<RunResult> {
+  private send(
+    job: Job,
+    onOut: Output,
+    limitMs: number,
+    entry: LogEntry,
+    onSent?: () => void,
+  ): Promise<RunResult> {
     const runId = this.nextId++;
     return new Promise<RunResult>((resolve) => {
       const timer = setTimeout(
@@ -163,6 +205,7 @@ export class KernelClient {
       };
       this.pending = pending;
       this.post({ ...job, runId } as KernelRequest);
+      onSent?.();
     });
   }
 

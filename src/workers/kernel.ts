@@ -1,5 +1,7 @@
 /// <reference lib="webworker" />
 /** Hold the page's cluster in a worker and run cells and terminal lines against it, like a notebook kernel. */
+// First, so that it runs before the sandbox's modules (see kernel-clock.ts).
+import "./kernel-clock.ts";
 import { createCluster } from "../../sandbox/index.ts";
 import { requireBlobWorker } from "./blob-only.ts";
 import { runCellModule } from "./cell-module.ts";
@@ -122,7 +124,13 @@ function handle(request: KernelRequest): Promise<void> | void {
       shell = cluster.shell();
       // The page terminal is an xterm a person types into: `kubectl exec -it` gets a prompt there.
       shell.tty = true;
-      const timing = { timeOrigin: performance.timeOrigin, loadedAt, bootMs: performance.now() - start };
+      const evaluatedFrom = performance.getEntriesByName("kn:kernel-evaluate")[0]?.startTime ?? loadedAt;
+      const timing = {
+        timeOrigin: performance.timeOrigin,
+        evaluatedFrom,
+        loadedAt,
+        bootMs: performance.now() - start,
+      };
       post({ type: "ready", prompt: prompt(), timing });
       return;
     }

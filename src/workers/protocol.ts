@@ -19,9 +19,10 @@ export type KernelEvent =
   | { type: "completion"; reqId: number; items: string[] }
   | { type: "fatal"; message: string };
 
-/** Time the kernel's start: the worker's clock origin (epoch ms), when its code had loaded and evaluated, the boot. */
+/** Time the kernel's start: the worker's clock origin (epoch ms), when its modules began and ended evaluating, the boot. */
 export interface KernelTiming {
   timeOrigin: number;
+  evaluatedFrom: number;
   loadedAt: number;
   bootMs: number;
 }
