@@ -4,6 +4,7 @@ import type { Event, KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { clone } from "../util/clone.ts";
 import { rfc3339 } from "../util/time.ts";
+import { type EventIdentity, SeenEvents } from "./seen-events.ts";
 
 /** Who is reporting: `default-scheduler`, or `kubelet` on `node01`. */
 export interface EventSource {
@@ -19,12 +20,9 @@ const SEEN_LIMIT = 4096;
 export class EventRecorder {
   private readonly api: ApiServer;
   private readonly source: EventSource;
-  private readonly seen = new Map<string, string>();
-  // The keys of `seen` in insertion order (a ring from `oldest` once full): the oldest is found without
-  // walking the map past the holes its deletions leave.
-  private readonly order: string[] = [];
-  private oldest = 0;
+  private readonly seen = new SeenEvents(SEEN_LIMIT);
   private readonly sourceCopy: EventSource;
+  private lastInvolved: Event["involvedObject"] | undefined = undefined;
   // The current millisecond in nanoseconds, split at 2^32 so that naming an event needs no BigInt.
   private baseAt = Number.NaN;
   private baseHi = 0;
@@ -48,9 +46,17 @@ export class EventRecorder {
   ): void {
     const ns = obj.metadata.namespace || "default";
     const kind = obj.kind ?? "";
-    const key = `${kind}\u0000${ns}\u0000${obj.metadata.name ?? ""}\u0000${obj.metadata.uid ?? ""}\u0000${fieldPath ?? ""}\u0000${reason}\u0000${message}`;
+    const id: EventIdentity = {
+      kind,
+      namespace: ns,
+      name: obj.metadata.name ?? "",
+      uid: obj.metadata.uid ?? "",
+      fieldPath: fieldPath ?? "",
+      reason,
+      message,
+    };
     const now = rfc3339(this.api.loop.now());
-    const existing = this.seen.get(key);
+    const existing = this.seen.get(id);
     try {
       if (existing) {
         const ev = this.api.tryGet<Event>("events", ns, existing);
@@ -75,15 +81,7 @@ export class EventRecorder {
       const seq = sequences.get(this.api) ?? 0;
       sequences.set(this.api, seq + 1);
       const name = `${obj.metadata.name}.${nanosHex(this.baseHi, this.baseHiHex, this.baseLo + seq)}`;
-      const involved: Event["involvedObject"] = {
-        kind,
-        namespace: obj.metadata.namespace,
-        name: obj.metadata.name,
-        uid: obj.metadata.uid,
-        apiVersion: obj.apiVersion,
-        resourceVersion: obj.metadata.resourceVersion,
-      };
-      if (fieldPath) involved.fieldPath = fieldPath;
+      const involved = this.involvedObject(obj, kind, fieldPath);
       // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
       const ev: Event = {
         apiVersion: "v1",
@@ -102,16 +100,43 @@ export class EventRecorder {
         reportingInstance: this.source.host ?? "",
       };
       this.api.create("events", ev, { namespace: ns, handOff: true });
-      if (this.seen.size >= SEEN_LIMIT) {
-        this.seen.delete(this.order[this.oldest]);
-        this.oldest = (this.oldest + 1) % SEEN_LIMIT;
-      }
-      const before = this.seen.size;
-      this.seen.set(key, name);
-      if (this.seen.size > before) this.order[(this.oldest + before) % SEEN_LIMIT] = key;
+      this.seen.set(id, name);
     } catch {
       // Events are best effort, as in client-go: a failed write must not break the caller.
     }
+  }
+
+  // Successive events about one object (a container's Pulled, Created, Started) share one reference:
+  // stored objects are never changed in place.
+  private involvedObject(
+    obj: KubeObject,
+    kind: string,
+    fieldPath: string | undefined,
+  ): Event["involvedObject"] {
+    const last = this.lastInvolved;
+    const m = obj.metadata;
+    if (
+      last !== undefined &&
+      last.uid === m.uid &&
+      last.resourceVersion === m.resourceVersion &&
+      last.name === m.name &&
+      last.namespace === m.namespace &&
+      last.kind === kind &&
+      last.apiVersion === obj.apiVersion &&
+      last.fieldPath === (fieldPath || undefined)
+    )
+      return last;
+    const involved: Event["involvedObject"] = {
+      kind,
+      namespace: m.namespace,
+      name: m.name,
+      uid: m.uid,
+      apiVersion: obj.apiVersion,
+      resourceVersion: m.resourceVersion,
+    };
+    if (fieldPath) involved.fieldPath = fieldPath;
+    this.lastInvolved = involved;
+    return involved;
   }
 }
 
