@@ -2,7 +2,6 @@
 // event into one object whose count grows.
 import type { Event, KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
-import { clone } from "../util/clone.ts";
 import { rfc3339 } from "../util/time.ts";
 import { type EventIdentity, SeenEvents } from "./seen-events.ts";
 
@@ -61,9 +60,13 @@ export class EventRecorder {
       if (existing) {
         const ev = this.api.tryGet<Event>("events", ns, existing);
         if (ev) {
-          const next = clone(ev);
-          next.count = (ev.count ?? 1) + 1;
-          next.lastTimestamp = now;
+          // Only the count and time change: the rest is shared with the stored event, never changed in place.
+          const next: Event = {
+            ...ev,
+            metadata: { ...ev.metadata },
+            count: (ev.count ?? 1) + 1,
+            lastTimestamp: now,
+          };
           this.api.update("events", next, { handOff: true });
           return;
         }
