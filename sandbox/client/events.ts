@@ -22,11 +22,6 @@ export class EventRecorder {
   private readonly seen = new SeenEvents(SEEN_LIMIT);
   private readonly sourceCopy: EventSource;
   private lastInvolved: Event["involvedObject"] | undefined = undefined;
-  // The current millisecond in nanoseconds, split at 2^32 so that naming an event needs no BigInt.
-  private baseAt = Number.NaN;
-  private baseHi = 0;
-  private baseHiHex = "";
-  private baseLo = 0;
 
   constructor(api: ApiServer, source: EventSource) {
     this.api = api;
@@ -74,16 +69,10 @@ export class EventRecorder {
       // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number per API server (shared by
       // every recorder, so two components naming the same object in one millisecond do not collide).
       const at = this.api.loop.now();
-      if (at !== this.baseAt) {
-        this.baseAt = at;
-        const base = BigInt(at) * 1_000_000n;
-        this.baseHi = Number(base >> 32n);
-        this.baseHiHex = this.baseHi.toString(16);
-        this.baseLo = Number(base & 0xffffffffn);
-      }
+      if (at !== baseAt) splitNanos(at);
       const seq = sequences.get(this.api) ?? 0;
       sequences.set(this.api, seq + 1);
-      const name = `${obj.metadata.name}.${nanosHex(this.baseHi, this.baseHiHex, this.baseLo + seq)}`;
+      const name = `${obj.metadata.name}.${nanosHex(baseHi, baseHiHex, baseLo + seq)}`;
       const involved = this.involvedObject(obj, kind, fieldPath);
       // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
       const ev: Event = {
@@ -141,6 +130,30 @@ export class EventRecorder {
     this.lastInvolved = involved;
     return involved;
   }
+}
+
+// The current millisecond in nanoseconds, split at 2^32 so that naming an event needs no BigInt; shared
+// by every recorder, since they all record at the instants of one clock.
+let baseAt = Number.NaN;
+let baseHi = 0;
+let baseHiHex = "";
+let baseLo = 0;
+
+// `ms * 10^6` split at 2^32, exactly: every partial product stays below 2^53 (ms below 2^42).
+function splitNanos(ms: number): void {
+  // As BigInt(ms) did: a fractional instant names no event (the recorder drops it).
+  if (!Number.isInteger(ms)) throw new RangeError(`${ms} is not an integer`);
+  const ah = Math.floor(ms / 0x20_0000);
+  const al = ms - ah * 0x20_0000;
+  // ms * 10^6 = x * 2^21 + al * 10^6 with x = ah * 10^6 = xh * 2^11 + xl.
+  const x = ah * 1_000_000;
+  const xh = Math.floor(x / 0x800);
+  const y = (x - xh * 0x800) * 0x20_0000 + al * 1_000_000;
+  const carry = Math.floor(y / 0x1_0000_0000);
+  baseAt = ms;
+  baseHi = xh + carry;
+  baseHiHex = baseHi.toString(16);
+  baseLo = y - carry * 0x1_0000_0000;
 }
 
 // Two hex digits for each byte value.
