@@ -1,6 +1,6 @@
 // The scheduler's per-node snapshot: what is allocatable and what the pods on it already request.
 import { controllerOf } from "../api/owners.ts";
-import type { Node, Pod } from "../api/types.ts";
+import type { Node, Pod, Taint } from "../api/types.ts";
 import { bytes, milliCPU } from "../util/quantity.ts";
 import type { OwnerSpread } from "./owner-spread.ts";
 
@@ -41,6 +41,9 @@ export class NodeInfo {
   private cpu = 0;
   private memory = 0;
   private slots = 0;
+  /** The node's spec.unschedulable and spec.taints, kept here so filtering a node reads one object. */
+  unschedulable = false;
+  taints: Taint[] | undefined = undefined;
 
   constructor(node: Node, spread: OwnerSpread) {
     this.node = node;
@@ -60,6 +63,8 @@ export class NodeInfo {
       this.slots = Number(a?.pods ?? 110);
     }
     this.current = n;
+    this.unschedulable = !!n.spec?.unschedulable;
+    this.taints = n.spec?.taints;
   }
 
   /** Allocatable cpu in millicores. */
