@@ -99,7 +99,10 @@ export class ApiServer {
         rt,
         meta.generateName,
         () => this.random.string(5),
-        (n) => this.etcd.get((generatedKey = storageKey(rt, meta.namespace, n))),
+        (n) => {
+          generatedKey = storageKey(rt, meta.namespace, n);
+          return this.etcd.get(generatedKey);
+        },
       );
     const keyName = meta.name;
     const keyNamespace = meta.namespace;

@@ -73,7 +73,7 @@ describe("etcd", () => {
       for (let j = 0; j < 8; j++) e.get(`/registry/r${j}/x`);
     });
     for (let j = 0; j < 8; j++) e.get(`/registry/r${j}/x`);
-    keys.forEach((k, i) => expect(e.get(k)?.value).toBe(i));
+    for (const [i, k] of keys.entries()) expect(e.get(k)?.value).toBe(i);
     expect(e.range("/foo").map((kv) => kv.key)).toEqual(["/foo/", "/foo/bar"]);
     expect(e.range("/r/p").map((kv) => kv.key)).toEqual(["/r/p", "/r/p/q"]);
     expect(e.range("").length).toBe(keys.length + 8);
