@@ -74,7 +74,10 @@ export class Etcd {
 
   /** All keys starting with `prefix`, in byte order. */
   range(prefix: string): KeyValue[] {
-    const keys = this.sortedKeys(prefix);
+    // A prefix within one bucket (`/registry/pods/default/`) reads that bucket alone.
+    const b = bucketName(prefix);
+    const kvs = b !== undefined && prefix.length >= b.length ? this.buckets.get(b)?.kvs : undefined;
+    const keys = kvs ? this.bucketKeys(b!) : this.sortedKeys(prefix);
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {
@@ -83,7 +86,8 @@ export class Etcd {
       else hi = mid;
     }
     const out: KeyValue[] = [];
-    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(this.get(keys[i])!);
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++)
+      out.push(kvs ? kvs.get(keys[i])! : this.get(keys[i])!);
     return out;
   }
 
