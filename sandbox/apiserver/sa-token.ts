@@ -10,12 +10,19 @@ const TABLE = Uint8Array.from(B64URL, (ch) => ch.charCodeAt(0));
 const ascii = new TextDecoder();
 const utf8 = new TextEncoder();
 
+// Scratch buffers reused by every token (each is read before it is filled again): a typed array per token
+// and segment costs more to allocate than to fill.
+let scratchCodes = new Uint8Array(1024);
+const scratchSig = new Uint8Array(256);
+
 /** Encode bytes as unpadded base64url, as JWS segments are. */
 function base64Url(bytes: Uint8Array): string {
   // Straight from a table into one byte buffer, decoded once: no binary string, btoa or replacing
   // afterwards, and no array of boxed codes spread into fromCharCode.
   const n = bytes.length;
-  const codes = new Uint8Array(Math.ceil((n * 4) / 3));
+  const size = Math.ceil((n * 4) / 3);
+  if (scratchCodes.length < size) scratchCodes = new Uint8Array(size * 2);
+  const codes = scratchCodes;
   let at = 0;
   let i = 0;
   for (; i + 2 < n; i += 3) {
@@ -31,7 +38,7 @@ function base64Url(bytes: Uint8Array): string {
     codes[at++] = TABLE[(v >>> 12) & 63]!;
     if (i + 1 < n) codes[at++] = TABLE[(v >>> 6) & 63]!;
   }
-  return ascii.decode(codes);
+  return ascii.decode(codes.subarray(0, at));
 }
 
 // The key ID is the hash of the signing key; the model has no key, so it hashes a fixed label.
@@ -71,7 +78,7 @@ export function signToken(claims: TokenClaims, random: Random): string {
   // them in that order.
   const payload = base64Url(utf8.encode(JSON.stringify(claims)));
   // An RS256 signature is 256 bytes; these are seeded random bytes, not a signature anyone can verify.
-  const sig = new Uint8Array(SIGNATURE_BYTES);
+  const sig = scratchSig;
   for (let i = 0; i < SIGNATURE_BYTES; i++) sig[i] = random.int(256);
   return `${HEADER}.${payload}.${base64Url(sig)}`;
 }

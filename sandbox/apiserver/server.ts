@@ -92,13 +92,20 @@ export class ApiServer {
     const meta = obj.metadata;
     if (rt.namespaced) meta.namespace = meta.namespace || opts.namespace || "default";
     else delete meta.namespace;
+    // The key the name was generated with: the same string serves the write (its hash is already made).
+    let generatedKey = "";
     if (!meta.name && meta.generateName)
       meta.name = generatedName(
         rt,
         meta.generateName,
         () => this.random.string(5),
-        (n) => this.etcd.get(storageKey(rt, meta.namespace, n)),
+        (n) => {
+          generatedKey = storageKey(rt, meta.namespace, n);
+          return this.etcd.get(generatedKey);
+        },
       );
+    const keyName = meta.name;
+    const keyNamespace = meta.namespace;
     dropServerFields(meta);
     if (!meta.name) {
       throw invalidError(rt.kind, rt.group, "", [
@@ -114,7 +121,10 @@ export class ApiServer {
     const errors = validateCreate(rt.plural, obj);
     if (errors.length > 0) throw invalidError(rt.kind, rt.group, meta.name, errors);
     admit(this, rt, obj, this.admission);
-    const key = storageKey(rt, meta.namespace, meta.name);
+    const key =
+      generatedKey && meta.name === keyName && meta.namespace === keyNamespace
+        ? generatedKey
+        : storageKey(rt, meta.namespace, meta.name);
     if (this.etcd.get(key)) throw alreadyExists(rt.plural, rt.group, meta.name);
     if (rt.plural === "services") this.services.allocate(obj, !!opts.dryRun);
     meta.uid ??= this.random.uuid();

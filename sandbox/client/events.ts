@@ -2,8 +2,8 @@
 // event into one object whose count grows.
 import type { Event, KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
-import { clone } from "../util/clone.ts";
 import { rfc3339 } from "../util/time.ts";
+import { type EventIdentity, SeenEvents } from "./seen-events.ts";
 
 /** Who is reporting: `default-scheduler`, or `kubelet` on `node01`. */
 export interface EventSource {
@@ -19,17 +19,9 @@ const SEEN_LIMIT = 4096;
 export class EventRecorder {
   private readonly api: ApiServer;
   private readonly source: EventSource;
-  private readonly seen = new Map<string, string>();
-  // The keys of `seen` in insertion order (a ring from `oldest` once full): the oldest is found without
-  // walking the map past the holes its deletions leave.
-  private readonly order: string[] = [];
-  private oldest = 0;
+  private readonly seen = new SeenEvents(SEEN_LIMIT);
   private readonly sourceCopy: EventSource;
-  // The current millisecond in nanoseconds, split at 2^32 so that naming an event needs no BigInt.
-  private baseAt = Number.NaN;
-  private baseHi = 0;
-  private baseHiHex = "";
-  private baseLo = 0;
+  private lastInvolved: Event["involvedObject"] | undefined = undefined;
 
   constructor(api: ApiServer, source: EventSource) {
     this.api = api;
@@ -48,16 +40,28 @@ export class EventRecorder {
   ): void {
     const ns = obj.metadata.namespace || "default";
     const kind = obj.kind ?? "";
-    const key = `${kind}\u0000${ns}\u0000${obj.metadata.name ?? ""}\u0000${obj.metadata.uid ?? ""}\u0000${fieldPath ?? ""}\u0000${reason}\u0000${message}`;
+    const id: EventIdentity = {
+      kind,
+      namespace: ns,
+      name: obj.metadata.name ?? "",
+      uid: obj.metadata.uid ?? "",
+      fieldPath: fieldPath ?? "",
+      reason,
+      message,
+    };
     const now = rfc3339(this.api.loop.now());
-    const existing = this.seen.get(key);
+    const existing = this.seen.get(id);
     try {
       if (existing) {
         const ev = this.api.tryGet<Event>("events", ns, existing);
         if (ev) {
-          const next = clone(ev);
-          next.count = (ev.count ?? 1) + 1;
-          next.lastTimestamp = now;
+          // Only the count and time change: the rest is shared with the stored event, never changed in place.
+          const next: Event = {
+            ...ev,
+            metadata: { ...ev.metadata },
+            count: (ev.count ?? 1) + 1,
+            lastTimestamp: now,
+          };
           this.api.update("events", next, { handOff: true });
           return;
         }
@@ -65,25 +69,11 @@ export class EventRecorder {
       // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number per API server (shared by
       // every recorder, so two components naming the same object in one millisecond do not collide).
       const at = this.api.loop.now();
-      if (at !== this.baseAt) {
-        this.baseAt = at;
-        const base = BigInt(at) * 1_000_000n;
-        this.baseHi = Number(base >> 32n);
-        this.baseHiHex = this.baseHi.toString(16);
-        this.baseLo = Number(base & 0xffffffffn);
-      }
+      if (at !== baseAt) splitNanos(at);
       const seq = sequences.get(this.api) ?? 0;
       sequences.set(this.api, seq + 1);
-      const name = `${obj.metadata.name}.${nanosHex(this.baseHi, this.baseHiHex, this.baseLo + seq)}`;
-      const involved: Event["involvedObject"] = {
-        kind,
-        namespace: obj.metadata.namespace,
-        name: obj.metadata.name,
-        uid: obj.metadata.uid,
-        apiVersion: obj.apiVersion,
-        resourceVersion: obj.metadata.resourceVersion,
-      };
-      if (fieldPath) involved.fieldPath = fieldPath;
+      const name = `${obj.metadata.name}.${nanosHex(baseHi, baseHiHex, baseLo + seq)}`;
+      const involved = this.involvedObject(obj, kind, fieldPath);
       // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
       const ev: Event = {
         apiVersion: "v1",
@@ -102,17 +92,68 @@ export class EventRecorder {
         reportingInstance: this.source.host ?? "",
       };
       this.api.create("events", ev, { namespace: ns, handOff: true });
-      if (this.seen.size >= SEEN_LIMIT) {
-        this.seen.delete(this.order[this.oldest]);
-        this.oldest = (this.oldest + 1) % SEEN_LIMIT;
-      }
-      const before = this.seen.size;
-      this.seen.set(key, name);
-      if (this.seen.size > before) this.order[(this.oldest + before) % SEEN_LIMIT] = key;
+      this.seen.set(id, name);
     } catch {
       // Events are best effort, as in client-go: a failed write must not break the caller.
     }
   }
+
+  // Successive events about one object (a container's Pulled, Created, Started) share one reference:
+  // stored objects are never changed in place.
+  private involvedObject(
+    obj: KubeObject,
+    kind: string,
+    fieldPath: string | undefined,
+  ): Event["involvedObject"] {
+    const last = this.lastInvolved;
+    const m = obj.metadata;
+    if (
+      last !== undefined &&
+      last.uid === m.uid &&
+      last.resourceVersion === m.resourceVersion &&
+      last.name === m.name &&
+      last.namespace === m.namespace &&
+      last.kind === kind &&
+      last.apiVersion === obj.apiVersion &&
+      last.fieldPath === (fieldPath || undefined)
+    )
+      return last;
+    const involved: Event["involvedObject"] = {
+      kind,
+      namespace: m.namespace,
+      name: m.name,
+      uid: m.uid,
+      apiVersion: obj.apiVersion,
+      resourceVersion: m.resourceVersion,
+    };
+    if (fieldPath) involved.fieldPath = fieldPath;
+    this.lastInvolved = involved;
+    return involved;
+  }
+}
+
+// The current millisecond in nanoseconds, split at 2^32 so that naming an event needs no BigInt; shared
+// by every recorder, since they all record at the instants of one clock.
+let baseAt = Number.NaN;
+let baseHi = 0;
+let baseHiHex = "";
+let baseLo = 0;
+
+// `ms * 10^6` split at 2^32, exactly: every partial product stays below 2^53 (ms below 2^42).
+function splitNanos(ms: number): void {
+  // As BigInt(ms) did: a fractional instant names no event (the recorder drops it).
+  if (!Number.isInteger(ms)) throw new RangeError(`${ms} is not an integer`);
+  const ah = Math.floor(ms / 0x20_0000);
+  const al = ms - ah * 0x20_0000;
+  // ms * 10^6 = x * 2^21 + al * 10^6 with x = ah * 10^6 = xh * 2^11 + xl.
+  const x = ah * 1_000_000;
+  const xh = Math.floor(x / 0x800);
+  const y = (x - xh * 0x800) * 0x20_0000 + al * 1_000_000;
+  const carry = Math.floor(y / 0x1_0000_0000);
+  baseAt = ms;
+  baseHi = xh + carry;
+  baseHiHex = baseHi.toString(16);
+  baseLo = y - carry * 0x1_0000_0000;
 }
 
 // Two hex digits for each byte value.

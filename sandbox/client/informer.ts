@@ -9,11 +9,22 @@ export interface InformerHandlers<T extends KubeObject> {
   delete?(obj: T): void;
 }
 
+// The last key made and what it was made from: one change reaches every informer, owner index and queue
+// in turn, and they then share one key string (hashed once) instead of each joining and keeping its own.
+let lastNamespace: string | undefined;
+let lastName: string | undefined;
+let lastKey = "";
+
 /** The cache key of an object: `namespace/name`, or `name` when cluster-scoped. */
 export function keyOf(obj: KubeObject): string {
-  return obj.metadata.namespace
-    ? `${obj.metadata.namespace}/${obj.metadata.name}`
-    : (obj.metadata.name ?? "");
+  const { namespace, name } = obj.metadata;
+  if (!namespace) return name ?? "";
+  if (name !== lastName || namespace !== lastNamespace) {
+    lastKey = `${namespace}/${name}`;
+    lastName = name;
+    lastNamespace = namespace;
+  }
+  return lastKey;
 }
 
 /** Split a cache key into namespace and name. */

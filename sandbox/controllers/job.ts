@@ -73,9 +73,11 @@ export class JobController {
   }
 
   private onPod(old: Pod | undefined, cur: Pod | undefined): void {
-    this.owners.update(old, cur);
     const p = (cur ?? old)!;
     const ref = controllerOf(p);
+    // Only a job's pods are indexed (and a pod that stops being one leaves): most pods belong to ReplicaSets.
+    if (ref?.kind !== "Job" && (!old || controllerOf(old)?.kind !== "Job")) return;
+    this.owners.update(old, cur);
     if (ref?.kind !== "Job") return;
     const key = `${p.metadata.namespace}/${ref.name}`;
     if (!old && cur) this.expectations.observeAdd(key);

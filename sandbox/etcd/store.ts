@@ -29,7 +29,7 @@ export class CompactedError extends Error {
 }
 
 interface Bucket {
-  keys: Set<string>;
+  kvs: Map<string, KeyValue>;
   sorted: string[] | null;
 }
 
@@ -47,10 +47,12 @@ export interface EtcdConfig {
 /** The cluster's etcd: the single source of truth that only the API server touches. */
 export class Etcd {
   private rev = 1;
-  private readonly data = new Map<string, KeyValue>();
+  // The keys live in one map per resource (`/registry/pods/`), not in one map of every key: a read of a node
+  // then searches the nodes, not every event and pod as well.
   private readonly buckets = new Map<string, Bucket>();
-  private lastBucket: Bucket | undefined;
-  private lastBucketName = "";
+  // The buckets used last, most recent first: a key under one of their names belongs to it.
+  private readonly recent: Bucket[] = [];
+  private readonly recentNames: string[] = [];
   private readonly history: WatchEvent[] = [];
   private compacted = 0;
   private readonly historyLimit: number;
@@ -67,12 +69,15 @@ export class Etcd {
 
   /** Read one key. */
   get(key: string): KeyValue | undefined {
-    return this.data.get(key);
+    return this.bucketOf(key, false)?.kvs.get(key);
   }
 
   /** All keys starting with `prefix`, in byte order. */
   range(prefix: string): KeyValue[] {
-    const keys = this.sortedKeys(prefix);
+    // A prefix within one bucket (`/registry/pods/default/`) reads that bucket alone.
+    const b = bucketName(prefix);
+    const kvs = b !== undefined && prefix.length >= b.length ? this.buckets.get(b)?.kvs : undefined;
+    const keys = kvs ? this.bucketKeys(b!) : this.sortedKeys(prefix);
     let lo = 0;
     let hi = keys.length;
     while (lo < hi) {
@@ -81,7 +86,8 @@ export class Etcd {
       else hi = mid;
     }
     const out: KeyValue[] = [];
-    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++) out.push(this.data.get(keys[i])!);
+    for (let i = lo; i < keys.length && keys[i].startsWith(prefix); i++)
+      out.push(kvs ? kvs.get(keys[i])! : this.get(keys[i])!);
     return out;
   }
 
@@ -92,17 +98,19 @@ export class Etcd {
 
   /** Write a key; returns the stored KeyValue. */
   put(key: string, value: unknown): KeyValue {
-    return this.write(key, value, this.data.get(key));
+    const bucket = this.bucketOf(key, true)!;
+    return this.write(bucket, key, value, bucket.kvs.get(key));
   }
 
   /** Write only if the key's modRevision is still `expected` (0: only if absent); etcd's transaction guard. */
   putIf(key: string, expected: number, value: unknown): KeyValue | undefined {
-    const cur = this.data.get(key);
+    const bucket = this.bucketOf(key, true)!;
+    const cur = bucket.kvs.get(key);
     if ((cur?.modRevision ?? 0) !== expected) return undefined;
-    return this.write(key, value, cur);
+    return this.write(bucket, key, value, cur);
   }
 
-  private write(key: string, value: unknown, prev: KeyValue | undefined): KeyValue {
+  private write(bucket: Bucket, key: string, value: unknown, prev: KeyValue | undefined): KeyValue {
     const rev = ++this.rev;
     const kv: KeyValue = {
       key,
@@ -111,19 +119,20 @@ export class Etcd {
       modRevision: rev,
       version: prev ? prev.version + 1 : 1,
     };
-    this.data.set(key, kv);
-    if (!prev) this.track(key, true);
+    bucket.kvs.set(key, kv);
+    if (!prev) bucket.sorted = null;
     this.emit({ type: "PUT", kv, prevKv: prev, revision: rev });
     return kv;
   }
 
   /** Delete a key; returns the deleted KeyValue. */
   delete(key: string): KeyValue | undefined {
-    const prev = this.data.get(key);
-    if (!prev) return undefined;
+    const bucket = this.bucketOf(key, false);
+    const prev = bucket?.kvs.get(key);
+    if (!bucket || !prev) return undefined;
     const rev = ++this.rev;
-    this.data.delete(key);
-    this.track(key, false);
+    bucket.kvs.delete(key);
+    bucket.sorted = null;
     this.emit({
       type: "DELETE",
       kv: { ...prev, modRevision: rev, value: undefined },
@@ -157,7 +166,7 @@ export class Etcd {
   // Keys are kept sorted per resource bucket (`/registry/pods/`), so a write to one resource never
   // makes a list of another resort, and a list sorts only its own resource.
   private sortedKeys(prefix: string): string[] {
-    const b = bucketOf(prefix);
+    const b = bucketName(prefix);
     if (b !== undefined && prefix.length >= b.length) return this.bucketKeys(b);
     const out: string[] = [];
     for (const name of this.buckets.keys())
@@ -168,27 +177,32 @@ export class Etcd {
   private bucketKeys(name: string): string[] {
     const bucket = this.buckets.get(name);
     if (!bucket) return [];
-    if (bucket.sorted === null) bucket.sorted = [...bucket.keys].sort(byteOrder);
+    if (bucket.sorted === null) bucket.sorted = [...bucket.kvs.keys()].sort(byteOrder);
     return bucket.sorted;
   }
 
-  private track(key: string, present: boolean): void {
-    // Writes come in runs of one resource: a key under the last bucket's name belongs to that bucket.
-    let bucket = this.lastBucket;
-    if (bucket === undefined || !key.startsWith(this.lastBucketName)) {
-      const name = bucketOf(key) ?? key;
-      bucket = this.buckets.get(name);
-      if (!bucket) {
-        bucket = { keys: new Set(), sorted: null };
-        this.buckets.set(name, bucket);
-      }
-      // Only a real bucket name (ending in "/") can stand for the keys under it.
-      this.lastBucket = name.endsWith("/") ? bucket : undefined;
-      this.lastBucketName = name;
+  // The bucket holding `key` (made when `create`). Keys too short for a bucket name are a bucket each.
+  private bucketOf(key: string, create: boolean): Bucket | undefined {
+    const names = this.recentNames;
+    for (let i = 0; i < names.length; i++) if (key.startsWith(names[i])) return this.recent[i];
+    const real = bucketName(key);
+    const name = real ?? key;
+    let bucket = this.buckets.get(name);
+    if (!bucket) {
+      if (!create) return undefined;
+      bucket = { kvs: new Map(), sorted: null };
+      this.buckets.set(name, bucket);
     }
-    if (present) bucket.keys.add(key);
-    else bucket.keys.delete(key);
-    bucket.sorted = null;
+    // Only a real bucket name can stand for the keys under it.
+    if (real !== undefined) {
+      if (names.length === RECENT) {
+        names.pop();
+        this.recent.pop();
+      }
+      names.unshift(name);
+      this.recent.unshift(bucket);
+    }
+    return bucket;
   }
 
   private emit(ev: WatchEvent): void {
@@ -207,8 +221,11 @@ function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// How many recently used buckets are tried by name before a key's bucket name is cut out and looked up.
+const RECENT = 4;
+
 /** `/registry/pods/` for `/registry/pods/default/web`; undefined for keys too short to have one. */
-function bucketOf(key: string): string | undefined {
+function bucketName(key: string): string | undefined {
   const i = key.indexOf("/", 1);
   const j = i < 0 ? -1 : key.indexOf("/", i + 1);
   return j < 0 ? undefined : key.slice(0, j + 1);

@@ -46,7 +46,7 @@ function nodeName(pod: Pod, ni: NodeInfo): FilterFailure | undefined {
 }
 
 function unschedulable(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
-  if (!ni.node.spec.unschedulable) return undefined;
+  if (!ni.unschedulable) return undefined;
   const tolerated = f.tolerations.some((t) =>
     tolerates(t, { key: "node.kubernetes.io/unschedulable", effect: "NoSchedule" }),
   );
@@ -96,7 +96,7 @@ function selectorFailure(): FilterFailure {
 }
 
 function taintToleration(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
-  const taints = ni.node.spec.taints;
+  const taints = ni.taints;
   if (!taints) return undefined;
   for (const taint of taints) {
     if (taint.effect !== "NoSchedule" && taint.effect !== "NoExecute") continue;

@@ -1,7 +1,8 @@
 // The scheduler's per-node snapshot: what is allocatable and what the pods on it already request.
 import { controllerOf } from "../api/owners.ts";
-import type { Node, Pod } from "../api/types.ts";
+import type { Node, Pod, Taint } from "../api/types.ts";
 import { bytes, milliCPU } from "../util/quantity.ts";
+import type { OwnerSpread } from "./owner-spread.ts";
 
 /** Requests of one pod, summed over its containers (init containers take the max, as kube-scheduler does). */
 export function podRequests(pod: Pod): { cpu: number; memory: number } {
@@ -31,15 +32,22 @@ export class NodeInfo {
   requestedCPU = 0;
   requestedMemory = 0;
   pods = 0;
-  /** Pods per owner uid, used to spread replicas of one controller (terminating ones left out). */
-  readonly owners = new Map<string, number>();
+  // The scheduler's pods-per-owner counts, shared by all its nodes.
+  private readonly spread: OwnerSpread;
+  /** The count of the owner being scored on this node, valid while `sameStamp` is the pick's stamp. */
+  sameCount = 0;
+  sameStamp = 0;
   // Allocatable is parsed when the node is set: filters and scores read it for every pod on every node.
   private cpu = 0;
   private memory = 0;
   private slots = 0;
+  /** The node's spec.unschedulable and spec.taints, kept here so filtering a node reads one object. */
+  unschedulable = false;
+  taints: Taint[] | undefined = undefined;
 
-  constructor(node: Node) {
+  constructor(node: Node, spread: OwnerSpread) {
     this.node = node;
+    this.spread = spread;
   }
 
   /** The node as last seen. */
@@ -55,6 +63,8 @@ export class NodeInfo {
       this.slots = Number(a?.pods ?? 110);
     }
     this.current = n;
+    this.unschedulable = !!n.spec?.unschedulable;
+    this.taints = n.spec?.taints;
   }
 
   /** Allocatable cpu in millicores. */
@@ -85,9 +95,6 @@ export class NodeInfo {
   /** Count a pod, or stop counting it (-1), among its controller's pods on this node. */
   accountOwner(pod: Pod, sign: 1 | -1): void {
     const owner = ownerUid(pod);
-    if (!owner) return;
-    const n = (this.owners.get(owner) ?? 0) + sign;
-    if (n <= 0) this.owners.delete(owner);
-    else this.owners.set(owner, n);
+    if (owner) this.spread.add(owner, this, sign);
   }
 }

@@ -11,6 +11,7 @@ import { rfc3339 } from "../util/time.ts";
 import { failureMessage } from "./diagnosis.ts";
 import { type FilterFailure, type PodFacts, podFacts, runFilters } from "./filters.ts";
 import { NodeInfo, ownerUid } from "./node-info.ts";
+import { OwnerSpread } from "./owner-spread.ts";
 import { score } from "./scoring.ts";
 
 /** Configuration of the scheduler. */
@@ -47,6 +48,8 @@ export class Scheduler {
   // Pods that came up while no kube-scheduler process ran; queued again when one starts.
   private held: Set<string> | undefined;
   private readonly sameScratch: number[] = [];
+  private readonly spread = new OwnerSpread();
+  private pickStamp = 0;
   /** Pods bound, for benchmarks. */
   bound = 0;
 
@@ -59,7 +62,7 @@ export class Scheduler {
     this.nodes = new Informer<Node>(cfg.api, "nodes");
     this.nodes.on({
       add: (n) => {
-        const ni = new NodeInfo(n);
+        const ni = new NodeInfo(n, this.spread);
         this.infos.set(n.metadata.name!, ni);
         this.order.push(ni);
         this.retryUnschedulable();
@@ -72,7 +75,10 @@ export class Scheduler {
       delete: (n) => {
         const ni = this.infos.get(n.metadata.name!);
         this.infos.delete(n.metadata.name!);
-        if (ni) this.order = this.order.filter((x) => x !== ni);
+        if (ni) {
+          this.order = this.order.filter((x) => x !== ni);
+          this.spread.forget(ni);
+        }
       },
     });
     this.pods.on({
@@ -226,11 +232,21 @@ export class Scheduler {
     // Each node's count of the pod's siblings, read once for both the maximum and the spread score.
     const same = this.sameScratch;
     let maxSame = 0;
-    if (owner)
+    if (owner) {
+      // The owner's counts are marked on the nodes holding its pods: no lookup per feasible node.
+      const stamp = ++this.pickStamp;
+      const counts = this.spread.of(owner);
+      if (counts)
+        for (const [ni, n] of counts) {
+          ni.sameCount = n;
+          ni.sameStamp = stamp;
+        }
       for (let i = 0; i < feasible.length; i++) {
-        same[i] = feasible[i].owners.get(owner) ?? 0;
-        maxSame = Math.max(maxSame, same[i]);
+        const ni = feasible[i];
+        same[i] = ni.sameStamp === stamp ? ni.sameCount : 0;
+        if (same[i] > maxSame) maxSame = same[i];
       }
+    }
     let best: NodeInfo | undefined;
     let bestScore = -1;
     let ties = 0;

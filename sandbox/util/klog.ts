@@ -1,3 +1,7 @@
+// Components log in bursts at one instant: the time part of the last line is reused.
+let stampMs = Number.NaN;
+let stamp = "";
+
 /**
  * Format a line as klog writes it (Kubernetes components, client-go in kubectl):
  * `I0102 03:04:05.000000       1 file.go:12] message`, with I, W or E for the severity.
@@ -9,8 +13,13 @@ export function klog(
   msg: string,
   severity: "I" | "W" | "E" = "I",
 ): string {
-  const d = new Date(ms);
-  const p = (n: number, w = 2) => String(n).padStart(w, "0");
-  const stamp = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}000`;
-  return `${severity}${stamp} ${String(pid).padStart(7)} ${where}] ${msg}`;
+  if (ms !== stampMs) {
+    const d = new Date(ms);
+    const p = (n: number, w = 2) => String(n).padStart(w, "0");
+    stamp = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}000`;
+    stampMs = ms;
+  }
+  // One flat string: a template would keep a rope of its pieces, the shared time part among them, alive in
+  // every retained log line.
+  return [severity, stamp, " ", String(pid).padStart(7), " ", where, "] ", msg].join("");
 }

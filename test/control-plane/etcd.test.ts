@@ -53,4 +53,32 @@ describe("etcd", () => {
     expect(e.putIf("/k", kv.modRevision + 5, 2)).toBeUndefined();
     expect(e.putIf("/k", kv.modRevision, 2)?.value).toBe(2);
   });
+
+  it("finds every key however it is shaped, whatever was read or written before", () => {
+    const e = new Etcd();
+    const keys = [
+      "/foo/",
+      "/foo/bar",
+      "foo",
+      "a/b/c",
+      "/registry/pods/",
+      "/registry/pods/a/x",
+      "/r/p/q",
+      "/r/p",
+    ];
+    // Touch many resources between writes, so the recently used buckets keep changing.
+    for (let i = 0; i < 8; i++) e.put(`/registry/r${i}/x`, i);
+    keys.forEach((k, i) => {
+      e.put(k, i);
+      for (let j = 0; j < 8; j++) e.get(`/registry/r${j}/x`);
+    });
+    for (let j = 0; j < 8; j++) e.get(`/registry/r${j}/x`);
+    for (const [i, k] of keys.entries()) expect(e.get(k)?.value).toBe(i);
+    expect(e.range("/foo").map((kv) => kv.key)).toEqual(["/foo/", "/foo/bar"]);
+    expect(e.range("/r/p").map((kv) => kv.key)).toEqual(["/r/p", "/r/p/q"]);
+    expect(e.range("").length).toBe(keys.length + 8);
+    e.delete("/foo/bar");
+    expect(e.get("/foo/bar")).toBeUndefined();
+    expect(e.range("/foo/").map((kv) => kv.key)).toEqual(["/foo/"]);
+  });
 });

@@ -7,22 +7,31 @@ import { child, isObj, type Obj, objects } from "./shape.ts";
 
 const TOKEN_MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
 
-function tokenVolume(name: string): Obj {
-  return {
-    name,
-    projected: {
-      defaultMode: 420,
-      sources: [
-        { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
-        { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
-        {
-          downwardAPI: {
-            items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }],
-          },
-        },
-      ],
+// What the plugins add is the same in every pod: one frozen copy serves them all, since stored objects are
+// never changed in place (a write to it would throw rather than change every pod).
+const TOKEN_PROJECTION = deepFreeze({
+  defaultMode: 420,
+  sources: [
+    { serviceAccountToken: { expirationSeconds: 3607, path: "token" } },
+    { configMap: { items: [{ key: "ca.crt", path: "ca.crt" }], name: "kube-root-ca.crt" } },
+    {
+      downwardAPI: {
+        items: [{ fieldRef: { apiVersion: "v1", fieldPath: "metadata.namespace" }, path: "namespace" }],
+      },
     },
-  };
+  ],
+});
+const DEFAULT_TOLERATIONS = ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"].map((key) =>
+  deepFreeze({ effect: "NoExecute", key, operator: "Exists", tolerationSeconds: 300 }),
+);
+
+function deepFreeze<T>(v: T): T {
+  if (typeof v === "object" && v !== null) for (const x of Object.values(v)) deepFreeze(x);
+  return Object.freeze(v);
+}
+
+function tokenVolume(name: string): Obj {
+  return { name, projected: TOKEN_PROJECTION };
 }
 
 function addTokenVolume(spec: Obj, suffix: string): void {
@@ -45,9 +54,7 @@ function addDefaultTolerations(spec: Obj): void {
   const tolerates = (key: string) =>
     tolerations.some((t) => (t.key === key || !t.key) && (t.effect === "NoExecute" || !t.effect));
   const added: Obj[] = [];
-  for (const key of ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]) {
-    if (!tolerates(key)) added.push({ effect: "NoExecute", key, operator: "Exists", tolerationSeconds: 300 });
-  }
+  for (const t of DEFAULT_TOLERATIONS) if (!tolerates(t.key)) added.push(t);
   if (added.length > 0)
     spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
 }
