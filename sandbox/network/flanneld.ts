@@ -85,6 +85,11 @@ function masqRules(node: NodeNetwork, network: string, subnet: string): void {
   appendRule(filter, "FLANNEL-FWD", sharedRule(["-d", network, ...f, "-j", "ACCEPT"]));
 }
 
+// Every flannel pod logs one of these per other node's lease: rendered when read, not kept as text.
+function leaseAdded(time: number, subnet: string): string {
+  return klog(time, 1, "vxlan_network.go:108", `Handling addition of lease ${subnet}`);
+}
+
 /** flanneld: lease the node's podCIDR, write subnet.env, bring up flannel.1 and route to the other nodes. */
 export function flanneldHook(api: ApiServer, fabric: Fabric, leases: SubnetLeases, node: NodeNetwork) {
   return (ctx: ImageContext, _info: DaemonHookInfo): (() => void) | undefined => {
@@ -152,7 +157,7 @@ export function flanneldHook(api: ApiServer, fabric: Fabric, leases: SubnetLease
           dev: "flannel.1",
           onlink: true,
         });
-        log("vxlan_network.go:108", `Handling addition of lease ${subnet}`);
+        ctx.logFormatted(leaseAdded, subnet, "stderr");
       },
       removed: (name, subnet) => {
         if (name !== node.name) node.host.removeRoute(subnet, "flannel.1");
