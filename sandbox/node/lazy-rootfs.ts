@@ -7,7 +7,6 @@ type Dir = FsNode & { kind: "dir" };
 
 // A file write (content set) or a touch (content undefined) waiting for the tree.
 interface Op {
-  path: string;
   names: string[];
   now: number;
   content?: string;
@@ -59,7 +58,7 @@ export class LazyRootfs extends FileTree {
       const names = splitPath(path);
       const written = this.ops?.some((op) => op.content !== undefined && same(op.names, names));
       if (written || this.peek(names)?.kind === "file") {
-        this.wait({ path, names, now });
+        this.wait({ names, now });
         return;
       }
     }
@@ -73,7 +72,11 @@ export class LazyRootfs extends FileTree {
       // Deferred only where the write is sure to succeed: a writable path in an existing directory.
       if (node !== null && node?.kind !== "dir" && this.peek(names.slice(0, -1))?.kind === "dir") {
         this.assertWritable(path);
-        this.wait({ path, names, now, content, mode });
+        // A touch just before goes: the write replaces the touched node, which nobody could have seen.
+        const ops = this.ops;
+        const last = ops?.[ops.length - 1];
+        if (ops && last && last.content === undefined && same(last.names, names)) ops.pop();
+        this.wait({ names, now, content, mode });
         return;
       }
     }
@@ -120,8 +123,9 @@ export class LazyRootfs extends FileTree {
     const ops = this.ops ?? [];
     this.ops = undefined;
     for (const op of ops) {
-      if (op.content === undefined) super.touch(op.path, op.now);
-      else super.writeFile(op.path, op.content, op.now, op.mode);
+      const path = `/${op.names.join("/")}`;
+      if (op.content === undefined) super.touch(path, op.now);
+      else super.writeFile(path, op.content, op.now, op.mode);
     }
   }
 }
