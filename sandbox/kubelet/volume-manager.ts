@@ -7,7 +7,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import type { FileTree } from "../node/filesystem.ts";
 import type { Random } from "../util/random.ts";
-import { writeAtomic } from "./atomic-writer.ts";
+import { writeAtomic, writeAtomicFresh } from "./atomic-writer.ts";
 import type { PodRecord } from "./pod-state.ts";
 import { apiVolumePath, podDir } from "./volume-mounts.ts";
 import { type PayloadSources, volumePayload } from "./volume-payload.ts";
@@ -166,6 +166,9 @@ export class VolumeManager {
         root.mode = isTmpfs(v) ? 0o1777 : 0o777;
         if (isTmpfs(v)) root.tmpfs = true;
       }
+      // Most volumes are written once and never listed: their files are made when first read.
+      writeAtomicFresh(fs, dir, r.files, now, this.h.random);
+      return undefined;
     }
     writeAtomic(fs, dir, r.files, now, this.h.random);
     return undefined;
