@@ -5,13 +5,17 @@ import type { LogLine } from "./cri-types.ts";
 /** Render a line's text from its time and argument (deterministic: same inputs, same text). */
 export type LineFormat = (time: number, arg: string) => string;
 
+// The arrays of a log without lines, shared by every such log; never written (the first line replaces them).
+const NONE = Object.freeze([]) as unknown as never[];
+
 /** Hold one container's log lines; {@link LogBuffer.lines} gives them as CRI log lines. */
 export class LogBuffer {
-  // Unboxed doubles, small integers (1 for stderr) and strings: about 24 bytes a line.
-  private times: number[] = [];
-  private errs: number[] = [];
+  // Unboxed doubles, small integers (1 for stderr) and strings: about 24 bytes a line. The shared empty
+  // arrays are replaced on the first line (a pod's pause container never logs one).
+  private times: number[] = NONE;
+  private errs: number[] = NONE;
   // The line's text, or its format's argument where `formats` has a format.
-  private texts: string[] = [];
+  private texts: string[] = NONE;
   // Made on the first formatted line; one entry per line from then on (undefined for plain ones).
   private formats: (LineFormat | undefined)[] | undefined;
 
@@ -22,6 +26,7 @@ export class LogBuffer {
 
   /** Add a line. */
   push(time: number, stream: LogLine["stream"], text: string): void {
+    if (this.times === NONE) this.open();
     this.times.push(time);
     this.errs.push(stream === "stderr" ? 1 : 0);
     this.texts.push(text);
@@ -32,10 +37,17 @@ export class LogBuffer {
   pushFormatted(time: number, stream: LogLine["stream"], format: LineFormat, arg: string): void {
     if (this.formats === undefined)
       this.formats = new Array<LineFormat | undefined>(this.length).fill(undefined);
+    if (this.times === NONE) this.open();
     this.times.push(time);
     this.errs.push(stream === "stderr" ? 1 : 0);
     this.texts.push(arg);
     this.formats.push(format);
+  }
+
+  private open(): void {
+    this.times = [];
+    this.errs = [];
+    this.texts = [];
   }
 
   /** Drop the oldest lines beyond `max`. */
