@@ -10,14 +10,15 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 /** Hold one container's log lines; {@link LogBuffer.lines} gives them as CRI log lines. */
 export class LogBuffer {
-  // Unboxed doubles, small integers (1 for stderr) and strings: about 24 bytes a line. The shared empty
-  // arrays are replaced on the first line (a pod's pause container never logs one).
+  // Unboxed doubles, small integers and strings: about 24 bytes a line. The shared empty arrays are
+  // replaced on the first line (a pod's pause container never logs one).
   private times: number[] = NONE;
-  private errs: number[] = NONE;
-  // The line's text, or its format's argument where `formats` has a format.
+  // Per line: 1 for stderr, plus twice (1 + the index in `formats`) for a formatted line.
+  private kinds: number[] = NONE;
+  // The line's text, or its format's argument for a formatted line.
   private texts: string[] = NONE;
-  // Made on the first formatted line; one entry per line from then on (undefined for plain ones).
-  private formats: (LineFormat | undefined)[] | undefined;
+  // The distinct formats this log's lines use (flanneld's lease line: one), in first-use order.
+  private formats: LineFormat[] = NONE;
 
   /** Count the lines kept. */
   get length(): number {
@@ -26,28 +27,28 @@ export class LogBuffer {
 
   /** Add a line. */
   push(time: number, stream: LogLine["stream"], text: string): void {
-    if (this.times === NONE) this.open();
-    this.times.push(time);
-    this.errs.push(stream === "stderr" ? 1 : 0);
-    this.texts.push(text);
-    this.formats?.push(undefined);
+    this.add(time, stream === "stderr" ? 1 : 0, text);
   }
 
   /** Add a line whose text is `format(time, arg)`, rendered when the log is read. */
   pushFormatted(time: number, stream: LogLine["stream"], format: LineFormat, arg: string): void {
-    if (this.formats === undefined)
-      this.formats = new Array<LineFormat | undefined>(this.length).fill(undefined);
-    if (this.times === NONE) this.open();
-    this.times.push(time);
-    this.errs.push(stream === "stderr" ? 1 : 0);
-    this.texts.push(arg);
-    this.formats.push(format);
+    let f = this.formats.indexOf(format);
+    if (f < 0) {
+      if (this.formats === NONE) this.formats = [];
+      f = this.formats.push(format) - 1;
+    }
+    this.add(time, (stream === "stderr" ? 1 : 0) + 2 * (f + 1), arg);
   }
 
-  private open(): void {
-    this.times = [];
-    this.errs = [];
-    this.texts = [];
+  private add(time: number, kind: number, text: string): void {
+    if (this.times === NONE) {
+      this.times = [];
+      this.kinds = [];
+      this.texts = [];
+    }
+    this.times.push(time);
+    this.kinds.push(kind);
+    this.texts.push(text);
   }
 
   /** Drop the oldest lines beyond `max`. */
@@ -55,9 +56,8 @@ export class LogBuffer {
     const extra = this.length - max;
     if (extra <= 0) return;
     this.times.splice(0, extra);
-    this.errs.splice(0, extra);
+    this.kinds.splice(0, extra);
     this.texts.splice(0, extra);
-    this.formats?.splice(0, extra);
   }
 
   /** Give the lines, oldest first, as fresh objects. */
@@ -65,9 +65,10 @@ export class LogBuffer {
     const out: LogLine[] = [];
     for (let i = 0; i < this.times.length; i++) {
       const time = this.times[i];
-      const format = this.formats?.[i];
-      const text = format === undefined ? this.texts[i] : format(time, this.texts[i]);
-      out.push({ time, stream: this.errs[i] === 1 ? "stderr" : "stdout", text });
+      const kind = this.kinds[i];
+      const f = kind >> 1;
+      const text = f === 0 ? this.texts[i] : this.formats[f - 1](time, this.texts[i]);
+      out.push({ time, stream: (kind & 1) === 1 ? "stderr" : "stdout", text });
     }
     return out;
   }
