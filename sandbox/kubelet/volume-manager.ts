@@ -42,6 +42,9 @@ interface PodVolumes {
   cancels: Array<() => void>;
 }
 
+// The failing set of every ready pod, shared: attempt() never runs for a ready pod, so nothing writes it.
+const NONE_FAILING = new Map<string, number>();
+
 // tmpfs-backed plugins (secret, projected) show a sticky 1777 root; the disk-backed ones 0777.
 function isTmpfs(v: Volume): boolean {
   return !!(v.secret || v.projected);
@@ -111,6 +114,7 @@ export class VolumeManager {
       retryIn = Math.min(retryIn, next);
     }
     if (st.failing.size === 0) {
+      st.failing = NONE_FAILING;
       st.ready = true;
       if ((rec.pod.spec.volumes ?? []).some(refreshable))
         this.later(st, VOLUME_RESYNC_MS, () => this.refresh(rec, st));
