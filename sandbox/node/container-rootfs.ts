@@ -33,12 +33,7 @@ export function createRootfs(
   if (image && mounts.every((_, i) => simpleMount(image, paths, i))) {
     // The host side happens now, as the mounts are resolved; the container's tree waits for a reader.
     const found = mounts.map((m) => hostNode(m, node, now));
-    const lazy = new LazyRootfs(now, image, paths, (fs) => {
-      copyTemplate(image, fs.root, now);
-      for (let i = 0; i < mounts.length; i++) fs.bind(mounts[i].containerPath, found[i], now);
-    });
-    for (const m of mounts) if (m.readonly) lazy.mountReadOnly(m.containerPath);
-    return lazy;
+    return new LazyRootfs(now, image, mounts, found);
   }
   const fs = new FileTree(now);
   if (image) copyTemplate(image, fs.root, now);

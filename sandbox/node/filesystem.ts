@@ -91,7 +91,7 @@ export class FileTree {
   // The root directory; a subclass may leave it unset and make it when `root` is first read.
   protected top: (FsNode & { kind: "dir" }) | undefined;
   // Paths mounted read-only in this tree (a container's view); the same nodes stay writable elsewhere.
-  protected readonly readOnly: string[][] = [];
+  protected readOnly: string[][] = [];
   // Directories watched for changes (the kubelet's manifest directory); empty in container trees.
   private watchers: { names: string[]; fn: () => void }[] | undefined;
 

@@ -1,7 +1,9 @@
 // A container root made only when someone first looks into it: until then reads of regular files are
 // answered from the image template and file writes and touches wait in a list, replayed in order once the
 // tree is made, so the tree is exactly what building it at once and applying them as they came gives.
+import type { ContainerMount } from "./container-rootfs.ts";
 import { FileTree, type FsNode, splitPath } from "./filesystem.ts";
+import { copyTemplate } from "./rootfs-template.ts";
 
 type Dir = FsNode & { kind: "dir" };
 
@@ -17,22 +19,28 @@ interface Op {
 // (a symlink or a non-directory on the way, where resolving needs the whole machinery).
 type Peek = FsNode | undefined | null;
 
-/** A container root whose tree is made from an image template by `fill` when first read. */
+/** Hold a container root that is copied from its image template and bind mounts when first read. */
 export class LazyRootfs extends FileTree {
   private readonly t0: number;
   private template: Dir | undefined;
-  // The bind mounts' container paths: anything at, under or above one reads the real tree.
-  private mounts: readonly string[][] | undefined;
-  private fill: ((fs: FileTree) => void) | undefined;
+  // The host node each mount shows, found when the container was created.
+  private found: readonly FsNode[] | undefined;
+  // The mounts' container paths, split: anything at, under or above one reads the real tree.
+  private paths: readonly string[][] | undefined;
   private ops: Op[] | undefined;
 
-  /** Make a root that `fill` lays out (template and bind mounts) on first use. */
-  constructor(now: number, template: Dir, mounts: readonly string[][], fill: (fs: FileTree) => void) {
+  /** Make a root of an image template and mounts (none nested, see createRootfs) to lay out on first use. */
+  constructor(now: number, template: Dir, mounts: readonly ContainerMount[], found: readonly FsNode[]) {
     super(now, true);
     this.t0 = now;
     this.template = template;
-    this.mounts = mounts;
-    this.fill = fill;
+    this.found = found;
+    // Exact-size copies: these are kept for the container's life, a split's spare capacity is not.
+    const paths = mounts.map((m) => splitPath(m.containerPath).slice());
+    this.paths = paths;
+    // Read-only marks share the split paths; they apply at once, as the eager build's did.
+    const marks = paths.filter((_, i) => mounts[i].readonly);
+    if (marks.length > 0) this.readOnly = marks;
   }
 
   override get root(): Dir {
@@ -89,13 +97,14 @@ export class LazyRootfs extends FileTree {
   }
 
   private wait(op: Op): void {
-    if (this.ops === undefined) this.ops = [];
-    this.ops.push(op);
+    op.names = op.names.slice();
+    if (this.ops === undefined) this.ops = [op];
+    else this.ops.push(op);
   }
 
   // Walk the template (no copies); null when the answer needs the real tree.
   private peek(names: readonly string[]): Peek {
-    for (const m of this.mounts ?? []) if (prefixRelated(m, names)) return null;
+    for (const m of this.paths ?? []) if (prefixRelated(m, names)) return null;
     for (const op of this.ops ?? [])
       if (op.names.length < names.length && prefixRelated(op.names, names)) return null;
     let node: FsNode = this.template as Dir;
@@ -112,14 +121,19 @@ export class LazyRootfs extends FileTree {
   // Lay out the tree, then replay what waited. Read-only marks are lifted while the mounts are placed, as
   // the eager build placed every mount before marking any.
   private make(): void {
-    const fill = this.fill as (fs: FileTree) => void;
-    this.fill = undefined;
+    const template = this.template as Dir;
+    const paths = this.paths ?? [];
+    const found = this.found ?? [];
     this.template = undefined;
-    this.mounts = undefined;
-    this.top = { kind: "dir", mode: 0o755, mtimeMs: this.t0, children: new Map() };
-    const marks = this.readOnly.splice(0);
-    fill(this);
-    this.readOnly.push(...marks);
+    this.found = undefined;
+    this.paths = undefined;
+    const root: Dir = { kind: "dir", mode: 0o755, mtimeMs: this.t0, children: new Map() };
+    this.top = root;
+    const marks = this.readOnly;
+    this.readOnly = [];
+    copyTemplate(template, root, this.t0);
+    for (let i = 0; i < paths.length; i++) this.bind(`/${paths[i].join("/")}`, found[i], this.t0);
+    this.readOnly = marks;
     const ops = this.ops ?? [];
     this.ops = undefined;
     for (const op of ops) {
