@@ -55,7 +55,7 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
     logs(namespace, podName, container, opts) {
       const f = find(namespace, podName, container, !!opts.previous);
       if ("error" in f) return { error: f.error as string };
-      let lines = [...f.node.machine.containerd.containerLogs(f.id)];
+      let lines = f.node.machine.containerd.containerLogs(f.id);
       if (opts.tail !== undefined && opts.tail >= 0)
         lines = lines.slice(Math.max(0, lines.length - opts.tail));
       const text = lines

@@ -30,17 +30,18 @@ const AFTER_NO_RESOLVERS = AFTER.slice(1);
 
 /** Decide what the IPv6 script does to default.conf, editing it as `sed -i` would; returns its log lines. */
 function listenOnIpv6(fs: FileTree, now: number): readonly string[] {
-  const node = fs.find(CONF);
-  if (node?.kind !== "file") return NO_FILE;
+  // Read without copying the container's tree: most containers' roots are never looked into otherwise.
+  const content = fs.peekFile(CONF);
+  if (content === undefined) return NO_FILE;
   try {
     fs.assertWritable(CONF);
   } catch {
     return READ_ONLY;
   }
-  node.mtimeMs = now; // the script's `touch` probe
-  if (node.content.includes("listen  [::]:80;")) return ALREADY;
+  fs.touch(CONF, now); // the script's `touch` probe
+  if (content.includes("listen  [::]:80;")) return ALREADY;
   // The script compares the md5 dpkg recorded; any byte changed from the packaged file counts as differing.
-  if (node.content !== defaultConf(false)) return DIFFERS;
+  if (content !== defaultConf(false)) return DIFFERS;
   fs.writeFile(CONF, defaultConf(true), now);
   return ENABLED;
 }

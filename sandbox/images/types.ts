@@ -1,5 +1,6 @@
 // The contract between containerd and a modelled image: metadata plus a program that runs.
 import type { FileTree } from "../node/filesystem.ts";
+import type { LineFormat } from "../node/log-buffer.ts";
 import type { Proto, SocketHandler } from "../node/sockets.ts";
 import type { ImageTools } from "./tools.ts";
 
@@ -41,6 +42,8 @@ export interface ImageContext {
   exit(code: number): void;
   /** Write a line to the container log. */
   log(line: string, stream?: "stdout" | "stderr"): void;
+  /** Write a line whose text is `format(now, arg)`, rendered only when the log is read (same text as log). */
+  logFormatted(format: LineFormat, arg: string, stream?: "stdout" | "stderr"): void;
   /** Run a callback later in virtual time; returns a cancel function. */
   schedule(delayMs: number, fn: () => void): () => void;
   /** Listen on a port in the container's network namespace, on `addr` (default `*`, every address). */

@@ -1,6 +1,7 @@
 // The kubelet's AtomicWriter (pkg/volume/util/atomic_writer.go): a volume's files live in a timestamped
 // directory, `..data` points at it, and each top-level name is a symlink through `..data`, so one
 // rename swaps every file at once for a reader inside the container.
+import { DeferredDir } from "../node/deferred-dir.ts";
 import { type FileTree, FsError, type FsNode } from "../node/filesystem.ts";
 import type { Random } from "../util/random.ts";
 import type { PayloadFile } from "./volume-payload.ts";
@@ -89,4 +90,58 @@ export function writeAtomic(
   for (const path of old.keys()) if (!wanted.has(topName(path))) fs.remove(`${dir}/${topName(path)}`);
   if (oldTs) fs.remove(`${dir}/${oldTs}`);
   return true;
+}
+
+/**
+ * Write a payload into `dir`, a directory just made for it that nobody else holds, as writeAtomic would; a
+ * flat payload's files, `..data` and links are made only when the directory is first read.
+ */
+export function writeAtomicFresh(
+  fs: FileTree,
+  dir: string,
+  payload: Map<string, PayloadFile>,
+  nowMs: number,
+  random: Random,
+): void {
+  const root = fs.lookup(dir);
+  const flat = [...payload.keys()].every((p) => p !== "" && p !== "." && p !== ".." && !p.includes("/"));
+  if (root.kind !== "dir" || root.children.size > 0 || !flat) {
+    writeAtomic(fs, dir, payload, nowMs, random);
+    return;
+  }
+  const ts = timestampDirName(nowMs, random);
+  const sorted = [...payload.keys()].sort();
+  const contents = sorted.map((name) => payload.get(name)!.content);
+  const modes = sorted.map((name) => payload.get(name)!.mode);
+  const tmpfs = root.tmpfs === true;
+  const make = entriesMaker(ts, sorted, contents, modes, nowMs, tmpfs);
+  fs.bind(dir, new DeferredDir(root.mode, root.mtimeMs, tmpfs, make), nowMs);
+}
+
+// The entries in the order writeAtomic adds them: the timestamped directory, `..data`, then each link.
+// Made apart from writeAtomicFresh so the closure keeps the texts and modes only, not the payload.
+function entriesMaker(
+  ts: string,
+  names: readonly string[],
+  contents: readonly string[],
+  modes: readonly number[],
+  nowMs: number,
+  tmpfs: boolean,
+): () => Map<string, FsNode> {
+  return () => {
+    const files = new Map<string, FsNode>();
+    for (let i = 0; i < names.length; i++)
+      files.set(names[i], { kind: "file", mode: modes[i], mtimeMs: nowMs, content: contents[i] });
+    const entries = new Map<string, FsNode>();
+    entries.set(
+      ts,
+      tmpfs
+        ? { kind: "dir", mode: 0o755, mtimeMs: nowMs, children: files, tmpfs: true }
+        : { kind: "dir", mode: 0o755, mtimeMs: nowMs, children: files },
+    );
+    entries.set(DATA, { kind: "symlink", mode: 0o777, mtimeMs: nowMs, target: ts });
+    for (const name of names)
+      entries.set(name, { kind: "symlink", mode: 0o777, mtimeMs: nowMs, target: `${DATA}/${name}` });
+    return entries;
+  };
 }

@@ -7,7 +7,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import type { FileTree } from "../node/filesystem.ts";
 import type { Random } from "../util/random.ts";
-import { writeAtomic } from "./atomic-writer.ts";
+import { writeAtomic, writeAtomicFresh } from "./atomic-writer.ts";
 import type { PodRecord } from "./pod-state.ts";
 import { apiVolumePath, podDir } from "./volume-mounts.ts";
 import { type PayloadSources, volumePayload } from "./volume-payload.ts";
@@ -41,6 +41,9 @@ interface PodVolumes {
   failing: Map<string, number>;
   cancels: Array<() => void>;
 }
+
+// The failing set of every ready pod, shared: attempt() never runs for a ready pod, so nothing writes it.
+const NONE_FAILING = new Map<string, number>();
 
 // tmpfs-backed plugins (secret, projected) show a sticky 1777 root; the disk-backed ones 0777.
 function isTmpfs(v: Volume): boolean {
@@ -111,6 +114,7 @@ export class VolumeManager {
       retryIn = Math.min(retryIn, next);
     }
     if (st.failing.size === 0) {
+      st.failing = NONE_FAILING;
       st.ready = true;
       if ((rec.pod.spec.volumes ?? []).some(refreshable))
         this.later(st, VOLUME_RESYNC_MS, () => this.refresh(rec, st));
@@ -166,6 +170,9 @@ export class VolumeManager {
         root.mode = isTmpfs(v) ? 0o1777 : 0o777;
         if (isTmpfs(v)) root.tmpfs = true;
       }
+      // Most volumes are written once and never listed: their files are made when first read.
+      writeAtomicFresh(fs, dir, r.files, now, this.h.random);
+      return undefined;
     }
     writeAtomic(fs, dir, r.files, now, this.h.random);
     return undefined;

@@ -5,6 +5,7 @@ import type { NetworkHook, NetworkRequest } from "../node/cri-types.ts";
 import type { FsNode } from "../node/filesystem.ts";
 import { formatIPv4, parseCidr, parseIPv4 } from "../node/iptables/addr.ts";
 import { hexFrom, macFrom, type NodeNetwork } from "./node-network.ts";
+import type { Link, Route } from "./stack.ts";
 
 const IPAM_DIR = "/var/lib/cni/networks/cbr0";
 
@@ -87,10 +88,40 @@ function ensureBridge(node: NodeNetwork, gateway: string, mtu: number): void {
   node.host.addRoute({ dst: net, dev: "cni0", proto: "kernel", scope: "link", src: gateway });
 }
 
+// Every pod namespace's loopback, shared: links are never changed in place.
+const POD_LOOPBACK: Link = Object.freeze<Link>({
+  index: 1,
+  name: "lo",
+  kind: "loopback",
+  mtu: 65536,
+  mac: "00:00:00:00:00:00",
+  addrs: [{ ip: "127.0.0.1", prefix: 8, scope: "host" }],
+  qdisc: "noqueue",
+  qlen: 1000,
+  state: "UNKNOWN",
+});
+
 /** Create the flannel CNI hook for a node's containerd. */
 export function flannelCni(node: NodeNetwork, now: () => number): NetworkHook {
   const bySandbox = new Map<string, { ip: string; veth: string; inode: number }>();
   const lastEnv: { env?: string; cfg?: FlannelConfig } = {};
+  // The two routes through the node's bridge are the same in every pod: one pair, shared (routes are
+  // never changed in place), remade when the subnet or network changes.
+  let shared: { key: string; routes: [Route, Route] } | undefined;
+  const gatewayRoutes = (gateway: string, network: string): [Route, Route] => {
+    const key = `${gateway} ${network}`;
+    if (shared?.key !== key) {
+      const via = gateway.replace(/\.0$/, ".1");
+      shared = {
+        key,
+        routes: [
+          { dst: "default", via, dev: "eth0" },
+          { dst: network, via, dev: "eth0" },
+        ],
+      };
+    }
+    return shared.routes;
+  };
   return {
     setup(req: NetworkRequest) {
       const cfg = readConfig(node, lastEnv);
@@ -118,16 +149,7 @@ export function flannelCni(node: NodeNetwork, now: () => number): NetworkHook {
         qdisc: "noqueue",
         state: "UP",
       });
-      pod.addLink({
-        name: "lo",
-        kind: "loopback",
-        mtu: 65536,
-        mac: "00:00:00:00:00:00",
-        addrs: [{ ip: "127.0.0.1", prefix: 8, scope: "host" }],
-        qdisc: "noqueue",
-        qlen: 1000,
-        state: "UNKNOWN",
-      });
+      pod.addLink(POD_LOOPBACK);
       pod.addLink({
         name: "eth0",
         kind: "veth",
@@ -139,8 +161,9 @@ export function flannelCni(node: NodeNetwork, now: () => number): NetworkHook {
         qdisc: "noqueue",
         state: "UP",
       });
-      pod.addRoute({ dst: "default", via: gateway.replace(/\.0$/, ".1"), dev: "eth0" });
-      pod.addRoute({ dst: cfg.network, via: gateway.replace(/\.0$/, ".1"), dev: "eth0" });
+      const [viaDefault, viaNetwork] = gatewayRoutes(gateway, cfg.network);
+      pod.addRoute(viaDefault);
+      pod.addRoute(viaNetwork);
       pod.addRoute({ dst: `${range}.0/24`, dev: "eth0", proto: "kernel", scope: "link", src: ip });
       bySandbox.set(req.sandboxId, { ip, veth, inode: named.inode });
       return { ip };

@@ -10,6 +10,7 @@ import { sharedRule } from "../node/iptables/parse-rule.ts";
 import { klog } from "../util/klog.ts";
 import type { Fabric } from "./fabric.ts";
 import { macFrom, type NodeNetwork } from "./node-network.ts";
+import type { Route } from "./stack.ts";
 import { FLANNEL_ANNOTATION as ANN, type SubnetLeases } from "./subnet-leases.ts";
 
 /** Resolve a container path through the pod's volume mounts: a host path or a ConfigMap key's text. */
@@ -85,6 +86,25 @@ function masqRules(node: NodeNetwork, network: string, subnet: string): void {
   appendRule(filter, "FLANNEL-FWD", sharedRule(["-d", network, ...f, "-j", "ACCEPT"]));
 }
 
+// The route to a lease's subnet is the same on every node: one object per subnet, shared by the nodes'
+// tables (routes are never changed in place). Safe across clusters: it depends on the text alone.
+const leaseRoutes = new Map<string, Route>();
+
+function leaseRoute(subnet: string): Route {
+  let route = leaseRoutes.get(subnet);
+  if (route === undefined) {
+    route = { dst: subnet, via: subnet.replace(/\/\d+$/, ""), dev: "flannel.1", onlink: true };
+    if (leaseRoutes.size >= 100_000) leaseRoutes.clear();
+    leaseRoutes.set(subnet, route);
+  }
+  return route;
+}
+
+// Every flannel pod logs one of these per other node's lease: rendered when read, not kept as text.
+function leaseAdded(time: number, subnet: string): string {
+  return klog(time, 1, "vxlan_network.go:108", `Handling addition of lease ${subnet}`);
+}
+
 /** flanneld: lease the node's podCIDR, write subnet.env, bring up flannel.1 and route to the other nodes. */
 export function flanneldHook(api: ApiServer, fabric: Fabric, leases: SubnetLeases, node: NodeNetwork) {
   return (ctx: ImageContext, _info: DaemonHookInfo): (() => void) | undefined => {
@@ -146,13 +166,8 @@ export function flanneldHook(api: ApiServer, fabric: Fabric, leases: SubnetLease
     return leases.subscribe({
       added: (name, subnet) => {
         if (name === node.name || node.host.hasRoute(subnet)) return;
-        node.host.addRoute({
-          dst: subnet,
-          via: subnet.replace(/\/\d+$/, ""),
-          dev: "flannel.1",
-          onlink: true,
-        });
-        log("vxlan_network.go:108", `Handling addition of lease ${subnet}`);
+        node.host.addRoute(leaseRoute(subnet));
+        ctx.logFormatted(leaseAdded, subnet, "stderr");
       },
       removed: (name, subnet) => {
         if (name !== node.name) node.host.removeRoute(subnet, "flannel.1");

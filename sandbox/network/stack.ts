@@ -51,7 +51,9 @@ export class NetStack {
   readonly links: Link[] = [];
   /** The routing table in insertion order; change it only through addRoute/removeRoute/removeLink. */
   readonly routes: Route[] = [];
-  private readonly routeDsts = new Set<string>();
+  // The destinations, made once the table is long enough that a scan costs more (host tables with a route
+  // per flannel lease); most pod tables hold three routes and never need it.
+  private routeDsts: Set<string> | undefined;
   private nextIndex = 1;
   // Every address on the links, rebuilt after a link comes or goes (addresses are never changed in place).
   private addrCache: string[] | undefined;
@@ -60,11 +62,12 @@ export class NetStack {
     this.inode = inode;
   }
 
-  /** Add a link with the next free ifindex (or a given one). */
+  /** Add a link with the next free ifindex (or a given one); a link that names its index is kept as given. */
   addLink(link: Omit<Link, "index"> & { index?: number }): Link {
     const index = link.index ?? this.nextIndex;
     this.nextIndex = Math.max(this.nextIndex, index + 1);
-    const full: Link = { ...link, index };
+    // Links are never changed in place, so one with its index (a shared loopback) need not be copied.
+    const full: Link = link.index === index ? (link as Link) : { ...link, index };
     this.addrCache = undefined;
     const last = this.links[this.links.length - 1];
     this.links.push(full);
@@ -79,7 +82,7 @@ export class NetStack {
     if (i >= 0) this.links.splice(i, 1);
     this.addrCache = undefined;
     for (let r = this.routes.length - 1; r >= 0; r--)
-      if (this.routes[r].dev === name) this.routeDsts.delete(this.routes.splice(r, 1)[0].dst);
+      if (this.routes[r].dev === name) this.routeDsts?.delete(this.routes.splice(r, 1)[0].dst);
   }
 
   /** Find a link by name. */
@@ -89,14 +92,18 @@ export class NetStack {
 
   /** Add a route unless an identical destination is already present. */
   addRoute(route: Route): void {
-    if (this.routeDsts.has(route.dst)) return;
-    this.routeDsts.add(route.dst);
+    if (this.hasRoute(route.dst)) return;
+    this.routeDsts?.add(route.dst);
     this.routes.push(route);
   }
 
   /** Whether a route to exactly this destination exists. */
   hasRoute(dst: string): boolean {
-    return this.routeDsts.has(dst);
+    if (this.routeDsts !== undefined) return this.routeDsts.has(dst);
+    const routes = this.routes;
+    for (let i = 0; i < routes.length; i++) if (routes[i].dst === dst) return true;
+    if (routes.length >= 16) this.routeDsts = new Set(routes.map((r) => r.dst));
+    return false;
   }
 
   /** Remove the route to `dst` through `dev`, if present. */
@@ -104,7 +111,7 @@ export class NetStack {
     const i = this.routes.findIndex((r) => r.dst === dst && r.dev === dev);
     if (i < 0) return;
     this.routes.splice(i, 1);
-    this.routeDsts.delete(dst);
+    this.routeDsts?.delete(dst);
   }
 
   /** Whether an address is configured on one of this namespace's links (or is loopback). */

@@ -1,8 +1,8 @@
 // Build the ImageContext a container's program runs in: its namespaces, log, timers and sockets.
 import { processEnv } from "../images/env.ts";
 import type { ContainerSpawnOptions, ImageContext, ImageProgram } from "../images/types.ts";
-import type { LogLine } from "./cri-types.ts";
 import type { FileTree } from "./filesystem.ts";
+import type { LineFormat, LogBuffer } from "./log-buffer.ts";
 import type { NsSet } from "./namespaces.ts";
 import type { ProcessTable } from "./processes.ts";
 import type { Proto, SocketHandler, SocketTable } from "./sockets.ts";
@@ -10,7 +10,7 @@ import type { Proto, SocketHandler, SocketTable } from "./sockets.ts";
 /** The running side of a container, as its context sees it. */
 export interface ContainerRuntimeState {
   mainPid: number;
-  logs: LogLine[];
+  logs: LogBuffer;
   cancels: Array<() => void>;
   exited: boolean;
 }
@@ -136,9 +136,16 @@ class ContainerContext implements ImageContext {
     const st = this.d.state;
     if (st.exited) return;
     const time = this.clock;
-    if (text.indexOf("\n") < 0) st.logs.push({ time, stream, text });
-    else for (const line of text.split("\n")) st.logs.push({ time, stream, text: line });
-    if (st.logs.length > MAX_LOG_LINES) st.logs.splice(0, st.logs.length - MAX_LOG_LINES);
+    if (text.indexOf("\n") < 0) st.logs.push(time, stream, text);
+    else for (const line of text.split("\n")) st.logs.push(time, stream, line);
+    st.logs.trim(MAX_LOG_LINES);
+  }
+
+  logFormatted(format: LineFormat, arg: string, stream: "stdout" | "stderr" = "stdout"): void {
+    const st = this.d.state;
+    if (st.exited) return;
+    st.logs.pushFormatted(this.clock, stream, format, arg);
+    st.logs.trim(MAX_LOG_LINES);
   }
 
   schedule(delayMs: number, fn: () => void): () => void {

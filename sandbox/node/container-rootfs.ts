@@ -1,6 +1,7 @@
 // A container's own root filesystem: the image's directories and files plus the bind mounts it asked for.
 import type { ImageFile } from "../images/types.ts";
 import { FileTree, type FsNode, splitPath } from "./filesystem.ts";
+import { LazyRootfs, prefixRelated } from "./lazy-rootfs.ts";
 import { copyTemplate, imageTemplate } from "./rootfs-template.ts";
 
 /** One bind mount, as CRI's Mount carries it (host_path is a directory or file on the node). */
@@ -27,24 +28,45 @@ export function createRootfs(
   node?: FileTree,
   files: readonly ImageFile[] = NO_FILES,
 ): FileTree {
-  const fs = new FileTree(now);
   const image = imageTemplate(files, fillImage);
+  const paths = mounts.map((m) => splitPath(m.containerPath));
+  if (image && mounts.every((_, i) => simpleMount(image, paths, i))) {
+    // The host side happens now, as the mounts are resolved; the container's tree waits for a reader.
+    const found = mounts.map((m) => hostNode(m, node, now));
+    return new LazyRootfs(now, image, mounts, found);
+  }
+  const fs = new FileTree(now);
   if (image) copyTemplate(image, fs.root, now);
   else fillImage(fs, now, files);
-  for (const m of mounts) {
-    // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
-    const host = node ?? new FileTree(now);
-    let found = host.find(m.hostPath);
-    if (!found) {
-      host.mkdirp(m.hostPath, now);
-      found = host.lookup(m.hostPath);
-    }
-    // The bind resolves symlinks once, at mount time: a subPath of a configMap key keeps the file it found.
-    fs.bind(m.containerPath, found, now);
-  }
+  for (const m of mounts) fs.bind(m.containerPath, hostNode(m, node, now), now);
   // Read-only after every bind, so a mount nested under a read-only one can still be placed.
   for (const m of mounts) if (m.readonly) fs.mountReadOnly(m.containerPath);
   return fs;
+}
+
+// The node's directory or file a mount shows, made when missing.
+function hostNode(m: ContainerMount, node: FileTree | undefined, now: number): FsNode {
+  // Without the node's tree (unit tests of containerd alone) a mount is a private empty directory.
+  const host = node ?? new FileTree(now);
+  const found = host.find(m.hostPath);
+  if (found) return found;
+  host.mkdirp(m.hostPath, now);
+  // The bind resolves symlinks once, at mount time: a subPath of a configMap key keeps the file it found.
+  return host.lookup(m.hostPath);
+}
+
+// Whether placing mount i later gives what placing it now would: its directories in the image are plain
+// directories (no symlink or file to resolve or fail on) and no other mount lies at, above or under it.
+function simpleMount(image: FsNode & { kind: "dir" }, paths: readonly string[][], i: number): boolean {
+  const names = paths[i];
+  if (names.length === 0) return false;
+  for (let j = 0; j < paths.length; j++) if (j !== i && prefixRelated(paths[j], names)) return false;
+  let node: FsNode | undefined = image;
+  for (let k = 0; k < names.length - 1 && node !== undefined; k++) {
+    if (node.kind !== "dir") return false;
+    node = node.children.get(names[k]);
+  }
+  return node === undefined || node.kind === "dir";
 }
 
 // Lay the skeleton and the image's files into a fresh tree.

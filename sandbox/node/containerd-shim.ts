@@ -4,6 +4,7 @@ import type { ImageProgram } from "../images/types.ts";
 import { type ContainerRuntimeState, createContainerContext } from "./container-context.ts";
 import type { Schedule } from "./containerd-images.ts";
 import type { PodSandboxConfig } from "./cri-types.ts";
+import { LogBuffer } from "./log-buffer.ts";
 import type { NsSet } from "./namespaces.ts";
 import type { ProcessTable } from "./processes.ts";
 import type { SocketTable } from "./sockets.ts";
@@ -47,7 +48,7 @@ export function startShimAndPause(
   const cgroupParent =
     config.cgroupParent ??
     `/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod${config.uid.replace(/-/g, "_")}.slice`;
-  const logs: ContainerRuntimeState = { mainPid: 0, logs: [], cancels: [], exited: false };
+  const logs: ContainerRuntimeState = { mainPid: 0, logs: new LogBuffer(), cancels: [], exited: false };
   const ctx = createContainerContext({
     processes: host.processes,
     sockets: host.sockets,

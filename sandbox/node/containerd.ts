@@ -34,6 +34,7 @@ import {
   type PodSandboxStatus,
 } from "./cri-types.ts";
 import type { FileTree } from "./filesystem.ts";
+import { LogBuffer } from "./log-buffer.ts";
 import type { NamespaceRegistry, NsSet } from "./namespaces.ts";
 import type { NetnsNames } from "./netns.ts";
 import { type ExitInfo, type ProcessTable, SIG } from "./processes.ts";
@@ -212,7 +213,7 @@ export class Containerd {
     const id = randomHex(this.c.random, 64);
     this.containers.set(id, {
       config: { ...config },
-      run: { mainPid: 0, logs: [], cancels: [], exited: false },
+      run: { mainPid: 0, logs: new LogBuffer(), cancels: [], exited: false },
       rootfs: createRootfs(now, config.mounts ?? [], this.c.fs, img.program.files),
       status: {
         id,
@@ -348,9 +349,9 @@ export class Containerd {
     return { ...this.container(id).status };
   }
 
-  /** Return a container's log lines. */
-  containerLogs(id: string): readonly LogLine[] {
-    return this.container(id).run.logs;
+  /** Return a container's log lines (a fresh copy). */
+  containerLogs(id: string): LogLine[] {
+    return this.container(id).run.logs.lines();
   }
 
   /** List sandboxes, newest first. */

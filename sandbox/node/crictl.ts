@@ -111,7 +111,7 @@ function logs(cd: Containerd, args: readonly string[]): CommandOutput {
   const f = flags(args);
   const id = f.rest[0];
   if (!id) return fatal("ID cannot be empty");
-  let lines = [...cd.containerLogs(id)];
+  let lines = cd.containerLogs(id);
   const tail = f.value("--tail");
   if (tail !== undefined && Number(tail) >= 0) lines = lines.slice(Math.max(0, lines.length - Number(tail)));
   const ts = f.has("-t") || f.has("--timestamps");

@@ -88,15 +88,32 @@ function linkTarget(dirNames: readonly string[], target: string): string {
 
 /** An in-memory tree rooted at `/`. */
 export class FileTree {
-  readonly root: FsNode & { kind: "dir" };
+  // The root directory; a subclass may leave it unset and make it when `root` is first read.
+  protected top: (FsNode & { kind: "dir" }) | undefined;
   // Paths mounted read-only in this tree (a container's view); the same nodes stay writable elsewhere.
-  private readonly readOnly: string[][] = [];
+  protected readOnly: string[][] = [];
   // Directories watched for changes (the kubelet's manifest directory); empty in container trees.
   private watchers: { names: string[]; fn: () => void }[] | undefined;
 
-  constructor(now: number) {
+  constructor(now: number, deferRoot = false) {
     if (!Number.isFinite(now)) throw new Error("FileTree: now must be a number (ms since epoch)");
-    this.root = { kind: "dir", mode: 0o755, mtimeMs: now, children: new Map() };
+    if (!deferRoot) this.top = { kind: "dir", mode: 0o755, mtimeMs: now, children: new Map() };
+  }
+
+  /** The root directory. */
+  get root(): FsNode & { kind: "dir" } {
+    return this.top as FsNode & { kind: "dir" };
+  }
+
+  /** Read a regular file's content (following symlinks); undefined when the path is not one. */
+  peekFile(path: string): string | undefined {
+    const node = this.find(path);
+    return node?.kind === "file" ? node.content : undefined;
+  }
+
+  /** Set an existing node's modification time (following symlinks), as touch(1) does. */
+  touch(path: string, now: number): void {
+    this.lookup(path).mtimeMs = now;
   }
 
   /** Find a node, following symlinks except (optionally) the last component. */

@@ -38,36 +38,44 @@ export interface NamespaceRegistryConfig {
 /** Hand out namespace inodes deterministically and remember which kind each one is. */
 export class NamespaceRegistry {
   readonly initial: NsSet;
+  private readonly first: number;
   private next: number;
-  private readonly known = new Map<number, Namespace>();
+  // The kinds of created namespaces by inode - first (inodes are handed out in order and never freed): a
+  // pod makes nine, so no Map entry, key or record object per namespace.
+  private readonly created: NsType[] = [];
+  // The initial and adopted ones (the kernel's, below the dynamic range).
+  private readonly fixed = new Map<number, NsType>();
 
   constructor(config: NamespaceRegistryConfig = {}) {
     const first = config.firstInode ?? FIRST_DYNAMIC_INODE;
     if (!Number.isInteger(first) || first <= INITIAL.mnt) {
       throw new Error(`NamespaceRegistry: firstInode must be an integer above ${INITIAL.mnt}, got ${first}`);
     }
+    this.first = first;
     this.next = first;
     this.initial = { ...INITIAL };
-    for (const type of NS_TYPES) this.known.set(INITIAL[type], { type, inode: INITIAL[type] });
+    for (const type of NS_TYPES) this.fixed.set(INITIAL[type], type);
   }
 
   /** Create a new namespace of a kind and return its inode. */
   create(type: NsType): number {
     const inode = this.next++;
-    this.known.set(inode, { type, inode });
+    this.created.push(type);
     return inode;
   }
 
   /** Record a namespace whose inode the kernel fixed at boot (below the dynamic range). */
   adopt(type: NsType, inode: number): number {
-    if (this.known.has(inode)) throw new Error(`NamespaceRegistry: inode ${inode} already known`);
-    this.known.set(inode, { type, inode });
+    if (this.get(inode)) throw new Error(`NamespaceRegistry: inode ${inode} already known`);
+    this.fixed.set(inode, type);
     return inode;
   }
 
   /** Look up a namespace by inode. */
   get(inode: number): Namespace | undefined {
-    return this.known.get(inode);
+    const type =
+      (inode >= this.first ? this.created[inode - this.first] : undefined) ?? this.fixed.get(inode);
+    return type === undefined ? undefined : { type, inode };
   }
 
   /** Derive a namespace set from a base, creating new namespaces for the listed kinds in that order. */

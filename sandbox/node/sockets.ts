@@ -63,7 +63,8 @@ function clashes(a: BindAddress, b: BindAddress): boolean {
 export class SocketTable {
   private readonly ports = new Map<number | string, Listener[]>();
   // Per process: the highest descriptor it holds and the keys of its sockets, so binds and exits need no scan.
-  private readonly held = new Map<number, { maxFd: number; keys: Set<number | string> }>();
+  // The keys are a short list (a process binds a socket or two), cheaper than a Set per process.
+  private readonly held = new Map<number, { maxFd: number; keys: (number | string)[] }>();
 
   // A number for the usual integer netns and port (cheaper to build and hash); a string otherwise.
   private static key(netns: number, proto: Proto, port: number): number | string {
@@ -89,11 +90,11 @@ export class SocketTable {
     const fd = l.fd ?? Math.max(2, mine?.maxFd ?? 2) + 1;
     this.ports.set(k, [...bound, { ...l, fd }]);
     if (!mine) {
-      mine = { maxFd: fd, keys: new Set() };
+      mine = { maxFd: fd, keys: [] };
       this.held.set(l.pid, mine);
     }
     mine.maxFd = Math.max(mine.maxFd, fd);
-    mine.keys.add(k);
+    if (!mine.keys.includes(k)) mine.keys.push(k);
   }
 
   /**

@@ -2,9 +2,17 @@
 // The model evaluates each packet afresh: conntrack is not modelled, so the caller supplies the
 // connection state (`ctstate`) and real iptables would run the nat table only for a connection's first packet.
 import { cidrContains, PROBABILITY_SCALE, parseIPv4 } from "./addr.ts";
-import { isBuiltin, useTable } from "./model.ts";
+import { isBuiltin, useTable, ZERO_COUNTERS } from "./model.ts";
 import { ruleSaveLine } from "./rule-text.ts";
-import { type Iptables, type Match, PROTOCOLS, type Rule, type Table, type TableName } from "./types.ts";
+import {
+  type Chain,
+  type Iptables,
+  type Match,
+  PROTOCOLS,
+  type Rule,
+  type Table,
+  type TableName,
+} from "./types.ts";
 
 export interface Packet {
   proto: "tcp" | "udp" | "icmp" | number;
@@ -154,13 +162,13 @@ export function traverse(table: Table, hook: string, packet: Packet, ctx: EvalCo
         stack.pop();
         continue;
       }
-      chain.policyCounters.packets++;
-      chain.policyCounters.bytes += pkt.length ?? 60;
+      countPolicy(chain, pkt.length ?? 60);
       return finish(chain.policy!, { table: table.name, chain: chain.name, policy: chain.policy! });
     }
     const rule = chain.rules[frame.index];
     const ruleNumber = ++frame.index;
     if (!ruleMatches(rule, pkt, ctx)) continue;
+    if (rule.counters === ZERO_COUNTERS) rule.counters = { packets: 0, bytes: 0 };
     rule.counters.packets++;
     rule.counters.bytes += pkt.length ?? 60;
     const step: TraceStep = {
@@ -183,8 +191,7 @@ export function traverse(table: Table, hook: string, packet: Packet, ctx: EvalCo
     } else if (t.kind === "verdict" && t.name === "RETURN") {
       step.action = "return";
       if (stack.length === 1) {
-        chain.policyCounters.packets++;
-        chain.policyCounters.bytes += pkt.length ?? 60;
+        countPolicy(chain, pkt.length ?? 60);
         return finish(chain.policy!, { table: table.name, chain: chain.name, policy: chain.policy! });
       }
       stack.pop();
@@ -232,4 +239,11 @@ export function traverseHook(ipt: Iptables, hook: string, packet: Packet, ctx: E
     if (result.verdict !== "ACCEPT") break;
   }
   return results;
+}
+
+// Count a packet against a chain's policy; a chain nothing has reached yet shares the zero counters.
+function countPolicy(chain: Chain, bytes: number): void {
+  if (chain.policyCounters === ZERO_COUNTERS) chain.policyCounters = { packets: 0, bytes: 0 };
+  chain.policyCounters.packets++;
+  chain.policyCounters.bytes += bytes;
 }

@@ -4,6 +4,7 @@ import {
   BUILTIN_CHAINS,
   type Chain,
   type ChainSpec,
+  type Counters,
   type Iptables,
   type Policy,
   type Rule,
@@ -30,8 +31,14 @@ export function createIptables(): Iptables {
   return { tables: new Map(), loadOrder: [] };
 }
 
+/**
+ * The counters of every rule and chain no packet has reached: one frozen object, replaced by a chain's or
+ * rule's own on its first packet (most of the thousands of rules a cluster holds never count one).
+ */
+export const ZERO_COUNTERS: Counters = Object.freeze({ packets: 0, bytes: 0 });
+
 function emptyChain(name: string, policy?: Policy): Chain {
-  return { name, policy, policyCounters: { packets: 0, bytes: 0 }, rules: [] };
+  return { name, policy, policyCounters: ZERO_COUNTERS, rules: [] };
 }
 
 /** Return a table, loading it (with its built-in chains) on first use, as the kernel autoloads modules. */
@@ -73,8 +80,11 @@ function chainOrThrow(table: Table, name: string, message = NO_CHAIN): Chain {
   return chain;
 }
 
+// A rule as a chain keeps it: its own counters once non-zero; its matches are shared with the rule given,
+// as no one changes a rule's matches once it is parsed.
 function stored(rule: Rule): Rule {
-  return { ...rule, matches: [...rule.matches], counters: { ...rule.counters } };
+  const c = rule.counters;
+  return { ...rule, counters: c.packets === 0 && c.bytes === 0 ? ZERO_COUNTERS : { ...c } };
 }
 
 function checkJump(table: Table, rule: Rule): void {
@@ -140,8 +150,8 @@ export function flushChain(table: Table, chain?: string): void {
 export function zeroCounters(table: Table, chain?: string): void {
   const chains = chain === undefined ? [...table.chains.values()] : [chainOrThrow(table, chain)];
   for (const c of chains) {
-    c.policyCounters = { packets: 0, bytes: 0 };
-    for (const rule of c.rules) rule.counters = { packets: 0, bytes: 0 };
+    c.policyCounters = ZERO_COUNTERS;
+    for (const rule of c.rules) rule.counters = ZERO_COUNTERS;
   }
 }
 

@@ -1,0 +1,75 @@
+// A container's log kept compactly: a time, a stream and a text per line in parallel arrays instead of an
+// object per line, and lines whose text is a fixed format of one argument rendered only when read.
+import type { LogLine } from "./cri-types.ts";
+
+/** Render a line's text from its time and argument (deterministic: same inputs, same text). */
+export type LineFormat = (time: number, arg: string) => string;
+
+// The arrays of a log without lines, shared by every such log; never written (the first line replaces them).
+const NONE = Object.freeze([]) as unknown as never[];
+
+/** Hold one container's log lines; {@link LogBuffer.lines} gives them as CRI log lines. */
+export class LogBuffer {
+  // Unboxed doubles, small integers and strings: about 24 bytes a line. The shared empty arrays are
+  // replaced on the first line (a pod's pause container never logs one).
+  private times: number[] = NONE;
+  // Per line: 1 for stderr, plus twice (1 + the index in `formats`) for a formatted line.
+  private kinds: number[] = NONE;
+  // The line's text, or its format's argument for a formatted line.
+  private texts: string[] = NONE;
+  // The distinct formats this log's lines use (flanneld's lease line: one), in first-use order.
+  private formats: LineFormat[] = NONE;
+
+  /** Count the lines kept. */
+  get length(): number {
+    return this.times.length;
+  }
+
+  /** Add a line. */
+  push(time: number, stream: LogLine["stream"], text: string): void {
+    this.add(time, stream === "stderr" ? 1 : 0, text);
+  }
+
+  /** Add a line whose text is `format(time, arg)`, rendered when the log is read. */
+  pushFormatted(time: number, stream: LogLine["stream"], format: LineFormat, arg: string): void {
+    let f = this.formats.indexOf(format);
+    if (f < 0) {
+      if (this.formats === NONE) this.formats = [];
+      f = this.formats.push(format) - 1;
+    }
+    this.add(time, (stream === "stderr" ? 1 : 0) + 2 * (f + 1), arg);
+  }
+
+  private add(time: number, kind: number, text: string): void {
+    if (this.times === NONE) {
+      this.times = [];
+      this.kinds = [];
+      this.texts = [];
+    }
+    this.times.push(time);
+    this.kinds.push(kind);
+    this.texts.push(text);
+  }
+
+  /** Drop the oldest lines beyond `max`. */
+  trim(max: number): void {
+    const extra = this.length - max;
+    if (extra <= 0) return;
+    this.times.splice(0, extra);
+    this.kinds.splice(0, extra);
+    this.texts.splice(0, extra);
+  }
+
+  /** Give the lines, oldest first, as fresh objects. */
+  lines(): LogLine[] {
+    const out: LogLine[] = [];
+    for (let i = 0; i < this.times.length; i++) {
+      const time = this.times[i];
+      const kind = this.kinds[i];
+      const f = kind >> 1;
+      const text = f === 0 ? this.texts[i] : this.formats[f - 1](time, this.texts[i]);
+      out.push({ time, stream: (kind & 1) === 1 ? "stderr" : "stdout", text });
+    }
+    return out;
+  }
+}
