@@ -1,5 +1,6 @@
 // The static pod manifests `kubeadm init` (v1.32) writes to /etc/kubernetes/manifests.
-import { marshalYaml } from "../util/yaml-cache.ts";
+import { marshalYaml, rememberYaml } from "../util/yaml-cache.ts";
+import { staticPodYaml } from "./static-pod-yaml.ts";
 
 /** Versions and addresses a control-plane node's manifests depend on. */
 export interface ControlPlaneParams {
@@ -62,7 +63,8 @@ const CA_MOUNTS: Mount[] = [
   },
 ];
 
-// kubeadm serialises with sigs.k8s.io/yaml: keys sorted, mounts by mount path, volumes by name.
+// kubeadm serialises with sigs.k8s.io/yaml: keys sorted, mounts by mount path, volumes by name. Every map
+// here is built with its keys in that order, so staticPodYaml can print it as the marshaller would.
 function staticPod(name: string, annotations: Obj | null, container: Obj, mounts: Mount[]): string {
   const byPath = [...mounts].sort((a, b) => (a.path < b.path ? -1 : 1));
   const byName = [...mounts].sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -95,7 +97,10 @@ function staticPod(name: string, annotations: Obj | null, container: Obj, mounts
     },
     status: {},
   };
-  return marshalYaml(pod);
+  const text = staticPodYaml(pod);
+  if (text === undefined) return marshalYaml(pod);
+  rememberYaml(text, pod);
+  return text;
 }
 
 /** Render /etc/kubernetes/manifests/etcd.yaml. */

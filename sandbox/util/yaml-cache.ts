@@ -35,3 +35,8 @@ export function marshalYaml(value: unknown): string {
   remember(text, [inYamlOrder(value)]);
   return text;
 }
+
+/** Remember what a text rendered as toYaml would render `value` reads back as (`value`: keys in toYaml's order, not changed later). */
+export function rememberYaml(text: string, value: unknown): void {
+  remember(text, [value]);
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseAllDocuments } from "yaml";
 import { DEFAULT_CONTROL_PLANE, staticPodManifests } from "../../sandbox/node/kubeadm-manifests.ts";
-import { inYamlOrder } from "../../sandbox/util/go-yaml.ts";
+import { staticPodYaml } from "../../sandbox/node/static-pod-yaml.ts";
+import { inYamlOrder, toYaml } from "../../sandbox/util/go-yaml.ts";
 import { marshalYaml, parseYamlDocuments } from "../../sandbox/util/yaml-cache.ts";
 
 // What a real YAML 1.1 reader makes of a text, bypassing the process-wide parse cache.
@@ -24,11 +25,33 @@ describe("kubeadm's static pod manifests", () => {
     }
   });
 
+  it("print exactly what the go-yaml marshaller prints for the values they read back as", () => {
+    const odd = { ...DEFAULT_CONTROL_PLANE, nodeName: "yes", kubernetesVersion: "v1.32.4 beta" };
+    for (const p of [...params, odd]) {
+      for (const [file, text] of Object.entries(staticPodManifests(p))) {
+        expect(text, file).toBe(toYaml(readFresh(text)[0]));
+      }
+    }
+  });
+
   it("hand each reader its own copy of a remembered manifest", () => {
     const text = staticPodManifests(DEFAULT_CONTROL_PLANE)["etcd.yaml"];
     const first = parseYamlDocuments(text)[0] as { metadata: { name: string } };
     first.metadata.name = "changed";
     expect((parseYamlDocuments(text)[0] as { metadata: { name: string } }).metadata.name).toBe("etcd");
+  });
+});
+
+describe("staticPodYaml", () => {
+  it("prints maps in go-yaml order as toYaml does, and declines what would need quoting", () => {
+    const value = {
+      a: [["x", { b: 1, c: [] }], { d: {}, e: null, f: true }],
+      g: { h: ["--i=j,k*", "/l/m.n", "100Mi", "172.30.1.2:6443"] },
+    };
+    expect(staticPodYaml(value)).toBe(toYaml(value));
+    for (const bad of ["yes", "1", "12:30", "a b", "*x", "---x", "x#", "", 1.5, undefined])
+      expect(staticPodYaml({ a: { b: [bad] } }), String(bad)).toBeUndefined();
+    expect(staticPodYaml({ "8080": "x" })).toBeUndefined();
   });
 });
 
