@@ -5,6 +5,16 @@ import { readsAsString } from "../util/go-yaml-resolve.ts";
 
 // Strings go-yaml writes bare: no blanks, quotes or indicator characters, not `---`, read back as strings.
 const BARE = /^(?!---)[\w/-][\w/.:=,*+-]*$/;
+// Bare strings that cannot read as a number, date or base-60 (a word, a path, a flag, `100Mi`, `a.b.c.d:port`),
+// so only YAML 1.1's reserved words need ruling out; others go through the full check.
+const NOT_NUMBER =
+  /^(?:(?:[A-Za-z_/]|-(?!--)[-A-Za-z])[\w/.:=,*+-]*|[1-9][0-9]*[A-Za-z]+|(?:\d+\.){3}\d+(?::\d+)?)$/;
+const RESERVED =
+  /^(?:[yYnN]|yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
+
+function bare(s: string): boolean {
+  return NOT_NUMBER.test(s) ? !RESERVED.test(s) : BARE.test(s) && readsAsString(s);
+}
 
 /** Print a map whose keys are in go-yaml's order as toYaml does; undefined when any scalar would need more. */
 export function staticPodYaml(value: Record<string, unknown>): string | undefined {
@@ -18,7 +28,7 @@ function writeMap(out: string[], obj: Record<string, unknown>, indent: number, o
   for (const key in obj) {
     if (!first || !onLine) out.push(`\n${" ".repeat(indent)}`);
     first = false;
-    if (!BARE.test(key) || !readsAsString(key)) return false;
+    if (!bare(key)) return false;
     out.push(`${key}:`);
     if (!writeValue(out, obj[key], indent, false)) return false;
   }
@@ -60,7 +70,7 @@ function writeValue(out: string[], v: unknown, indent: number, inList: boolean):
   }
   if (v === null || typeof v === "boolean") out.push(` ${v}`);
   else if (typeof v === "number" && Number.isSafeInteger(v)) out.push(` ${v}`);
-  else if (typeof v === "string" && BARE.test(v) && readsAsString(v)) out.push(` ${v}`);
+  else if (typeof v === "string" && bare(v)) out.push(` ${v}`);
   else return false;
   return true;
 }

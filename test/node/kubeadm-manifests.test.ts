@@ -46,10 +46,11 @@ describe("staticPodYaml", () => {
   it("prints maps in go-yaml order as toYaml does, and declines what would need quoting", () => {
     const value = {
       a: [["x", { b: 1, c: [] }], { d: {}, e: null, f: true }],
-      g: { h: ["--i=j,k*", "/l/m.n", "100Mi", "172.30.1.2:6443"] },
+      g: { h: ["--i=j,k*", "/l/m.n", "100Mi", "172.30.1.2:6443", "10.0.0.7", "-x", "yess", "0.5m", "1.2.3"] },
     };
     expect(staticPodYaml(value)).toBe(toYaml(value));
-    for (const bad of ["yes", "1", "12:30", "a b", "*x", "---x", "x#", "", 1.5, undefined])
+    const words = ["y", "No", "TRUE", "off", "null", "-1", "-.5", "0x1f", "1e3", "1_000", "2024-01-02"];
+    for (const bad of [...words, "1", "12:30", "1:20:30.5", "a b", "*x", "---x", "x#", "", 1.5, undefined])
       expect(staticPodYaml({ a: { b: [bad] } }), String(bad)).toBeUndefined();
     expect(staticPodYaml({ "8080": "x" })).toBeUndefined();
   });
