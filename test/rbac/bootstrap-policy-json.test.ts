@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import POLICY_JSON from "../../sandbox/apiserver/rbac/bootstrap/bootstrap-policy.json" with { type: "json" };
+import { buildBootstrapPolicy, encodePolicy } from "../../sandbox/apiserver/rbac/bootstrap/policy-build.ts";
+import { bootstrapPolicy } from "../../sandbox/apiserver/rbac/bootstrap/templates.ts";
+
+// Regenerate after changing the specs: write `${JSON.stringify(encodePolicy(buildBootstrapPolicy()))}\n`
+// to sandbox/apiserver/rbac/bootstrap/bootstrap-policy.json, then `npx biome check --write` it.
+// Taken before bootstrapPolicy() first runs, since loading it turns the rule indexes into rules in place.
+const STORED = JSON.stringify(POLICY_JSON);
+
+function hasUndefined(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (v === null || typeof v !== "object") return false;
+  return Object.values(v).some(hasUndefined);
+}
+
+describe("bootstrap-policy.json", () => {
+  const built = buildBootstrapPolicy();
+
+  it("holds exactly the policy the specs build (regenerate it when they change)", () => {
+    expect(JSON.stringify(encodePolicy(built))).toBe(STORED);
+  });
+
+  it("loads as the built policy, key order included, with nothing JSON would drop", () => {
+    expect(hasUndefined(built)).toBe(false);
+    expect(JSON.stringify(bootstrapPolicy())).toBe(JSON.stringify(built));
+    expect(Object.isFrozen(bootstrapPolicy()[0].obj.metadata)).toBe(true);
+  });
+});
