@@ -75,11 +75,14 @@ export interface BusyboxTag {
   sizeBytes: number;
 }
 
+// The applets as `busybox --list` names them, sorted once.
+let appletList: string[] | undefined;
+const applets = () => (appletList ??= [...new Set(BUSYBOX_IMAGE_APPLETS)].sort());
+
 /** Answer `busybox`, `busybox --help` and `busybox --list` as the multi-call binary does. */
 function busyboxTool(version: string): ImageTools {
-  const banner = busyboxBanner(version);
   // Real busybox lists its ~400 applets; the model names the ones it runs.
-  const help = `${banner}
+  const help = () => `${busyboxBanner(version)}
 BusyBox is copyrighted by many authors between 1998-2015.
 Licensed under GPLv2. See source distribution for detailed
 copyright notices.
@@ -96,17 +99,13 @@ Usage: busybox [function [arguments]...]
 \twill act like whatever name it's invoked as.
 
 Currently defined functions:
-\t${[...new Set(BUSYBOX_IMAGE_APPLETS)].sort().join(", ")}
+\t${applets().join(", ")}
 `;
   return {
     busybox: (args) => {
-      if (args.length === 0 || args[0] === "--help") return { stdout: help, stderr: "", exitCode: 0 };
+      if (args.length === 0 || args[0] === "--help") return { stdout: help(), stderr: "", exitCode: 0 };
       if (args[0] === "--list" && args.length === 1)
-        return {
-          stdout: `${[...new Set(BUSYBOX_IMAGE_APPLETS)].sort().join("\n")}\n`,
-          stderr: "",
-          exitCode: 0,
-        };
+        return { stdout: `${applets().join("\n")}\n`, stderr: "", exitCode: 0 };
       return null;
     },
   };

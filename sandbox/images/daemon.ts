@@ -25,8 +25,8 @@ export interface DaemonSpec {
   /** Whether the image ships a shell and coreutils. */
   hasShell?: boolean;
   user?: { uid: number; name: string | null };
-  /** Files the image ships. */
-  files?: readonly ImageFile[];
+  /** Files the image ships, or how to make them when first asked for. */
+  files?: readonly ImageFile[] | (() => readonly ImageFile[]);
   cpuRate?: number;
   rssKb?: number;
   vszKb?: number;
@@ -49,6 +49,8 @@ const refuse: SocketHandler = () => "";
 export function daemonImage(spec: DaemonSpec): ImageProgram {
   const daemons = new Set(spec.daemons);
   const tools = spec.tools;
+  const make = spec.files;
+  let files = typeof make === "function" ? undefined : make;
   return {
     ref: spec.ref,
     aliases: spec.aliases,
@@ -58,7 +60,10 @@ export function daemonImage(spec: DaemonSpec): ImageProgram {
     cmd: spec.cmd,
     binaries: [...spec.daemons, ...(spec.hasShell ? SHELL_COMMANDS : [])],
     user: spec.user,
-    files: spec.files,
+    get files() {
+      if (files === undefined && typeof make === "function") files = make();
+      return files;
+    },
     ...(tools ? { tools } : {}),
     start(ctx) {
       const argv = handedOn(ctx.argv, spec.entrypoint, spec.cmd);

@@ -87,7 +87,9 @@ function httpdImage(spec: HttpdTag): ImageProgram {
   // Alpine's www-data comes from the image's own adduser; Debian's is in base-passwd already.
   const users =
     spec.base.id === "alpine" ? ["www-data:x:82:82:Linux User,,,:/home/www-data:/sbin/nologin"] : [];
-  const files = [...baseFiles(spec.base, users, 0), ...htdocsFiles()];
+  // Made when first asked for: the catalog builds every tag at load and few ever run.
+  let files: readonly ImageFile[] | undefined;
+  const filesOf = () => (files ??= [...baseFiles(spec.base, users, 0), ...htdocsFiles()]);
   const tools = httpdTools(spec);
   return {
     ref: `${repo}:${spec.tag}`,
@@ -96,13 +98,15 @@ function httpdImage(spec: HttpdTag): ImageProgram {
     sizeBytes: spec.sizeBytes,
     entrypoint: [],
     cmd: ["httpd-foreground"],
-    files,
+    get files() {
+      return filesOf();
+    },
     binaries: ["httpd-foreground", "httpd", ...baseBinaries(spec.base)],
     tools,
     start(ctx) {
       const base = ctx.argv[0];
       if (startImageTool(ctx, tools, ctx.argv)) return;
-      if (base === "httpd-foreground" || base === "httpd") startHttpd(ctx, spec, files);
+      if (base === "httpd-foreground" || base === "httpd") startHttpd(ctx, spec, filesOf());
       else startApplet(ctx, [...ctx.argv], tools);
     },
   };

@@ -34,7 +34,8 @@ interface NginxRun {
   version: string;
   gcc: string;
   entrypoint: NginxTag["entrypoint"];
-  files: readonly ImageFile[];
+  /** The image's files (made on first use). */
+  files(): readonly ImageFile[];
 }
 
 /** The default index.html nginx serves (the image's /usr/share/nginx/html/index.html). */
@@ -125,7 +126,7 @@ function startNginx(ctx: ImageContext, run: NginxRun, args: readonly string[]): 
     vszKb: 11400,
   });
   // Without containerd's root filesystem (a program started alone) nginx gets a private copy of the image's.
-  const fs = ctx.rootfs ?? createRootfs(ctx.now(), [], undefined, run.files);
+  const fs = ctx.rootfs ?? createRootfs(ctx.now(), [], undefined, run.files());
   if (run.entrypoint !== "none")
     for (const line of runEntrypoint(fs, ctx.now(), run.entrypoint === "resolvers")) ctx.log(line);
   if (!bind(ctx, fs, run.version, master)) return;
@@ -185,8 +186,15 @@ function nginxTool(version: string, gcc: string): ImageTools {
 export function nginxImage(spec: NginxTag): ImageProgram {
   const repo = "docker.io/library/nginx";
   const notices = spec.entrypoint !== "none";
-  const files = nginxFiles({ base: spec.base, notices });
-  const run: NginxRun = { version: spec.version, gcc: spec.base.gcc, entrypoint: spec.entrypoint, files };
+  // The catalog builds every tag at load and few ever run: their files are made when first asked for.
+  let files: readonly ImageFile[] | undefined;
+  const filesOf = () => (files ??= nginxFiles({ base: spec.base, notices }));
+  const run: NginxRun = {
+    version: spec.version,
+    gcc: spec.base.gcc,
+    entrypoint: spec.entrypoint,
+    files: filesOf,
+  };
   const tools = nginxTool(spec.version, spec.base.gcc);
   const entry = notices ? ["docker-entrypoint.sh"] : [];
   return {
@@ -197,7 +205,9 @@ export function nginxImage(spec: NginxTag): ImageProgram {
     entrypoint: notices ? ["/docker-entrypoint.sh"] : [],
     cmd: ["nginx", "-g", "daemon off;"],
     env: spec.env ?? { PATH, NGINX_VERSION: spec.version },
-    files,
+    get files() {
+      return filesOf();
+    },
     // The base's shell and tools, plus curl, which every nginx image installs; no ping, ip or nslookup on Debian.
     binaries: [...entry, "nginx", ...baseBinaries(spec.base), "curl"],
     tools,

@@ -83,7 +83,7 @@ function redisImage(spec: RedisTag): ImageProgram {
     hasShell: true,
     user: { uid: 999, name: null },
     // The base plus the Dockerfile's redis user and its WORKDIR /data (mtimes plausible).
-    files: [
+    files: () => [
       ...baseFiles(spec.base, [REDIS_USER[spec.base.id]], LAYER_MTIME),
       { path: "/data", mtime: LAYER_MTIME },
     ],
@@ -95,12 +95,12 @@ function redisImage(spec: RedisTag): ImageProgram {
     ports: [{ port: 6379, proto: "tcp", handler: resp }],
     tools: redisTools(spec.version),
   });
-  // On Alpine the shell is busybox ash and there is no bash.
-  const binaries =
-    spec.base.id === "alpine"
-      ? ["docker-entrypoint.sh", "redis-server", ...baseBinaries(spec.base)]
-      : img.binaries;
-  return { ...img, binaries, workingDir: "/data" };
+  // On Alpine the shell is busybox ash and there is no bash. Set in place, not spread: a spread would make
+  // the files now.
+  if (spec.base.id === "alpine")
+    img.binaries = ["docker-entrypoint.sh", "redis-server", ...baseBinaries(spec.base)];
+  img.workingDir = "/data";
+  return img;
 }
 
 /** The redis image of the registry's `latest` tag (7.4.2 on Debian bookworm). */
