@@ -45,23 +45,21 @@ export const ALL_IMAGES: readonly ImageProgram[] = [
   ...HTTPD_TAGS,
 ];
 
-/** The lookup tables of one image list: every tag to its image, and the repositories. */
+/** The lookup tables of one image list: every tag to its image, and the repositories (made when first asked). */
 interface CatalogIndex {
   byRef: Map<string, ImageProgram>;
-  repos: Set<string>;
+  repos?: Set<string>;
 }
 
 function buildIndex(images: readonly ImageProgram[]): CatalogIndex {
   const byRef = new Map<string, ImageProgram>();
-  const repos = new Set<string>();
   for (const img of images) {
     for (const ref of [img.ref, ...(img.aliases ?? [])]) {
       if (byRef.has(ref)) throw new Error(`ImageCatalog: duplicate reference ${ref}`);
       byRef.set(ref, img);
-      repos.add(splitRef(ref).repo);
     }
   }
-  return { byRef, repos };
+  return { byRef };
 }
 
 // The default catalog's tables, built once per process: every machine of every cluster shares them.
@@ -69,23 +67,22 @@ let defaultIndex: CatalogIndex | undefined;
 
 /** Resolve images by reference, including their alias tags. */
 export class ImageCatalog {
-  private readonly byRef: Map<string, ImageProgram>;
-  private readonly repos: Set<string>;
+  private readonly index: CatalogIndex;
 
   constructor(images: readonly ImageProgram[] = ALL_IMAGES) {
     if (images === ALL_IMAGES && !defaultIndex) defaultIndex = buildIndex(ALL_IMAGES);
-    const index = images === ALL_IMAGES && defaultIndex ? defaultIndex : buildIndex(images);
-    this.byRef = index.byRef;
-    this.repos = index.repos;
+    this.index = images === ALL_IMAGES && defaultIndex ? defaultIndex : buildIndex(images);
   }
 
   /** Tell whether any tag of a repository (`docker.io/library/nginx`) is known. */
   hasRepository(repo: string): boolean {
-    return this.repos.has(repo);
+    // Only a failed pull asks, so the repositories are listed then.
+    this.index.repos ??= new Set([...this.index.byRef.keys()].map((ref) => splitRef(ref).repo));
+    return this.index.repos.has(repo);
   }
 
   /** Find the image a reference names (normalized first), or undefined. */
   find(ref: string): ImageProgram | undefined {
-    return this.byRef.get(normalizeImageRef(ref));
+    return this.index.byRef.get(normalizeImageRef(ref));
   }
 }

@@ -1,5 +1,6 @@
-// The bootstrap RBAC objects as the API server stores them, built once per process and frozen: every
+// The bootstrap RBAC objects as the API server stores them, made once per process and frozen: every
 // cluster stores the same templates, each with its own uid, resourceVersion and creationTimestamp.
+// The API server's own policy loads from bootstrap-policy.json (see policy-build.ts); kubeadm's is built.
 import { resourceForKind } from "../../../api/resources.ts";
 import type { KubeObject, PolicyRule, RoleObject } from "../../../api/types.ts";
 import POLICY_JSON from "./bootstrap-policy.json" with { type: "json" };
@@ -25,7 +26,7 @@ let policy: readonly StoredTemplate[] | undefined;
 let kubeadmInit: readonly StoredTemplate[] | undefined;
 let kubeadmAddons: readonly StoredTemplate[] | undefined;
 
-// Loading the built policy costs a fraction of building it (policy-build.ts), which a cold boot felt.
+// Loading the stored policy costs a fraction of building it, which the first boot of a page felt.
 function decodePolicy(): StoredTemplate[] {
   const { rules, templates } = POLICY_JSON as unknown as { rules: PolicyRule[]; templates: StoredTemplate[] };
   for (const { obj } of templates) {
