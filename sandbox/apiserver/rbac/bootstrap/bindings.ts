@@ -4,16 +4,7 @@
 import type { PolicyRule, Subject } from "../../../api/types.ts";
 import { CONTROLLER_PREFIX, controllerRoles } from "./controller-roles.ts";
 import { core, eventsRule, READ, rule } from "./rule.ts";
-
-const GROUP = "rbac.authorization.k8s.io";
-
-/** One binding: its name, the role it grants (a ClusterRole unless `roleKind` says Role) and its subjects. */
-export interface BindingSpec {
-  name: string;
-  role: string;
-  roleKind?: "Role" | "ClusterRole";
-  subjects: Subject[];
-}
+import { type BindingSpec, group, serviceAccount, user } from "./subjects.ts";
 
 /** A Role in one namespace. */
 export interface NamespacedRoleSpec {
@@ -21,17 +12,6 @@ export interface NamespacedRoleSpec {
   name: string;
   rules: PolicyRule[];
 }
-
-/** A Group subject. */
-export const group = (name: string): Subject => ({ kind: "Group", apiGroup: GROUP, name });
-/** A User subject. */
-export const user = (name: string): Subject => ({ kind: "User", apiGroup: GROUP, name });
-/** A ServiceAccount subject (kube-system unless said). */
-export const serviceAccount = (name: string, namespace = "kube-system"): Subject => ({
-  kind: "ServiceAccount",
-  name,
-  namespace,
-});
 
 /** The ClusterRoleBindings of ClusterRoleBindings() then ControllerRoleBindings(). */
 export function clusterRoleBindings(): BindingSpec[] {

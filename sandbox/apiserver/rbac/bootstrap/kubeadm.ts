@@ -2,9 +2,9 @@
 // binding, the upload-config and kubelet-config phases, the bootstrap-token phase, and the CoreDNS and
 // kube-proxy addons. They carry no bootstrapping label: kubeadm, not the API server, owns them.
 import type { PolicyRule, Subject } from "../../../api/types.ts";
-import type { BindingSpec } from "./bindings.ts";
-import { group, serviceAccount, user } from "./bindings.ts";
 import { core, rule } from "./rule.ts";
+import type { BindingSpec } from "./subjects.ts";
+import { group, serviceAccount, user } from "./subjects.ts";
 
 /** A kubeadm RBAC object: a ClusterRole or Role (rules), or a binding. */
 export type KubeadmSpec =

@@ -1,7 +1,7 @@
 // The shapes the bootstrap RBAC objects are stored in: metadata with the API server's bootstrapping label
 // and autoupdate annotation, bindings and roles in Go's field order.
 import type { Binding, KubeObject, RoleObject } from "../../../api/types.ts";
-import type { BindingSpec } from "./bindings.ts";
+import type { BindingSpec } from "./subjects.ts";
 
 /** The RBAC API version every bootstrap object has. */
 export const API_VERSION = "rbac.authorization.k8s.io/v1";
