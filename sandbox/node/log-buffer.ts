@@ -10,11 +10,14 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 /** Hold one container's log lines; {@link LogBuffer.lines} gives them as CRI log lines. */
 export class LogBuffer {
-  // Unboxed doubles, small integers and strings: about 24 bytes a line. The shared empty arrays are
-  // replaced on the first line (a pod's pause container never logs one).
+  // Unboxed doubles and strings: about 16 bytes a line. The shared empty arrays are replaced on the first
+  // line (a pod's pause container never logs one).
   private times: number[] = NONE;
-  // Per line: 1 for stderr, plus twice (1 + the index in `formats`) for a formatted line.
-  private kinds: number[] = NONE;
+  // The lines' kinds in runs (a log's lines come in long runs of one kind: flanneld's lease lines): run r
+  // covers the lines before runEnds[r] and after the previous run. A kind is 1 for stderr, plus twice
+  // (1 + the index in `formats`) for a formatted line.
+  private runEnds: number[] = NONE;
+  private runKinds: number[] = NONE;
   // The line's text, or its format's argument for a formatted line.
   private texts: string[] = NONE;
   // The distinct formats this log's lines use (flanneld's lease line: one), in first-use order.
@@ -43,12 +46,18 @@ export class LogBuffer {
   private add(time: number, kind: number, text: string): void {
     if (this.times === NONE) {
       this.times = [];
-      this.kinds = [];
+      this.runEnds = [];
+      this.runKinds = [];
       this.texts = [];
     }
     this.times.push(time);
-    this.kinds.push(kind);
     this.texts.push(text);
+    const last = this.runKinds.length - 1;
+    if (last >= 0 && this.runKinds[last] === kind) this.runEnds[last] = this.times.length;
+    else {
+      this.runKinds.push(kind);
+      this.runEnds.push(this.times.length);
+    }
   }
 
   /** Drop the oldest lines beyond `max`. */
@@ -56,16 +65,24 @@ export class LogBuffer {
     const extra = this.length - max;
     if (extra <= 0) return;
     this.times.splice(0, extra);
-    this.kinds.splice(0, extra);
     this.texts.splice(0, extra);
+    let gone = 0;
+    while (this.runEnds[gone] <= extra) gone++;
+    if (gone > 0) {
+      this.runEnds.splice(0, gone);
+      this.runKinds.splice(0, gone);
+    }
+    for (let r = 0; r < this.runEnds.length; r++) this.runEnds[r] -= extra;
   }
 
   /** Give the lines, oldest first, as fresh objects. */
   lines(): LogLine[] {
     const out: LogLine[] = [];
+    let run = 0;
     for (let i = 0; i < this.times.length; i++) {
       const time = this.times[i];
-      const kind = this.kinds[i];
+      if (i >= this.runEnds[run]) run++;
+      const kind = this.runKinds[run];
       const f = kind >> 1;
       const text = f === 0 ? this.texts[i] : this.formats[f - 1](time, this.texts[i]);
       out.push({ time, stream: (kind & 1) === 1 ? "stderr" : "stdout", text });

@@ -37,4 +37,34 @@ describe("a container's log buffer", () => {
     expect(log.lines()[0].text).toBe("3 lease s3");
     expect(new LogBuffer().length).toBe(0);
   });
+
+  it("keeps each line's stream and format when lines of one kind come in runs and the oldest are dropped", () => {
+    const log = new LogBuffer();
+    const kinds = [0, 0, 0, 1, 1, 2, 2, 2, 0, 3, 3, 0];
+    kinds.forEach((k, i) => {
+      if (k < 2) log.push(i, k === 1 ? "stderr" : "stdout", `p${i}`);
+      else log.pushFormatted(i, k === 3 ? "stderr" : "stdout", k === 2 ? lease : other, `s${i}`);
+    });
+    const all = log.lines();
+    expect(all.map((l) => `${l.stream} ${l.text}`)).toEqual([
+      "stdout p0",
+      "stdout p1",
+      "stdout p2",
+      "stderr p3",
+      "stderr p4",
+      "stdout 5 lease s5",
+      "stdout 6 lease s6",
+      "stdout 7 lease s7",
+      "stdout p8",
+      "stderr other s9 at 9",
+      "stderr other s10 at 10",
+      "stdout p11",
+    ]);
+    for (const keep of [11, 9, 7, 6, 4, 1, 0]) {
+      log.trim(keep);
+      expect(log.lines()).toEqual(all.slice(all.length - keep));
+      log.push(100 + keep, "stderr", `q${keep}`);
+      all.push({ time: 100 + keep, stream: "stderr", text: `q${keep}` });
+    }
+  });
 });
