@@ -1,4 +1,4 @@
-// A container's log kept compactly: a time, a stream and a text per line in parallel arrays instead of an
+// A container's log kept compactly: a text per line and a time and stream per run of lines, instead of an
 // object per line, and lines whose text is a fixed format of one argument rendered only when read.
 import type { LogLine } from "./cri-types.ts";
 
@@ -10,22 +10,21 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 /** Hold one container's log lines; {@link LogBuffer.lines} gives them as CRI log lines. */
 export class LogBuffer {
-  // Unboxed doubles and strings: about 16 bytes a line. The shared empty arrays are replaced on the first
-  // line (a pod's pause container never logs one).
-  private times: number[] = NONE;
-  // The lines' kinds in runs (a log's lines come in long runs of one kind: flanneld's lease lines): run r
-  // covers the lines before runEnds[r] and after the previous run. A kind is 1 for stderr, plus twice
-  // (1 + the index in `formats`) for a formatted line.
+  // A log's lines come in bursts of one instant and kind (flanneld's lease lines, nginx's start-up notices),
+  // so times and kinds are kept per run: run r covers the lines before runEnds[r] and after the previous
+  // run. A kind is 1 for stderr, plus twice (1 + the index in `formats`) for a formatted line. The shared
+  // empty arrays are replaced on the first line (a pod's pause container never logs one).
   private runEnds: number[] = NONE;
+  private runTimes: number[] = NONE;
   private runKinds: number[] = NONE;
-  // The line's text, or its format's argument for a formatted line.
+  // The line's text, or its format's argument for a formatted line: about 8 bytes a line.
   private texts: string[] = NONE;
   // The distinct formats this log's lines use (flanneld's lease line: one), in first-use order.
   private formats: LineFormat[] = NONE;
 
   /** Count the lines kept. */
   get length(): number {
-    return this.times.length;
+    return this.texts.length;
   }
 
   /** Add a line. */
@@ -44,19 +43,20 @@ export class LogBuffer {
   }
 
   private add(time: number, kind: number, text: string): void {
-    if (this.times === NONE) {
-      this.times = [];
+    if (this.texts === NONE) {
       this.runEnds = [];
+      this.runTimes = [];
       this.runKinds = [];
       this.texts = [];
     }
-    this.times.push(time);
-    this.texts.push(text);
-    const last = this.runKinds.length - 1;
-    if (last >= 0 && this.runKinds[last] === kind) this.runEnds[last] = this.times.length;
+    const n = this.texts.push(text);
+    const last = this.runEnds.length - 1;
+    if (last >= 0 && this.runKinds[last] === kind && Object.is(this.runTimes[last], time))
+      this.runEnds[last] = n;
     else {
+      this.runEnds.push(n);
+      this.runTimes.push(time);
       this.runKinds.push(kind);
-      this.runEnds.push(this.times.length);
     }
   }
 
@@ -64,12 +64,12 @@ export class LogBuffer {
   trim(max: number): void {
     const extra = this.length - max;
     if (extra <= 0) return;
-    this.times.splice(0, extra);
     this.texts.splice(0, extra);
     let gone = 0;
     while (this.runEnds[gone] <= extra) gone++;
     if (gone > 0) {
       this.runEnds.splice(0, gone);
+      this.runTimes.splice(0, gone);
       this.runKinds.splice(0, gone);
     }
     for (let r = 0; r < this.runEnds.length; r++) this.runEnds[r] -= extra;
@@ -79,9 +79,9 @@ export class LogBuffer {
   lines(): LogLine[] {
     const out: LogLine[] = [];
     let run = 0;
-    for (let i = 0; i < this.times.length; i++) {
-      const time = this.times[i];
+    for (let i = 0; i < this.texts.length; i++) {
       if (i >= this.runEnds[run]) run++;
+      const time = this.runTimes[run];
       const kind = this.runKinds[run];
       const f = kind >> 1;
       const text = f === 0 ? this.texts[i] : this.formats[f - 1](time, this.texts[i]);
