@@ -94,21 +94,24 @@ export function commFromArgv(argv: readonly string[]): string {
   return first.slice(first.lastIndexOf("/") + 1).slice(0, 15);
 }
 
-// Argument vectors by their words, shared by every process that runs the same command line (a pod's pause
-// and nginx processes): never changed in place (exec gives a process a new one). Safe to share between
-// clusters: an entry depends on the words alone.
-const argvs = new Map<string, string[]>();
+// Argument vectors by their first word, a few each, shared by every process that runs the same command line
+// (a pod's pause and nginx processes): never changed in place (exec gives a process a new one). Safe to
+// share between clusters: an entry depends on the words alone. A command whose lines keep differing (the
+// shim's names its sandbox) fills its few places and is copied as before.
+const argvs = new Map<string, string[][]>();
+const PER_COMMAND = 8;
 
 function sharedArgv(argv: readonly string[]): string[] {
-  const key = argv.length === 1 ? argv[0] : argv.join("\0");
-  let shared = argvs.get(key);
-  // Words holding the separator could make two vectors one key: such a one is not shared.
-  if (shared !== undefined && !sameWords(shared, argv)) return Object.freeze([...argv]) as string[];
-  if (shared === undefined) {
-    shared = Object.freeze([...argv]) as string[];
+  let known = argvs.get(argv[0]);
+  if (known === undefined) {
     if (argvs.size >= 10_000) argvs.clear();
-    argvs.set(key, shared);
+    known = [];
+    argvs.set(argv[0], known);
   }
+  for (const shared of known) if (sameWords(shared, argv)) return shared;
+  if (known.length >= PER_COMMAND) return [...argv];
+  const shared = Object.freeze([...argv]) as string[];
+  known.push(shared);
   return shared;
 }
 
