@@ -11,12 +11,12 @@ const NONE = Object.freeze([]) as unknown as never[];
 /** Hold one container's log lines; {@link LogBuffer.lines} gives them as CRI log lines. */
 export class LogBuffer {
   // A log's lines come in bursts of one instant and kind (flanneld's lease lines, nginx's start-up notices),
-  // so times and kinds are kept per run: run r covers the lines before runEnds[r] and after the previous
-  // run. A kind is 1 for stderr, plus twice (1 + the index in `formats`) for a formatted line. The shared
-  // empty arrays are replaced on the first line (a pod's pause container never logs one).
-  private runEnds: number[] = NONE;
-  private runTimes: number[] = NONE;
-  private runKinds: number[] = NONE;
+  // so times and kinds are kept per run, three numbers a run in one array (one array, not three: most logs
+  // have two or three runs): the end of run r (it covers the lines from the previous run's end up to it) at
+  // 3r, its time at 3r + 1, its kind at 3r + 2. A kind is 1 for stderr, plus twice (1 + the index in
+  // `formats`) for a formatted line. The shared empty arrays are replaced on the first line (a pod's pause
+  // container never logs one).
+  private runs: number[] = NONE;
   // The line's text, or its format's argument for a formatted line: about 8 bytes a line.
   private texts: string[] = NONE;
   // The distinct formats this log's lines use (flanneld's lease line: one), in first-use order.
@@ -44,20 +44,14 @@ export class LogBuffer {
 
   private add(time: number, kind: number, text: string): void {
     if (this.texts === NONE) {
-      this.runEnds = [];
-      this.runTimes = [];
-      this.runKinds = [];
+      this.runs = [];
       this.texts = [];
     }
     const n = this.texts.push(text);
-    const last = this.runEnds.length - 1;
-    if (last >= 0 && this.runKinds[last] === kind && Object.is(this.runTimes[last], time))
-      this.runEnds[last] = n;
-    else {
-      this.runEnds.push(n);
-      this.runTimes.push(time);
-      this.runKinds.push(kind);
-    }
+    const runs = this.runs;
+    const last = runs.length - 3;
+    if (last >= 0 && runs[last + 2] === kind && Object.is(runs[last + 1], time)) runs[last] = n;
+    else runs.push(n, time, kind);
   }
 
   /** Drop the oldest lines beyond `max`. */
@@ -65,24 +59,22 @@ export class LogBuffer {
     const extra = this.length - max;
     if (extra <= 0) return;
     this.texts.splice(0, extra);
+    const runs = this.runs;
     let gone = 0;
-    while (this.runEnds[gone] <= extra) gone++;
-    if (gone > 0) {
-      this.runEnds.splice(0, gone);
-      this.runTimes.splice(0, gone);
-      this.runKinds.splice(0, gone);
-    }
-    for (let r = 0; r < this.runEnds.length; r++) this.runEnds[r] -= extra;
+    while (gone < runs.length && runs[gone] <= extra) gone += 3;
+    if (gone > 0) runs.splice(0, gone);
+    for (let r = 0; r < runs.length; r += 3) runs[r] -= extra;
   }
 
   /** Give the lines, oldest first, as fresh objects. */
   lines(): LogLine[] {
     const out: LogLine[] = [];
+    const runs = this.runs;
     let run = 0;
     for (let i = 0; i < this.texts.length; i++) {
-      if (i >= this.runEnds[run]) run++;
-      const time = this.runTimes[run];
-      const kind = this.runKinds[run];
+      if (i >= runs[run]) run += 3;
+      const time = runs[run + 1];
+      const kind = runs[run + 2];
       const f = kind >> 1;
       const text = f === 0 ? this.texts[i] : this.formats[f - 1](time, this.texts[i]);
       out.push({ time, stream: (kind & 1) === 1 ? "stderr" : "stdout", text });
