@@ -153,6 +153,11 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
   return st;
 }
 
+// The condition built last per type and status, frozen: pods started in one burst report the same
+// conditions at the same second, and every stored pod version keeps its status (stored objects are never
+// changed in place: the API's mutate copies a status before changing it).
+const lastConds = new Map<string, Condition>();
+
 function cond(
   type: string,
   ok: boolean,
@@ -161,17 +166,28 @@ function cond(
   reason?: string,
   message?: string,
 ): Condition {
-  const c: Condition = {
-    type,
-    status: ok ? "True" : "False",
-    lastProbeTime: null,
-    lastTransitionTime: rfc3339(at ?? fallback),
-  };
+  const status = ok ? "True" : "False";
+  const time = rfc3339(at ?? fallback);
+  // A completed pod's conditions carry the reason without a message.
+  const withReason = !ok && !!reason;
+  const msg = withReason && reason !== "PodCompleted" ? message : undefined;
+  const slot = ok ? type : `${type}/`;
+  const last = lastConds.get(slot);
+  if (
+    last !== undefined &&
+    last.lastTransitionTime === time &&
+    last.reason === (withReason ? reason : undefined) &&
+    last.message === msg &&
+    "message" in last === (withReason && reason !== "PodCompleted")
+  )
+    return last;
+  const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: time };
   // Added after the others, as the spread it replaces placed them (key order shows in JSON output).
-  if (!ok && reason) {
+  if (withReason) {
     c.reason = reason;
-    c.message = message;
+    if (reason !== "PodCompleted") c.message = message;
   }
+  lastConds.set(slot, Object.freeze(c));
   return c;
 }
 
@@ -245,7 +261,6 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
     ),
     scheduled ?? cond("PodScheduled", true, t0, t0),
   ];
-  for (const c of conditions) if (c.reason === "PodCompleted") delete c.message;
   const status: PodStatus = {
     conditions,
     containerStatuses: apps.map(containerStatus),
