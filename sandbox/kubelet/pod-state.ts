@@ -112,8 +112,37 @@ function qosClass(pod: Pod): string {
   return qos;
 }
 
+// A container status's parts shared between pods and versions, frozen (stored objects are never changed
+// in place): the empty last state, and the running and waiting states built last (containers started in
+// one burst share them).
+const NO_LAST_STATE: ContainerStatus["lastState"] = Object.freeze({});
+let lastRunning: NonNullable<ContainerStatus["state"]> = Object.freeze({
+  running: Object.freeze({ startedAt: "" }),
+});
+let lastWaiting: NonNullable<ContainerStatus["state"]> = Object.freeze({
+  waiting: Object.freeze({ reason: "" }),
+});
+
+function runningState(startedAt: string): NonNullable<ContainerStatus["state"]> {
+  if (lastRunning.running?.startedAt !== startedAt)
+    lastRunning = Object.freeze({ running: Object.freeze({ startedAt }) });
+  return lastRunning;
+}
+
+function waitingState(
+  reason: string | undefined,
+  message: string | undefined,
+): NonNullable<ContainerStatus["state"]> {
+  const w = lastWaiting.waiting;
+  if (w === undefined || w.reason !== reason || w.message !== message || "message" in w !== !!message)
+    lastWaiting = Object.freeze({
+      waiting: Object.freeze(message ? { message, reason } : { reason }),
+    });
+  return lastWaiting;
+}
+
 function containerState(r: ContainerRecord): NonNullable<ContainerStatus["state"]> {
-  if (r.state === "running") return { running: { startedAt: rfc3339(r.startedAt!) } };
+  if (r.state === "running") return runningState(rfc3339(r.startedAt!));
   if (r.state === "terminated")
     return {
       terminated: {
@@ -124,7 +153,7 @@ function containerState(r: ContainerRecord): NonNullable<ContainerStatus["state"
         startedAt: rfc3339(r.startedAt!),
       },
     };
-  return { waiting: r.message ? { message: r.message, reason: r.reason } : { reason: r.reason } };
+  return waitingState(r.reason, r.message);
 }
 
 function containerStatus(r: ContainerRecord): ContainerStatus {
@@ -143,7 +172,7 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
           startedAt: rfc3339(r.last.startedAt),
         },
       }
-    : {};
+    : NO_LAST_STATE;
   st.name = r.name;
   // A regular init container that completed counts as ready (the prober manager's UpdatePodStatus).
   st.ready = r.ready || (r.init && !r.sidecar && r.state === "terminated" && r.exitCode === 0);
