@@ -228,6 +228,21 @@ function pendingInits(rec: PodRecord): string[] {
     .map((c) => c.name);
 }
 
+// A status's one-address lists (hostIPs, podIPs) by address, frozen and shared by every status version that
+// names the address (stored objects are never changed in place). Safe between clusters: an entry depends
+// on the address alone.
+const ipLists = new Map<string, { ip: string }[]>();
+
+function ipList(ip: string): { ip: string }[] {
+  let list = ipLists.get(ip);
+  if (list === undefined) {
+    if (ipLists.size >= 10_000) ipLists.clear();
+    list = Object.freeze([Object.freeze({ ip })]) as { ip: string }[];
+    ipLists.set(ip, list);
+  }
+  return list;
+}
+
 /** Build the PodStatus the kubelet reports for a record; `hostIP` is the node's address. */
 export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition | undefined): PodStatus {
   const pod = rec.pod;
@@ -294,13 +309,13 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
     conditions,
     containerStatuses: apps.map(containerStatus),
     hostIP,
-    hostIPs: [{ ip: hostIP }],
+    hostIPs: ipList(hostIP),
   };
   if (rec.inits.length) status.initContainerStatuses = rec.inits.map(containerStatus);
   status.phase = phase;
   if (rec.ip) {
     status.podIP = rec.ip;
-    status.podIPs = [{ ip: rec.ip }];
+    status.podIPs = ipList(rec.ip);
   }
   status.qosClass = qosClass(pod);
   status.startTime = rfc3339(t0);
