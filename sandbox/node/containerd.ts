@@ -231,8 +231,8 @@ export class Containerd {
         reason: "",
         message: "",
         pid: 0,
-        labels: { ...(config.labels ?? {}) },
-        annotations: { ...(config.annotations ?? {}) },
+        labels: config.labels ?? {}, // the request's maps, as the config keeps them: never changed
+        annotations: config.annotations ?? {},
       },
     });
     return id;
