@@ -1,8 +1,9 @@
 // The kubelet's AtomicWriter (pkg/volume/util/atomic_writer.go): a volume's files live in a timestamped
 // directory, `..data` points at it, and each top-level name is a symlink through `..data`, so one
 // rename swaps every file at once for a reader inside the container.
-import { DeferredDir } from "../node/deferred-dir.ts";
+import { DeferredDir, type DirSource } from "../node/deferred-dir.ts";
 import { type FileTree, FsError, type FsNode } from "../node/filesystem.ts";
+import { flatJoin } from "../node/flat-string.ts";
 import type { Random } from "../util/random.ts";
 import type { PayloadFile } from "./volume-payload.ts";
 
@@ -10,7 +11,8 @@ const DATA = "..data";
 
 /** Name a timestamped directory as os.MkdirTemp does with the writer's pattern: `..2025_01_15_09_00_00.<uint32>`. */
 export function timestampDirName(nowMs: number, random: Random): string {
-  return `..${stampOf(nowMs)}.${Math.floor(random.next() * 4294967296)}`;
+  // Flat, not a template literal's rope of pieces: a volume keeps the name until its directory is read.
+  return flatJoin(["..", stampOf(nowMs), ".", String(Math.floor(random.next() * 4294967296))]);
 }
 
 // Volumes are mostly written in bursts at one instant: the last second's stamp is kept.
@@ -114,21 +116,53 @@ export function writeAtomicFresh(
   const contents = sorted.map((name) => payload.get(name)!.content);
   const modes = sorted.map((name) => payload.get(name)!.mode);
   const tmpfs = root.tmpfs === true;
-  const make = entriesMaker(ts, sorted, contents, modes, nowMs, tmpfs);
-  fs.bind(dir, new DeferredDir(root.mode, root.mtimeMs, tmpfs, make), nowMs);
+  const source = new VolumeEntries(ts, sharedList(sorted), contents, sharedList(modes), nowMs, tmpfs);
+  fs.bind(dir, new DeferredDir(root.mode, root.mtimeMs, tmpfs, source), nowMs);
+}
+
+// Volumes' names and modes repeat from pod to pod (a service account token's ca.crt, namespace, token):
+// one frozen list per distinct list, shared. Safe between clusters: an entry depends on its items alone.
+const lists = new Map<string, readonly (string | number)[]>();
+
+function sharedList<T extends string | number>(items: T[]): readonly T[] {
+  const key = items.join("/");
+  const known = lists.get(key);
+  if (known !== undefined && known.length === items.length && known.every((x, i) => x === items[i]))
+    return known as readonly T[];
+  if (known !== undefined || lists.size >= 1_000) return items;
+  const shared = Object.freeze(items);
+  lists.set(key, shared);
+  return shared;
 }
 
 // The entries in the order writeAtomic adds them: the timestamped directory, `..data`, then each link.
-// Made apart from writeAtomicFresh so the closure keeps the texts and modes only, not the payload.
-function entriesMaker(
-  ts: string,
-  names: readonly string[],
-  contents: readonly string[],
-  modes: readonly number[],
-  nowMs: number,
-  tmpfs: boolean,
-): () => Map<string, FsNode> {
-  return () => {
+// Keeps the texts and modes only, not the payload.
+class VolumeEntries implements DirSource {
+  private readonly ts: string;
+  private readonly names: readonly string[];
+  private readonly contents: readonly string[];
+  private readonly modes: readonly number[];
+  private readonly nowMs: number;
+  private readonly tmpfs: boolean;
+
+  constructor(
+    ts: string,
+    names: readonly string[],
+    contents: readonly string[],
+    modes: readonly number[],
+    nowMs: number,
+    tmpfs: boolean,
+  ) {
+    this.ts = ts;
+    this.names = names;
+    this.contents = contents;
+    this.modes = modes;
+    this.nowMs = nowMs;
+    this.tmpfs = tmpfs;
+  }
+
+  entries(): Map<string, FsNode> {
+    const { ts, names, contents, modes, nowMs, tmpfs } = this;
     const files = new Map<string, FsNode>();
     for (let i = 0; i < names.length; i++)
       files.set(names[i], { kind: "file", mode: modes[i], mtimeMs: nowMs, content: contents[i] });
@@ -143,5 +177,5 @@ function entriesMaker(
     for (const name of names)
       entries.set(name, { kind: "symlink", mode: 0o777, mtimeMs: nowMs, target: `${DATA}/${name}` });
     return entries;
-  };
+  }
 }

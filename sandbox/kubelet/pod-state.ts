@@ -112,8 +112,37 @@ function qosClass(pod: Pod): string {
   return qos;
 }
 
+// A container status's parts shared between pods and versions, frozen (stored objects are never changed
+// in place): the empty last state, and the running and waiting states built last (containers started in
+// one burst share them).
+const NO_LAST_STATE: ContainerStatus["lastState"] = Object.freeze({});
+let lastRunning: NonNullable<ContainerStatus["state"]> = Object.freeze({
+  running: Object.freeze({ startedAt: "" }),
+});
+let lastWaiting: NonNullable<ContainerStatus["state"]> = Object.freeze({
+  waiting: Object.freeze({ reason: "" }),
+});
+
+function runningState(startedAt: string): NonNullable<ContainerStatus["state"]> {
+  if (lastRunning.running?.startedAt !== startedAt)
+    lastRunning = Object.freeze({ running: Object.freeze({ startedAt }) });
+  return lastRunning;
+}
+
+function waitingState(
+  reason: string | undefined,
+  message: string | undefined,
+): NonNullable<ContainerStatus["state"]> {
+  const w = lastWaiting.waiting;
+  if (w === undefined || w.reason !== reason || w.message !== message || "message" in w !== !!message)
+    lastWaiting = Object.freeze({
+      waiting: Object.freeze(message ? { message, reason } : { reason }),
+    });
+  return lastWaiting;
+}
+
 function containerState(r: ContainerRecord): NonNullable<ContainerStatus["state"]> {
-  if (r.state === "running") return { running: { startedAt: rfc3339(r.startedAt!) } };
+  if (r.state === "running") return runningState(rfc3339(r.startedAt!));
   if (r.state === "terminated")
     return {
       terminated: {
@@ -124,7 +153,7 @@ function containerState(r: ContainerRecord): NonNullable<ContainerStatus["state"
         startedAt: rfc3339(r.startedAt!),
       },
     };
-  return { waiting: r.message ? { message: r.message, reason: r.reason } : { reason: r.reason } };
+  return waitingState(r.reason, r.message);
 }
 
 function containerStatus(r: ContainerRecord): ContainerStatus {
@@ -143,7 +172,7 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
           startedAt: rfc3339(r.last.startedAt),
         },
       }
-    : {};
+    : NO_LAST_STATE;
   st.name = r.name;
   // A regular init container that completed counts as ready (the prober manager's UpdatePodStatus).
   st.ready = r.ready || (r.init && !r.sidecar && r.state === "terminated" && r.exitCode === 0);
@@ -153,6 +182,11 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
   return st;
 }
 
+// The condition built last per type and status, frozen: pods started in one burst report the same
+// conditions at the same second, and every stored pod version keeps its status (stored objects are never
+// changed in place: the API's mutate copies a status before changing it).
+const lastConds = new Map<string, Condition>();
+
 function cond(
   type: string,
   ok: boolean,
@@ -161,17 +195,28 @@ function cond(
   reason?: string,
   message?: string,
 ): Condition {
-  const c: Condition = {
-    type,
-    status: ok ? "True" : "False",
-    lastProbeTime: null,
-    lastTransitionTime: rfc3339(at ?? fallback),
-  };
+  const status = ok ? "True" : "False";
+  const time = rfc3339(at ?? fallback);
+  // A completed pod's conditions carry the reason without a message.
+  const withReason = !ok && !!reason;
+  const msg = withReason && reason !== "PodCompleted" ? message : undefined;
+  const slot = ok ? type : `${type}/`;
+  const last = lastConds.get(slot);
+  if (
+    last !== undefined &&
+    last.lastTransitionTime === time &&
+    last.reason === (withReason ? reason : undefined) &&
+    last.message === msg &&
+    "message" in last === (withReason && reason !== "PodCompleted")
+  )
+    return last;
+  const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime: time };
   // Added after the others, as the spread it replaces placed them (key order shows in JSON output).
-  if (!ok && reason) {
+  if (withReason) {
     c.reason = reason;
-    c.message = message;
+    if (reason !== "PodCompleted") c.message = message;
   }
+  lastConds.set(slot, Object.freeze(c));
   return c;
 }
 
@@ -181,6 +226,21 @@ function pendingInits(rec: PodRecord): string[] {
       c.sidecar ? !(c.state === "running" && c.started) : !(c.state === "terminated" && c.exitCode === 0),
     )
     .map((c) => c.name);
+}
+
+// A status's one-address lists (hostIPs, podIPs) by address, frozen and shared by every status version that
+// names the address (stored objects are never changed in place). Safe between clusters: an entry depends
+// on the address alone.
+const ipLists = new Map<string, { ip: string }[]>();
+
+function ipList(ip: string): { ip: string }[] {
+  let list = ipLists.get(ip);
+  if (list === undefined) {
+    if (ipLists.size >= 10_000) ipLists.clear();
+    list = Object.freeze([Object.freeze({ ip })]) as { ip: string }[];
+    ipLists.set(ip, list);
+  }
+  return list;
 }
 
 /** Build the PodStatus the kubelet reports for a record; `hostIP` is the node's address. */
@@ -245,18 +305,17 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
     ),
     scheduled ?? cond("PodScheduled", true, t0, t0),
   ];
-  for (const c of conditions) if (c.reason === "PodCompleted") delete c.message;
   const status: PodStatus = {
     conditions,
     containerStatuses: apps.map(containerStatus),
     hostIP,
-    hostIPs: [{ ip: hostIP }],
+    hostIPs: ipList(hostIP),
   };
   if (rec.inits.length) status.initContainerStatuses = rec.inits.map(containerStatus);
   status.phase = phase;
   if (rec.ip) {
     status.podIP = rec.ip;
-    status.podIPs = [{ ip: rec.ip }];
+    status.podIPs = ipList(rec.ip);
   }
   status.qosClass = qosClass(pod);
   status.startTime = rfc3339(t0);

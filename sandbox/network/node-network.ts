@@ -1,4 +1,6 @@
 // A node's network: the host namespace's links, routes and iptables, and a stack per pod namespace.
+
+import { flatJoin } from "../node/flat-string.ts";
 import { appendRule, createIptables, newChain, useTable } from "../node/iptables/model.ts";
 import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { Iptables } from "../node/iptables/types.ts";
@@ -10,7 +12,10 @@ import { NetStack } from "./stack.ts";
 export function macFrom(seed: string): string {
   const hex = seedDigestHex(seed, 12);
   const first = ((Number.parseInt(hex.slice(0, 2), 16) & 0xfe) | 0x02).toString(16).padStart(2, "0");
-  return `${first}:${hex.slice(2, 4)}:${hex.slice(4, 6)}:${hex.slice(6, 8)}:${hex.slice(8, 10)}:${hex.slice(10, 12)}`;
+  return flatJoin(
+    [first, hex.slice(2, 4), hex.slice(4, 6), hex.slice(6, 8), hex.slice(8, 10), hex.slice(10, 12)],
+    ":",
+  );
 }
 
 /** Eight stable hex characters from a seed (veth names, VTEP ids). */

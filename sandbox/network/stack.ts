@@ -51,9 +51,10 @@ export class NetStack {
   readonly links: Link[] = [];
   /** The routing table in insertion order; change it only through addRoute/removeRoute/removeLink. */
   readonly routes: Route[] = [];
-  // The destinations, made once the table is long enough that a scan costs more (host tables with a route
-  // per flannel lease); most pod tables hold three routes and never need it.
-  private routeDsts: Set<string> | undefined;
+  // The destinations as bits by interned id, made once the table is long enough that a scan costs more (host
+  // tables with a route per flannel lease); most pod tables hold three routes and never need it. Bits, not a
+  // Set of strings: every node's table holds every lease, and a Set cost ~20 bytes a route.
+  private routeDsts: DstBits | undefined;
   private nextIndex = 1;
   // Every address on the links, rebuilt after a link comes or goes (addresses are never changed in place).
   private addrCache: string[] | undefined;
@@ -82,7 +83,7 @@ export class NetStack {
     if (i >= 0) this.links.splice(i, 1);
     this.addrCache = undefined;
     for (let r = this.routes.length - 1; r >= 0; r--)
-      if (this.routes[r].dev === name) this.routeDsts?.delete(this.routes.splice(r, 1)[0].dst);
+      if (this.routes[r].dev === name) this.routeDsts?.clear(this.routes.splice(r, 1)[0].dst);
   }
 
   /** Find a link by name. */
@@ -102,7 +103,7 @@ export class NetStack {
     if (this.routeDsts !== undefined) return this.routeDsts.has(dst);
     const routes = this.routes;
     for (let i = 0; i < routes.length; i++) if (routes[i].dst === dst) return true;
-    if (routes.length >= 16) this.routeDsts = new Set(routes.map((r) => r.dst));
+    if (routes.length >= 16) this.routeDsts = DstBits.of(routes);
     return false;
   }
 
@@ -111,7 +112,7 @@ export class NetStack {
     const i = this.routes.findIndex((r) => r.dst === dst && r.dev === dev);
     if (i < 0) return;
     this.routes.splice(i, 1);
-    this.routeDsts?.delete(dst);
+    this.routeDsts?.clear(dst);
   }
 
   /** Whether an address is configured on one of this namespace's links (or is loopback). */
@@ -151,6 +152,56 @@ export class NetStack {
       }
     }
     return best;
+  }
+}
+
+// Route destinations by small id, shared by every table and cluster: the ids only answer membership, so the
+// order they are handed out in shows nowhere. Destinations come from node and pod CIDRs, a bounded set.
+const dstIds = new Map<string, number>();
+
+function dstId(dst: string): number {
+  let id = dstIds.get(dst);
+  if (id === undefined) {
+    id = dstIds.size;
+    dstIds.set(dst, id);
+  }
+  return id;
+}
+
+// A set of destinations as one bit per interned id (a table's destinations are distinct: addRoute keeps one).
+class DstBits {
+  private words: Uint32Array;
+
+  private constructor(size: number) {
+    this.words = new Uint32Array(size);
+  }
+
+  static of(routes: readonly Route[]): DstBits {
+    const bits = new DstBits(((dstIds.size + routes.length) >>> 5) + 1);
+    for (const r of routes) bits.add(r.dst);
+    return bits;
+  }
+
+  has(dst: string): boolean {
+    const id = dstIds.get(dst);
+    if (id === undefined || id >>> 5 >= this.words.length) return false;
+    return (this.words[id >>> 5] & (1 << (id & 31))) !== 0;
+  }
+
+  add(dst: string): void {
+    const id = dstId(dst);
+    const w = id >>> 5;
+    if (w >= this.words.length) {
+      const grown = new Uint32Array(Math.max(w + 1, this.words.length * 2));
+      grown.set(this.words);
+      this.words = grown;
+    }
+    this.words[w] |= 1 << (id & 31);
+  }
+
+  clear(dst: string): void {
+    const id = dstIds.get(dst);
+    if (id !== undefined && id >>> 5 < this.words.length) this.words[id >>> 5] &= ~(1 << (id & 31));
   }
 }
 

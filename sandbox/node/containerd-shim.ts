@@ -4,6 +4,7 @@ import type { ImageProgram } from "../images/types.ts";
 import { type ContainerRuntimeState, createContainerContext } from "./container-context.ts";
 import type { Schedule } from "./containerd-images.ts";
 import type { PodSandboxConfig } from "./cri-types.ts";
+import { flatJoin } from "./flat-string.ts";
 import { LogBuffer } from "./log-buffer.ts";
 import type { NsSet } from "./namespaces.ts";
 import type { ProcessTable } from "./processes.ts";
@@ -24,6 +25,11 @@ export interface StartedSandbox {
   pausePid: number;
   cgroupParent: string;
   logs: ContainerRuntimeState;
+}
+
+/** Name a container's cgroup under its pod's (runc's systemd driver: `<parent>/cri-containerd-<id>.scope`). */
+export function containerCgroup(cgroupParent: string, id: string): string {
+  return flatJoin([cgroupParent, "/cri-containerd-", id, ".scope"]);
 }
 
 /** Start the shim for sandbox `id` and, under it, the pause image's process in namespaces `ns`. */
@@ -47,7 +53,11 @@ export function startShimAndPause(
   });
   const cgroupParent =
     config.cgroupParent ??
-    `/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod${config.uid.replace(/-/g, "_")}.slice`;
+    flatJoin([
+      "/kubepods.slice/kubepods-besteffort.slice/kubepods-besteffort-pod",
+      config.uid.replace(/-/g, "_"),
+      ".slice",
+    ]);
   const logs: ContainerRuntimeState = { mainPid: 0, logs: new LogBuffer(), cancels: [], exited: false };
   const ctx = createContainerContext({
     processes: host.processes,
@@ -60,7 +70,7 @@ export function startShimAndPause(
     podIp: ip,
     ns,
     shimPid: shim.pid,
-    cgroup: `${cgroupParent}/cri-containerd-${id}.scope`,
+    cgroup: containerCgroup(cgroupParent, id),
     now,
     state: logs,
   });

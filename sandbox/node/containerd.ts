@@ -20,7 +20,7 @@ import {
   type Sandbox,
   sandboxStatus,
 } from "./containerd-records.ts";
-import { startShimAndPause } from "./containerd-shim.ts";
+import { containerCgroup, startShimAndPause } from "./containerd-shim.ts";
 import {
   type ContainerConfig,
   type ContainerExitEvent,
@@ -231,8 +231,8 @@ export class Containerd {
         reason: "",
         message: "",
         pid: 0,
-        labels: { ...(config.labels ?? {}) },
-        annotations: { ...(config.annotations ?? {}) },
+        labels: config.labels ?? {}, // the request's maps, as the config keeps them: never changed
+        annotations: config.annotations ?? {},
       },
     });
     return id;
@@ -282,7 +282,7 @@ export class Containerd {
       stdinOpen: c.config.stdin === true,
       ns,
       shimPid: s.shimPid,
-      cgroup: `${s.cgroupParent}/cri-containerd-${c.status.id}.scope`,
+      cgroup: containerCgroup(s.cgroupParent, c.status.id),
       now,
       state: c.run,
       rootfs: c.rootfs,

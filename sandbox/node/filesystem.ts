@@ -1,4 +1,5 @@
 // A small in-memory file tree: directories, files and symlinks with modes and times.
+import { flatJoin } from "./flat-string.ts";
 
 /** A directory entry. */
 export type FsNode =
@@ -67,7 +68,9 @@ function split(path: string): string[] {
 // Every container's tree repeats the same short names (etc, usr, share, nginx...): keep one copy of each.
 const interned = new Map<string, string>();
 function intern(name: string): string {
-  if (name.length > 16) return name;
+  // A longer name (a pod's uid) is a slice of the path it came from, which would stay alive as long as the
+  // entry: keep a copy of its own instead.
+  if (name.length > 16) return flatJoin([name.slice(0, 1), name.slice(1)]);
   const known = interned.get(name);
   if (known !== undefined) return known;
   if (interned.size < 20_000) interned.set(name, name);

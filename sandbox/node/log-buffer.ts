@@ -1,4 +1,4 @@
-// A container's log kept compactly: a time, a stream and a text per line in parallel arrays instead of an
+// A container's log kept compactly: a text per line and a time and stream per run of lines, instead of an
 // object per line, and lines whose text is a fixed format of one argument rendered only when read.
 import type { LogLine } from "./cri-types.ts";
 
@@ -10,19 +10,21 @@ const NONE = Object.freeze([]) as unknown as never[];
 
 /** Hold one container's log lines; {@link LogBuffer.lines} gives them as CRI log lines. */
 export class LogBuffer {
-  // Unboxed doubles, small integers and strings: about 24 bytes a line. The shared empty arrays are
-  // replaced on the first line (a pod's pause container never logs one).
-  private times: number[] = NONE;
-  // Per line: 1 for stderr, plus twice (1 + the index in `formats`) for a formatted line.
-  private kinds: number[] = NONE;
-  // The line's text, or its format's argument for a formatted line.
+  // A log's lines come in bursts of one instant and kind (flanneld's lease lines, nginx's start-up notices),
+  // so times and kinds are kept per run, three numbers a run in one array (one array, not three: most logs
+  // have two or three runs): the end of run r (it covers the lines from the previous run's end up to it) at
+  // 3r, its time at 3r + 1, its kind at 3r + 2. A kind is 1 for stderr, plus twice (1 + the index in
+  // `formats`) for a formatted line. The shared empty arrays are replaced on the first line (a pod's pause
+  // container never logs one).
+  private runs: number[] = NONE;
+  // The line's text, or its format's argument for a formatted line: about 8 bytes a line.
   private texts: string[] = NONE;
   // The distinct formats this log's lines use (flanneld's lease line: one), in first-use order.
   private formats: LineFormat[] = NONE;
 
   /** Count the lines kept. */
   get length(): number {
-    return this.times.length;
+    return this.texts.length;
   }
 
   /** Add a line. */
@@ -41,31 +43,38 @@ export class LogBuffer {
   }
 
   private add(time: number, kind: number, text: string): void {
-    if (this.times === NONE) {
-      this.times = [];
-      this.kinds = [];
+    if (this.texts === NONE) {
+      this.runs = [];
       this.texts = [];
     }
-    this.times.push(time);
-    this.kinds.push(kind);
-    this.texts.push(text);
+    const n = this.texts.push(text);
+    const runs = this.runs;
+    const last = runs.length - 3;
+    if (last >= 0 && runs[last + 2] === kind && Object.is(runs[last + 1], time)) runs[last] = n;
+    else runs.push(n, time, kind);
   }
 
   /** Drop the oldest lines beyond `max`. */
   trim(max: number): void {
     const extra = this.length - max;
     if (extra <= 0) return;
-    this.times.splice(0, extra);
-    this.kinds.splice(0, extra);
     this.texts.splice(0, extra);
+    const runs = this.runs;
+    let gone = 0;
+    while (gone < runs.length && runs[gone] <= extra) gone += 3;
+    if (gone > 0) runs.splice(0, gone);
+    for (let r = 0; r < runs.length; r += 3) runs[r] -= extra;
   }
 
   /** Give the lines, oldest first, as fresh objects. */
   lines(): LogLine[] {
     const out: LogLine[] = [];
-    for (let i = 0; i < this.times.length; i++) {
-      const time = this.times[i];
-      const kind = this.kinds[i];
+    const runs = this.runs;
+    let run = 0;
+    for (let i = 0; i < this.texts.length; i++) {
+      if (i >= runs[run]) run += 3;
+      const time = runs[run + 1];
+      const kind = runs[run + 2];
       const f = kind >> 1;
       const text = f === 0 ? this.texts[i] : this.formats[f - 1](time, this.texts[i]);
       out.push({ time, stream: (kind & 1) === 1 ? "stderr" : "stdout", text });

@@ -94,6 +94,81 @@ export function commFromArgv(argv: readonly string[]): string {
   return first.slice(first.lastIndexOf("/") + 1).slice(0, 15);
 }
 
+// Argument vectors by their first word, a few each, shared by every process that runs the same command line
+// (a pod's pause and nginx processes): never changed in place (exec gives a process a new one). Safe to
+// share between clusters: an entry depends on the words alone. A command whose lines keep differing (the
+// shim's names its sandbox) fills its few places and is copied as before.
+const argvs = new Map<string, string[][]>();
+const PER_COMMAND = 8;
+
+function sharedArgv(argv: readonly string[]): string[] {
+  let known = argvs.get(argv[0]);
+  if (known === undefined) {
+    if (argvs.size >= 10_000) argvs.clear();
+    known = [];
+    argvs.set(argv[0], known);
+  }
+  for (const shared of known) if (sameWords(shared, argv)) return shared;
+  if (known.length >= PER_COMMAND) return [...argv];
+  const shared = Object.freeze([...argv]) as string[];
+  known.push(shared);
+  return shared;
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// Every field set in one order, the optional ones too, so all processes share one shape with their fields
+// in the object (an object literal grown by env, cwd or onSignal kept a separate property array).
+class ProcessRecord implements Process {
+  pid: number;
+  ppid: number;
+  uid: number;
+  user: string | null;
+  comm: string;
+  argv: string[];
+  startMs: number;
+  cpuRate: number;
+  stat: string;
+  vszKb: number;
+  rssKb: number;
+  threads: number;
+  kernel: boolean;
+  ns: NsSet;
+  nsPid: number;
+  cgroup: string;
+  env: Readonly<Record<string, string>> | undefined;
+  cwd: string | undefined;
+  shell: ShellMemory | undefined;
+  onSignal: ((sig: number, now: number) => boolean) | undefined;
+
+  constructor(pid: number, opts: SpawnOptions, ns: NsSet, nsPid: number, parent: Process | undefined) {
+    this.pid = pid;
+    this.ppid = opts.ppid;
+    this.uid = opts.uid ?? 0;
+    this.user = opts.user === undefined ? "root" : opts.user;
+    this.comm = opts.comm ?? commFromArgv(opts.argv);
+    this.argv = sharedArgv(opts.argv);
+    this.startMs = opts.now;
+    this.cpuRate = opts.cpuRate ?? 0;
+    this.stat = opts.stat ?? "S";
+    this.vszKb = opts.vszKb ?? 0;
+    this.rssKb = opts.rssKb ?? 0;
+    this.threads = opts.threads ?? 1;
+    this.kernel = opts.kernel ?? false;
+    this.ns = ns;
+    this.nsPid = nsPid;
+    this.cgroup = opts.cgroup ?? parent?.cgroup ?? "/";
+    this.env = opts.env ?? parent?.env;
+    this.cwd = undefined;
+    this.shell = undefined;
+    this.onSignal = undefined;
+  }
+}
+
 /** Keep the node's processes: deterministic pid allocation, spawn, signals, exits and reparenting. */
 export class ProcessTable {
   private readonly procs = new Map<number, Process>();
@@ -116,26 +191,7 @@ export class ProcessTable {
     if (this.procs.has(pid)) throw new Error(`spawn: pid ${pid} is in use`);
     this.nextPid = Math.max(this.nextPid, pid + 1);
     const ns = opts.ns ?? parent?.ns ?? this.namespaces.initial;
-    const p: Process = {
-      pid,
-      ppid: opts.ppid,
-      uid: opts.uid ?? 0,
-      user: opts.user === undefined ? "root" : opts.user,
-      comm: opts.comm ?? commFromArgv(opts.argv),
-      argv: [...opts.argv],
-      startMs: opts.now,
-      cpuRate: opts.cpuRate ?? 0,
-      stat: opts.stat ?? "S",
-      vszKb: opts.vszKb ?? 0,
-      rssKb: opts.rssKb ?? 0,
-      threads: opts.threads ?? 1,
-      kernel: opts.kernel ?? false,
-      ns,
-      nsPid: this.allocateNsPid(ns.pid, pid),
-      cgroup: opts.cgroup ?? parent?.cgroup ?? "/",
-    };
-    const env = opts.env ?? parent?.env;
-    if (env) p.env = env;
+    const p = new ProcessRecord(pid, opts, ns, this.allocateNsPid(ns.pid, pid), parent);
     this.procs.set(pid, p);
     // Threads share the pid space, so a multi-threaded process uses up pids after its own.
     this.nextPid += Math.max(0, p.threads - 1);

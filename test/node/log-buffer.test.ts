@@ -37,4 +37,36 @@ describe("a container's log buffer", () => {
     expect(log.lines()[0].text).toBe("3 lease s3");
     expect(new LogBuffer().length).toBe(0);
   });
+
+  it("keeps each line's stream and format when lines of one kind come in runs and the oldest are dropped", () => {
+    const log = new LogBuffer();
+    const kinds = [0, 0, 0, 1, 1, 2, 2, 2, 0, 3, 3, 0];
+    // Lines in bursts of one instant that cut across runs of one kind.
+    const at = (i: number) => 10 * Math.floor(i / 4);
+    kinds.forEach((k, i) => {
+      if (k < 2) log.push(at(i), k === 1 ? "stderr" : "stdout", `p${i}`);
+      else log.pushFormatted(at(i), k === 3 ? "stderr" : "stdout", k === 2 ? lease : other, `s${i}`);
+    });
+    const all = log.lines();
+    expect(all.map((l) => `${l.time} ${l.stream} ${l.text}`)).toEqual([
+      "0 stdout p0",
+      "0 stdout p1",
+      "0 stdout p2",
+      "0 stderr p3",
+      "10 stderr p4",
+      "10 stdout 10 lease s5",
+      "10 stdout 10 lease s6",
+      "10 stdout 10 lease s7",
+      "20 stdout p8",
+      "20 stderr other s9 at 20",
+      "20 stderr other s10 at 20",
+      "20 stdout p11",
+    ]);
+    for (const keep of [11, 9, 7, 6, 4, 1, 0]) {
+      log.trim(keep);
+      expect(log.lines()).toEqual(all.slice(all.length - keep));
+      log.push(20, "stderr", `q${keep}`);
+      all.push({ time: 20, stream: "stderr", text: `q${keep}` });
+    }
+  });
 });
