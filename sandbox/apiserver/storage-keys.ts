@@ -1,10 +1,38 @@
 import type { ResourceType } from "../api/resources.ts";
 
+// Keys of cluster-scoped objects, by resource and name: they are few (nodes, namespaces, roles) and read
+// often (a node on every pod event), and a kept key string is not joined and hashed again on each read.
+const clusterKeys = new Map<ResourceType, Map<string, string>>();
+const CLUSTER_KEYS_LIMIT = 4096;
+// The namespaced key made last and what it was made from: a read is often followed by a write of the same key.
+let lastRt: ResourceType | undefined;
+let lastNamespace: string | undefined;
+let lastName = "";
+let lastKey = "";
+
 /** The etcd key of an object: `/registry/<prefix>/<ns>/<name>`, cluster-scoped objects without `<ns>`. */
 export function storageKey(rt: ResourceType, namespace: string | undefined, name: string): string {
-  return rt.namespaced
-    ? `/registry/${rt.etcdPrefix}/${namespace}/${name}`
-    : `/registry/${rt.etcdPrefix}/${name}`;
+  if (rt.namespaced) {
+    if (name !== lastName || namespace !== lastNamespace || rt !== lastRt) {
+      lastKey = `/registry/${rt.etcdPrefix}/${namespace}/${name}`;
+      lastRt = rt;
+      lastNamespace = namespace;
+      lastName = name;
+    }
+    return lastKey;
+  }
+  let keys = clusterKeys.get(rt);
+  if (keys === undefined) {
+    keys = new Map();
+    clusterKeys.set(rt, keys);
+  }
+  let key = keys.get(name);
+  if (key === undefined) {
+    if (keys.size >= CLUSTER_KEYS_LIMIT) keys.clear();
+    key = `/registry/${rt.etcdPrefix}/${name}`;
+    keys.set(name, key);
+  }
+  return key;
 }
 
 /** The etcd prefix listing a resource, optionally within one namespace. */
