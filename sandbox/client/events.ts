@@ -91,8 +91,9 @@ export class EventRecorder {
         reportingComponent: this.source.component,
         reportingInstance: this.source.host ?? "",
       };
-      this.api.create("events", ev, { namespace: ns, handOff: true });
-      this.seen.set(id, name);
+      // The stored event's name (the server keeps it as part of its key), not a copy of the same text.
+      const created = this.api.create("events", ev, { namespace: ns, handOff: true });
+      this.seen.set(id, created.metadata.name!);
     } catch {
       // Events are best effort, as in client-go: a failed write must not break the caller.
     }
