@@ -9,7 +9,7 @@ import { WorkQueue } from "../client/workqueue.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 import { failureMessage } from "./diagnosis.ts";
-import { type FilterFailure, type PodFacts, podFacts, runFilters } from "./filters.ts";
+import { type FilterFailure, type PodFacts, podFacts, resourcesFit, runFilters } from "./filters.ts";
 import { NodeInfo, ownerUid } from "./node-info.ts";
 import { OwnerSpread } from "./owner-spread.ts";
 import { score } from "./scoring.ts";
@@ -202,10 +202,14 @@ export class Scheduler {
     const feasible = this.feasibleScratch;
     let count = 0;
     const failures: FilterFailure[] = [];
+    // A pod naming no node and selecting none, on a schedulable node without taints, passes every filter
+    // but the resource fit (each of the others lets it through): that one alone is run there.
+    const plain = !pod.spec.nodeName && facts.nodeSelector.length === 0 && !facts.terms;
     let i = 0;
     for (; i < n && count < want; i++) {
       const ni = all[(this.nextStart + i) % n];
-      const f = runFilters(pod, ni, facts);
+      const f =
+        plain && !ni.unschedulable && !ni.taints ? resourcesFit(facts, ni) : runFilters(pod, ni, facts);
       if (f) failures.push(f);
       else feasible[count++] = ni;
     }
