@@ -137,7 +137,9 @@ export class ApiServer {
     meta.creationTimestamp = rfc3339(this.loop.now());
     if (GENERATION.has(rt.plural)) meta.generation = 1;
     if (opts.dryRun) return storedShape(obj, "0") as T;
-    return this.store(rt, key, obj, undefined, !opts.handOff) as T;
+    // `obj` is the server's own copy, or a handed-off object already finished in place above: either way
+    // storedShape may finish it in place too rather than copy its top level.
+    return this.store(rt, key, obj, undefined, true) as T;
   }
 
   /** Read one object; throws NotFound. */
