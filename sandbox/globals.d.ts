@@ -3,6 +3,7 @@
 
 declare class TextEncoder {
   encode(input?: string): Uint8Array;
+  encodeInto(input: string, dest: Uint8Array): { read: number; written: number };
 }
 declare class TextDecoder {
   constructor(label?: string);

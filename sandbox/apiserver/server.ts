@@ -40,6 +40,9 @@ import {
 import { decodeError, validateCreate, validateUpdate } from "./validation/index.ts";
 import { type ApiWatchEvent, WatchHub } from "./watch-hub.ts";
 
+// V8 makes a slice of 13 or more characters a view of its parent string instead of a copy.
+const SLICED_NAME_MIN = 13;
+
 export type { ApiServerConfig, DeleteOptions, ListOptions, WriteOptions } from "./server-options.ts";
 
 /** The cluster's API server. */
@@ -126,12 +129,17 @@ export class ApiServer {
         ? generatedKey
         : storageKey(rt, meta.namespace, meta.name);
     if (this.etcd.get(key)) throw alreadyExists(rt.plural, rt.group, meta.name);
+    // A long name is kept as a slice of its key (which ends with it) rather than as a second copy of the
+    // same characters: the stored object and everyone reading it share the key's.
+    if (meta.name.length >= SLICED_NAME_MIN) meta.name = key.slice(key.length - meta.name.length);
     if (rt.plural === "services") this.services.allocate(obj, !!opts.dryRun);
     meta.uid ??= this.random.uuid();
     meta.creationTimestamp = rfc3339(this.loop.now());
     if (GENERATION.has(rt.plural)) meta.generation = 1;
     if (opts.dryRun) return storedShape(obj, "0") as T;
-    return this.store(rt, key, obj, undefined, !opts.handOff) as T;
+    // `obj` is the server's own copy, or a handed-off object already finished in place above: either way
+    // storedShape may finish it in place too rather than copy its top level.
+    return this.store(rt, key, obj, undefined, true) as T;
   }
 
   /** Read one object; throws NotFound. */

@@ -34,6 +34,9 @@ export class WatchHub {
   private added: ApiWatchEvent | undefined = undefined;
   private modified: ApiWatchEvent | undefined = undefined;
   private deleted: ApiWatchEvent | undefined = undefined;
+  // The change being published, collected here and then copied into a batch of exactly its size.
+  private readonly scratch: Array<Watcher | ApiWatchEvent> = [];
+  private count = 0;
 
   constructor(loop: EventLoop) {
     this.loop = loop;
@@ -67,26 +70,28 @@ export class WatchHub {
     // One task per change delivers to every watcher in turn: the same order as a task per watcher.
     // The batch is flat (watcher, event, watcher, event, ...) to spare a pair per delivery.
     if (this.all.length === 0 && this.byNode.size === 0) return;
-    const batch: Array<Watcher | ApiWatchEvent> = [];
-    this.offerAll(batch, this.all, oldObj, newObj);
+    this.count = 0;
+    this.offerAll(this.all, oldObj, newObj);
     if (this.byNode.size > 0) {
       const oldNode = (oldObj?.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
       const newNode = (newObj?.spec as { nodeName?: string } | undefined)?.nodeName ?? "";
       const before = this.byNode.get(oldNode);
-      if (before) this.offerAll(batch, before, oldObj, newObj);
+      if (before) this.offerAll(before, oldObj, newObj);
       if (newNode !== oldNode) {
         const after = this.byNode.get(newNode);
-        if (after) this.offerAll(batch, after, oldObj, newObj);
+        if (after) this.offerAll(after, oldObj, newObj);
       }
     }
     // Forget this change's events: the batch holds them until it is delivered.
     this.added = this.modified = this.deleted = undefined;
-    if (batch.length === 0) return;
-    this.loop.defer(() => deliver(batch));
+    const n = this.count;
+    if (n === 0) return;
+    const batch = this.scratch.slice(0, n);
+    this.scratch.fill(undefined as unknown as Watcher, 0, n);
+    this.loop.deferCall(deliver, batch);
   }
 
   private offerAll(
-    batch: Array<Watcher | ApiWatchEvent>,
     watchers: Watcher[],
     oldObj: KubeObject | undefined,
     newObj: KubeObject | undefined,
@@ -100,16 +105,21 @@ export class WatchHub {
       if (is) {
         if (was) {
           if (this.modified === undefined) this.modified = { type: "MODIFIED", object: newObj };
-          batch.push(w, this.modified);
+          this.offer(w, this.modified);
         } else {
           if (this.added === undefined) this.added = { type: "ADDED", object: newObj };
-          batch.push(w, this.added);
+          this.offer(w, this.added);
         }
       } else if (was) {
         if (this.deleted === undefined) this.deleted = { type: "DELETED", object: newObj ?? oldObj };
-        batch.push(w, this.deleted);
+        this.offer(w, this.deleted);
       }
     }
+  }
+
+  private offer(w: Watcher, ev: ApiWatchEvent): void {
+    this.scratch[this.count++] = w;
+    this.scratch[this.count++] = ev;
   }
 }
 

@@ -3,7 +3,7 @@
 import type { Event, KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { rfc3339 } from "../util/time.ts";
-import { type EventIdentity, SeenEvents } from "./seen-events.ts";
+import { eventIdentity, SeenEvents } from "./seen-events.ts";
 
 /** Who is reporting: `default-scheduler`, or `kubelet` on `node01`. */
 export interface EventSource {
@@ -40,15 +40,15 @@ export class EventRecorder {
   ): void {
     const ns = obj.metadata.namespace || "default";
     const kind = obj.kind ?? "";
-    const id: EventIdentity = {
+    const id = eventIdentity(
       kind,
-      namespace: ns,
-      name: obj.metadata.name ?? "",
-      uid: obj.metadata.uid ?? "",
-      fieldPath: fieldPath ?? "",
+      ns,
+      obj.metadata.name ?? "",
+      obj.metadata.uid ?? "",
+      fieldPath ?? "",
       reason,
       message,
-    };
+    );
     const now = rfc3339(this.api.loop.now());
     const existing = this.seen.get(id);
     try {
@@ -91,8 +91,9 @@ export class EventRecorder {
         reportingComponent: this.source.component,
         reportingInstance: this.source.host ?? "",
       };
-      this.api.create("events", ev, { namespace: ns, handOff: true });
-      this.seen.set(id, name);
+      // The stored event's name (the server keeps it as part of its key), not a copy of the same text.
+      const created = this.api.create("events", ev, { namespace: ns, handOff: true });
+      this.seen.set(id, created.metadata.name!);
     } catch {
       // Events are best effort, as in client-go: a failed write must not break the caller.
     }

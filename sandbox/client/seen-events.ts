@@ -21,6 +21,31 @@ interface Entry extends EventIdentity {
   next: Entry | undefined;
 }
 
+/** An identity already shaped as the map keeps its entries, so that `set` keeps it rather than a copy. */
+export function eventIdentity(
+  kind: string,
+  namespace: string,
+  name: string,
+  uid: string,
+  fieldPath: string,
+  reason: string,
+  message: string,
+): EventIdentity {
+  const e: Entry = {
+    kind,
+    namespace,
+    name,
+    uid,
+    fieldPath,
+    reason,
+    message,
+    hash: 0,
+    eventName: "",
+    next: undefined,
+  };
+  return e;
+}
+
 /** A bounded map from an event's identity to the name of the Event written for it; the oldest goes first. */
 export class SeenEvents {
   private readonly limit: number;
@@ -56,7 +81,16 @@ export class SeenEvents {
       found.eventName = eventName;
       return;
     }
-    const e: Entry = {
+    // An identity from eventIdentity is kept as it is (its maker lets go of it); any other is copied.
+    const own = id as Entry;
+    if (own.eventName === "") {
+      own.hash = hash;
+      own.eventName = eventName;
+      own.next = this.byHash.get(hash);
+      this.add(own);
+      return;
+    }
+    this.add({
       kind: id.kind,
       namespace: id.namespace,
       name: id.name,
@@ -67,8 +101,11 @@ export class SeenEvents {
       hash,
       eventName,
       next: this.byHash.get(hash),
-    };
-    this.byHash.set(hash, e);
+    });
+  }
+
+  private add(e: Entry): void {
+    this.byHash.set(e.hash, e);
     this.order[(this.oldest + this.count) % this.limit] = e;
     this.count++;
   }

@@ -16,7 +16,10 @@ export interface WorkQueueConfig {
 export class WorkQueue {
   private readonly queue: string[] = [];
   private head = 0;
-  private readonly queued = new Set<string>();
+  // Each key's latest place in `queue`: it is waiting while that place is not yet reached. Nothing is
+  // deleted as keys are taken (deleting from a Set shrinks and copies its table again and again); the
+  // whole map is cleared once the queue is empty.
+  private readonly queued = new Map<string, number>();
   private readonly failures = new Map<string, number>();
   private readonly delayed = new Map<string, () => void>();
   private pumping = false;
@@ -32,8 +35,10 @@ export class WorkQueue {
 
   /** Queue a key for processing at the current instant. */
   add(key: string): void {
-    if (this.stopped || this.queued.has(key)) return;
-    this.queued.add(key);
+    if (this.stopped) return;
+    const at = this.queued.get(key);
+    if (at !== undefined && at >= this.head) return;
+    this.queued.set(key, this.queue.length);
     this.queue.push(key);
     if (!this.pumping) {
       this.pumping = true;
@@ -66,10 +71,9 @@ export class WorkQueue {
   private pump(): void {
     while (this.head < this.queue.length && !this.stopped) {
       const key = this.queue[this.head++];
-      this.queued.delete(key);
       try {
         this.cfg.reconcile(key);
-        this.failures.delete(key);
+        if (this.failures.size > 0) this.failures.delete(key);
       } catch (err) {
         const n = (this.failures.get(key) ?? 0) + 1;
         this.failures.set(key, n);
@@ -80,6 +84,7 @@ export class WorkQueue {
     }
     this.queue.length = 0;
     this.head = 0;
+    if (this.queued.size > 0) this.queued.clear();
     this.pumping = false;
   }
 }

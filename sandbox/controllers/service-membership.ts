@@ -9,6 +9,9 @@ export class ServiceMembership {
   private readonly members = new Map<string, Set<string>>();
   private readonly listeners: Array<(serviceKey: string) => void> = [];
   private readonly informers: InformerFactory;
+  // The services with a non-empty selector, by namespace: a pod event in a namespace with none (only the
+  // selector-less `kubernetes` service, say) has no service to check.
+  private readonly selecting = new Map<string, Set<string>>();
 
   constructor(informers: InformerFactory) {
     this.informers = informers;
@@ -16,6 +19,7 @@ export class ServiceMembership {
       add: (s) => this.recompute(s),
       update: (_o, s) => this.recompute(s),
       delete: (s) => {
+        this.selecting.get(s.metadata.namespace ?? "")?.delete(keyOf(s));
         this.members.delete(keyOf(s));
         this.notify(keyOf(s));
       },
@@ -43,6 +47,7 @@ export class ServiceMembership {
   }
 
   private recompute(s: Service): void {
+    this.noteSelector(s);
     const set = new Set<string>();
     if (s.spec.selector && Object.keys(s.spec.selector).length > 0) {
       for (const p of this.informers.for<Pod>("pods").list(s.metadata.namespace))
@@ -52,8 +57,24 @@ export class ServiceMembership {
     this.notify(keyOf(s));
   }
 
+  // Keep `selecting` current for a service just added or changed.
+  private noteSelector(s: Service): void {
+    const ns = s.metadata.namespace ?? "";
+    let keys = this.selecting.get(ns);
+    if (hasKeys(s.spec.selector)) {
+      if (!keys) {
+        keys = new Set();
+        this.selecting.set(ns, keys);
+      }
+      keys.add(keyOf(s));
+    } else keys?.delete(keyOf(s));
+  }
+
   private onPod(old: Pod | undefined, cur: Pod | undefined): void {
     const p = (cur ?? old)!;
+    // No service of the namespace selects anything: none can gain or lose this pod.
+    const ns = p.metadata.namespace;
+    if (ns && !this.selecting.get(ns)?.size) return;
     const pk = keyOf(p);
     for (const s of this.informers.for<Service>("services").list(p.metadata.namespace)) {
       const sk = keyOf(s);
@@ -67,6 +88,11 @@ export class ServiceMembership {
       this.notify(sk);
     }
   }
+}
+
+function hasKeys(m: Record<string, string> | undefined): boolean {
+  for (const _ in m) return true;
+  return false;
 }
 
 /** Resolve a service port's targetPort against a pod's container ports (named ports by name). */

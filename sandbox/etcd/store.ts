@@ -29,6 +29,7 @@ export class CompactedError extends Error {
 }
 
 interface Bucket {
+  name: string;
   kvs: Map<string, KeyValue>;
   sorted: string[] | null;
 }
@@ -50,9 +51,9 @@ export class Etcd {
   // The keys live in one map per resource (`/registry/pods/`), not in one map of every key: a read of a node
   // then searches the nodes, not every event and pod as well.
   private readonly buckets = new Map<string, Bucket>();
-  // The buckets used last, most recent first: a key under one of their names belongs to it.
-  private readonly recent: Bucket[] = [];
-  private readonly recentNames: string[] = [];
+  // The same buckets by the length of their name and its first letter after `/registry/`: a key's bucket
+  // is found by comparing it with the few names of that shape, without cutting its name out of the key.
+  private readonly byShape = new Map<number, Bucket[]>();
   private readonly history: WatchEvent[] = [];
   private compacted = 0;
   private readonly historyLimit: number;
@@ -183,25 +184,29 @@ export class Etcd {
 
   // The bucket holding `key` (made when `create`). Keys too short for a bucket name are a bucket each.
   private bucketOf(key: string, create: boolean): Bucket | undefined {
-    const names = this.recentNames;
-    for (let i = 0; i < names.length; i++) if (key.startsWith(names[i])) return this.recent[i];
-    const real = bucketName(key);
-    const name = real ?? key;
-    let bucket = this.buckets.get(name);
-    if (!bucket) {
-      if (!create) return undefined;
-      bucket = { kvs: new Map(), sorted: null };
-      this.buckets.set(name, bucket);
-    }
-    // Only a real bucket name can stand for the keys under it.
-    if (real !== undefined) {
-      if (names.length === RECENT) {
-        names.pop();
-        this.recent.pop();
+    const i = key.indexOf("/", 1);
+    const j = i < 0 ? -1 : key.indexOf("/", i + 1);
+    if (j < 0) {
+      let bucket = this.buckets.get(key);
+      if (!bucket && create) {
+        bucket = { name: key, kvs: new Map(), sorted: null };
+        this.buckets.set(key, bucket);
       }
-      names.unshift(name);
-      this.recent.unshift(bucket);
+      return bucket;
     }
+    const shape = (j + 1) * 65536 + key.charCodeAt(i + 1);
+    let same = this.byShape.get(shape);
+    if (same !== undefined)
+      for (let k = 0; k < same.length; k++) if (key.startsWith(same[k].name)) return same[k];
+    if (!create) return undefined;
+    const name = key.slice(0, j + 1);
+    const bucket: Bucket = { name, kvs: new Map(), sorted: null };
+    this.buckets.set(name, bucket);
+    if (same === undefined) {
+      same = [];
+      this.byShape.set(shape, same);
+    }
+    same.push(bucket);
     return bucket;
   }
 
@@ -220,9 +225,6 @@ export class Etcd {
 function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-// How many recently used buckets are tried by name before a key's bucket name is cut out and looked up.
-const RECENT = 4;
 
 /** `/registry/pods/` for `/registry/pods/default/web`; undefined for keys too short to have one. */
 function bucketName(key: string): string | undefined {

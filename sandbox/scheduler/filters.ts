@@ -110,7 +110,8 @@ function taintToleration(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
   return undefined;
 }
 
-function resourcesFit(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
+/** NodeResourcesFit: whether the node has pod slots, cpu and memory left for the pod. */
+export function resourcesFit(f: PodFacts, ni: NodeInfo): FilterFailure | undefined {
   const pods = ni.pods + 1 > ni.allocPods();
   const cpu = f.cpu > 0 && ni.requestedCPU + f.cpu > ni.allocCPU();
   const memory = f.memory > 0 && ni.requestedMemory + f.memory > ni.allocMemory();

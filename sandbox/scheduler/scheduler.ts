@@ -9,7 +9,7 @@ import { WorkQueue } from "../client/workqueue.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 import { failureMessage } from "./diagnosis.ts";
-import { type FilterFailure, type PodFacts, podFacts, runFilters } from "./filters.ts";
+import { type FilterFailure, type PodFacts, podFacts, resourcesFit, runFilters } from "./filters.ts";
 import { NodeInfo, ownerUid } from "./node-info.ts";
 import { OwnerSpread } from "./owner-spread.ts";
 import { score } from "./scoring.ts";
@@ -48,6 +48,8 @@ export class Scheduler {
   // Pods that came up while no kube-scheduler process ran; queued again when one starts.
   private held: Set<string> | undefined;
   private readonly sameScratch: number[] = [];
+  // The feasible nodes of the pod being scheduled (the first `count` entries): one array for every pod.
+  private readonly feasibleScratch: NodeInfo[] = [];
   private readonly spread = new OwnerSpread();
   private pickStamp = 0;
   /** Pods bound, for benchmarks. */
@@ -188,7 +190,7 @@ export class Scheduler {
       // Pinned to named nodes (a DaemonSet pod): only those are filtered, as NodeAffinity's PreFilter does.
       const feasible = candidates.filter((ni) => !runFilters(pod, ni, facts));
       if (feasible.length > 0) {
-        this.pick(pod, facts, feasible);
+        this.pick(pod, facts, feasible, feasible.length);
         return;
       }
     }
@@ -197,21 +199,26 @@ export class Scheduler {
     // Like kube-scheduler, stop filtering once enough feasible nodes are found (percentageOfNodesToScore).
     const pct = Math.max(5, 50 - Math.floor(n / 125));
     const want = n < 100 ? n : Math.max(100, Math.floor((n * pct) / 100));
-    const feasible: NodeInfo[] = [];
+    const feasible = this.feasibleScratch;
+    let count = 0;
     const failures: FilterFailure[] = [];
+    // A pod naming no node and selecting none, on a schedulable node without taints, passes every filter
+    // but the resource fit (each of the others lets it through): that one alone is run there.
+    const plain = !pod.spec.nodeName && facts.nodeSelector.length === 0 && !facts.terms;
     let i = 0;
-    for (; i < n && feasible.length < want; i++) {
+    for (; i < n && count < want; i++) {
       const ni = all[(this.nextStart + i) % n];
-      const f = runFilters(pod, ni, facts);
+      const f =
+        plain && !ni.unschedulable && !ni.taints ? resourcesFit(facts, ni) : runFilters(pod, ni, facts);
       if (f) failures.push(f);
-      else feasible.push(ni);
+      else feasible[count++] = ni;
     }
     this.nextStart = n ? (this.nextStart + i) % n : 0;
-    if (feasible.length === 0) {
+    if (count === 0) {
       this.fail(pod, failureMessage(n, failures));
       return;
     }
-    this.pick(pod, facts, feasible);
+    this.pick(pod, facts, feasible, count);
   }
 
   /** The nodes a pod's required node affinity names by `metadata.name` in every term, if it does. */
@@ -226,8 +233,8 @@ export class Scheduler {
     return out;
   }
 
-  /** Score the feasible nodes and bind to the best (ties broken at random). */
-  private pick(pod: Pod, facts: PodFacts, feasible: NodeInfo[]): void {
+  /** Score the first `count` feasible nodes and bind to the best (ties broken at random). */
+  private pick(pod: Pod, facts: PodFacts, feasible: NodeInfo[], count: number): void {
     const owner = facts.owner;
     // Each node's count of the pod's siblings, read once for both the maximum and the spread score.
     const same = this.sameScratch;
@@ -235,13 +242,12 @@ export class Scheduler {
     if (owner) {
       // The owner's counts are marked on the nodes holding its pods: no lookup per feasible node.
       const stamp = ++this.pickStamp;
-      const counts = this.spread.of(owner);
-      if (counts)
-        for (const [ni, n] of counts) {
-          ni.sameCount = n;
-          ni.sameStamp = stamp;
-        }
-      for (let i = 0; i < feasible.length; i++) {
+      // forEach, not for-of: no [node, count] entry array per sibling node.
+      this.spread.of(owner)?.forEach((n, ni) => {
+        ni.sameCount = n;
+        ni.sameStamp = stamp;
+      });
+      for (let i = 0; i < count; i++) {
         const ni = feasible[i];
         same[i] = ni.sameStamp === stamp ? ni.sameCount : 0;
         if (same[i] > maxSame) maxSame = same[i];
@@ -250,7 +256,7 @@ export class Scheduler {
     let best: NodeInfo | undefined;
     let bestScore = -1;
     let ties = 0;
-    for (let i = 0; i < feasible.length; i++) {
+    for (let i = 0; i < count; i++) {
       const ni = feasible[i];
       const s = score(facts, ni, maxSame, owner ? same[i] : 0);
       if (s > bestScore) {

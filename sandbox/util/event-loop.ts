@@ -19,7 +19,8 @@ export interface EventLoopConfig {
 /** A deterministic task queue plus a timer heap over virtual time. */
 export class EventLoop {
   private time: number;
-  private readonly tasks: Array<() => void> = [];
+  // Pairs of a task function and its argument, in order.
+  private readonly tasks: unknown[] = [];
   private head = 0;
   private readonly heap: Timer[] = [];
   private seq = 0;
@@ -38,7 +39,12 @@ export class EventLoop {
 
   /** Run fn at the current instant, after the task that is running now. */
   defer(fn: () => void): void {
-    this.tasks.push(fn);
+    this.tasks.push(fn, undefined);
+  }
+
+  /** Run fn(arg) at the current instant, after the task that is running now (no closure needed). */
+  deferCall<A>(fn: (arg: A) => void, arg: A): void {
+    this.tasks.push(fn, arg);
   }
 
   /** Run fn once `delayMs` of virtual time has passed; returns a cancel function. */
@@ -65,8 +71,10 @@ export class EventLoop {
   drain(): void {
     let ran = 0;
     while (this.head < this.tasks.length) {
-      const fn = this.tasks[this.head++];
-      fn();
+      const fn = this.tasks[this.head] as (arg: unknown) => void;
+      const arg = this.tasks[this.head + 1];
+      this.head += 2;
+      fn(arg);
       if (++ran > this.maxTasks) throw new Error("EventLoop: livelock (too many tasks at one instant)");
     }
     this.tasks.length = 0;

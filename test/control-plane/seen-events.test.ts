@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type EventIdentity, SeenEvents } from "../../sandbox/client/seen-events.ts";
+import { type EventIdentity, eventIdentity, SeenEvents } from "../../sandbox/client/seen-events.ts";
 
 const id = (n: number, message = `m${n % 7}`): EventIdentity => ({
   kind: "Pod",
@@ -36,5 +36,25 @@ describe("SeenEvents", () => {
       s.set(id(n), `e${step}`);
     }
     for (let n = 0; n < 12; n++) expect(s.get(id(n))).toBe(model.get(JSON.stringify(id(n))));
+  });
+
+  it("keeps identities made by eventIdentity itself, with the same answers as copies", () => {
+    const limit = 5;
+    const copies = new SeenEvents(limit);
+    const kept = new SeenEvents(limit);
+    const made = (n: number) => {
+      const i = id(n);
+      return eventIdentity(i.kind, i.namespace, i.name, i.uid, i.fieldPath, i.reason, i.message);
+    };
+    let x = 11;
+    for (let step = 0; step < 400; step++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const n = x % 12;
+      const fresh = made(n);
+      expect(kept.get(fresh)).toBe(copies.get(id(n)));
+      copies.set(id(n), `e${step}`);
+      kept.set(fresh, `e${step}`);
+    }
+    for (let n = 0; n < 12; n++) expect(kept.get(made(n))).toBe(copies.get(id(n)));
   });
 });

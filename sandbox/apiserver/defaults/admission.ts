@@ -3,7 +3,7 @@
 
 import { isMirrorPod } from "../../api/mirror-pod.ts";
 import type { Pod } from "../../api/types.ts";
-import { child, isObj, type Obj, objects } from "./shape.ts";
+import { child, isObj, type Obj } from "./shape.ts";
 
 const TOKEN_MOUNT_PATH = "/var/run/secrets/kubernetes.io/serviceaccount";
 
@@ -34,29 +34,66 @@ function tokenVolume(name: string): Obj {
   return { name, projected: TOKEN_PROJECTION };
 }
 
+// Loops rather than spread, filter and closures: this runs for every pod created.
 function addTokenVolume(spec: Obj, suffix: string): void {
   if (spec.automountServiceAccountToken === false) return;
-  const containers = [...objects(spec.initContainers), ...objects(spec.containers)];
-  const mounted = (c: Obj) => objects(c.volumeMounts).some((m) => m.mountPath === TOKEN_MOUNT_PATH);
-  if (containers.every(mounted)) return;
+  if (allMountToken(spec.initContainers) && allMountToken(spec.containers)) return;
   const name = `kube-api-access-${suffix}`;
   if (!Array.isArray(spec.volumes)) spec.volumes = [];
   (spec.volumes as unknown[]).push(tokenVolume(name));
-  for (const c of containers) {
-    if (mounted(c)) continue;
+  // Init containers first, then the regular ones; a container listed twice gets one mount.
+  mountToken(spec.initContainers, name);
+  mountToken(spec.containers, name);
+}
+
+// Whether every object in an array field (none: true) already mounts something at the token's path.
+function allMountToken(list: unknown): boolean {
+  if (!Array.isArray(list)) return true;
+  for (let i = 0; i < list.length; i++) if (isObj(list[i]) && !mountsToken(list[i])) return false;
+  return true;
+}
+
+function mountsToken(c: Obj): boolean {
+  const mounts = c.volumeMounts;
+  if (!Array.isArray(mounts)) return false;
+  for (let i = 0; i < mounts.length; i++) {
+    const m = mounts[i];
+    if (isObj(m) && m.mountPath === TOKEN_MOUNT_PATH) return true;
+  }
+  return false;
+}
+
+function mountToken(list: unknown, name: string): void {
+  if (!Array.isArray(list)) return;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (!isObj(c) || mountsToken(c)) continue;
     if (!Array.isArray(c.volumeMounts)) c.volumeMounts = [];
     (c.volumeMounts as unknown[]).push({ mountPath: TOKEN_MOUNT_PATH, name, readOnly: true });
   }
 }
 
 function addDefaultTolerations(spec: Obj): void {
-  const tolerations = objects(spec.tolerations);
-  const tolerates = (key: string) =>
-    tolerations.some((t) => (t.key === key || !t.key) && (t.effect === "NoExecute" || !t.effect));
-  const added: Obj[] = [];
-  for (const t of DEFAULT_TOLERATIONS) if (!tolerates(t.key)) added.push(t);
-  if (added.length > 0)
-    spec.tolerations = [...(Array.isArray(spec.tolerations) ? spec.tolerations : []), ...added];
+  const existing = Array.isArray(spec.tolerations) ? (spec.tolerations as unknown[]) : undefined;
+  const add0 = !toleratesKey(existing, DEFAULT_TOLERATIONS[0].key);
+  const add1 = !toleratesKey(existing, DEFAULT_TOLERATIONS[1].key);
+  if (!add0 && !add1) return;
+  // A new array: the existing entries (holes read as undefined, as a spread reads them), then the defaults.
+  const out: unknown[] = [];
+  if (existing) for (let i = 0; i < existing.length; i++) out.push(existing[i]);
+  if (add0) out.push(DEFAULT_TOLERATIONS[0]);
+  if (add1) out.push(DEFAULT_TOLERATIONS[1]);
+  spec.tolerations = out;
+}
+
+// Whether a toleration in the list already covers NoExecute taints with this key.
+function toleratesKey(list: unknown[] | undefined, key: string): boolean {
+  if (!list) return false;
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i];
+    if (isObj(t) && (t.key === key || !t.key) && (t.effect === "NoExecute" || !t.effect)) return true;
+  }
+  return false;
 }
 
 /** The service account a pod runs as: serviceAccountName, else the deprecated serviceAccount, else default. */

@@ -126,13 +126,15 @@ function validateContainerCommon(c: Obj, volumes: Set<string>, path: string): Fi
 
 function hostPortConflicts(containers: Obj[], path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const seen = new Set<string>();
+  // Made at the first host port: most pods have none.
+  let seen: Set<string> | undefined;
   containers.forEach((c, ci) => {
     list(c.ports).forEach((raw, pi) => {
       const p = obj(raw);
       const hp = typeof p.hostPort === "number" ? p.hostPort : 0;
       if (hp === 0) return;
       const key = `${text(p.protocol)}/${text(p.hostIP)}/${hp}`;
+      seen ??= new Set();
       if (seen.has(key)) errs.push(duplicateValue(`${path}[${ci}].ports[${pi}].hostPort`, key));
       else seen.add(key);
     });
@@ -169,6 +171,8 @@ export function validateInitContainers(
   volumes: Set<string>,
   path: string,
 ): FieldError[] {
+  // Most pods have none: then there is nothing to check (and no set of names to build).
+  if (list(raw).length === 0) return [];
   const errs: FieldError[] = [];
   const names = new Set(list(regular).map((c) => text(obj(c).name)));
   list(raw)
