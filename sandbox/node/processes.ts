@@ -11,39 +11,6 @@ export function signalName(sig: number): string {
   return SIGNAL_NAMES[sig] ?? String(sig);
 }
 
-/** One process (or kernel thread) on the node. */
-export interface Process {
-  pid: number;
-  ppid: number;
-  uid: number;
-  /** User name as /etc/passwd has it; null when the uid has no entry (the pause image runs as 65535). */
-  user: string | null;
-  /** The 15-character kernel command name (`/proc/<pid>/comm`). */
-  comm: string;
-  argv: string[];
-  startMs: number;
-  /** Fraction of one CPU the process burns on average; gives ps its C and TIME columns. */
-  cpuRate: number;
-  /** ps STAT letters, e.g. `Ss`, `Ssl`, `I<`. */
-  stat: string;
-  vszKb: number;
-  rssKb: number;
-  threads: number;
-  kernel: boolean;
-  ns: NsSet;
-  /** The pid as seen inside the process's own pid namespace. */
-  nsPid: number;
-  cgroup: string;
-  /** The environment execve gave it (`/proc/<pid>/environ`); absent where the model does not track it. */
-  env?: Readonly<Record<string, string>>;
-  /** Its working directory (`/proc/<pid>/cwd`); absent where the model does not track it. */
-  cwd?: string;
-  /** What an interactive shell keeps between the lines typed at it; only terminal shells have it. */
-  shell?: ShellMemory;
-  /** Answer a signal; return true when handled (the process decides whether to exit). */
-  onSignal?: (sig: number, now: number) => boolean;
-}
-
 /** An interactive shell's own state: its variables, which of them are exported, the lines read so far. */
 export interface ShellMemory {
   vars: Record<string, string>;
@@ -121,28 +88,40 @@ function sameWords(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-// Every field set in one order, the optional ones too, so all processes share one shape with their fields
-// in the object (an object literal grown by env, cwd or onSignal kept a separate property array).
-class ProcessRecord implements Process {
+/**
+ * One process (or kernel thread) on the node; made by ProcessTable.spawn. Every field is set in one
+ * order, the optional ones too, so all processes share one shape with their fields in the object (an
+ * object literal grown by env, cwd or onSignal kept a separate property array).
+ */
+export class Process {
   pid: number;
   ppid: number;
   uid: number;
+  /** User name as /etc/passwd has it; null when the uid has no entry (the pause image runs as 65535). */
   user: string | null;
+  /** The 15-character kernel command name (`/proc/<pid>/comm`). */
   comm: string;
   argv: string[];
   startMs: number;
+  /** Fraction of one CPU the process burns on average; gives ps its C and TIME columns. */
   cpuRate: number;
+  /** ps STAT letters, e.g. `Ss`, `Ssl`, `I<`. */
   stat: string;
   vszKb: number;
   rssKb: number;
   threads: number;
   kernel: boolean;
   ns: NsSet;
+  /** The pid as seen inside the process's own pid namespace. */
   nsPid: number;
   cgroup: string;
+  /** The environment execve gave it (`/proc/<pid>/environ`); undefined where the model does not track it. */
   env: Readonly<Record<string, string>> | undefined;
+  /** Its working directory (`/proc/<pid>/cwd`); undefined where the model does not track it. */
   cwd: string | undefined;
+  /** What an interactive shell keeps between the lines typed at it; only terminal shells have it. */
   shell: ShellMemory | undefined;
+  /** Answer a signal; return true when handled (the process decides whether to exit). */
   onSignal: ((sig: number, now: number) => boolean) | undefined;
 
   constructor(pid: number, opts: SpawnOptions, ns: NsSet, nsPid: number, parent: Process | undefined) {
@@ -191,7 +170,7 @@ export class ProcessTable {
     if (this.procs.has(pid)) throw new Error(`spawn: pid ${pid} is in use`);
     this.nextPid = Math.max(this.nextPid, pid + 1);
     const ns = opts.ns ?? parent?.ns ?? this.namespaces.initial;
-    const p = new ProcessRecord(pid, opts, ns, this.allocateNsPid(ns.pid, pid), parent);
+    const p = new Process(pid, opts, ns, this.allocateNsPid(ns.pid, pid), parent);
     this.procs.set(pid, p);
     // Threads share the pid space, so a multi-threaded process uses up pids after its own.
     this.nextPid += Math.max(0, p.threads - 1);
