@@ -145,3 +145,27 @@ describe("kubectl replace", () => {
     expectGolden("kubectl/replace-help.txt", makeHarness().kubectl("replace --help").stdout);
   });
 });
+
+describe("kubectl replace --as", () => {
+  const CFG = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  k: v\n";
+
+  it("is authorized for the verb update (a PUT), not patch", () => {
+    const h = makeHarness();
+    h.files.set("cm.yaml", CFG);
+    h.kubectl("create -f cm.yaml");
+    h.kubectl("create role patcher --verb=get,patch --resource=configmaps");
+    h.kubectl("create rolebinding jane-patches --role=patcher --user=jane");
+    const denied = h.kubectl("replace -f cm.yaml --as=jane");
+    expect(denied.stderr).toContain(
+      'User "jane" cannot update resource "configmaps" in API group "" in the namespace "default"',
+    );
+    expect(denied.exitCode).toBe(1);
+    h.kubectl("create role updater --verb=update --resource=configmaps");
+    h.kubectl("create rolebinding jane-updates --role=updater --user=jane");
+    expect(h.kubectl("replace -f cm.yaml --as=jane")).toEqual({
+      stdout: "configmap/cfg replaced\n",
+      stderr: "",
+      exitCode: 0,
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { kindPrefix, type ResourceType } from "../../api/resources.ts";
 import type { KubeObject } from "../../api/types.ts";
 import { StatusError } from "../../apiserver/errors.ts";
 import { clone } from "../../util/clone.ts";
+import { asPut } from "../rbac/impersonate.ts";
 import { cascadePolicy } from "./cascade.ts";
 import { dryRun, dryRunSuffix, errorText, fail, type Run } from "./common.ts";
 import { withSource } from "./create.ts";
@@ -65,7 +66,7 @@ function replaceOne(run: Run, t: Target, mode: "none" | "client" | "server", fmt
     if (live) put.metadata.resourceVersion = live.metadata.resourceVersion;
   }
   try {
-    const updated = run.ctx.api.update(t.rt.plural, put, { dryRun: mode === "server" });
+    const updated = run.ctx.api.update(t.rt.plural, put, asPut({ dryRun: mode === "server" }));
     printResult(run, fmt, updated, t.rt, `replaced${dryRunSuffix(mode)}`);
   } catch (e) {
     throw withSource(e, "replacing", t.source);

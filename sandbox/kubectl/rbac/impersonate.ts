@@ -8,8 +8,15 @@ import { accessRequestOf, forbiddenRequest } from "../../apiserver/request-info.
 import type { ApiServer } from "../../apiserver/server.ts";
 
 // kubectl changes existing objects with PATCH (label, annotate, apply, scale, set, taint, rollout ...);
-// only replace and edit send PUT, and the sandbox has neither.
+// only replace and edit send PUT: replace marks its write options with asPut.
 const WRITE = "patch";
+const PUT_OPTIONS = new WeakSet<object>();
+
+/** Mark write options as a PUT's, so an impersonated update is authorized for the verb update, not patch. */
+export function asPut<T extends object>(options: T): T {
+  PUT_OPTIONS.add(options);
+  return options;
+}
 
 function check(api: ApiServer, user: UserInfo, info: ApiRequestInfo): void {
   const decision = authorize(api, user, accessRequestOf(info));
@@ -75,7 +82,8 @@ export function impersonating(api: ApiServer, user: UserInfo): ApiServer {
         case "updateStatus":
           return (plural: string, input: KubeObject, opts?: object) => {
             const sub = prop === "updateStatus" ? "status" : "";
-            guard(request(WRITE, plural, namespaceOf(input), input.metadata?.name ?? "", sub));
+            const verb = opts && PUT_OPTIONS.has(opts) ? "update" : WRITE;
+            guard(request(verb, plural, namespaceOf(input), input.metadata?.name ?? "", sub));
             return value.call(target, plural, input, opts);
           };
         case "mutate":
