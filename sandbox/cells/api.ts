@@ -1,5 +1,6 @@
 import { lookupResource, resourceForKind } from "../api/resources.ts";
 import type { KubeObject } from "../api/types.ts";
+import { clone } from "../util/clone.ts";
 import { formatValues } from "./format.ts";
 import type { CellEnv, CellListOptions, CellShell, CellWatchEvent, ShellResult } from "./types.ts";
 
@@ -75,32 +76,33 @@ export function createCellApi(env: CellEnv): KubenotesApi {
     return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
   };
 
+  // Like a real client, a cell gets decoded copies: what it changes in them never reaches the store.
   const api: CellObjectApi = {
     async get<T extends KubeObject>(kind: string, name: string, namespace?: string) {
       const rt = plural(kind);
-      return server.get(rt.plural, namespaceFor(rt.namespaced, namespace), name) as T;
+      return clone(server.get(rt.plural, namespaceFor(rt.namespaced, namespace), name) as T);
     },
     async list<T extends KubeObject>(kind: string, options: ApiListOptions = {}) {
       const rt = plural(kind);
       const { allNamespaces, ...rest } = options;
       const namespace = allNamespaces ? undefined : namespaceFor(rt.namespaced, options.namespace);
-      return server.list(rt.plural, { ...rest, namespace }).items as T[];
+      return clone(server.list(rt.plural, { ...rest, namespace }).items as T[]);
     },
     async create<T extends KubeObject>(obj: T) {
       const rt = resourceForKind(obj.kind ?? "", obj.apiVersion);
       if (!rt) throw new Error(`no kind "${obj.kind}" is registered for version "${obj.apiVersion}"`);
       const namespace = namespaceFor(rt.namespaced, obj.metadata?.namespace);
-      return server.create(rt.plural, obj, { namespace }) as T;
+      return clone(server.create(rt.plural, obj, { namespace }) as T);
     },
     async delete<T extends KubeObject>(kind: string, name: string, namespace?: string) {
       const rt = plural(kind);
-      return server.delete(rt.plural, namespaceFor(rt.namespaced, namespace), name) as T;
+      return clone(server.delete(rt.plural, namespaceFor(rt.namespaced, namespace), name) as T);
     },
     watch(kind, options, handler) {
       const rt = plural(kind);
       const { allNamespaces, ...rest } = options;
       const namespace = allNamespaces ? undefined : namespaceFor(rt.namespaced, options.namespace);
-      return server.watch(rt.plural, { ...rest, namespace }, handler);
+      return server.watch(rt.plural, { ...rest, namespace }, (event) => handler(clone(event)));
     },
   };
 

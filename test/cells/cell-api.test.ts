@@ -38,6 +38,29 @@ describe("the cell API on a real cluster", () => {
     expect(out).toBe("pod/web\n");
   });
 
+  it("hands a cell copies: changing what get, list, create or watch returned leaves the cluster as it was", async () => {
+    const cluster = createCluster();
+    const out = await run(
+      'import { $, api, print } from "kubenotes";\n' +
+        'const made = await api.create({ apiVersion: "v1", kind: "Pod", metadata: { name: "web" }, spec: { containers: [{ name: "web", image: "nginx" }] } });\n' +
+        'made.metadata.labels = { from: "create" };\n' +
+        'const got = await api.get("pods", "web");\n' +
+        'got.metadata.labels = { from: "get" };\n' +
+        'got.spec.tolerations.push({ key: "x", operator: "Exists" });\n' +
+        'const [listed] = await api.list("pods");\n' +
+        'listed.spec.containers[0].image = "changed";\n' +
+        'const stop = api.watch("pods", {}, (ev) => { ev.object.metadata.name = "renamed"; });\n' +
+        "await $`kubectl label pod web tier=web`;\n" +
+        "stop();\n" +
+        'print(JSON.stringify((await api.get("pods", "web")).metadata.labels), (await api.get("pods", "web")).spec.tolerations.length);',
+      cluster,
+    );
+    expect(out).toBe('pod/web labeled\n{"tier":"web"} 2\n');
+    expect(cluster.shell().run("kubectl get pod web -o jsonpath={.spec.containers[0].image}").stdout).toBe(
+      "nginx",
+    );
+  });
+
   it("lets virtual time pass with sleep", async () => {
     const cluster = createCluster();
     const before = cluster.now();
