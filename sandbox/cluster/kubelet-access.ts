@@ -16,6 +16,8 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
       (c) => c.name === container,
     );
     if (!spec) return { error: `container ${container} is not valid for pod ${podName}` };
+    // The API server answers before any kubelet: an unscheduled pod's logs are empty, its exec a 400.
+    if (!pod.spec.nodeName) return { unassigned: `pod ${podName} does not have a host assigned` };
     const node = pod.spec.nodeName ? cluster.nodes.get(pod.spec.nodeName) : undefined;
     const status = [
       ...(pod.status?.containerStatuses ?? []),
@@ -42,6 +44,10 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
     container: string,
   ): { failed: CommandResult } | { target: ExecTarget; node: NetworkNode } => {
     const f = find(namespace, podName, container, false);
+    if ("unassigned" in f)
+      return {
+        failed: { stdout: "", stderr: `Error from server (BadRequest): ${f.unassigned}\n`, exitCode: 1 },
+      };
     if ("error" in f) {
       const failed = { stdout: "", stderr: `error: unable to upgrade connection: ${f.error}\n`, exitCode: 1 };
       return { failed };
@@ -54,6 +60,7 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
   return {
     logs(namespace, podName, container, opts) {
       const f = find(namespace, podName, container, !!opts.previous);
+      if ("unassigned" in f) return { text: "" };
       if ("error" in f) return { error: f.error as string };
       let lines = f.node.machine.containerd.containerLogs(f.id);
       if (opts.tail !== undefined && opts.tail >= 0)
@@ -84,7 +91,7 @@ export function kubeletAccess(cluster: Cluster): KubeletAccess {
     },
     closeStdin(namespace, podName, container, code) {
       const f = find(namespace, podName, container, false);
-      if ("error" in f) return;
+      if ("error" in f || "unassigned" in f) return;
       const target = f.node.machine.containerd.execTarget(f.id);
       if (f.node.machine.processes.get(target.pid))
         f.node.machine.processes.exit(target.pid, code, cluster.loop.now());

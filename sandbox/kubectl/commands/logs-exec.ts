@@ -72,7 +72,8 @@ export function runExec(run: Run): number {
   const r = run.ctx.kubelets.exec(ns, name, container, argv, run.bool("stdin") ? run.ctx.stdin : undefined);
   run.out(r.stdout);
   run.err(r.stderr);
-  if (r.exitCode !== 0 && !r.stderr.startsWith("error:"))
+  // A failure before the stream opened (kubectl's own or the API server's) ends without the remote status line.
+  if (r.exitCode !== 0 && !r.stderr.startsWith("error:") && !r.stderr.startsWith("Error from server"))
     run.err(`command terminated with exit code ${r.exitCode}\n`);
   return r.exitCode;
 }
