@@ -1,6 +1,7 @@
 // The events a recorder has written, by what they say: client-go's correlator cache.
-// Entries hold the strings of the event itself (shared with the stored Event) and a 30-bit hash of them,
-// rather than one long joined key per event, which cost several times the memory.
+// An entry is the Event the recorder wrote (its identity is read back from it: the stored Event holds the
+// same strings) and a 30-bit hash of that identity, rather than one long joined key or a copy of its fields.
+import type { Event } from "../api/types.ts";
 
 /** What makes two recorded events the same event. */
 export interface EventIdentity {
@@ -13,40 +14,15 @@ export interface EventIdentity {
   message: string;
 }
 
-interface Entry extends EventIdentity {
+interface Entry {
+  // The Event written for the identity (its first version: later ones only change count and time).
+  event: Event;
   hash: number;
-  // The written Event's name.
-  eventName: string;
   // The next entry with the same hash.
   next: Entry | undefined;
 }
 
-/** An identity already shaped as the map keeps its entries, so that `set` keeps it rather than a copy. */
-export function eventIdentity(
-  kind: string,
-  namespace: string,
-  name: string,
-  uid: string,
-  fieldPath: string,
-  reason: string,
-  message: string,
-): EventIdentity {
-  const e: Entry = {
-    kind,
-    namespace,
-    name,
-    uid,
-    fieldPath,
-    reason,
-    message,
-    hash: 0,
-    eventName: "",
-    next: undefined,
-  };
-  return e;
-}
-
-/** A bounded map from an event's identity to the name of the Event written for it; the oldest goes first. */
+/** A bounded map from an event's identity to the Event written for it; the oldest goes first. */
 export class SeenEvents {
   private readonly limit: number;
   private readonly byHash = new Map<number, Entry>();
@@ -62,15 +38,18 @@ export class SeenEvents {
     this.limit = limit;
   }
 
-  /** The name of the Event written for this identity, if remembered. */
-  get(id: EventIdentity): string | undefined {
+  /** The Event written for this identity, if remembered. */
+  get(id: EventIdentity): Event | undefined {
     this.lastId = id;
     this.lastHash = hashOf(id);
-    return this.find(id, this.lastHash)?.eventName;
+    return this.find(id, this.lastHash)?.event;
   }
 
-  /** Remember the Event written for this identity, forgetting the oldest identity first when full. */
-  set(id: EventIdentity, eventName: string): void {
+  /**
+   * Remember the Event written for this identity (whose involved object, reason and message are the
+   * identity's), forgetting the oldest identity first when full.
+   */
+  set(id: EventIdentity, event: Event): void {
     if (this.count >= this.limit) {
       this.remove(this.order[this.oldest]);
       this.oldest = (this.oldest + 1) % this.limit;
@@ -78,50 +57,31 @@ export class SeenEvents {
     const hash = id === this.lastId ? this.lastHash : hashOf(id);
     const found = this.find(id, hash);
     if (found) {
-      found.eventName = eventName;
+      found.event = event;
       return;
     }
-    // An identity from eventIdentity is kept as it is (its maker lets go of it); any other is copied.
-    const own = id as Entry;
-    if (own.eventName === "") {
-      own.hash = hash;
-      own.eventName = eventName;
-      own.next = this.byHash.get(hash);
-      this.add(own);
-      return;
-    }
-    this.add({
-      kind: id.kind,
-      namespace: id.namespace,
-      name: id.name,
-      uid: id.uid,
-      fieldPath: id.fieldPath,
-      reason: id.reason,
-      message: id.message,
-      hash,
-      eventName,
-      next: this.byHash.get(hash),
-    });
-  }
-
-  private add(e: Entry): void {
-    this.byHash.set(e.hash, e);
+    const e: Entry = { event, hash, next: this.byHash.get(hash) };
+    this.byHash.set(hash, e);
     this.order[(this.oldest + this.count) % this.limit] = e;
     this.count++;
   }
 
   private find(id: EventIdentity, hash: number): Entry | undefined {
-    for (let e = this.byHash.get(hash); e !== undefined; e = e.next)
+    for (let e = this.byHash.get(hash); e !== undefined; e = e.next) {
+      const ev = e.event;
+      const o = ev.involvedObject;
+      // The recorder writes an identity's "" fields as absent ones (and its namespace as the Event's).
       if (
-        e.message === id.message &&
-        e.uid === id.uid &&
-        e.name === id.name &&
-        e.reason === id.reason &&
-        e.fieldPath === id.fieldPath &&
-        e.namespace === id.namespace &&
-        e.kind === id.kind
+        (ev.message ?? "") === id.message &&
+        (o.uid ?? "") === id.uid &&
+        (o.name ?? "") === id.name &&
+        (ev.reason ?? "") === id.reason &&
+        (o.fieldPath ?? "") === id.fieldPath &&
+        (ev.metadata.namespace ?? "") === id.namespace &&
+        (o.kind ?? "") === id.kind
       )
         return e;
+    }
     return undefined;
   }
 
