@@ -14,22 +14,17 @@ export interface EventIdentity {
   message: string;
 }
 
-interface Entry {
-  // The Event written for the identity (its first version: later ones only change count and time).
-  event: Event;
-  hash: number;
-  // The next entry with the same hash.
-  next: Entry | undefined;
-}
-
 /** A bounded map from an event's identity to the Event written for it; the oldest goes first. */
 export class SeenEvents {
   private readonly limit: number;
-  private readonly byHash = new Map<number, Entry>();
-  // Entries in insertion order, a ring from `oldest` once full.
-  private readonly order: Entry[] = [];
+  // The remembered Events and their identities' hashes in insertion order, a ring from `oldest` once full.
+  // No object per entry: a kubelet's recorder keeps one per event it has written.
+  private readonly events: Event[] = [];
+  private hashes = new Int32Array(8);
   private oldest = 0;
   private count = 0;
+  // An open-addressing table (linear probing) of ring positions plus one; 0 is an empty slot.
+  private table = new Int32Array(16);
   // The identity last looked up and its hash: a miss is followed by a `set` of the same identity.
   private lastId: EventIdentity | undefined = undefined;
   private lastHash = 0;
@@ -42,7 +37,8 @@ export class SeenEvents {
   get(id: EventIdentity): Event | undefined {
     this.lastId = id;
     this.lastHash = hashOf(id);
-    return this.find(id, this.lastHash)?.event;
+    const at = this.find(id, this.lastHash);
+    return at < 0 ? undefined : this.events[at];
   }
 
   /**
@@ -51,24 +47,38 @@ export class SeenEvents {
    */
   set(id: EventIdentity, event: Event): void {
     if (this.count >= this.limit) {
-      this.remove(this.order[this.oldest]);
+      this.unindex(this.oldest);
       this.oldest = (this.oldest + 1) % this.limit;
+      this.count--;
     }
     const hash = id === this.lastId ? this.lastHash : hashOf(id);
     const found = this.find(id, hash);
-    if (found) {
-      found.event = event;
+    if (found >= 0) {
+      this.events[found] = event;
       return;
     }
-    const e: Entry = { event, hash, next: this.byHash.get(hash) };
-    this.byHash.set(hash, e);
-    this.order[(this.oldest + this.count) % this.limit] = e;
+    const at = (this.oldest + this.count) % this.limit;
+    if (at >= this.hashes.length) {
+      const grown = new Int32Array(Math.min(this.limit, this.hashes.length * 2));
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    // Positions are first filled in order (`at` is then the length), later reused round the ring.
+    this.events[at] = event;
+    this.hashes[at] = hash;
     this.count++;
+    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
+    else this.index(at);
   }
 
-  private find(id: EventIdentity, hash: number): Entry | undefined {
-    for (let e = this.byHash.get(hash); e !== undefined; e = e.next) {
-      const ev = e.event;
+  // The ring position of the identity's Event, or -1.
+  private find(id: EventIdentity, hash: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let i = hash & mask; table[i] !== 0; i = (i + 1) & mask) {
+      const at = table[i] - 1;
+      if (this.hashes[at] !== hash) continue;
+      const ev = this.events[at];
       const o = ev.involvedObject;
       // The recorder writes an identity's "" fields as absent ones (and its namespace as the Event's).
       if (
@@ -80,24 +90,39 @@ export class SeenEvents {
         (ev.metadata.namespace ?? "") === id.namespace &&
         (o.kind ?? "") === id.kind
       )
-        return e;
+        return at;
     }
-    return undefined;
+    return -1;
   }
 
-  private remove(e: Entry): void {
-    this.count--;
-    const head = this.byHash.get(e.hash);
-    if (head === e) {
-      if (e.next === undefined) this.byHash.delete(e.hash);
-      else this.byHash.set(e.hash, e.next);
-      return;
+  private index(at: number): void {
+    const table = this.table;
+    const mask = table.length - 1;
+    let i = this.hashes[at] & mask;
+    while (table[i] !== 0) i = (i + 1) & mask;
+    table[i] = at + 1;
+  }
+
+  // Take a ring position out of the table, moving later entries of its probe run back into the gap.
+  private unindex(at: number): void {
+    const table = this.table;
+    const mask = table.length - 1;
+    let gap = this.hashes[at] & mask;
+    while (table[gap] !== at + 1) gap = (gap + 1) & mask;
+    for (let j = (gap + 1) & mask; table[j] !== 0; j = (j + 1) & mask) {
+      const home = this.hashes[table[j] - 1] & mask;
+      // The entry at j stays when its home lies cyclically within (gap, j]: the gap would hide it.
+      const stays = gap <= j ? home > gap && home <= j : home > gap || home <= j;
+      if (stays) continue;
+      table[gap] = table[j];
+      gap = j;
     }
-    for (let p = head; p !== undefined; p = p.next)
-      if (p.next === e) {
-        p.next = e.next;
-        return;
-      }
+    table[gap] = 0;
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    for (let k = 0; k < this.count; k++) this.index((this.oldest + k) % this.limit);
   }
 }
 

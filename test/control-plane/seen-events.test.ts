@@ -60,6 +60,23 @@ describe("SeenEvents", () => {
     for (let n = 0; n < 12; n++) expect(nameOf(s, id(n))).toBe(model.get(JSON.stringify(id(n))));
   });
 
+  it("stays a bounded insertion-order map over many identities (its table grows and entries leave it)", () => {
+    const limit = 64;
+    const s = new SeenEvents(limit);
+    const model = new Map<string, string>();
+    let x = 3;
+    for (let step = 0; step < 6000; step++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      const n = x % 300;
+      const key = JSON.stringify(id(n));
+      expect(nameOf(s, id(n))).toBe(model.get(key));
+      if (model.size >= limit) model.delete(model.keys().next().value as string);
+      model.set(key, `e${step}`);
+      s.set(id(n), eventOf(id(n), `e${step}`));
+    }
+    for (let n = 0; n < 300; n++) expect(nameOf(s, id(n))).toBe(model.get(JSON.stringify(id(n))));
+  });
+
   it("answers with the Event last set for an identity, for lookups with or without a get first", () => {
     const limit = 5;
     const looked = new SeenEvents(limit);
