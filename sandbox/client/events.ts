@@ -3,7 +3,7 @@
 import type { Event, KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { rfc3339 } from "../util/time.ts";
-import { eventIdentity, SeenEvents } from "./seen-events.ts";
+import { type EventIdentity, SeenEvents } from "./seen-events.ts";
 
 /** Who is reporting: `default-scheduler`, or `kubelet` on `node01`. */
 export interface EventSource {
@@ -14,6 +14,19 @@ export interface EventSource {
 const sequences = new WeakMap<ApiServer, number>();
 // client-go's correlator remembers the last 4096 distinct events (an LRU); older repeats start anew.
 const SEEN_LIMIT = 4096;
+// Messages and field paths recur across objects (every pod's `Pulling image "nginx:1.27"` and
+// `spec.containers{web}`): events keep one string of a recent text rather than a copy each. Shared by every
+// recorder (a table each would cost more than it saves); strings are values, so sharing is invisible.
+const texts = new Map<string, string>();
+const TEXTS_LIMIT = 1024;
+
+function intern(s: string): string {
+  const t = texts.get(s);
+  if (t !== undefined) return t;
+  if (texts.size >= TEXTS_LIMIT) texts.clear();
+  texts.set(s, s);
+  return s;
+}
 
 /** Records events about objects on behalf of one component. */
 export class EventRecorder {
@@ -35,25 +48,27 @@ export class EventRecorder {
     obj: KubeObject,
     type: "Normal" | "Warning",
     reason: string,
-    message: string,
-    fieldPath?: string,
+    rawMessage: string,
+    rawFieldPath?: string,
   ): void {
     const ns = obj.metadata.namespace || "default";
     const kind = obj.kind ?? "";
-    const id = eventIdentity(
+    const message = intern(rawMessage);
+    const fieldPath = rawFieldPath ? intern(rawFieldPath) : rawFieldPath;
+    const id: EventIdentity = {
       kind,
-      ns,
-      obj.metadata.name ?? "",
-      obj.metadata.uid ?? "",
-      fieldPath ?? "",
+      namespace: ns,
+      name: obj.metadata.name ?? "",
+      uid: obj.metadata.uid ?? "",
+      fieldPath: fieldPath ?? "",
       reason,
       message,
-    );
+    };
     const now = rfc3339(this.api.loop.now());
     const existing = this.seen.get(id);
     try {
       if (existing) {
-        const ev = this.api.tryGet<Event>("events", ns, existing);
+        const ev = this.api.tryGet<Event>("events", ns, existing.metadata.name!);
         if (ev) {
           // Only the count and time change: the rest is shared with the stored event, never changed in place.
           const next: Event = {
@@ -91,9 +106,8 @@ export class EventRecorder {
         reportingComponent: this.source.component,
         reportingInstance: this.source.host ?? "",
       };
-      // The stored event's name (the server keeps it as part of its key), not a copy of the same text.
-      const created = this.api.create("events", ev, { namespace: ns, handOff: true });
-      this.seen.set(id, created.metadata.name!);
+      // The stored event (its name is part of the server's key), not a copy of its identity.
+      this.seen.set(id, this.api.create<Event>("events", ev, { namespace: ns, handOff: true }));
     } catch {
       // Events are best effort, as in client-go: a failed write must not break the caller.
     }

@@ -1,6 +1,7 @@
 // The events a recorder has written, by what they say: client-go's correlator cache.
-// Entries hold the strings of the event itself (shared with the stored Event) and a 30-bit hash of them,
-// rather than one long joined key per event, which cost several times the memory.
+// An entry is the Event the recorder wrote (its identity is read back from it: the stored Event holds the
+// same strings) and a 30-bit hash of that identity, rather than one long joined key or a copy of its fields.
+import type { Event } from "../api/types.ts";
 
 /** What makes two recorded events the same event. */
 export interface EventIdentity {
@@ -13,47 +14,17 @@ export interface EventIdentity {
   message: string;
 }
 
-interface Entry extends EventIdentity {
-  hash: number;
-  // The written Event's name.
-  eventName: string;
-  // The next entry with the same hash.
-  next: Entry | undefined;
-}
-
-/** An identity already shaped as the map keeps its entries, so that `set` keeps it rather than a copy. */
-export function eventIdentity(
-  kind: string,
-  namespace: string,
-  name: string,
-  uid: string,
-  fieldPath: string,
-  reason: string,
-  message: string,
-): EventIdentity {
-  const e: Entry = {
-    kind,
-    namespace,
-    name,
-    uid,
-    fieldPath,
-    reason,
-    message,
-    hash: 0,
-    eventName: "",
-    next: undefined,
-  };
-  return e;
-}
-
-/** A bounded map from an event's identity to the name of the Event written for it; the oldest goes first. */
+/** A bounded map from an event's identity to the Event written for it; the oldest goes first. */
 export class SeenEvents {
   private readonly limit: number;
-  private readonly byHash = new Map<number, Entry>();
-  // Entries in insertion order, a ring from `oldest` once full.
-  private readonly order: Entry[] = [];
+  // The remembered Events and their identities' hashes in insertion order, a ring from `oldest` once full.
+  // No object per entry: a kubelet's recorder keeps one per event it has written.
+  private readonly events: Event[] = [];
+  private hashes = new Int32Array(8);
   private oldest = 0;
   private count = 0;
+  // An open-addressing table (linear probing) of ring positions plus one; 0 is an empty slot.
+  private table = new Int32Array(16);
   // The identity last looked up and its hash: a miss is followed by a `set` of the same identity.
   private lastId: EventIdentity | undefined = undefined;
   private lastHash = 0;
@@ -62,82 +33,96 @@ export class SeenEvents {
     this.limit = limit;
   }
 
-  /** The name of the Event written for this identity, if remembered. */
-  get(id: EventIdentity): string | undefined {
+  /** The Event written for this identity, if remembered. */
+  get(id: EventIdentity): Event | undefined {
     this.lastId = id;
     this.lastHash = hashOf(id);
-    return this.find(id, this.lastHash)?.eventName;
+    const at = this.find(id, this.lastHash);
+    return at < 0 ? undefined : this.events[at];
   }
 
-  /** Remember the Event written for this identity, forgetting the oldest identity first when full. */
-  set(id: EventIdentity, eventName: string): void {
+  /**
+   * Remember the Event written for this identity (whose involved object, reason and message are the
+   * identity's), forgetting the oldest identity first when full.
+   */
+  set(id: EventIdentity, event: Event): void {
     if (this.count >= this.limit) {
-      this.remove(this.order[this.oldest]);
+      this.unindex(this.oldest);
       this.oldest = (this.oldest + 1) % this.limit;
+      this.count--;
     }
     const hash = id === this.lastId ? this.lastHash : hashOf(id);
     const found = this.find(id, hash);
-    if (found) {
-      found.eventName = eventName;
+    if (found >= 0) {
+      this.events[found] = event;
       return;
     }
-    // An identity from eventIdentity is kept as it is (its maker lets go of it); any other is copied.
-    const own = id as Entry;
-    if (own.eventName === "") {
-      own.hash = hash;
-      own.eventName = eventName;
-      own.next = this.byHash.get(hash);
-      this.add(own);
-      return;
+    const at = (this.oldest + this.count) % this.limit;
+    if (at >= this.hashes.length) {
+      const grown = new Int32Array(Math.min(this.limit, this.hashes.length * 2));
+      grown.set(this.hashes);
+      this.hashes = grown;
     }
-    this.add({
-      kind: id.kind,
-      namespace: id.namespace,
-      name: id.name,
-      uid: id.uid,
-      fieldPath: id.fieldPath,
-      reason: id.reason,
-      message: id.message,
-      hash,
-      eventName,
-      next: this.byHash.get(hash),
-    });
-  }
-
-  private add(e: Entry): void {
-    this.byHash.set(e.hash, e);
-    this.order[(this.oldest + this.count) % this.limit] = e;
+    // Positions are first filled in order (`at` is then the length), later reused round the ring.
+    this.events[at] = event;
+    this.hashes[at] = hash;
     this.count++;
+    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
+    else this.index(at);
   }
 
-  private find(id: EventIdentity, hash: number): Entry | undefined {
-    for (let e = this.byHash.get(hash); e !== undefined; e = e.next)
+  // The ring position of the identity's Event, or -1.
+  private find(id: EventIdentity, hash: number): number {
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let i = hash & mask; table[i] !== 0; i = (i + 1) & mask) {
+      const at = table[i] - 1;
+      if (this.hashes[at] !== hash) continue;
+      const ev = this.events[at];
+      const o = ev.involvedObject;
+      // The recorder writes an identity's "" fields as absent ones (and its namespace as the Event's).
       if (
-        e.message === id.message &&
-        e.uid === id.uid &&
-        e.name === id.name &&
-        e.reason === id.reason &&
-        e.fieldPath === id.fieldPath &&
-        e.namespace === id.namespace &&
-        e.kind === id.kind
+        (ev.message ?? "") === id.message &&
+        (o.uid ?? "") === id.uid &&
+        (o.name ?? "") === id.name &&
+        (ev.reason ?? "") === id.reason &&
+        (o.fieldPath ?? "") === id.fieldPath &&
+        (ev.metadata.namespace ?? "") === id.namespace &&
+        (o.kind ?? "") === id.kind
       )
-        return e;
-    return undefined;
+        return at;
+    }
+    return -1;
   }
 
-  private remove(e: Entry): void {
-    this.count--;
-    const head = this.byHash.get(e.hash);
-    if (head === e) {
-      if (e.next === undefined) this.byHash.delete(e.hash);
-      else this.byHash.set(e.hash, e.next);
-      return;
+  private index(at: number): void {
+    const table = this.table;
+    const mask = table.length - 1;
+    let i = this.hashes[at] & mask;
+    while (table[i] !== 0) i = (i + 1) & mask;
+    table[i] = at + 1;
+  }
+
+  // Take a ring position out of the table, moving later entries of its probe run back into the gap.
+  private unindex(at: number): void {
+    const table = this.table;
+    const mask = table.length - 1;
+    let gap = this.hashes[at] & mask;
+    while (table[gap] !== at + 1) gap = (gap + 1) & mask;
+    for (let j = (gap + 1) & mask; table[j] !== 0; j = (j + 1) & mask) {
+      const home = this.hashes[table[j] - 1] & mask;
+      // The entry at j stays when its home lies cyclically within (gap, j]: the gap would hide it.
+      const stays = gap <= j ? home > gap && home <= j : home > gap || home <= j;
+      if (stays) continue;
+      table[gap] = table[j];
+      gap = j;
     }
-    for (let p = head; p !== undefined; p = p.next)
-      if (p.next === e) {
-        p.next = e.next;
-        return;
-      }
+    table[gap] = 0;
+  }
+
+  private rehash(size: number): void {
+    this.table = new Int32Array(size);
+    for (let k = 0; k < this.count; k++) this.index((this.oldest + k) % this.limit);
   }
 }
 

@@ -26,6 +26,10 @@ export function templateWithoutHash(rs: ReplicaSet): unknown {
   return t;
 }
 
+// The status conditions this controller built: a status update whose condition is unchanged keeps it rather
+// than a rebuilt copy (the stored status holds the objects it was handed).
+const madeConditions = new WeakSet<object>();
+
 // Each reconcile compares every ReplicaSet's template with the Deployment's: informer objects are never
 // changed in place, and status writes keep the spec's objects, so each template's text is computed once.
 const templateTexts = new WeakMap<object, string>();
@@ -304,7 +308,9 @@ export class DeploymentController {
     const cond = (type: string, status: "True" | "False", reason: string, message: string): Condition => {
       const prev = prevConds.find((c) => c.type === type);
       const same = prev && prev.status === status;
-      return {
+      // Unchanged, one this controller made is kept: rebuilding it would give the same keys and values.
+      if (same && prev.reason === reason && prev.message === message && madeConditions.has(prev)) return prev;
+      const made = {
         type,
         status,
         lastUpdateTime:
@@ -315,6 +321,8 @@ export class DeploymentController {
         reason,
         message,
       } as Condition;
+      madeConditions.add(made);
+      return made;
     };
     const conditions: Condition[] = [
       isAvailable
@@ -339,6 +347,11 @@ export class DeploymentController {
             `ReplicaSet "${newRS?.metadata.name}" is progressing.`,
           ),
     ];
+    // Both kept: the list is the previous one (stored objects are never changed in place).
+    const conds =
+      prevConds.length === 2 && prevConds[0] === conditions[0] && prevConds[1] === conditions[1]
+        ? prevConds
+        : conditions;
     // Zero and absent counts are left out, as the real status's omitempty fields are.
     const compact: Record<string, unknown> = {};
     const generation = d.metadata.generation;
@@ -348,7 +361,7 @@ export class DeploymentController {
     if (ready !== 0) compact.readyReplicas = ready;
     if (available !== 0) compact.availableReplicas = available;
     if (unavailable !== 0) compact.unavailableReplicas = unavailable;
-    compact.conditions = conditions;
+    compact.conditions = conds;
     if (d.status?.collisionCount) compact.collisionCount = d.status.collisionCount;
     if (jsonEqual(compact, d.status ?? {})) return;
     const { namespace, name } = splitKey(keyOf(d));

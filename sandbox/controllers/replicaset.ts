@@ -1,7 +1,7 @@
 // The ReplicaSet controller: keeps the number of live pods matching spec.replicas.
 
 import { controllerOf } from "../api/owners.ts";
-import type { Pod, ReplicaSet } from "../api/types.ts";
+import type { OwnerReference, Pod, ReplicaSet } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
@@ -18,6 +18,30 @@ function deletionRank(p: Pod): number[] {
   const restarts = -(p.status?.containerStatuses ?? []).reduce((a, c) => a + c.restartCount, 0);
   const created = -Date.parse(p.metadata.creationTimestamp ?? "1970-01-01T00:00:00Z");
   return [assigned, phase, ready, restarts, created];
+}
+
+/** What every pod a ReplicaSet creates carries alike. */
+interface PodStamp {
+  uid: string | undefined;
+  name: string | undefined;
+  generateName: string;
+  ownerReferences: OwnerReference[];
+}
+
+// By the ReplicaSet's template object, which its status writes keep (a new ReplicaSet object has its own).
+const stamps = new WeakMap<object, PodStamp>();
+
+function podStamp(rs: ReplicaSet): PodStamp {
+  const found = stamps.get(rs.spec.template);
+  if (found && found.uid === rs.metadata.uid && found.name === rs.metadata.name) return found;
+  const made: PodStamp = {
+    uid: rs.metadata.uid,
+    name: rs.metadata.name,
+    generateName: `${rs.metadata.name}-`,
+    ownerReferences: [controllerRef(rs)],
+  };
+  stamps.set(rs.spec.template, made);
+  return made;
 }
 
 const INACTIVE = 0;
@@ -96,19 +120,23 @@ export class ReplicaSetController {
 
   private createPods(rs: ReplicaSet, n: number): void {
     this.expectations.expect(keyOf(rs), n, 0);
+    const stamp = podStamp(rs);
+    const tplMeta = rs.spec.template.metadata;
     for (let i = 0; i < n; i++) {
-      const tpl = clone(rs.spec.template);
+      // Only the spec is the pod's own (the server fills it in place); the labels, annotations, generateName
+      // and controller reference are shared with the ReplicaSet's other pods: stored objects are never
+      // changed in place.
       const pod: Pod = {
         apiVersion: "v1",
         kind: "Pod",
         metadata: {
-          generateName: `${rs.metadata.name}-`,
+          generateName: stamp.generateName,
           namespace: rs.metadata.namespace,
-          labels: tpl.metadata?.labels,
-          ...(tpl.metadata?.annotations ? { annotations: tpl.metadata.annotations } : {}),
-          ownerReferences: [controllerRef(rs)],
+          labels: tplMeta?.labels,
+          ...(tplMeta?.annotations ? { annotations: tplMeta.annotations } : {}),
+          ownerReferences: stamp.ownerReferences,
         },
-        spec: tpl.spec,
+        spec: clone(rs.spec.template.spec),
       };
       try {
         const created = this.api.create<Pod>("pods", pod, { handOff: true });

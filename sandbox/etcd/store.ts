@@ -54,7 +54,12 @@ export class Etcd {
   // The same buckets by the length of their name and its first letter after `/registry/`: a key's bucket
   // is found by comparing it with the few names of that shape, without cutting its name out of the key.
   private readonly byShape = new Map<number, Bucket[]>();
-  private readonly history: WatchEvent[] = [];
+  // The kept history as two parallel lists, each write's KeyValue (the stored one itself, for a put) and
+  // its previous one, rather than a WatchEvent object per write: replays rebuild the events.
+  private readonly history: KeyValue[] = [];
+  private readonly historyPrev: (KeyValue | undefined)[] = [];
+  // The KeyValues of kept deletes (a put's value may be anything, so it cannot tell them apart).
+  private readonly deletes = new WeakSet<KeyValue>();
   private compacted = 0;
   private readonly historyLimit: number;
   private readonly watchers = new Set<Watcher>();
@@ -150,7 +155,11 @@ export class Etcd {
   watch(prefix: string, cb: (ev: WatchEvent) => void, fromRevision?: number): () => void {
     if (fromRevision !== undefined) {
       if (fromRevision <= this.compacted) throw new CompactedError(this.compacted);
-      for (const ev of this.history) if (ev.revision > fromRevision && ev.kv.key.startsWith(prefix)) cb(ev);
+      const h = this.history;
+      for (let i = 0; i < h.length; i++) {
+        const kv = h[i];
+        if (kv.modRevision > fromRevision && kv.key.startsWith(prefix)) cb(this.historyEvent(i));
+      }
     }
     const w: Watcher = { prefix, cb };
     this.watchers.add(w);
@@ -210,12 +219,22 @@ export class Etcd {
     return bucket;
   }
 
+  // A kept write as a watch reports it: a delete's KeyValue is its own (the put's is the one stored).
+  private historyEvent(i: number): WatchEvent {
+    const kv = this.history[i];
+    const type = this.deletes.has(kv) ? "DELETE" : "PUT";
+    return { type, kv, prevKv: this.historyPrev[i], revision: kv.modRevision };
+  }
+
   private emit(ev: WatchEvent): void {
-    this.history.push(ev);
+    this.history.push(ev.kv);
+    this.historyPrev.push(ev.prevKv);
+    if (ev.type === "DELETE") this.deletes.add(ev.kv);
     if (this.history.length > this.historyLimit * 2) {
       const drop = this.history.length - this.historyLimit;
-      this.compacted = this.history[drop - 1].revision;
+      this.compacted = this.history[drop - 1].modRevision;
       this.history.splice(0, drop);
+      this.historyPrev.splice(0, drop);
     }
     if (this.watchers.size === 0) return;
     for (const w of this.watchers) if (ev.kv.key.startsWith(w.prefix)) w.cb(ev);

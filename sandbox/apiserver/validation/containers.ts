@@ -103,6 +103,21 @@ function validateVolumeMounts(mounts: unknown, volumes: Set<string>, path: strin
   return errs;
 }
 
+function nonEmptyList(v: unknown): boolean {
+  return Array.isArray(v) && v.length > 0;
+}
+
+// Whether `resources` has any limit or request to check (validateResources reads nothing else).
+function hasQuantities(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  return (isObj(v.limits) && hasKeys(v.limits)) || (isObj(v.requests) && hasKeys(v.requests));
+}
+
+function hasKeys(o: Obj): boolean {
+  for (const _ in o) return true;
+  return false;
+}
+
 function validateContainerCommon(c: Obj, volumes: Set<string>, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const name = text(c.name);
@@ -113,14 +128,16 @@ function validateContainerCommon(c: Obj, volumes: Set<string>, path: string): Fi
   if (!tmp) errs.push(required(`${path}.terminationMessagePolicy`));
   else if (!MESSAGE_POLICIES.includes(tmp))
     errs.push(unsupportedValue(`${path}.terminationMessagePolicy`, tmp, MESSAGE_POLICIES));
-  errs.push(...validatePorts(c.ports, `${path}.ports`));
-  errs.push(...validateEnv(c.env, `${path}.env`));
-  errs.push(...validateVolumeMounts(c.volumeMounts, volumes, `${path}.volumeMounts`));
+  // Each part is checked (and its path made) only when present: an absent one has nothing to report.
+  if (nonEmptyList(c.ports)) errs.push(...validatePorts(c.ports, `${path}.ports`));
+  if (nonEmptyList(c.env)) errs.push(...validateEnv(c.env, `${path}.env`));
+  if (nonEmptyList(c.volumeMounts))
+    errs.push(...validateVolumeMounts(c.volumeMounts, volumes, `${path}.volumeMounts`));
   const pull = text(c.imagePullPolicy);
   if (!pull) errs.push(required(`${path}.imagePullPolicy`));
   else if (!PULL_POLICIES.includes(pull))
     errs.push(unsupportedValue(`${path}.imagePullPolicy`, pull, PULL_POLICIES));
-  errs.push(...validateResources(c.resources, `${path}.resources`));
+  if (hasQuantities(c.resources)) errs.push(...validateResources(c.resources, `${path}.resources`));
   return errs;
 }
 
@@ -147,16 +164,21 @@ export function validateContainers(raw: unknown, volumes: Set<string>, path: str
   const containers = list(raw).map(obj);
   if (containers.length === 0) return [required(path)];
   const errs: FieldError[] = [];
-  const names = new Set<string>();
+  // A single container cannot repeat a name: the set is made only for more.
+  const names = containers.length > 1 ? new Set<string>() : undefined;
   containers.forEach((c, i) => {
     const at = `${path}[${i}]`;
     errs.push(...validateContainerCommon(c, volumes, at));
-    const name = text(c.name);
-    if (names.has(name)) errs.push(duplicateValue(`${at}.name`, name));
-    else names.add(name);
-    errs.push(...validateProbe(c.livenessProbe, `${at}.livenessProbe`, true));
-    errs.push(...validateProbe(c.readinessProbe, `${at}.readinessProbe`, false));
-    errs.push(...validateProbe(c.startupProbe, `${at}.startupProbe`, true));
+    if (names) {
+      const name = text(c.name);
+      if (names.has(name)) errs.push(duplicateValue(`${at}.name`, name));
+      else names.add(name);
+    }
+    // An absent (undefined or null) probe has nothing to report: its path is made only for a present one.
+    if (c.livenessProbe != null) errs.push(...validateProbe(c.livenessProbe, `${at}.livenessProbe`, true));
+    if (c.readinessProbe != null)
+      errs.push(...validateProbe(c.readinessProbe, `${at}.readinessProbe`, false));
+    if (c.startupProbe != null) errs.push(...validateProbe(c.startupProbe, `${at}.startupProbe`, true));
     if (c.restartPolicy !== undefined)
       errs.push(forbidden(`${at}.restartPolicy`, "may not be set for non-init containers"));
   });
