@@ -35,7 +35,7 @@ import {
 } from "./cri-types.ts";
 import type { FileTree } from "./filesystem.ts";
 import { LogBuffer } from "./log-buffer.ts";
-import type { NamespaceRegistry, NsSet } from "./namespaces.ts";
+import { type NamespaceRegistry, NsSet } from "./namespaces.ts";
 import type { NetnsNames } from "./netns.ts";
 import { type ExitInfo, type ProcessTable, SIG } from "./processes.ts";
 import { attachSandboxNetwork } from "./sandbox-network.ts";
@@ -137,13 +137,13 @@ export class Containerd {
     const pause = this.images.resolve(this.c.pauseImage) ?? this.images.preload(this.c.pauseImage);
     const id = randomHex(this.randomInt, 64);
     const host = this.c.namespaces.initial;
-    let ns = this.c.namespaces.derive(host, sandboxFreshNamespaces(config));
+    const ns = this.c.namespaces.derive(host, sandboxFreshNamespaces(config));
     let netnsName = "";
     let ip = this.c.hostIp;
     if (!config.hostNetwork) {
       const deps = { namespaces: this.c.namespaces, netns: this.c.netns, hook: this.network };
       const attached = attachSandboxNetwork(deps, id, config, randomHex(this.randomInt, 32));
-      ns = { ...ns, net: attached.net };
+      ns.net = attached.net;
       netnsName = attached.netnsName;
       ip = attached.ip;
     }
@@ -379,7 +379,7 @@ export class Containerd {
 
   /** The namespaces of a sandbox's pause process (for nsenter and the CNI model). */
   sandboxNamespaces(id: string): NsSet {
-    return { ...this.sandbox(id).ns };
+    return new NsSet(this.sandbox(id).ns);
   }
 
   private markExited(c: Container, code: number, now: number): void {

@@ -191,7 +191,7 @@ export class Machine {
         now: t0,
         stat,
         kernel: true,
-        ns: comm === "kdevtmpfs" ? { ...ns.initial, mnt: kdevMnt } : ns.initial,
+        ns: comm === "kdevtmpfs" ? ns.initial.with("mnt", kdevMnt) : ns.initial,
       });
     }
     for (const svc of BOOT_SERVICES) {
