@@ -304,6 +304,7 @@ export class Containerd {
         }),
     });
     program.start(ctx);
+    c.run.logs.compact();
     c.status.pid = c.run.mainPid;
     if (c.status.state === "CONTAINER_RUNNING" && c.run.mainPid <= 0) this.markExited(c, 0, now);
   }
