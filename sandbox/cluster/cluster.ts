@@ -151,6 +151,7 @@ export class Cluster implements ShellCluster {
       bootTime,
       schedule: (ms, fn) => this.loop.schedule(ms, fn),
       random: () => rand.next(),
+      randomInt: (n) => rand.int(n),
       controlPlaneIp: nodeIP(0),
       clusterCidr: this.settings.podCIDR,
       hosts: [...this.nodes.values()].map((n) => [n.ip, n.name] as const).concat([[ip, name]]),

@@ -176,7 +176,8 @@ export class CriAdapter implements ContainerRuntime {
         this.m.fs.writeFile(p.path, "", now);
       }
     }
-    return mounts;
+    // An exact-size copy: the container's config keeps the list, which was grown by push (room for 17).
+    return mounts.slice();
   }
 
   stopContainer(id: string, graceSeconds: number, done: () => void): void {

@@ -69,13 +69,14 @@ const PER_POD = 9;
 
 /** Record the record's current status inputs in the memo; true when they are the ones recorded last time. */
 export function sameStatusInputs(rec: PodRecord, memo: StatusMemo): boolean {
-  const k = memo.inputs;
+  let k = memo.inputs;
   const size = PER_POD + PER_CONTAINER * (rec.inits.length + rec.containers.length);
-  // A new size can only mean a first call (containers are fixed at admission); start from a clean slate.
+  // A new size can only mean a first call (containers are fixed at admission); start from a clean slate,
+  // an exact-size list (pushing a slot at a time kept room for 40 slots a pod).
   let same = k.length === size;
   if (!same) {
-    k.length = 0;
-    for (let i = 0; i < size; i++) k.push(undefined);
+    k = new Array<unknown>(size).fill(undefined);
+    memo.inputs = k;
   }
   if (
     !(

@@ -48,9 +48,8 @@ export interface Route {
 /** The links and routes of one net namespace. */
 export class NetStack {
   readonly inode: number;
-  readonly links: Link[] = [];
-  /** The routing table in insertion order; change it only through addRoute/removeRoute/removeLink. */
-  readonly routes: Route[] = [];
+  private linkList: Link[] = [];
+  private routeList: Route[] = [];
   // The destinations as bits by interned id, made once the table is long enough that a scan costs more (host
   // tables with a route per flannel lease); most pod tables hold three routes and never need it. Bits, not a
   // Set of strings: every node's table holds every lease, and a Set cost ~20 bytes a route.
@@ -63,6 +62,16 @@ export class NetStack {
     this.inode = inode;
   }
 
+  /** The links by ifindex; change them only through addLink/removeLink. */
+  get links(): Link[] {
+    return this.linkList;
+  }
+
+  /** The routing table in insertion order; change it only through addRoute/removeRoute/removeLink. */
+  get routes(): Route[] {
+    return this.routeList;
+  }
+
   /** Add a link with the next free ifindex (or a given one); a link that names its index is kept as given. */
   addLink(link: Omit<Link, "index"> & { index?: number }): Link {
     const index = link.index ?? this.nextIndex;
@@ -71,7 +80,7 @@ export class NetStack {
     const full: Link = link.index === index ? (link as Link) : { ...link, index };
     this.addrCache = undefined;
     const last = this.links[this.links.length - 1];
-    this.links.push(full);
+    this.linkList = append(this.linkList, full);
     // Kept in index order; a link numbered after every other one is already in place (the sort is stable).
     if (last !== undefined && last.index > index) this.links.sort((a, b) => a.index - b.index);
     return full;
@@ -95,7 +104,7 @@ export class NetStack {
   addRoute(route: Route): void {
     if (this.hasRoute(route.dst)) return;
     this.routeDsts?.add(route.dst);
-    this.routes.push(route);
+    this.routeList = append(this.routeList, route);
   }
 
   /** Whether a route to exactly this destination exists. */
@@ -157,6 +166,16 @@ export class NetStack {
 
 // Route destinations by small id, shared by every table and cluster: the ids only answer membership, so the
 // order they are handed out in shows nowhere. Destinations come from node and pod CIDRs, a bounded set.
+// A pod's namespace has two links and three routes: a list grown by push keeps room for 17, so a short list
+// is replaced by an exact-size copy instead (readers always read the current one).
+function append<T>(list: T[], item: T): T[] {
+  if (list.length >= 8) {
+    list.push(item);
+    return list;
+  }
+  return list.concat([item]);
+}
+
 const dstIds = new Map<string, number>();
 
 function dstId(dst: string): number {

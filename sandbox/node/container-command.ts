@@ -17,8 +17,9 @@ export function runtimeEnv(
 
 /** Resolve the process argv as the OCI spec does: command replaces ENTRYPOINT, args replace CMD. */
 export function resolveArgv(program: ImageProgram, config: ContainerConfig): string[] {
-  if (config.command?.length) return [...config.command, ...(config.args ?? [])];
-  return [...program.entrypoint, ...(config.args?.length ? config.args : program.cmd)];
+  // concat, not spreads: an exact-size list (a spread keeps room for 20), kept by the container's context.
+  if (config.command?.length) return config.command.concat(config.args ?? []);
+  return program.entrypoint.concat(config.args?.length ? config.args : program.cmd);
 }
 
 /** Return runc's start error when argv[0] is not an executable in the image, else null. */

@@ -178,11 +178,14 @@ class ContainerContext implements ImageContext {
   onSignal(pid: number, handler: (sig: number) => boolean): void {
     const p = this.d.processes.get(pid);
     if (p) {
-      p.onSignal = (sig, now) => {
-        this.clock = Math.max(this.clock, now);
-        return handler(sig);
-      };
+      p.onSignal = handler;
+      p.signalClock = this;
     }
+  }
+
+  /** Move the clock forward to a signal's delivery time (never back). */
+  advanceTo(now: number): void {
+    this.clock = Math.max(this.clock, now);
   }
 
   attach(daemon: string, pid: number): void {

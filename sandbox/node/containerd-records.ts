@@ -64,9 +64,9 @@ export function markContainerExited(c: Container, code: number, now: number): Co
 const HEX_CODES = [..."0123456789abcdef"].map((c) => c.charCodeAt(0));
 
 /** A random lowercase hex ID of `n` digits (containerd's sandbox and container IDs). */
-export function randomHex(random: () => number, n: number): string {
+export function randomHex(randomInt: (n: number) => number, n: number): string {
   // Built as one flat string: appending a character at a time keeps a rope of n pieces alive per ID.
   const codes = new Array<number>(n);
-  for (let i = 0; i < n; i++) codes[i] = HEX_CODES[Math.floor(random() * 16)];
+  for (let i = 0; i < n; i++) codes[i] = HEX_CODES[randomInt(16)];
   return String.fromCharCode(...codes);
 }

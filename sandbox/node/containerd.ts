@@ -35,7 +35,7 @@ import {
 } from "./cri-types.ts";
 import type { FileTree } from "./filesystem.ts";
 import { LogBuffer } from "./log-buffer.ts";
-import type { NamespaceRegistry, NsSet } from "./namespaces.ts";
+import { type NamespaceRegistry, NsSet } from "./namespaces.ts";
 import type { NetnsNames } from "./netns.ts";
 import { type ExitInfo, type ProcessTable, SIG } from "./processes.ts";
 import { attachSandboxNetwork } from "./sandbox-network.ts";
@@ -51,6 +51,8 @@ export interface ContainerdConfig {
   schedule: Schedule;
   /** Uniform random numbers in [0, 1), seeded by the caller. */
   random: () => number;
+  /** An integer in [0, n) from the same stream (Math.floor(random() * n)): draws no float to box. */
+  randomInt?: (n: number) => number;
   hostname: string;
   hostIp: string;
   pauseImage: string;
@@ -69,6 +71,7 @@ export class Containerd {
   private readonly daemonHooks = new Map<string, DaemonHook>();
   private execHook: ExecHook | undefined;
   private readonly c: ContainerdConfig;
+  private readonly randomInt: (n: number) => number;
 
   constructor(config: ContainerdConfig) {
     for (const key of [
@@ -86,6 +89,8 @@ export class Containerd {
     if (!config.hostname || !config.hostIp)
       throw new Error("Containerd: config.hostname and config.hostIp are required");
     this.c = config;
+    const random = config.random;
+    this.randomInt = config.randomInt ?? ((n) => Math.floor(random() * n));
     this.network = config.network;
     this.images = new ImageStore(config.catalog, config.schedule);
     config.processes.onExit((info) => this.onProcessExit(info));
@@ -130,15 +135,15 @@ export class Containerd {
     if (!config?.name || !config.namespace || !config.uid)
       throw new CriError("sandbox config must have name, namespace and uid");
     const pause = this.images.resolve(this.c.pauseImage) ?? this.images.preload(this.c.pauseImage);
-    const id = randomHex(this.c.random, 64);
+    const id = randomHex(this.randomInt, 64);
     const host = this.c.namespaces.initial;
-    let ns = this.c.namespaces.derive(host, sandboxFreshNamespaces(config));
+    const ns = this.c.namespaces.derive(host, sandboxFreshNamespaces(config));
     let netnsName = "";
     let ip = this.c.hostIp;
     if (!config.hostNetwork) {
       const deps = { namespaces: this.c.namespaces, netns: this.c.netns, hook: this.network };
-      const attached = attachSandboxNetwork(deps, id, config, randomHex(this.c.random, 32));
-      ns = { ...ns, net: attached.net };
+      const attached = attachSandboxNetwork(deps, id, config, randomHex(this.randomInt, 32));
+      ns.net = attached.net;
       netnsName = attached.netnsName;
       ip = attached.ip;
     }
@@ -210,7 +215,7 @@ export class Containerd {
       throw new CriError(
         `failed to get image "${normalizeImageRef(config.image)}": image "${normalizeImageRef(config.image)}" not found`,
       );
-    const id = randomHex(this.c.random, 64);
+    const id = randomHex(this.randomInt, 64);
     this.containers.set(id, {
       config: { ...config },
       run: { mainPid: 0, logs: new LogBuffer(), cancels: [], exited: false },
@@ -299,6 +304,7 @@ export class Containerd {
         }),
     });
     program.start(ctx);
+    c.run.logs.compact();
     c.status.pid = c.run.mainPid;
     if (c.status.state === "CONTAINER_RUNNING" && c.run.mainPid <= 0) this.markExited(c, 0, now);
   }
@@ -374,7 +380,7 @@ export class Containerd {
 
   /** The namespaces of a sandbox's pause process (for nsenter and the CNI model). */
   sandboxNamespaces(id: string): NsSet {
-    return { ...this.sandbox(id).ns };
+    return new NsSet(this.sandbox(id).ns);
   }
 
   private markExited(c: Container, code: number, now: number): void {

@@ -19,6 +19,28 @@ interface Op {
 // (a symlink or a non-directory on the way, where resolving needs the whole machinery).
 type Peek = FsNode | undefined | null;
 
+// A mount set's split container paths and read-only marks, shared by every container with the same
+// mounts (most pods' containers have the same five): frozen, never changed. Bounded like the argv table.
+interface MountPaths {
+  paths: readonly (readonly string[])[];
+  marks: readonly (readonly string[])[];
+}
+const mountPaths = new Map<string, MountPaths>();
+
+function sharedMountPaths(mounts: readonly ContainerMount[]): MountPaths {
+  let key = "";
+  for (const m of mounts) key += (m.readonly ? "\nr" : "\nw") + m.containerPath;
+  let known = mountPaths.get(key);
+  if (known === undefined) {
+    const paths = Object.freeze(mounts.map((m) => Object.freeze(splitPath(m.containerPath).slice())));
+    const marks = Object.freeze(paths.filter((_, i) => mounts[i].readonly));
+    known = { paths, marks };
+    if (mountPaths.size >= 10_000) mountPaths.clear();
+    mountPaths.set(key, known);
+  }
+  return known;
+}
+
 /** Hold a container root that is copied from its image template and bind mounts when first read. */
 export class LazyRootfs extends FileTree {
   private readonly t0: number;
@@ -26,7 +48,7 @@ export class LazyRootfs extends FileTree {
   // The host node each mount shows, found when the container was created.
   private found: readonly FsNode[] | undefined;
   // The mounts' container paths, split: anything at, under or above one reads the real tree.
-  private paths: readonly string[][] | undefined;
+  private paths: readonly (readonly string[])[] | undefined;
   private ops: Op[] | undefined;
 
   /** Make a root of an image template and mounts (none nested, see createRootfs) to lay out on first use. */
@@ -35,12 +57,16 @@ export class LazyRootfs extends FileTree {
     this.t0 = now;
     this.template = template;
     this.found = found;
-    // Exact-size copies: these are kept for the container's life, a split's spare capacity is not.
-    const paths = mounts.map((m) => splitPath(m.containerPath).slice());
+    const { paths, marks } = sharedMountPaths(mounts);
     this.paths = paths;
-    // Read-only marks share the split paths; they apply at once, as the eager build's did.
-    const marks = paths.filter((_, i) => mounts[i].readonly);
-    if (marks.length > 0) this.readOnly = marks;
+    // Read-only marks apply at once, as the eager build's did; the list is shared (see mountReadOnly).
+    if (marks.length > 0) this.readOnly = marks as string[][];
+  }
+
+  override mountReadOnly(path: string): void {
+    // The marks may be a shared mount set's list: add to a copy of this root's own.
+    this.readOnly = this.readOnly.slice();
+    super.mountReadOnly(path);
   }
 
   override get root(): Dir {

@@ -54,6 +54,13 @@ export class LogBuffer {
     else runs.push(n, time, kind);
   }
 
+  /** Copy the lists to their exact size (after a burst, such as a start-up's lines): push keeps spare room. */
+  compact(): void {
+    if (this.texts === NONE) return;
+    this.texts = this.texts.slice();
+    this.runs = this.runs.slice();
+  }
+
   /** Drop the oldest lines beyond `max`. */
   trim(max: number): void {
     const extra = this.length - max;

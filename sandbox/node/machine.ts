@@ -54,6 +54,8 @@ export interface MachineConfig {
   schedule: (delayMs: number, fn: () => void) => () => void;
   /** Uniform random numbers in [0, 1), seeded by the caller. */
   random: () => number;
+  /** An integer in [0, n) from the same stream (Math.floor(random() * n)): draws no float to box. */
+  randomInt?: (n: number) => number;
   controlPlaneIp?: string;
   hosts?: ReadonlyArray<readonly [string, string]>;
   /** The cluster's pod network (`kubeadm init --pod-network-cidr`); default 10.244.0.0/16. */
@@ -139,6 +141,7 @@ export class Machine {
       catalog: new ImageCatalog(),
       schedule: config.schedule,
       random: config.random,
+      randomInt: config.randomInt,
       hostname: this.hostname,
       hostIp: this.ip,
       pauseImage,
@@ -188,7 +191,7 @@ export class Machine {
         now: t0,
         stat,
         kernel: true,
-        ns: comm === "kdevtmpfs" ? { ...ns.initial, mnt: kdevMnt } : ns.initial,
+        ns: comm === "kdevtmpfs" ? ns.initial.with("mnt", kdevMnt) : ns.initial,
       });
     }
     for (const svc of BOOT_SERVICES) {

@@ -6,11 +6,91 @@ export const NS_TYPES = ["cgroup", "ipc", "mnt", "net", "pid", "time", "user", "
 /** One namespace kind. */
 export type NsType = (typeof NS_TYPES)[number];
 
-/** The namespace inode a process holds, per kind. */
-export type NsSet = Record<NsType, number>;
+// Inodes are kept as offsets from this base, which are small integers to V8: a field holding the inode
+// itself (above 2^30) is a boxed heap number, eight of them per set.
+const BASE = 4026531000;
+
+/** The namespace inode a process holds, per kind; read and written like a Record<NsType, number>. */
+export class NsSet {
+  private cg: number;
+  private ip: number;
+  private mn: number;
+  private ne: number;
+  private pi: number;
+  private ti: number;
+  private us: number;
+  private ut: number;
+
+  constructor(from: Readonly<Record<NsType, number>>) {
+    this.cg = from.cgroup - BASE;
+    this.ip = from.ipc - BASE;
+    this.mn = from.mnt - BASE;
+    this.ne = from.net - BASE;
+    this.pi = from.pid - BASE;
+    this.ti = from.time - BASE;
+    this.us = from.user - BASE;
+    this.ut = from.uts - BASE;
+  }
+
+  get cgroup(): number {
+    return this.cg + BASE;
+  }
+  set cgroup(inode: number) {
+    this.cg = inode - BASE;
+  }
+  get ipc(): number {
+    return this.ip + BASE;
+  }
+  set ipc(inode: number) {
+    this.ip = inode - BASE;
+  }
+  get mnt(): number {
+    return this.mn + BASE;
+  }
+  set mnt(inode: number) {
+    this.mn = inode - BASE;
+  }
+  get net(): number {
+    return this.ne + BASE;
+  }
+  set net(inode: number) {
+    this.ne = inode - BASE;
+  }
+  get pid(): number {
+    return this.pi + BASE;
+  }
+  set pid(inode: number) {
+    this.pi = inode - BASE;
+  }
+  get time(): number {
+    return this.ti + BASE;
+  }
+  set time(inode: number) {
+    this.ti = inode - BASE;
+  }
+  get user(): number {
+    return this.us + BASE;
+  }
+  set user(inode: number) {
+    this.us = inode - BASE;
+  }
+  get uts(): number {
+    return this.ut + BASE;
+  }
+  set uts(inode: number) {
+    this.ut = inode - BASE;
+  }
+
+  /** Copy the set, with one kind's namespace replaced. */
+  with(type: NsType, inode: number): NsSet {
+    const out = new NsSet(this);
+    out[type] = inode;
+    return out;
+  }
+}
 
 // The inodes the kernel gives its initial namespaces (PROC_*_INIT_INO in include/linux/proc_ns.h).
-const INITIAL: NsSet = {
+const INITIAL: Record<NsType, number> = {
   time: 4026531834,
   cgroup: 4026531835,
   pid: 4026531836,
@@ -53,7 +133,7 @@ export class NamespaceRegistry {
     }
     this.first = first;
     this.next = first;
-    this.initial = { ...INITIAL };
+    this.initial = new NsSet(INITIAL);
     for (const type of NS_TYPES) this.fixed.set(INITIAL[type], type);
   }
 
@@ -80,7 +160,7 @@ export class NamespaceRegistry {
 
   /** Derive a namespace set from a base, creating new namespaces for the listed kinds in that order. */
   derive(base: NsSet, fresh: readonly NsType[]): NsSet {
-    const out = { ...base };
+    const out = new NsSet(base);
     for (const type of fresh) out[type] = this.create(type);
     return out;
   }

@@ -50,6 +50,11 @@ export interface SpawnOptions {
   pid?: number;
 }
 
+/** The clock of the program that handles a process's signals, moved to each delivery's time first. */
+export interface SignalClock {
+  advanceTo(now: number): void;
+}
+
 /** Config for {@link ProcessTable}. */
 export interface ProcessTableConfig {
   namespaces: NamespaceRegistry;
@@ -122,7 +127,9 @@ export class Process {
   /** What an interactive shell keeps between the lines typed at it; only terminal shells have it. */
   shell: ShellMemory | undefined;
   /** Answer a signal; return true when handled (the process decides whether to exit). */
-  onSignal: ((sig: number, now: number) => boolean) | undefined;
+  onSignal: ((sig: number) => boolean) | undefined;
+  /** The handler's clock (its container context), kept here so no wrapper closure per handler is needed. */
+  signalClock: SignalClock | undefined;
 
   constructor(pid: number, opts: SpawnOptions, ns: NsSet, nsPid: number, parent: Process | undefined) {
     this.pid = pid;
@@ -145,6 +152,7 @@ export class Process {
     this.cwd = undefined;
     this.shell = undefined;
     this.onSignal = undefined;
+    this.signalClock = undefined;
   }
 }
 
@@ -222,7 +230,10 @@ export class ProcessTable {
   signal(pid: number, sig: number, now: number): boolean {
     const p = this.procs.get(pid);
     if (!p) return false;
-    if (sig !== SIG.KILL && p.onSignal?.(sig, now)) return true;
+    if (sig !== SIG.KILL && p.onSignal) {
+      p.signalClock?.advanceTo(now);
+      if (p.onSignal(sig)) return true;
+    }
     if (sig !== SIG.KILL && this.isNamespaceInit(p)) return true;
     this.exit(pid, 128 + sig, now, sig);
     return true;

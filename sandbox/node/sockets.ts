@@ -88,13 +88,14 @@ export class SocketTable {
       throw new Error(`bind: address already in use (port ${l.port})`);
     let mine = this.held.get(l.pid);
     const fd = l.fd ?? Math.max(2, mine?.maxFd ?? 2) + 1;
-    this.ports.set(k, [...bound, { ...l, fd }]);
+    // concat, not a spread or push: exact-size lists (a spread keeps room for 20, a push for 17).
+    this.ports.set(k, bound.concat([{ ...l, fd }]));
     if (!mine) {
       mine = { maxFd: fd, keys: [] };
       this.held.set(l.pid, mine);
     }
     mine.maxFd = Math.max(mine.maxFd, fd);
-    if (!mine.keys.includes(k)) mine.keys.push(k);
+    if (!mine.keys.includes(k)) mine.keys = mine.keys.concat([k]);
   }
 
   /**
