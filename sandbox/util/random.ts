@@ -10,17 +10,18 @@ const UUID_CODES: number[] = Array.from("xxxxxxxx-xxxx-4xxx-xxxx-xxxxxxxxxxxx", 
 
 /** A small, fast, seeded pseudo-random source (mulberry32). */
 export class Random {
-  private state: number;
+  // In a typed array: a field holding numbers of 2^30 and up (most states) would box each new value.
+  private readonly cell = new Uint32Array(1);
 
   constructor(seed: number) {
     if (!Number.isInteger(seed)) throw new Error("Random: seed must be an integer");
-    this.state = seed >>> 0;
+    this.cell[0] = seed >>> 0;
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
+    let t = (this.cell[0] + 0x6d2b79f5) >>> 0;
+    this.cell[0] = t;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
@@ -29,8 +30,8 @@ export class Random {
   /** An integer in [0, n). */
   int(n: number): number {
     // next() inlined: a float returned from a call that is not inlined is boxed on the heap.
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
+    let t = (this.cell[0] + 0x6d2b79f5) >>> 0;
+    this.cell[0] = t;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
@@ -53,7 +54,7 @@ export class Random {
   uuid(): string {
     // The same draws as hex(32) then the variant (next() inlined), written into one scratch array of codes.
     const codes = UUID_CODES;
-    let state = this.state;
+    let state = this.cell[0];
     for (let i = 0, at = 0; i < 33; i++, at++) {
       if (i === 8 || i === 12 || i === 16 || i === 20) at++;
       state = (state + 0x6d2b79f5) >>> 0;
@@ -64,14 +65,14 @@ export class Random {
       if (i < 32) codes[at] = HEX.charCodeAt(Math.floor(u * 16));
       else codes[19] = VARIANT.charCodeAt(Math.floor(u * 4));
     }
-    this.state = state;
+    this.cell[0] = state;
     codes[14] = 52; // "4"
     return String.fromCharCode.apply(null, codes);
   }
 
   /** A child source with its own stream, so one component's draws never shift another's. */
   fork(label: string): Random {
-    let h = this.state ^ 0x9e3779b9;
+    let h = this.cell[0] ^ 0x9e3779b9;
     for (let i = 0; i < label.length; i++) h = Math.imul(h ^ label.charCodeAt(i), 0x01000193) >>> 0;
     return new Random(h >>> 0);
   }
