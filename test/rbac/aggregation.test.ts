@@ -36,3 +36,48 @@ describe("the clusterrole-aggregation controller", () => {
     expect(sh.run("kubectl describe clusterrole view").stdout).not.toContain("widgets.example.com");
   });
 });
+
+describe("a user's own aggregated ClusterRole", () => {
+  it("selects roles by matchExpressions as well as matchLabels", () => {
+    const c = createCluster();
+    const sh = c.shell();
+    const roles = `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: monitoring
+aggregationRule:
+  clusterRoleSelectors:
+  - matchExpressions:
+    - key: team
+      operator: In
+      values: ["obs", "sre"]
+rules: []
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: read-metrics
+  labels:
+    team: obs
+rules:
+- apiGroups: [""]
+  resources: ["nodes"]
+  verbs: ["get"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: read-secrets
+  labels:
+    team: dev
+rules:
+- apiGroups: [""]
+  resources: ["secrets"]
+  verbs: ["get"]
+`;
+    sh.run(`kubectl apply -f - <<EOF\n${roles}EOF`);
+    c.advance(1000);
+    const rules = sh.run("kubectl get clusterrole monitoring -o jsonpath={.rules}").stdout;
+    expect(rules).toBe('[{"apiGroups":[""],"resources":["nodes"],"verbs":["get"]}]');
+  });
+});

@@ -1,13 +1,7 @@
 // What the clusterrole-aggregation controller computes: an aggregated ClusterRole's rules are the rules of
 // every ClusterRole its selectors match, taken in name order, each rule once.
-import type { AggregationRule, PolicyRule, RoleObject } from "../../../api/types.ts";
-
-function selects(rule: AggregationRule, labels: Record<string, string> | undefined): boolean {
-  return (rule.clusterRoleSelectors ?? []).some((sel) => {
-    // An empty selector matches every role, as metav1.LabelSelectorAsSelector makes it.
-    return Object.entries(sel.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
-  });
-}
+import type { PolicyRule, RoleObject } from "../../../api/types.ts";
+import { fromLabelSelector, matchesLabels, type Selector } from "../../selectors.ts";
 
 // Rule keys by identity: the bootstrap templates' rules are shared by every cluster, so each is encoded once.
 const keys = new WeakMap<PolicyRule, string>();
@@ -25,8 +19,12 @@ function ruleKey(r: PolicyRule): string {
 export function aggregatedRules(role: RoleObject, roles: readonly RoleObject[]): PolicyRule[] {
   const rule = role.aggregationRule;
   if (!rule) return role.rules ?? [];
+  // matchLabels and matchExpressions both; an empty selector matches every role, as
+  // metav1.LabelSelectorAsSelector makes it.
+  const selectors: Selector[] = (rule.clusterRoleSelectors ?? []).map(fromLabelSelector);
+  const selected = (r: RoleObject) => selectors.some((sel) => matchesLabels(sel, r.metadata.labels));
   const sources = roles
-    .filter((r) => r.metadata.name !== role.metadata.name && selects(rule, r.metadata.labels))
+    .filter((r) => r.metadata.name !== role.metadata.name && selected(r))
     .sort((a, b) => ((a.metadata.name ?? "") < (b.metadata.name ?? "") ? -1 : 1));
   const out: PolicyRule[] = [];
   const seen = new Set<string>();
