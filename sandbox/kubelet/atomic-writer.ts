@@ -3,7 +3,7 @@
 // rename swaps every file at once for a reader inside the container.
 import { DeferredDir, type DirSource } from "../node/deferred-dir.ts";
 import { type FileTree, FsError, type FsNode } from "../node/filesystem.ts";
-import { flatJoin } from "../node/flat-string.ts";
+import { flatJoin } from "../util/flat-string.ts";
 import type { Random } from "../util/random.ts";
 import type { PayloadFile } from "./volume-payload.ts";
 

@@ -1,10 +1,10 @@
 // A node's network: the host namespace's links, routes and iptables, and a stack per pod namespace.
 
-import { flatJoin } from "../node/flat-string.ts";
 import { appendRule, createIptables, newChain, useTable } from "../node/iptables/model.ts";
 import { sharedRule } from "../node/iptables/parse-rule.ts";
 import type { Iptables } from "../node/iptables/types.ts";
 import type { Machine } from "../node/machine.ts";
+import { flatJoin } from "../util/flat-string.ts";
 import { seedDigestHex } from "./seed-digest.ts";
 import { NetStack } from "./stack.ts";
 

@@ -1,10 +1,10 @@
 // What a pod sandbox runs on the node: one containerd-shim-runc-v2 for the pod, and the pause process
 // holding the pod's namespaces, in the pod's cgroup.
 import type { ImageProgram } from "../images/types.ts";
+import { flatJoin } from "../util/flat-string.ts";
 import { type ContainerRuntimeState, createContainerContext } from "./container-context.ts";
 import type { Schedule } from "./containerd-images.ts";
 import type { PodSandboxConfig } from "./cri-types.ts";
-import { flatJoin } from "./flat-string.ts";
 import { LogBuffer } from "./log-buffer.ts";
 import type { NsSet } from "./namespaces.ts";
 import type { ProcessTable } from "./processes.ts";

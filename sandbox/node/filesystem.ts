@@ -1,5 +1,5 @@
 // A small in-memory file tree: directories, files and symlinks with modes and times.
-import { flatJoin } from "./flat-string.ts";
+import { flatJoin } from "../util/flat-string.ts";
 
 /** A directory entry. */
 export type FsNode =

@@ -1,3 +1,5 @@
+import { flatJoin } from "./flat-string.ts";
+
 // Components log in bursts at one instant: the time part of the last line is reused.
 let stampMs = Number.NaN;
 let stamp = "";
@@ -19,7 +21,6 @@ export function klog(
     stamp = `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}000`;
     stampMs = ms;
   }
-  // One flat string: a template would keep a rope of its pieces, the shared time part among them, alive in
-  // every retained log line.
-  return [severity, stamp, " ", String(pid).padStart(7), " ", where, "] ", msg].join("");
+  // Log lines are kept: flat, so no rope holds the shared time part and the other pieces alive.
+  return flatJoin([severity, stamp, " ", String(pid).padStart(7), " ", where, "] ", msg]);
 }
