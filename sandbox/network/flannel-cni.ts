@@ -5,7 +5,7 @@ import type { NetworkHook, NetworkRequest } from "../node/cri-types.ts";
 import type { FsNode } from "../node/filesystem.ts";
 import { formatIPv4, parseCidr, parseIPv4 } from "../node/iptables/addr.ts";
 import { hexFrom, macFrom, type NodeNetwork } from "./node-network.ts";
-import type { Link, Route } from "./stack.ts";
+import { LOOPBACK, type Route } from "./stack.ts";
 
 const IPAM_DIR = "/var/lib/cni/networks/cbr0";
 
@@ -88,19 +88,6 @@ function ensureBridge(node: NodeNetwork, gateway: string, mtu: number): void {
   node.host.addRoute({ dst: net, dev: "cni0", proto: "kernel", scope: "link", src: gateway });
 }
 
-// Every pod namespace's loopback, shared: links are never changed in place.
-const POD_LOOPBACK: Link = Object.freeze<Link>({
-  index: 1,
-  name: "lo",
-  kind: "loopback",
-  mtu: 65536,
-  mac: "00:00:00:00:00:00",
-  addrs: [{ ip: "127.0.0.1", prefix: 8, scope: "host" }],
-  qdisc: "noqueue",
-  qlen: 1000,
-  state: "UNKNOWN",
-});
-
 /** Create the flannel CNI hook for a node's containerd. */
 export function flannelCni(node: NodeNetwork, now: () => number): NetworkHook {
   const bySandbox = new Map<string, { ip: string; veth: string; inode: number }>();
@@ -149,7 +136,7 @@ export function flannelCni(node: NodeNetwork, now: () => number): NetworkHook {
         qdisc: "noqueue",
         state: "UP",
       });
-      pod.addLink(POD_LOOPBACK);
+      pod.addLink(LOOPBACK);
       pod.addLink({
         name: "eth0",
         kind: "veth",

@@ -6,7 +6,7 @@ import type { Iptables } from "../node/iptables/types.ts";
 import type { Machine } from "../node/machine.ts";
 import { flatJoin } from "../util/flat-string.ts";
 import { seedDigestHex } from "./seed-digest.ts";
-import { NetStack } from "./stack.ts";
+import { LOOPBACK, NetStack } from "./stack.ts";
 
 /** Derive a stable locally administered MAC address from a seed. */
 export function macFrom(seed: string): string {
@@ -39,16 +39,7 @@ export class NodeNetwork {
     this.host = new NetStack(machine.namespaces.initial.net);
     const gw = machine.ip.replace(/\.\d+$/, ".1");
     const net = machine.ip.replace(/\.\d+$/, ".0/24");
-    this.host.addLink({
-      name: "lo",
-      kind: "loopback",
-      mtu: 65536,
-      mac: "00:00:00:00:00:00",
-      addrs: [{ ip: "127.0.0.1", prefix: 8, scope: "host" }],
-      qdisc: "noqueue",
-      qlen: 1000,
-      state: "UNKNOWN",
-    });
+    this.host.addLink(LOOPBACK);
     this.host.addLink({
       name: "eth0",
       kind: "ether",

@@ -32,6 +32,19 @@ export interface Link {
   state: "UP" | "UNKNOWN" | "DOWN";
 }
 
+/** Every network namespace's loopback, ifindex 1; shared and frozen, as links are never changed in place. */
+export const LOOPBACK: Link = Object.freeze<Link>({
+  index: 1,
+  name: "lo",
+  kind: "loopback",
+  mtu: 65536,
+  mac: "00:00:00:00:00:00",
+  addrs: [{ ip: "127.0.0.1", prefix: 8, scope: "host" }],
+  qdisc: "noqueue",
+  qlen: 1000,
+  state: "UNKNOWN",
+});
+
 /** One route in the main table. */
 export interface Route {
   /** `default` or `a.b.c.d/len`. */
