@@ -12,73 +12,19 @@ const BASE = 4026531000;
 
 /** The namespace inode a process holds, per kind; read and written like a Record<NsType, number>. */
 export class NsSet {
-  private cg: number;
-  private ip: number;
-  private mn: number;
-  private ne: number;
-  private pi: number;
-  private ti: number;
-  private us: number;
-  private ut: number;
+  declare cgroup: number;
+  declare ipc: number;
+  declare mnt: number;
+  declare net: number;
+  declare pid: number;
+  declare time: number;
+  declare user: number;
+  declare uts: number;
+  /** Each kind's inode less BASE, in NS_TYPES order. */
+  readonly offsets: number[];
 
   constructor(from: Readonly<Record<NsType, number>>) {
-    this.cg = from.cgroup - BASE;
-    this.ip = from.ipc - BASE;
-    this.mn = from.mnt - BASE;
-    this.ne = from.net - BASE;
-    this.pi = from.pid - BASE;
-    this.ti = from.time - BASE;
-    this.us = from.user - BASE;
-    this.ut = from.uts - BASE;
-  }
-
-  get cgroup(): number {
-    return this.cg + BASE;
-  }
-  set cgroup(inode: number) {
-    this.cg = inode - BASE;
-  }
-  get ipc(): number {
-    return this.ip + BASE;
-  }
-  set ipc(inode: number) {
-    this.ip = inode - BASE;
-  }
-  get mnt(): number {
-    return this.mn + BASE;
-  }
-  set mnt(inode: number) {
-    this.mn = inode - BASE;
-  }
-  get net(): number {
-    return this.ne + BASE;
-  }
-  set net(inode: number) {
-    this.ne = inode - BASE;
-  }
-  get pid(): number {
-    return this.pi + BASE;
-  }
-  set pid(inode: number) {
-    this.pi = inode - BASE;
-  }
-  get time(): number {
-    return this.ti + BASE;
-  }
-  set time(inode: number) {
-    this.ti = inode - BASE;
-  }
-  get user(): number {
-    return this.us + BASE;
-  }
-  set user(inode: number) {
-    this.us = inode - BASE;
-  }
-  get uts(): number {
-    return this.ut + BASE;
-  }
-  set uts(inode: number) {
-    this.ut = inode - BASE;
+    this.offsets = NS_TYPES.map((type) => from[type] - BASE);
   }
 
   /** Copy the set, with one kind's namespace replaced. */
@@ -88,6 +34,18 @@ export class NsSet {
     return out;
   }
 }
+
+// Each kind reads and writes its offset: the accessors the declared fields stand for.
+NS_TYPES.forEach((type, i) => {
+  Object.defineProperty(NsSet.prototype, type, {
+    get(this: NsSet) {
+      return this.offsets[i] + BASE;
+    },
+    set(this: NsSet, inode: number) {
+      this.offsets[i] = inode - BASE;
+    },
+  });
+});
 
 // The inodes the kernel gives its initial namespaces (PROC_*_INIT_INO in include/linux/proc_ns.h).
 const INITIAL: Record<NsType, number> = {
