@@ -1,7 +1,7 @@
 // The Deployment controller: one ReplicaSet per pod template, rolled by surge and unavailability budgets.
 
 import { controllerOf } from "../api/owners.ts";
-import type { Condition, Deployment, ReplicaSet } from "../api/types.ts";
+import type { Condition, Deployment, Pod, ReplicaSet } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
 import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
@@ -9,7 +9,7 @@ import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
 import { rfc3339 } from "../util/time.ts";
-import { surgeAndUnavailable } from "./deployment-math.ts";
+import { budgets, replicasOnCreate } from "./deployment-math.ts";
 import { OwnerIndex } from "./owner-index.ts";
 import { controllerRef, templateHash } from "./pod-util.ts";
 
@@ -56,23 +56,6 @@ function deploymentTemplateText(d: Deployment): string {
   return text;
 }
 
-type Budgets = { maxSurge: number; maxUnavailable: number };
-const budgetsOf = new WeakMap<Deployment["spec"], Budgets>();
-
-/** maxSurge and maxUnavailable of a deployment's spec (computed once per spec object). */
-function budgets(d: Deployment): Budgets {
-  let b = budgetsOf.get(d.spec);
-  if (!b) {
-    b = surgeAndUnavailable(
-      d.spec.replicas ?? 1,
-      d.spec.strategy?.rollingUpdate?.maxSurge,
-      d.spec.strategy?.rollingUpdate?.maxUnavailable,
-    );
-    budgetsOf.set(d.spec, b);
-  }
-  return b;
-}
-
 /** The Deployment controller. */
 export class DeploymentController {
   private readonly api: ApiServer;
@@ -95,6 +78,33 @@ export class DeploymentController {
       update: (o, rs) => this.onRS(o, rs),
       delete: (rs) => this.onRS(rs, undefined),
     });
+    // A Recreate rollout waits until its old pods are gone, so a pod's deletion can be what it waits for.
+    informers.for<Pod>("pods").on({ delete: (p) => this.onPodGone(p) });
+  }
+
+  private onPodGone(pod: Pod): void {
+    const ref = controllerOf(pod);
+    if (ref?.kind !== "ReplicaSet") return;
+    const rs = this.informers.for<ReplicaSet>("replicasets").get(`${pod.metadata.namespace}/${ref.name}`);
+    const owner = rs && controllerOf(rs);
+    if (owner?.kind !== "Deployment") return;
+    const key = `${pod.metadata.namespace}/${owner.name}`;
+    const d = this.informers.for<Deployment>("deployments").get(key);
+    if (d?.spec.strategy?.type === "Recreate") this.queue.add(key);
+  }
+
+  // Whether old ReplicaSets still want, count or own pods that have not finished: a terminating pod counts
+  // (the controller's oldPodsRunning), though its ReplicaSet no longer does.
+  private oldPodsRunning(olds: readonly ReplicaSet[]): boolean {
+    if (olds.some((o) => (o.spec.replicas ?? 0) > 0 || (o.status?.replicas ?? 0) > 0)) return true;
+    if (olds.length === 0) return false;
+    const uids = new Set(olds.map((o) => o.metadata.uid));
+    for (const p of this.informers.for<Pod>("pods").list(olds[0].metadata.namespace)) {
+      const ref = controllerOf(p);
+      if (ref && uids.has(ref.uid) && p.status?.phase !== "Succeeded" && p.status?.phase !== "Failed")
+        return true;
+    }
+    return false;
   }
 
   private onRS(old: ReplicaSet | undefined, cur: ReplicaSet | undefined): void {
@@ -120,16 +130,22 @@ export class DeploymentController {
     }
     let maxRev = 0;
     for (const rs of all) maxRev = Math.max(maxRev, revisionOf(rs));
+    const recreate = d.spec.strategy?.type === "Recreate";
     if (!newRS) {
+      // As the real controller: a Recreate rollout makes its new ReplicaSet only once the old pods are gone.
+      if (recreate && this.oldPodsRunning(olds)) {
+        for (const o of olds) this.scale(d, o, 0);
+        this.updateStatus(d, undefined, all);
+        return;
+      }
       // The template's hash names a new ReplicaSet; nothing else needs it.
       const hash = templateHash(d.spec.template, d.status?.collisionCount);
-      newRS = this.createRS(d, hash, maxRev + 1, olds.length === 0 ? replicas : 0);
+      newRS = this.createRS(d, hash, maxRev + 1, recreate ? replicas : replicasOnCreate(d, olds, replicas));
       if (!newRS) return;
       all.push(newRS);
     } else if (revisionOf(newRS) < maxRev && olds.some((o) => (o.spec.replicas ?? 0) > 0)) {
       newRS = this.setRSRevision(newRS, maxRev + 1) ?? newRS;
     }
-    const recreate = d.spec.strategy?.type === "Recreate";
     if (recreate) this.recreate(d, newRS, olds, replicas);
     else this.rolling(d, newRS, olds, replicas);
     this.cleanup(d, olds);
@@ -169,12 +185,13 @@ export class DeploymentController {
     };
     try {
       const created = this.api.create<ReplicaSet>("replicasets", rs);
-      this.recorder.record(
-        d,
-        "Normal",
-        "ScalingReplicaSet",
-        `Scaled up replica set ${created.metadata.name} from 0 to ${replicas}`,
-      );
+      if (replicas > 0)
+        this.recorder.record(
+          d,
+          "Normal",
+          "ScalingReplicaSet",
+          `Scaled up replica set ${created.metadata.name} from 0 to ${replicas}`,
+        );
       this.setAnnotationRevision(d, revision);
       return created;
     } catch {
@@ -267,7 +284,7 @@ export class DeploymentController {
   }
 
   private recreate(d: Deployment, newRS: ReplicaSet, olds: ReplicaSet[], replicas: number): void {
-    const running = olds.some((o) => (o.spec.replicas ?? 0) > 0 || (o.status?.replicas ?? 0) > 0);
+    const running = this.oldPodsRunning(olds);
     for (const o of olds) this.scale(d, o, 0);
     if (!running) this.scale(d, newRS, replicas);
   }

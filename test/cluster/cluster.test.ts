@@ -49,6 +49,45 @@ describe("deployments", () => {
     expect(rs.some((l) => /\s0\s+0\s+0\s/.test(l))).toBe(true);
     expect(out[5].stdout).toMatch(/REVISION\s+CHANGE-CAUSE\n1\s+<none>\n2\s+<none>/);
   });
+
+  // The deployment's ScalingReplicaSet events, oldest first, as "up|down NAME FROM TO".
+  const scalings = (sh: ReturnType<ReturnType<typeof createCluster>["shell"]>) =>
+    sh
+      .run("kubectl get events --field-selector reason=ScalingReplicaSet -o jsonpath={.items[*].message}")
+      .stdout.split(/(?=Scaled )/)
+      .map((m) =>
+        m.trim().replace(/^Scaled (up|down) replica set (\S+) from (\d+) to (\d+)$/, "$1 $2 $3 $4"),
+      );
+
+  it("makes a rolling update's new ReplicaSet already at its surge, with one event per scaling", () => {
+    const sh = createCluster().shell();
+    sh.run("kubectl create deployment web --image=nginx:1.27 --replicas=4");
+    sh.run("sleep 30");
+    sh.run("kubectl set image deploy/web nginx=nginx:1.28");
+    sh.run("sleep 60");
+    const [first, ...rest] = scalings(sh);
+    const oldRS = first.split(" ")[1];
+    expect(first).toBe(`up ${oldRS} 0 4`);
+    // 25% surge of 4 is 1: the new ReplicaSet is created at 1 (the controller's NewRSNewReplicas), so no
+    // "from 0 to 0" event is ever recorded.
+    const newRS = rest[0].split(" ")[1];
+    expect(rest[0]).toBe(`up ${newRS} 0 1`);
+    expect(rest.every((e) => !/ (\d+) \1$/.test(e))).toBe(true);
+    expect(rest.at(-1)).toMatch(new RegExp(`^(down ${oldRS} 1 0|up ${newRS} 3 4)$`));
+  });
+
+  it("makes a Recreate rollout's new ReplicaSet only once the old pods are gone", () => {
+    const sh = createCluster().shell();
+    sh.run("kubectl create deployment web --image=nginx:1.27 --replicas=2");
+    sh.run(`kubectl patch deploy web -p '{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}'`);
+    sh.run("sleep 30");
+    sh.run("kubectl set image deploy/web nginx=nginx:1.28");
+    expect(sh.run("kubectl get rs --no-headers").stdout.trim().split("\n")).toHaveLength(1);
+    sh.run("sleep 60");
+    const events = scalings(sh);
+    const [oldRS, newRS] = [events[0].split(" ")[1], events[2].split(" ")[1]];
+    expect(events).toEqual([`up ${oldRS} 0 2`, `down ${oldRS} 2 0`, `up ${newRS} 0 2`]);
+  });
 });
 
 describe("scheduling a replacement", () => {
