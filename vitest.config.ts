@@ -8,7 +8,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/browser/**"] },
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/browser/**"],
+          // Tests check behaviour, not speed (the benches do): a busy machine must not fail them.
+          testTimeout: 60_000,
+        },
       },
       {
         extends: true,

@@ -49,6 +49,22 @@ describe("kubectl exec -it POD -- sh", () => {
     expect(sh.inContainer).toBe(false);
   });
 
+  it("warns without a terminal for a one-shot command too, and only when -t comes with -i", () => {
+    const { run } = session(false);
+    run("kubectl run b --image=busybox --restart=Never -- sleep 3600");
+    run("sleep 10");
+    expect(run("kubectl exec -it b -- hostname")).toEqual({
+      stdout: "b\n",
+      stderr: "Unable to use a TTY - input is not a terminal or the right kind of file\n",
+      exitCode: 0,
+    });
+    expect(run("kubectl exec -t b -- hostname").stderr).toBe("");
+    const { run: runInTerminal } = session(true);
+    runInTerminal("kubectl run b --image=busybox --restart=Never -- sleep 3600");
+    runInTerminal("sleep 10");
+    expect(runInTerminal("kubectl exec -it b -- hostname").stderr).toBe("");
+  });
+
   it("treats the browser's terminal as a TTY even though its watches end on their own", () => {
     const { sh, run } = session(false);
     sh.tty = true;

@@ -69,6 +69,8 @@ export function runExec(run: Run): number {
       return 0;
     }
   }
+  // -t with -i asks for a terminal; kubectl says when its own input is not one and streams plainly.
+  if (run.bool("stdin")) warnWithoutTerminal(run);
   const r = run.ctx.kubelets.exec(ns, name, container, argv, run.bool("stdin") ? run.ctx.stdin : undefined);
   run.out(r.stdout);
   run.err(r.stderr);
