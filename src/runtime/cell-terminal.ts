@@ -5,12 +5,28 @@ import type { Stream } from "../workers/protocol.ts";
 import { currentTheme, followTheme } from "./xterm-theme.ts";
 
 const MAX_ROWS = 30;
+// A cell's terminal widens (and its box scrolls sideways) rather than wrap a kubectl table, up to this.
+const MAX_COLS = 500;
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 
-function charWidth(host: HTMLElement): number {
+const FONT_SIZE = 13;
+
+// The site's monospace stack, resolved: xterm measures its glyphs on a canvas, whose font cannot hold a
+// CSS var() (given one, the canvas keeps its 10px sans-serif, and every row comes out squashed and spaced).
+function monoFont(host: HTMLElement): string {
+  const style = getComputedStyle(host);
+  for (const name of ["--sl-font-mono", "--sl-font-system-mono"]) {
+    const stack = style.getPropertyValue(name).trim();
+    if (stack && !stack.includes("var(")) return stack;
+  }
+  return "ui-monospace, monospace";
+}
+
+function charWidth(host: HTMLElement, font: string): number {
   const probe = document.createElement("span");
   probe.className = "xterm";
-  probe.style.cssText = "position:absolute;visibility:hidden;font:13px/1.2 var(--sl-font-mono, monospace)";
+  probe.style.cssText = "position:absolute;visibility:hidden";
+  probe.style.font = `${FONT_SIZE}px/1.2 ${font}`;
   probe.textContent = "M".repeat(20);
   host.append(probe);
   const width = probe.getBoundingClientRect().width / 20;
@@ -24,14 +40,18 @@ export class OutputTerminal {
   readonly log: HTMLElement;
   private text = "";
   private lines = 0;
+  // Output terminals widen to their longest line; the page terminal (input) keeps its width and wraps.
+  private readonly widen: boolean;
+  private column = 0;
 
   constructor(
     host: HTMLElement,
     label: string,
-    options: { rows: number; minHeight?: number; input?: boolean },
+    options: { rows: number; minHeight?: number; input?: boolean; longestLine?: number },
   ) {
+    this.widen = !options.input;
     const box = document.createElement("div");
-    box.className = "kn-terminal";
+    box.className = "kn-terminal-box";
     if (options.minHeight) box.style.minHeight = `${options.minHeight}px`;
     host.append(box);
     this.log = document.createElement("div");
@@ -39,7 +59,9 @@ export class OutputTerminal {
     this.log.setAttribute("role", "log");
     this.log.setAttribute("aria-label", label);
     host.append(this.log);
-    const cols = Math.max(40, Math.floor((host.clientWidth - 16) / charWidth(host)));
+    const font = monoFont(host);
+    const fit = Math.max(40, Math.floor((host.clientWidth - 16) / charWidth(host, font)));
+    const cols = this.widen ? Math.min(MAX_COLS, Math.max(fit, options.longestLine ?? 0)) : fit;
     this.term = new Terminal({
       rows: Math.min(MAX_ROWS, Math.max(2, options.rows)),
       cols,
@@ -48,8 +70,8 @@ export class OutputTerminal {
       cursorBlink: false,
       cursorStyle: options.input ? "block" : "underline",
       cursorInactiveStyle: "none",
-      fontFamily: "var(--sl-font-mono, ui-monospace, monospace)",
-      fontSize: 13,
+      fontFamily: font,
+      fontSize: FONT_SIZE,
       scrollback: 5000,
       theme: currentTheme(),
     });
@@ -63,6 +85,7 @@ export class OutputTerminal {
     this.term.reset();
     this.text = "";
     this.lines = 0;
+    this.column = 0;
     this.log.textContent = "";
   }
 
@@ -72,10 +95,23 @@ export class OutputTerminal {
     this.text += plain;
     this.log.append(plain);
     this.lines += chunk.split("\n").length - 1;
-    if (this.lines + 1 > this.term.rows && this.term.rows < MAX_ROWS) {
-      this.term.resize(this.term.cols, Math.min(MAX_ROWS, this.lines + 1));
+    const cols = this.widen
+      ? Math.min(MAX_COLS, Math.max(this.term.cols, this.longest(plain)))
+      : this.term.cols;
+    if (cols !== this.term.cols || (this.lines + 1 > this.term.rows && this.term.rows < MAX_ROWS)) {
+      this.term.resize(cols, Math.min(MAX_ROWS, Math.max(this.term.rows, this.lines + 1)));
     }
     this.term.write(stream === "stderr" ? `\x1b[31m${chunk}\x1b[0m` : chunk);
+  }
+
+  // The widest line this chunk makes, counting the line it continues.
+  private longest(plain: string): number {
+    let widest = 0;
+    for (const ch of plain) {
+      if (ch === "\n") this.column = 0;
+      else if (ch !== "\r") widest = Math.max(widest, ++this.column);
+    }
+    return widest;
   }
 
   /** Add text to the screen-reader log only (it is already on screen, e.g. typed input). */
@@ -101,5 +137,7 @@ export function mountCellTerminal(cell: HTMLElement, label: string): OutputTermi
     saved.before(host);
     saved.hidden = true;
   } else cell.append(host);
-  return new OutputTerminal(host, label, { rows: savedText.split("\n").length, minHeight: height });
+  const lines = savedText.split("\n");
+  const longestLine = lines.reduce((a, l) => Math.max(a, l.length), 0);
+  return new OutputTerminal(host, label, { rows: lines.length, minHeight: height, longestLine });
 }

@@ -63,6 +63,53 @@ describe("running cells", () => {
   });
 });
 
+describe("terminal layout", () => {
+  it("draws each output line on one unsquashed screen row, widening rather than wrapping a table", async () => {
+    const { page } = await openPage(ctx.browser, ctx.url + firstNote());
+    // The cell whose saved output has the widest line (of those whose lines all fit on screen at once).
+    const n = await page.evaluate(() => {
+      let best = 1;
+      let widest = -1;
+      document.querySelectorAll("kn-cell").forEach((cell, i) => {
+        const lines = (cell.querySelector(".kn-cell-output")?.textContent ?? "").split("\n");
+        const width = Math.max(...lines.map((l) => l.length));
+        if (lines.length <= 25 && width > widest) [best, widest] = [i + 1, width];
+      });
+      return best;
+    });
+    const cell = page.locator("kn-cell").nth(n - 1);
+    await cell.getByRole("button", { name: `Run cell ${n}`, exact: true }).click();
+    await waitForCell(page, n, 60_000);
+    const saved = ((await cell.locator(".kn-cell-output").textContent()) ?? "").trimEnd().split("\n");
+    const drawn = await cell.locator(".xterm-rows > div").evaluateAll((rows) =>
+      rows.map((r) => ({
+        text: (r.textContent ?? "").replace(/\u00a0/g, " ").trimEnd(),
+        height: r.getBoundingClientRect().height,
+        spacing: Number.parseFloat(getComputedStyle(r.parentElement!).letterSpacing) || 0,
+      })),
+    );
+    // xterm measured the real font: rows as tall as the 13px text, glyphs not spread apart.
+    for (const row of drawn) {
+      expect(row.height).toBeGreaterThanOrEqual(13);
+      expect(Math.abs(row.spacing)).toBeLessThan(0.5);
+    }
+    expect(drawn.map((r) => r.text).slice(0, saved.length)).toEqual(saved.map((l) => l.trimEnd()));
+    await page.context().close();
+  });
+});
+
+describe("toolbar", () => {
+  it("styles every notebook button alike (no button takes another element's class)", async () => {
+    const { page } = await openPage(ctx.browser, ctx.url + firstNote());
+    const heights = await page
+      .locator(".kn-toolbar button:visible")
+      .evaluateAll((buttons) => buttons.map((b) => Math.round(b.getBoundingClientRect().height)));
+    expect(heights.length).toBeGreaterThan(1);
+    expect(new Set(heights).size).toBe(1);
+    await page.context().close();
+  });
+});
+
 describe("saved outputs", () => {
   it("reproduces every unedited cell's saved output on every note page with Run all", async () => {
     for (const note of ctx.site.notes) {
