@@ -87,8 +87,10 @@ export function completeLine(line: string, cluster: ShellCluster, host: string, 
   const verb = positional[0];
   if (positional.length === 1 && (NAME_VERBS.has(verb) || verb === "logs" || verb === "exec")) {
     if (verb === "logs" || verb === "exec") return withPrefix(names(cluster, "pods", words), current);
+    // kubectl completes resource types from their full names (`api-resources -o name`), not short names:
+    // `get no<Tab>` becomes `get nodes`.
     return withPrefix(
-      RESOURCES.flatMap((r) => [r.plural, ...r.shortNames]),
+      RESOURCES.map((r) => r.plural),
       current,
     );
   }

@@ -9,7 +9,7 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, indentOnInput } from "@codemirror/language";
 import { EditorState, type Extension, Prec, StateEffect, StateField } from "@codemirror/state";
-import { Decoration, type DecorationSet, EditorView, keymap, lineNumbers } from "@codemirror/view";
+import { Decoration, type DecorationSet, EditorView, keymap, lineNumbers, tooltips } from "@codemirror/view";
 import type { Diagnostic } from "../workers/protocol.ts";
 import { completeCellApi } from "./cell-api-completions.ts";
 import { cellApiHover } from "./cell-api-hover.ts";
@@ -48,8 +48,22 @@ const errorField = StateField.define<DecorationSet>({
   provide: (field) => EditorView.decorations.from(field),
 });
 
+// Completion lists and hover docs live in one box on <body>: drawn inside the main column, they would sit
+// under Starlight's right sidebar, whose text showed through them.
+let tooltipBox: HTMLElement | undefined;
+
+function tooltipParent(): HTMLElement {
+  if (!tooltipBox) {
+    tooltipBox = document.createElement("div");
+    tooltipBox.className = "kn-tooltips";
+    document.body.append(tooltipBox);
+  }
+  return tooltipBox;
+}
+
 function extensions(hooks: EditorHooks, label: string): Extension[] {
   return [
+    tooltips({ parent: tooltipParent() }),
     lineNumbers(),
     history(),
     indentOnInput(),

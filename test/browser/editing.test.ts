@@ -38,6 +38,33 @@ describe("editing a cell", () => {
     await page.context().close();
   });
 
+  it("shows the cell API's completions with their docs on top of the page, in the dark theme too", async () => {
+    const { page } = await openPage(ctx.browser, ctx.url + notePath(), { colorScheme: "dark" });
+    await replaceCode(page, 1, 'import { api } from "kubenotes";\napi.');
+    await page.keyboard.press("Control+Space");
+    const info = page.locator(".cm-completionInfo");
+    await info.waitFor({ timeout: 10_000 });
+    // Nothing of the page (the sidebars) is drawn over the list or its docs.
+    for (const tip of [page.locator(".cm-tooltip-autocomplete"), info]) {
+      const onTop = await tip.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return !!hit && el.contains(hit);
+      });
+      expect(onTop).toBe(true);
+    }
+    // The list's text is not drawn in the theme's light text on CodeMirror's light default background.
+    const colours = await page
+      .locator(".cm-tooltip-autocomplete")
+      .evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color]);
+    const luminance = (c: string) => {
+      const [r, g, b] = (c.match(/\d+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    expect(Math.abs(luminance(colours[0]) - luminance(colours[1]))).toBeGreaterThan(100);
+    await page.context().close();
+  });
+
   it("publishes the cell API's types with the site", async () => {
     const res = await fetch(new URL("kubenotes.d.ts", ctx.url.endsWith("/") ? ctx.url : `${ctx.url}/`));
     expect(res.status).toBe(200);

@@ -6,7 +6,8 @@ describe("tab completion", () => {
     const sh = createCluster().shell();
     expect(sh.complete("kube")).toEqual(["kubectl"]);
     expect(sh.complete("kubectl desc")).toEqual(["describe"]);
-    expect(sh.complete("kubectl get deploy")).toEqual(["deploy", "deployments"]);
+    expect(sh.complete("kubectl get deploy")).toEqual(["deployments"]);
+    expect(sh.complete("kubectl get no")).toEqual(["nodes"]);
     expect(sh.complete("kubectl get nodes node0")).toEqual(["node01", "node02"]);
     expect(sh.complete("ssh node")).toEqual(["node01", "node02"]);
   });
