@@ -42,6 +42,8 @@ export class OutputTerminal {
   private lines = 0;
   // Output terminals widen to their longest line; the page terminal (input) keeps its width and wraps.
   private readonly widen: boolean;
+  // The columns that fit the box (a notice wraps there even when the terminal is wider).
+  private readonly fit: number;
   private column = 0;
 
   constructor(
@@ -61,6 +63,7 @@ export class OutputTerminal {
     host.append(this.log);
     const font = monoFont(host);
     const fit = Math.max(40, Math.floor((host.clientWidth - 16) / charWidth(host, font)));
+    this.fit = fit - 1;
     const cols = this.widen ? Math.min(MAX_COLS, Math.max(fit, options.longestLine ?? 0)) : fit;
     this.term = new Terminal({
       rows: Math.min(MAX_ROWS, Math.max(2, options.rows)),
@@ -92,8 +95,12 @@ export class OutputTerminal {
   /** Append output; stderr shows in red. */
   write(stream: Stream, chunk: string): void {
     const plain = chunk.replace(ANSI, "");
-    this.text += plain;
-    this.log.append(plain);
+    this.mirror(plain);
+    this.draw(stream, chunk, plain);
+  }
+
+  // Put a chunk on screen (its text already logged), growing the terminal to hold it.
+  private draw(stream: Stream, chunk: string, plain: string): void {
     this.lines += chunk.split("\n").length - 1;
     const cols = this.widen
       ? Math.min(MAX_COLS, Math.max(this.term.cols, this.longest(plain)))
@@ -112,6 +119,25 @@ export class OutputTerminal {
       else if (ch !== "\r") widest = Math.max(widest, ++this.column);
     }
     return widest;
+  }
+
+  /** Tell the reader something in red (the page's own words, not output): wrapped at the visible width. */
+  notice(text: string): void {
+    const lines: string[] = [];
+    for (const paragraph of text.split("\n")) {
+      let line = "";
+      for (const word of paragraph.split(" ")) {
+        if (line && line.length + 1 + word.length > this.fit) {
+          lines.push(line);
+          line = word;
+        } else line = line ? `${line} ${word}` : word;
+      }
+      lines.push(line);
+    }
+    // Screen readers get the sentence whole; the screen gets it wrapped.
+    this.mirror(`${text}\n`);
+    const wrapped = `${lines.join("\n")}\n`;
+    this.draw("stderr", wrapped, wrapped);
   }
 
   /** Add text to the screen-reader log only (it is already on screen, e.g. typed input). */

@@ -135,7 +135,7 @@ export class Notebook {
     const write = (stream: Stream, text: string) => this.terminalOf(cell).write(stream, text);
     const code = await this.codeOf(cell, write);
     if (code && generation !== this.generation) {
-      write("stderr", `Stopped: ${this.stopReason}.\n`);
+      this.terminalOf(cell).notice(`Stopped: ${this.stopReason}.`);
       showRunning(cell, false);
       return false;
     }
@@ -153,8 +153,9 @@ export class Notebook {
     }
     if (result.stopped) {
       const ran = this.cells.filter((c) => c.ran).length;
-      write("stderr", `\nStopped: ${result.stopped}. `);
-      write("stderr", `The cluster was restored by replaying the ${ran} cell(s) that ran before.\n`);
+      this.terminalOf(cell).notice(
+        `\nStopped: ${result.stopped}. The cluster was restored by replaying the ${ran} cell(s) that ran before.`,
+      );
       showRunning(cell, false);
       cell.ran = false;
       return false;

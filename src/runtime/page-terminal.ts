@@ -61,7 +61,7 @@ export function openPageTerminal(host: HTMLElement, kernel: KernelClient): Outpu
         }
         busy = true;
         const result = await kernel.runLine(action.line, (stream, text) => terminal.write(stream, text));
-        if (result.stopped) terminal.write("stderr", `Stopped: ${result.stopped}.\n`);
+        if (result.stopped) terminal.notice(`Stopped: ${result.stopped}.`);
         busy = false;
         promptNow();
         return;

@@ -52,6 +52,18 @@ describe("runaway cells", () => {
     expect(await cellOutput(page, last)).toMatch(
       /Stopped: it ran for more than 3 s without finishing\. The cluster was restored/,
     );
+    // The notice is wrapped to the terminal's visible width (output tables may scroll sideways; it may not).
+    const overflow = await page
+      .locator("kn-cell")
+      .nth(last - 1)
+      .locator(".kn-terminal-box")
+      .evaluate((box) => {
+        const right = box.getBoundingClientRect().right;
+        return [...box.querySelectorAll(".xterm-rows span")]
+          .filter((s) => (s.textContent ?? "").trim() !== "")
+          .some((s) => s.getBoundingClientRect().right > right);
+      });
+    expect(overflow).toBe(false);
     // The edit survives the stop; putting the original back reproduces the saved output on the replayed cluster.
     expect(
       await page
