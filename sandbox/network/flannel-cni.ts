@@ -2,7 +2,7 @@
 // `bridge` (cni0, one veth pair per pod, hairpin, default gateway) with `host-local` IPAM.
 // Model choice: flannel's VXLAN backend (flannel.1), its default; host-gw is not modelled.
 import type { NetworkHook, NetworkRequest } from "../node/cri-types.ts";
-import type { FsNode } from "../node/filesystem.ts";
+import type { FileTree, FsNode } from "../node/filesystem.ts";
 import { formatIPv4, parseCidr, parseIPv4 } from "../node/iptables/addr.ts";
 import { hexFrom, macFrom, type NodeNetwork } from "./node-network.ts";
 import { LOOPBACK, type Route } from "./stack.ts";
@@ -58,18 +58,25 @@ function allocate(node: NodeNetwork, subnet: string, sandboxId: string, now: num
   const cidr = parseCidr(subnet)!;
   const base = cidr.addr & cidr.mask;
   const size = 2 ** (32 - Number(subnet.split("/")[1]));
-  fs.mkdirp(IPAM_DIR, now);
-  const lastFile = fs.find(`${IPAM_DIR}/last_reserved_ip.0`);
+  // One walk to the directory; its entries are then read from the node it gave.
+  const dir = fs.mkdirp(IPAM_DIR, now);
+  const lastFile = entry(fs, dir, "last_reserved_ip.0");
   const last = lastFile?.kind === "file" ? (parseIPv4(lastFile.content.trim()) ?? base + 1) - base : 1;
   for (let i = 1; i < size - 2; i++) {
     const host = ((last - 2 + i) % (size - 3)) + 2;
     const ip = formatIPv4(base + host);
-    if (fs.exists(`${IPAM_DIR}/${ip}`)) continue;
+    if (entry(fs, dir, ip) !== undefined) continue;
     fs.writeFile(`${IPAM_DIR}/${ip}`, `${sandboxId}\r\neth0`, now);
     fs.writeFile(`${IPAM_DIR}/last_reserved_ip.0`, ip, now);
     return ip;
   }
   return null;
+}
+
+// An entry of the IPAM directory as a walk from / finds it (a symlink, or a directory that is none, walks).
+function entry(fs: FileTree, dir: FsNode, name: string): FsNode | undefined {
+  const found = dir.kind === "dir" ? dir.children.get(name) : undefined;
+  return found?.kind === "symlink" || dir.kind !== "dir" ? fs.find(`${IPAM_DIR}/${name}`) : found;
 }
 
 function ensureBridge(node: NodeNetwork, gateway: string, mtu: number): void {
