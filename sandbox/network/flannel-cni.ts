@@ -2,14 +2,18 @@
 // `bridge` (cni0, one veth pair per pod, hairpin, default gateway) with `host-local` IPAM.
 // Model choice: flannel's VXLAN backend (flannel.1), its default; host-gw is not modelled.
 import type { NetworkHook, NetworkRequest } from "../node/cri-types.ts";
-import type { FsNode } from "../node/filesystem.ts";
+import type { FileTree, FsNode } from "../node/filesystem.ts";
 import { formatIPv4, parseCidr, parseIPv4 } from "../node/iptables/addr.ts";
 import { hexFrom, macFrom, type NodeNetwork } from "./node-network.ts";
 import { LOOPBACK, type Route } from "./stack.ts";
 
 const IPAM_DIR = "/var/lib/cni/networks/cbr0";
 
-type FlannelConfig = { subnet: string; network: string; mtu: number };
+type FlannelConfig = { subnet: string; network: string; mtu: number; pool?: Pool };
+
+// What a pod's setup reads from the subnet: its first address and size (as host-local reads the range), the
+// first three octets and the gateway.
+type Pool = { base: number; size: number; range: string; gateway: string };
 
 const CONF_NAME = /\.(conf|conflist|json)$/;
 const SUBNET_KEY = /^FLANNEL_SUBNET=(\S+)$/m;
@@ -53,23 +57,38 @@ function readConfig(
 }
 
 // host-local: continue after the last reserved address, wrapping, so a new pod gets a fresh IP.
-function allocate(node: NodeNetwork, subnet: string, sandboxId: string, now: number): string | null {
+function allocate(node: NodeNetwork, pool: Pool, sandboxId: string, now: number): string | null {
   const fs = node.machine.fs;
-  const cidr = parseCidr(subnet)!;
-  const base = cidr.addr & cidr.mask;
-  const size = 2 ** (32 - Number(subnet.split("/")[1]));
-  fs.mkdirp(IPAM_DIR, now);
-  const lastFile = fs.find(`${IPAM_DIR}/last_reserved_ip.0`);
+  const { base, size } = pool;
+  // One walk to the directory; its entries are then read from the node it gave.
+  const dir = fs.mkdirp(IPAM_DIR, now);
+  const lastFile = entry(fs, dir, "last_reserved_ip.0");
   const last = lastFile?.kind === "file" ? (parseIPv4(lastFile.content.trim()) ?? base + 1) - base : 1;
   for (let i = 1; i < size - 2; i++) {
     const host = ((last - 2 + i) % (size - 3)) + 2;
     const ip = formatIPv4(base + host);
-    if (fs.exists(`${IPAM_DIR}/${ip}`)) continue;
+    if (entry(fs, dir, ip) !== undefined) continue;
     fs.writeFile(`${IPAM_DIR}/${ip}`, `${sandboxId}\r\neth0`, now);
     fs.writeFile(`${IPAM_DIR}/last_reserved_ip.0`, ip, now);
     return ip;
   }
   return null;
+}
+
+function poolOf(subnet: string): Pool {
+  const cidr = parseCidr(subnet)!;
+  return {
+    base: cidr.addr & cidr.mask,
+    size: 2 ** (32 - Number(subnet.split("/")[1])),
+    range: subnet.replace(/\.\d+\/24$/, ""),
+    gateway: subnet.split("/")[0],
+  };
+}
+
+// An entry of the IPAM directory as a walk from / finds it (a symlink, or a directory that is none, walks).
+function entry(fs: FileTree, dir: FsNode, name: string): FsNode | undefined {
+  const found = dir.kind === "dir" ? dir.children.get(name) : undefined;
+  return found?.kind === "symlink" || dir.kind !== "dir" ? fs.find(`${IPAM_DIR}/${name}`) : found;
 }
 
 function ensureBridge(node: NodeNetwork, gateway: string, mtu: number): void {
@@ -113,13 +132,15 @@ export function flannelCni(node: NodeNetwork, now: () => number): NetworkHook {
     setup(req: NetworkRequest) {
       const cfg = readConfig(node, lastEnv);
       if ("error" in cfg) return cfg;
-      const ip = allocate(node, cfg.subnet, req.sandboxId, now());
-      const range = cfg.subnet.replace(/\.\d+\/24$/, "");
+      // Worked out once per subnet.env text (the config object is kept while the text stays the same).
+      cfg.pool ??= poolOf(cfg.subnet);
+      const pool = cfg.pool;
+      const ip = allocate(node, pool, req.sandboxId, now());
+      const { range, gateway } = pool;
       if (!ip)
         return {
           error: `plugin type="flannel" failed (add): failed to delegate add: failed to allocate for range 0: no IP addresses available in range set: ${range}.1-${range}.254`,
         };
-      const gateway = cfg.subnet.split("/")[0];
       ensureBridge(node, gateway, cfg.mtu);
       const named = node.machine.netns.get(req.netnsName)!;
       node.machine.netns.assignNsid(req.netnsName);

@@ -1,7 +1,7 @@
 // A container's own root filesystem: the image's directories and files plus the bind mounts it asked for.
 import type { ImageFile } from "../images/types.ts";
 import { FileTree, type FsNode, splitPath } from "./filesystem.ts";
-import { LazyRootfs, prefixRelated } from "./lazy-rootfs.ts";
+import { LazyRootfs, type MountPaths, prefixRelated, sharedMountPaths } from "./lazy-rootfs.ts";
 import { copyTemplate, imageTemplate } from "./rootfs-template.ts";
 
 /** One bind mount, as CRI's Mount carries it (host_path is a directory or file on the node). */
@@ -29,11 +29,11 @@ export function createRootfs(
   files: readonly ImageFile[] = NO_FILES,
 ): FileTree {
   const image = imageTemplate(files, fillImage);
-  const paths = mounts.map((m) => splitPath(m.containerPath));
-  if (image && mounts.every((_, i) => simpleMount(image, paths, i))) {
+  const shared = image ? sharedMountPaths(mounts) : undefined;
+  if (image && shared && simpleMounts(image, shared)) {
     // The host side happens now, as the mounts are resolved; the container's tree waits for a reader.
     const found = mounts.map((m) => hostNode(m, node, now));
-    return new LazyRootfs(now, image, mounts, found);
+    return new LazyRootfs(now, image, mounts, found, shared);
   }
   const fs = new FileTree(now);
   if (image) copyTemplate(image, fs.root, now);
@@ -55,9 +55,23 @@ function hostNode(m: ContainerMount, node: FileTree | undefined, now: number): F
   return host.lookup(m.hostPath);
 }
 
+// Whether every mount of the set is simple in this image; a pod's containers ask with the same set and image,
+// so the answer is kept for the set's last image (templates are never changed).
+function simpleMounts(image: FsNode & { kind: "dir" }, shared: MountPaths): boolean {
+  if (shared.checkedIn !== image) {
+    shared.simple = shared.paths.every((_, i) => simpleMount(image, shared.paths, i));
+    shared.checkedIn = image;
+  }
+  return shared.simple === true;
+}
+
 // Whether placing mount i later gives what placing it now would: its directories in the image are plain
 // directories (no symlink or file to resolve or fail on) and no other mount lies at, above or under it.
-function simpleMount(image: FsNode & { kind: "dir" }, paths: readonly string[][], i: number): boolean {
+function simpleMount(
+  image: FsNode & { kind: "dir" },
+  paths: readonly (readonly string[])[],
+  i: number,
+): boolean {
   const names = paths[i];
   if (names.length === 0) return false;
   for (let j = 0; j < paths.length; j++) if (j !== i && prefixRelated(paths[j], names)) return false;

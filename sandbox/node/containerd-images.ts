@@ -120,7 +120,6 @@ export class ImageStore {
   private store(ref: string, program: ImageProgram): StoredImage {
     const id = imageIdOf(program);
     const existing = this.images.get(id);
-    const { repo } = splitRef(ref);
     if (existing) {
       if (!existing.repoTags.includes(ref)) {
         existing.repoTags.push(ref);
@@ -128,6 +127,7 @@ export class ImageStore {
       }
       return existing;
     }
+    const { repo } = splitRef(ref);
     const img: StoredImage = {
       id,
       program,

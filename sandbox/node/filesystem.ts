@@ -213,13 +213,13 @@ export class FileTree {
     }
   }
 
-  /** Create a directory and its parents. */
-  mkdirp(path: string, now: number, mode = 0o755): void {
-    this.mkdirNames(split(path), path, now, mode);
+  /** Create a directory and its parents; returns the node the path ends at (a file already there stays). */
+  mkdirp(path: string, now: number, mode = 0o755): FsNode {
+    return this.mkdirNames(split(path), path, now, mode);
   }
 
   // mkdirp over split names; an error names `path` (undefined: the names joined).
-  private mkdirNames(names: readonly string[], path: string | undefined, now: number, mode: number): void {
+  private mkdirNames(names: readonly string[], path: string | undefined, now: number, mode: number): FsNode {
     let node: FsNode = this.root;
     for (let i = 0; i < names.length; i++) {
       if (node.kind !== "dir") throw new FsError("ENOTDIR", path ?? `/${names.join("/")}`);
@@ -234,6 +234,7 @@ export class FileTree {
       }
       node = next.kind === "symlink" ? this.lookup(linkTarget(names.slice(0, i), next.target)) : next;
     }
+    return node;
   }
 
   // The directory holding a path's last name (which `names` loses), or the error a kernel would give.

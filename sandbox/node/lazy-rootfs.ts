@@ -21,13 +21,17 @@ type Peek = FsNode | undefined | null;
 
 // A mount set's split container paths and read-only marks, shared by every container with the same
 // mounts (most pods' containers have the same five): frozen, never changed. Bounded like the argv table.
-interface MountPaths {
+export interface MountPaths {
   paths: readonly (readonly string[])[];
   marks: readonly (readonly string[])[];
+  /** The last image template the set was checked against (see createRootfs), and the answer. */
+  checkedIn?: Dir;
+  simple?: boolean;
 }
 const mountPaths = new Map<string, MountPaths>();
 
-function sharedMountPaths(mounts: readonly ContainerMount[]): MountPaths {
+/** Give a mount set's split container paths and read-only marks, shared by every container with that set. */
+export function sharedMountPaths(mounts: readonly ContainerMount[]): MountPaths {
   let key = "";
   for (const m of mounts) key += (m.readonly ? "\nr" : "\nw") + m.containerPath;
   let known = mountPaths.get(key);
@@ -52,12 +56,18 @@ export class LazyRootfs extends FileTree {
   private ops: Op[] | undefined;
 
   /** Make a root of an image template and mounts (none nested, see createRootfs) to lay out on first use. */
-  constructor(now: number, template: Dir, mounts: readonly ContainerMount[], found: readonly FsNode[]) {
+  constructor(
+    now: number,
+    template: Dir,
+    mounts: readonly ContainerMount[],
+    found: readonly FsNode[],
+    shared = sharedMountPaths(mounts),
+  ) {
     super(now, true);
     this.t0 = now;
     this.template = template;
     this.found = found;
-    const { paths, marks } = sharedMountPaths(mounts);
+    const { paths, marks } = shared;
     this.paths = paths;
     // Read-only marks apply at once, as the eager build's did; the list is shared (see mountReadOnly).
     if (marks.length > 0) this.readOnly = marks as string[][];
