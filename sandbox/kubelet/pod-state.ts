@@ -70,6 +70,8 @@ export interface PodRecord {
   podIPs?: { ip: string }[];
   /** What the status manager last built this pod's status from (kept by status-memo.ts). */
   statusMemo?: StatusMemo;
+  /** Waiting in the status manager's list for the end of the instant. */
+  queued: boolean;
 }
 
 /** A fresh container record. */
@@ -285,10 +287,13 @@ export function buildStatus(
   // Indexed loops and no closures: this runs for every status write, often in code not yet optimized,
   // where for-of and closures allocate.
   // Sidecars count toward readiness, listed before the app containers (GenerateContainersReadyCondition).
-  const notReady: string[] = [];
+  // The names joined with spaces as they are found (no list to join).
+  let notReady: string | undefined;
   for (let i = 0; i < inits.length; i++)
-    if (inits[i].sidecar && !inits[i].ready) notReady.push(inits[i].name);
-  for (let i = 0; i < apps.length; i++) if (!apps[i].ready) notReady.push(apps[i].name);
+    if (inits[i].sidecar && !inits[i].ready)
+      notReady = notReady === undefined ? inits[i].name : `${notReady} ${inits[i].name}`;
+  for (let i = 0; i < apps.length; i++)
+    if (!apps[i].ready) notReady = notReady === undefined ? apps[i].name : `${notReady} ${apps[i].name}`;
   // Once initialized a pod stays so, even while a sidecar restarts.
   const initsDone = inits.length === 0 || rec.initializedAt !== undefined;
   let phase: PodStatus["phase"] = "Pending";
@@ -297,10 +302,9 @@ export function buildStatus(
   if (rec.terminal) phase = rec.terminal;
   else if (initsDone && anyRunning(rec)) phase = "Running";
   const t0 = rec.admittedAt;
-  const allReady = notReady.length === 0 && apps.length > 0 && !rec.terminal;
+  const allReady = notReady === undefined && apps.length > 0 && !rec.terminal;
   // Only a False condition of a live pod shows the message.
-  const notReadyMsg =
-    allReady || rec.terminal ? "" : `containers with unready status: [${notReady.join(" ")}]`;
+  const notReadyMsg = allReady || rec.terminal ? "" : `containers with unready status: [${notReady ?? ""}]`;
   const conditions: Condition[] = [
     cond(
       "PodReadyToStartContainers",

@@ -69,6 +69,7 @@ export function admit(pod: Pod, key: string, now: number): PodRecord {
     probesStarted: undefined,
     podIPs: undefined,
     statusMemo: undefined,
+    queued: false,
   };
 }
 

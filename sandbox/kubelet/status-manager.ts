@@ -15,7 +15,12 @@ export class StatusManager {
   private readonly hostIP: string;
   // Every pod status this kubelet writes names its node's address in the same frozen hostIPs list.
   private readonly hostIPs: { ip: string }[];
-  private readonly dirty = new Set<PodRecord>();
+  // The records to look at, in the order first marked, in the first `size` slots; a record's `queued` says
+  // it is there. The list keeps its room between instants (a Set cleared per instant made a new table each
+  // time and grew it again).
+  private readonly queue: Array<PodRecord | undefined> = [];
+  private size = 0;
+  private readonly flushNow = () => this.flush();
   private flushQueued = false;
 
   constructor(api: ApiServer, pods: Informer<Pod>, records: ReadonlyMap<string, PodRecord>, hostIP: string) {
@@ -28,25 +33,41 @@ export class StatusManager {
 
   /** Have the record's status looked at once the current instant's work is done. */
   markDirty(rec: PodRecord): void {
-    this.dirty.add(rec);
+    if (!rec.queued) {
+      rec.queued = true;
+      if (this.size < this.queue.length) this.queue[this.size] = rec;
+      else this.queue.push(rec);
+      this.size++;
+    }
     if (this.flushQueued) return;
     this.flushQueued = true;
-    this.api.loop.defer(() => this.flush());
+    this.api.loop.defer(this.flushNow);
   }
 
   /** Drop a record that left the node. */
   forget(rec: PodRecord): void {
-    this.dirty.delete(rec);
+    if (!rec.queued) return;
+    rec.queued = false;
+    const queue = this.queue;
+    const at = queue.indexOf(rec);
+    queue.copyWithin(at, at + 1, this.size);
+    queue[--this.size] = undefined;
   }
 
   private flush(): void {
     this.flushQueued = false;
-    // forEach with one callback made per manager: for-of over a Set allocates per entry in code not yet optimized.
-    this.dirty.forEach(this.flushOne);
-    this.dirty.clear();
+    const queue = this.queue;
+    // Records marked while this runs are looked at too; one marked again after its turn waits for the
+    // next instant's mark, as with the Set this replaces (it stays queued until the list is emptied).
+    for (let i = 0; i < this.size; i++) this.flushOne(queue[i]!);
+    for (let i = 0; i < this.size; i++) {
+      queue[i]!.queued = false;
+      queue[i] = undefined;
+    }
+    this.size = 0;
   }
 
-  private readonly flushOne = (rec: PodRecord): void => {
+  private flushOne(rec: PodRecord): void {
     if (rec.killing && !this.records.has(rec.uid)) return;
     const cur = this.pods.get(rec.key);
     if (!cur || cur.metadata.uid !== rec.uid) return;
@@ -67,5 +88,5 @@ export class StatusManager {
     } catch {
       // The pod was deleted meanwhile; its delete event cleans up.
     }
-  };
+  }
 }
