@@ -240,7 +240,7 @@ function pendingInits(rec: PodRecord): string[] {
 function podIPList(rec: PodRecord, ip: string): { ip: string }[] {
   let list = rec.podIPs;
   if (list === undefined || list[0].ip !== ip) {
-    list = Object.freeze([Object.freeze({ ip })]) as { ip: string }[];
+    list = ipList(ip);
     rec.podIPs = list;
   }
   return list;
