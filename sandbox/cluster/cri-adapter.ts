@@ -11,9 +11,20 @@ import type { EventLoop } from "../util/event-loop.ts";
 
 // The kubelet resolves every variable (values, fieldRefs, $(VAR), Service links) before it asks the
 // runtime to start a container, as the CRI expects: here they are only turned into a map.
+// Containers started in one burst often get the same (shared, frozen) env list: its map is made once and
+// shared too, frozen, as the runtime only reads it. Safe between clusters: it depends on the list alone.
+let lastEnv: EnvVar[] | undefined;
+let lastMap: Record<string, string> = {};
+
 function environment(env: EnvVar[] | undefined): Record<string, string> {
+  if (env !== undefined && env === lastEnv) return lastMap;
   const out: Record<string, string> = {};
-  for (const e of env ?? []) out[e.name] = e.value ?? "";
+  const list = env ?? [];
+  for (let i = 0; i < list.length; i++) out[list[i].name] = list[i].value ?? "";
+  if (env !== undefined && Object.isFrozen(env)) {
+    lastEnv = env;
+    lastMap = Object.freeze(out);
+  }
   return out;
 }
 

@@ -129,6 +129,46 @@ function fieldValue(pod: Pod, path: string, facts: EnvFacts): string {
   }
 }
 
+// The Services seen by the last container start and the variables they gave: the containers started in
+// one burst see the same stored Service objects (never changed in place, so identity is enough). Safe
+// between clusters: the entry depends on its inputs alone.
+let lastServices: readonly Service[] = [];
+let lastNamespace = "";
+let lastLinks = true;
+let lastVars: ReadonlyArray<[string, string]> = [];
+let lastVarsOnly: EnvVar[] | undefined;
+
+function serviceVars(
+  services: readonly Service[],
+  namespace: string,
+  links: boolean,
+): ReadonlyArray<[string, string]> {
+  if (namespace === lastNamespace && links === lastLinks && sameItems(services, lastServices))
+    return lastVars;
+  lastVars = serviceEnv(visibleServices(services, namespace, links));
+  lastServices = services.slice();
+  lastNamespace = namespace;
+  lastLinks = links;
+  lastVarsOnly = undefined;
+  return lastVars;
+}
+
+function sameItems(a: readonly Service[], b: readonly Service[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// The environment of a container without env of its own, frozen: every caller only reads it.
+function servicesOnly(svc: ReadonlyArray<[string, string]>): EnvVar[] {
+  if (svc === lastVars && lastVarsOnly !== undefined) return lastVarsOnly;
+  const out: EnvVar[] = [];
+  for (let i = 0; i < svc.length; i++) out.push(Object.freeze({ name: svc[i][0], value: svc[i][1] }));
+  Object.freeze(out);
+  if (svc === lastVars) lastVarsOnly = out;
+  return out;
+}
+
 /** Build a container's environment: its env in spec order, then the Service variables it does not override. */
 export function containerEnv(
   pod: Pod,
@@ -137,7 +177,9 @@ export function containerEnv(
   facts: EnvFacts,
 ): EnvVar[] {
   const links = pod.spec.enableServiceLinks ?? true;
-  const svc = serviceEnv(visibleServices(services, pod.metadata.namespace ?? "default", links));
+  const svc = serviceVars(services, pod.metadata.namespace ?? "default", links);
+  // A container without env of its own gets the Service variables alone: one shared list per set of them.
+  if (!container.env?.length) return servicesOnly(svc);
   // Only a value with a `$(...)` reference reads the Service variables by name.
   let svcMap: Map<string, string> | undefined;
   const own = new Map<string, string>();

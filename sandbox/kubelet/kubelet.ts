@@ -6,12 +6,11 @@ import type { Lease, Node, Pod, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { Informer, keyOf } from "../client/informer.ts";
-import { jsonEqual } from "../util/json-equal.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 import type { ContainerRuntime } from "./cri.ts";
 import { type MachineFacts, nodeStatus, registrationObject, statusChanged } from "./node-status.ts";
-import { buildStatus, type PodRecord } from "./pod-state.ts";
+import type { PodRecord } from "./pod-state.ts";
 import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
 import type { ProbeTransport } from "./probe-transport.ts";
 import { FILE_CHECK_MS, type ManifestReader, StaticPodSource } from "./static-pod-source.ts";
@@ -23,7 +22,7 @@ import {
   type StaticPodHost,
   wantsMirror,
 } from "./static-pod-sync.ts";
-import { plainlyDiffers, type StatusMemo, sameStatusInputs, statusMemoOf } from "./status-memo.ts";
+import { StatusManager } from "./status-manager.ts";
 import { VolumeManager } from "./volume-manager.ts";
 
 /** Configuration of one kubelet. */
@@ -53,9 +52,7 @@ export class Kubelet {
   private readonly recorder: EventRecorder;
   private readonly pods: Informer<Pod>;
   private readonly records = new Map<string, PodRecord>();
-  private readonly dirty = new Set<PodRecord>();
-  private readonly statusMemos = new WeakMap<PodRecord, StatusMemo>();
-  private flushQueued = false;
+  private readonly status: StatusManager;
   private timers: Array<() => void> = [];
   private lastReport = 0;
   private running = false;
@@ -80,6 +77,7 @@ export class Kubelet {
       update: (_o, p) => this.onPod(p),
       delete: (p) => this.onPodGone(p),
     });
+    this.status = new StatusManager(cfg.api, this.pods, this.records, cfg.machine.ip);
     this.host = {
       loop: cfg.api.loop,
       runtime: cfg.runtime,
@@ -344,47 +342,13 @@ export class Kubelet {
   }
 
   private markDirty(rec: PodRecord): void {
-    this.dirty.add(rec);
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    this.api.loop.defer(() => this.flush());
-  }
-
-  /** Write changed pod statuses, one write per pod per instant (the status manager's batching). */
-  private flush(): void {
-    this.flushQueued = false;
-    for (const rec of this.dirty) {
-      if (rec.killing && !this.records.has(rec.uid)) continue;
-      const cur = this.pods.get(rec.key);
-      if (!cur || cur.metadata.uid !== rec.uid) continue;
-      const memo = statusMemoOf(this.statusMemos, rec);
-      // Same inputs as the status the API holds (stored statuses are never changed in place): nothing to do.
-      if (sameStatusInputs(rec, memo) && cur.status !== undefined && cur.status === memo.matched) continue;
-      const scheduled = cur.status?.conditions?.find((c) => c.type === "PodScheduled");
-      const status = buildStatus(rec, this.cfg.machine.ip, scheduled);
-      if (
-        (cur.status === undefined || !plainlyDiffers(status, cur.status)) &&
-        jsonEqual(status, cur.status)
-      ) {
-        memo.matched = cur.status;
-        continue;
-      }
-      memo.matched = undefined;
-      const next = { ...cur, status };
-      try {
-        this.api.updateStatus("pods", next, { handOff: true });
-        memo.matched = status;
-      } catch {
-        // The pod was deleted meanwhile; its delete event cleans up.
-      }
-    }
-    this.dirty.clear();
+    this.status.markDirty(rec);
   }
 
   private finished(rec: PodRecord): void {
     this.volumes?.forget(rec);
     this.records.delete(rec.uid);
-    this.dirty.delete(rec);
+    this.status.forget(rec);
     const cur = this.api.tryGet<Pod>("pods", rec.pod.metadata.namespace, rec.pod.metadata.name!);
     if (cur && cur.metadata.uid === rec.uid) {
       try {

@@ -2,6 +2,7 @@
 import { computePodQOS } from "../api/qos.ts";
 import type { Condition, Container, ContainerStatus, Pod, PodStatus } from "../api/types.ts";
 import { rfc3339 } from "../util/time.ts";
+import type { StatusMemo } from "./status-memo.ts";
 
 /** Where one container is in its life. */
 export interface ContainerRecord {
@@ -65,6 +66,12 @@ export interface PodRecord {
   initializedAt?: number;
   /** The prober's workers for this pod have been started. */
   probesStarted?: boolean;
+  /** The frozen podIPs list of the last status built, reused while the address stays. */
+  podIPs?: { ip: string }[];
+  /** What the status manager last built this pod's status from (kept by status-memo.ts). */
+  statusMemo?: StatusMemo;
+  /** Waiting in the status manager's list for the end of the instant. */
+  queued: boolean;
 }
 
 /** A fresh container record. */
@@ -228,48 +235,76 @@ function pendingInits(rec: PodRecord): string[] {
     .map((c) => c.name);
 }
 
-// A status's one-address lists (hostIPs, podIPs) by address, frozen and shared by every status version that
-// names the address (stored objects are never changed in place). Safe between clusters: an entry depends
-// on the address alone.
-const ipLists = new Map<string, { ip: string }[]>();
-
-function ipList(ip: string): { ip: string }[] {
-  let list = ipLists.get(ip);
-  if (list === undefined) {
-    if (ipLists.size >= 10_000) ipLists.clear();
-    list = Object.freeze([Object.freeze({ ip })]) as { ip: string }[];
-    ipLists.set(ip, list);
+// A status's one-address list (podIPs) is frozen and kept on the record, shared by every status version
+// that names the address (stored objects are never changed in place).
+function podIPList(rec: PodRecord, ip: string): { ip: string }[] {
+  let list = rec.podIPs;
+  if (list === undefined || list[0].ip !== ip) {
+    list = ipList(ip);
+    rec.podIPs = list;
   }
   return list;
 }
 
-/** Build the PodStatus the kubelet reports for a record; `hostIP` is the node's address. */
-export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition | undefined): PodStatus {
+/** A frozen one-address list (a node's hostIPs), to be shared by every status that names the address. */
+export function ipList(ip: string): { ip: string }[] {
+  return Object.freeze([Object.freeze({ ip })]) as { ip: string }[];
+}
+
+/** Find a status's condition of one type (a loop: no callback to allocate on the status path). */
+export function conditionOf(status: PodStatus | undefined, type: string): Condition | undefined {
+  const list = status?.conditions;
+  if (list === undefined) return undefined;
+  for (let i = 0; i < list.length; i++) if (list[i].type === type) return list[i];
+  return undefined;
+}
+
+// An app container runs or ran: the pod has left Pending.
+function anyRunning(rec: PodRecord): boolean {
+  const apps = rec.containers;
+  for (let i = 0; i < apps.length; i++) {
+    const c = apps[i];
+    if (
+      c.state === "running" ||
+      (c.state === "terminated" && (c.restartCount > 0 || (rec.killing && c.startedAt !== undefined))) ||
+      c.last
+    )
+      return true;
+  }
+  return false;
+}
+
+/** Build the PodStatus the kubelet reports for a record; `hostIP` is the node's address, `hostIPs` its ipList. */
+export function buildStatus(
+  rec: PodRecord,
+  hostIP: string,
+  hostIPs: { ip: string }[],
+  scheduled: Condition | undefined,
+): PodStatus {
   const pod = rec.pod;
   const apps = rec.containers;
+  const inits = rec.inits;
+  // Indexed loops and no closures: this runs for every status write, often in code not yet optimized,
+  // where for-of and closures allocate.
   // Sidecars count toward readiness, listed before the app containers (GenerateContainersReadyCondition).
-  const notReady: string[] = [];
-  for (const c of rec.inits) if (c.sidecar && !c.ready) notReady.push(c.name);
-  for (const c of apps) if (!c.ready) notReady.push(c.name);
+  // The names joined with spaces as they are found (no list to join).
+  let notReady: string | undefined;
+  for (let i = 0; i < inits.length; i++)
+    if (inits[i].sidecar && !inits[i].ready)
+      notReady = notReady === undefined ? inits[i].name : `${notReady} ${inits[i].name}`;
+  for (let i = 0; i < apps.length; i++)
+    if (!apps[i].ready) notReady = notReady === undefined ? apps[i].name : `${notReady} ${apps[i].name}`;
   // Once initialized a pod stays so, even while a sidecar restarts.
-  const initsDone = rec.inits.length === 0 || rec.initializedAt !== undefined;
+  const initsDone = inits.length === 0 || rec.initializedAt !== undefined;
   let phase: PodStatus["phase"] = "Pending";
   // A terminal phase waits until the pod cannot have running containers (mergePodStatus): containers
   // stopped by deletion leave the pod Running until it is removed.
   if (rec.terminal) phase = rec.terminal;
-  else if (
-    initsDone &&
-    apps.some(
-      (c) =>
-        c.state === "running" ||
-        (c.state === "terminated" && (c.restartCount > 0 || (rec.killing && c.startedAt !== undefined))) ||
-        c.last,
-    )
-  )
-    phase = "Running";
+  else if (initsDone && anyRunning(rec)) phase = "Running";
   const t0 = rec.admittedAt;
-  const allReady = notReady.length === 0 && apps.length > 0 && !rec.terminal;
-  const notReadyMsg = `containers with unready status: [${notReady.join(" ")}]`;
+  const allReady = notReady === undefined && apps.length > 0 && !rec.terminal;
+  // Only a False condition of a live pod shows the message.
+  const notReadyMsg = allReady || rec.terminal ? "" : `containers with unready status: [${notReady ?? ""}]`;
   const conditions: Condition[] = [
     cond(
       "PodReadyToStartContainers",
@@ -293,7 +328,7 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
       rec.readyAt,
       t0,
       rec.terminal ? "PodCompleted" : "ContainersNotReady",
-      rec.terminal ? "" : notReadyMsg,
+      notReadyMsg,
     ),
     cond(
       "ContainersReady",
@@ -301,7 +336,7 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
       rec.readyAt,
       t0,
       rec.terminal ? "PodCompleted" : "ContainersNotReady",
-      rec.terminal ? "" : notReadyMsg,
+      notReadyMsg,
     ),
     scheduled ?? cond("PodScheduled", true, t0, t0),
   ];
@@ -309,13 +344,13 @@ export function buildStatus(rec: PodRecord, hostIP: string, scheduled: Condition
     conditions,
     containerStatuses: apps.map(containerStatus),
     hostIP,
-    hostIPs: ipList(hostIP),
+    hostIPs,
   };
-  if (rec.inits.length) status.initContainerStatuses = rec.inits.map(containerStatus);
+  if (inits.length) status.initContainerStatuses = inits.map(containerStatus);
   status.phase = phase;
   if (rec.ip) {
     status.podIP = rec.ip;
-    status.podIPs = ipList(rec.ip);
+    status.podIPs = podIPList(rec, rec.ip);
   }
   status.qosClass = qosClass(pod);
   status.startTime = rfc3339(t0);

@@ -67,6 +67,9 @@ export function admit(pod: Pod, key: string, now: number): PodRecord {
     wasReady: undefined,
     initializedAt: undefined,
     probesStarted: undefined,
+    podIPs: undefined,
+    statusMemo: undefined,
+    queued: false,
   };
 }
 
@@ -92,14 +95,18 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
   if (!rec.probesStarted) startProbeWorkers(host, rec, (r, c, type) => killForProbe(host, r, c, type));
   if (!initialize(host, rec)) return;
   // Containers start in spec order: a container's image pull holds back the ones after it, as in SyncPod.
-  for (const c of rec.containers) {
+  // Indexed loops: this runs on every sync, often in code not yet optimized, where for-of allocates.
+  const apps = rec.containers;
+  const inits = rec.inits;
+  for (let i = 0; i < apps.length; i++) {
+    const c = apps[i];
     step(host, rec, c);
     if (c.busy) break;
   }
-  // Sidecars and app containers all ready (looped: this runs on every sync).
-  let allReady = rec.containers.length > 0;
-  for (const c of rec.inits) if (c.sidecar && !c.ready) allReady = false;
-  for (const c of rec.containers) if (!c.ready) allReady = false;
+  // Sidecars and app containers all ready.
+  let allReady = apps.length > 0;
+  for (let i = 0; i < inits.length; i++) if (inits[i].sidecar && !inits[i].ready) allReady = false;
+  for (let i = 0; i < apps.length; i++) if (!apps[i].ready) allReady = false;
   if (allReady !== rec.wasReady) {
     rec.wasReady = allReady;
     rec.readyAt = host.loop.now();
@@ -121,8 +128,9 @@ export function sync(host: PodWorkerHost, rec: PodRecord): void {
 // Init containers in order: a regular one must complete, a sidecar must have started (and passed its
 // startup probe) before the next one runs. Once the pod is initialized only sidecars are looked after.
 function initialize(host: PodWorkerHost, rec: PodRecord): boolean {
-  if (rec.initializedAt !== undefined || rec.inits.length === 0) {
-    for (const c of rec.inits) if (c.sidecar) step(host, rec, c);
+  const inits = rec.inits;
+  if (rec.initializedAt !== undefined || inits.length === 0) {
+    for (let i = 0; i < inits.length; i++) if (inits[i].sidecar) step(host, rec, inits[i]);
     return true;
   }
   for (const c of rec.inits) {

@@ -115,33 +115,45 @@ function doProbe(
 export function startProbeWorkers(host: PodWorkerHost, rec: PodRecord, kill: ProbeKill): void {
   if (rec.probesStarted) return;
   rec.probesStarted = true;
-  for (const c of rec.inits) if (c.sidecar) startWorkers(host, rec, c, kill);
-  for (const c of rec.containers) startWorkers(host, rec, c, kill);
+  for (let i = 0; i < rec.inits.length; i++)
+    if (rec.inits[i].sidecar) startWorkers(host, rec, rec.inits[i], kill);
+  for (let i = 0; i < rec.containers.length; i++) startWorkers(host, rec, rec.containers[i], kill);
 }
 
 const PROBE_TYPES: readonly ProbeType[] = ["Startup", "Liveness", "Readiness"];
 
-// One container's workers, one per probe it has.
+// One container's workers, one per probe it has. The closures live in startWorker: a container without
+// probes (most) makes none and no context for them.
 function startWorkers(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord, kill: ProbeKill): void {
   const container = specOf(rec, c);
   if (!container) return;
-  for (const type of PROBE_TYPES) {
-    const probe = probeOf(container, type);
-    if (!probe) continue;
-    const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
-    const st: WorkerState = {
-      run: 0,
-      onHold: false,
-      target: { podIP: "", sandboxId: "", containerId: "" },
-    };
-    const run = () => doProbe(host, rec, c, type, st, kill);
-    const tick = () => {
-      if (rec.killing || rec.terminal) return;
-      run();
-      host.loop.schedule(period, tick);
-    };
-    host.loop.schedule(0, tick);
-    // The status manager asks for an immediate readiness run when it sees the container running.
-    if (type === "Readiness") c.triggerReadiness = () => host.loop.schedule(0, run);
+  for (let i = 0; i < PROBE_TYPES.length; i++) {
+    const probe = probeOf(container, PROBE_TYPES[i]);
+    if (probe) startWorker(host, rec, c, PROBE_TYPES[i], probe, kill);
   }
+}
+
+function startWorker(
+  host: PodWorkerHost,
+  rec: PodRecord,
+  c: ContainerRecord,
+  type: ProbeType,
+  probe: Probe,
+  kill: ProbeKill,
+): void {
+  const period = Math.max(1, probe.periodSeconds ?? 10) * 1000;
+  const st: WorkerState = {
+    run: 0,
+    onHold: false,
+    target: { podIP: "", sandboxId: "", containerId: "" },
+  };
+  const run = () => doProbe(host, rec, c, type, st, kill);
+  const tick = () => {
+    if (rec.killing || rec.terminal) return;
+    run();
+    host.loop.schedule(period, tick);
+  };
+  host.loop.schedule(0, tick);
+  // The status manager asks for an immediate readiness run when it sees the container running.
+  if (type === "Readiness") c.triggerReadiness = () => host.loop.schedule(0, run);
 }

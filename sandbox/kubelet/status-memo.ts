@@ -12,12 +12,12 @@ export interface StatusMemo {
   matched: PodStatus | undefined;
 }
 
-/** The memo kept for a record in `memos`, made empty on first use. */
-export function statusMemoOf(memos: WeakMap<PodRecord, StatusMemo>, rec: PodRecord): StatusMemo {
-  let memo = memos.get(rec);
-  if (!memo) {
+/** The memo kept on a record, made empty on first use. */
+export function statusMemoOf(rec: PodRecord): StatusMemo {
+  let memo = rec.statusMemo;
+  if (memo === undefined) {
     memo = { inputs: [], matched: undefined };
-    memos.set(rec, memo);
+    rec.statusMemo = memo;
   }
   return memo;
 }
@@ -102,13 +102,16 @@ export function sameStatusInputs(rec: PodRecord, memo: StatusMemo): boolean {
     k[8] = rec.sandboxStoppedAt;
     same = false;
   }
+  // Indexed loops: for-of allocates an iterator in code not yet optimized.
   let i = PER_POD;
-  for (const c of rec.inits) {
-    if (!sameContainer(k, i, c)) same = false;
+  const inits = rec.inits;
+  for (let j = 0; j < inits.length; j++) {
+    if (!sameContainer(k, i, inits[j])) same = false;
     i += PER_CONTAINER;
   }
-  for (const c of rec.containers) {
-    if (!sameContainer(k, i, c)) same = false;
+  const apps = rec.containers;
+  for (let j = 0; j < apps.length; j++) {
+    if (!sameContainer(k, i, apps[j])) same = false;
     i += PER_CONTAINER;
   }
   return same;

@@ -104,23 +104,40 @@ function secretFiles(src: ObjectSource, pod: Pod, s: PayloadSources, mode: numbe
 export function downwardField(pod: Pod, path: string, nodeIP: string): string {
   const one = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
   if (one) return (one[1] === "labels" ? pod.metadata.labels : pod.metadata.annotations)?.[one[2]] ?? "";
-  const map = (m: Record<string, string> | undefined) =>
-    Object.entries(m ?? {})
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-      .join("\n");
-  const fields: Record<string, () => string> = {
-    "metadata.name": () => pod.metadata.name ?? "",
-    "metadata.namespace": () => pod.metadata.namespace ?? "",
-    "metadata.uid": () => pod.metadata.uid ?? "",
-    "metadata.labels": () => map(pod.metadata.labels),
-    "metadata.annotations": () => map(pod.metadata.annotations),
-    "spec.nodeName": () => pod.spec.nodeName ?? "",
-    "spec.serviceAccountName": () => pod.spec.serviceAccountName ?? "",
-    "status.podIP": () => pod.status?.podIP ?? "",
-    "status.hostIP": () => pod.status?.hostIP ?? nodeIP,
-  };
-  return fields[path]?.() ?? "";
+  // A switch, not a table of closures made per call; any other name is looked up on a plain object as the
+  // table was (inherited names such as toString behave as before).
+  switch (path) {
+    case "metadata.name":
+      return pod.metadata.name ?? "";
+    case "metadata.namespace":
+      return pod.metadata.namespace ?? "";
+    case "metadata.uid":
+      return pod.metadata.uid ?? "";
+    case "metadata.labels":
+      return sortedLines(pod.metadata.labels);
+    case "metadata.annotations":
+      return sortedLines(pod.metadata.annotations);
+    case "spec.nodeName":
+      return pod.spec.nodeName ?? "";
+    case "spec.serviceAccountName":
+      return pod.spec.serviceAccountName ?? "";
+    case "status.podIP":
+      return pod.status?.podIP ?? "";
+    case "status.hostIP":
+      return pod.status?.hostIP ?? nodeIP;
+    default:
+      return (NO_FIELDS as Record<string, (() => string) | undefined>)[path]?.() ?? "";
+  }
+}
+
+const NO_FIELDS = {};
+
+// A map as the volume plugin writes it: key="value" lines sorted by key.
+function sortedLines(m: Record<string, string> | undefined): string {
+  return Object.entries(m ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+    .join("\n");
 }
 
 function downwardFiles(items: DownwardItem[] | undefined, pod: Pod, nodeIP: string, mode: number) {
