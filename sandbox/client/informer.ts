@@ -15,16 +15,45 @@ let lastNamespace: string | undefined;
 let lastName: string | undefined;
 let lastKey = "";
 
+// Every key made, by namespace then name: an object's versions keep their name and namespace strings, so
+// each change finds its object's one key string, which the maps keyed by it hash once and match by
+// reference (a key joined afresh is hashed again and compared character by character). Bounded: when full
+// it is emptied, and keys are then made afresh (equal strings, so nothing else can tell).
+const keys = new Map<string, Map<string | undefined, string>>();
+let keyCount = 0;
+const KEYS_LIMIT = 1 << 16;
+
+/** The key `namespace/name`, as one shared string for each pair. */
+export function keyFor(namespace: string | undefined, name: string | undefined): string {
+  if (namespace === undefined) return `${namespace}/${name}`;
+  if (name === lastName && namespace === lastNamespace) return lastKey;
+  let byName = keys.get(namespace);
+  let key = byName?.get(name);
+  if (key === undefined) {
+    if (keyCount >= KEYS_LIMIT) {
+      keys.clear();
+      keyCount = 0;
+      byName = undefined;
+    }
+    if (!byName) {
+      byName = new Map();
+      keys.set(namespace, byName);
+    }
+    key = `${namespace}/${name}`;
+    byName.set(name, key);
+    keyCount++;
+  }
+  lastKey = key;
+  lastName = name;
+  lastNamespace = namespace;
+  return key;
+}
+
 /** The cache key of an object: `namespace/name`, or `name` when cluster-scoped. */
 export function keyOf(obj: KubeObject): string {
   const { namespace, name } = obj.metadata;
   if (!namespace) return name ?? "";
-  if (name !== lastName || namespace !== lastNamespace) {
-    lastKey = `${namespace}/${name}`;
-    lastName = name;
-    lastNamespace = namespace;
-  }
-  return lastKey;
+  return keyFor(namespace, name);
 }
 
 /** Split a cache key into namespace and name. */
