@@ -21,13 +21,15 @@ let lastKey = "";
 // it is emptied, and keys are then made afresh (equal strings, so nothing else can tell).
 const keys = new Map<string, Map<string | undefined, string>>();
 let keyCount = 0;
+// The table of the last namespace used (almost every change is in the namespace of the one before).
+let lastByName: Map<string | undefined, string> | undefined;
 const KEYS_LIMIT = 1 << 16;
 
 /** The key `namespace/name`, as one shared string for each pair. */
 export function keyFor(namespace: string | undefined, name: string | undefined): string {
   if (namespace === undefined) return `${namespace}/${name}`;
   if (name === lastName && namespace === lastNamespace) return lastKey;
-  let byName = keys.get(namespace);
+  let byName = namespace === lastNamespace ? lastByName : keys.get(namespace);
   let key = byName?.get(name);
   if (key === undefined) {
     if (keyCount >= KEYS_LIMIT) {
@@ -46,6 +48,7 @@ export function keyFor(namespace: string | undefined, name: string | undefined):
   lastKey = key;
   lastName = name;
   lastNamespace = namespace;
+  lastByName = byName;
   return key;
 }
 
