@@ -25,7 +25,7 @@ let keyCount = 0;
 let lastByName: Map<string | undefined, string> | undefined;
 const KEYS_LIMIT = 1 << 16;
 
-/** The key `namespace/name`, as one shared string for each pair. */
+/** Return the key `namespace/name`, one shared string for each pair. */
 export function keyFor(namespace: string | undefined, name: string | undefined): string {
   if (namespace === undefined) return `${namespace}/${name}`;
   if (name === lastName && namespace === lastNamespace) return lastKey;
