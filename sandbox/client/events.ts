@@ -53,18 +53,26 @@ export class EventRecorder {
   ): void {
     const ns = obj.metadata.namespace || "default";
     const kind = obj.kind ?? "";
-    const message = intern(rawMessage);
+    const name = obj.metadata.name ?? "";
+    // A message that names its object is that object's alone (its repeats fold into one event): only the
+    // others can recur across objects, so only they are worth a look-up in the table.
+    const message = name !== "" && rawMessage.includes(name) ? rawMessage : intern(rawMessage);
     const fieldPath = rawFieldPath ? intern(rawFieldPath) : rawFieldPath;
     const id: EventIdentity = {
       kind,
       namespace: ns,
-      name: obj.metadata.name ?? "",
+      name,
       uid: obj.metadata.uid ?? "",
       fieldPath: fieldPath ?? "",
       reason,
       message,
     };
-    const now = rfc3339(this.api.loop.now());
+    const at = this.api.loop.now();
+    if (at !== nowAt) {
+      nowText = rfc3339(at);
+      nowAt = at;
+    }
+    const now = nowText;
     const existing = this.seen.get(id);
     try {
       if (existing) {
@@ -83,17 +91,16 @@ export class EventRecorder {
       }
       // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number per API server (shared by
       // every recorder, so two components naming the same object in one millisecond do not collide).
-      const at = this.api.loop.now();
       if (at !== baseAt) splitNanos(at);
       const seq = sequences.get(this.api) ?? 0;
       sequences.set(this.api, seq + 1);
-      const name = `${obj.metadata.name}.${nanosHex(baseHi, baseHiHex, baseLo + seq)}`;
+      const evName = `${obj.metadata.name}.${nanosHex(baseHi, baseHiHex, baseLo + seq)}`;
       const involved = this.involvedObject(obj, kind, fieldPath);
       // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
       const ev: Event = {
         apiVersion: "v1",
         kind: "Event",
-        metadata: { name, namespace: ns },
+        metadata: { name: evName, namespace: ns },
         involvedObject: involved,
         reason,
         message,
@@ -146,6 +153,10 @@ export class EventRecorder {
     return involved;
   }
 }
+
+// The instant last recorded at and its timestamp: events come in bursts at one instant of one clock.
+let nowAt = Number.NaN;
+let nowText = "";
 
 // The current millisecond in nanoseconds, split at 2^32 so that naming an event needs no BigInt; shared
 // by every recorder, since they all record at the instants of one clock.

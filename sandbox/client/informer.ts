@@ -15,16 +15,48 @@ let lastNamespace: string | undefined;
 let lastName: string | undefined;
 let lastKey = "";
 
+// Every key made, by namespace then name: an object's versions keep their name and namespace strings, so
+// each change finds its object's one key string, which the maps keyed by it hash once and match by
+// reference (a key joined afresh is hashed again and compared character by character). Bounded: when full
+// it is emptied, and keys are then made afresh (equal strings, so nothing else can tell).
+const keys = new Map<string, Map<string | undefined, string>>();
+let keyCount = 0;
+// The table of the last namespace used (almost every change is in the namespace of the one before).
+let lastByName: Map<string | undefined, string> | undefined;
+const KEYS_LIMIT = 1 << 16;
+
+/** Return the key `namespace/name`, one shared string for each pair. */
+export function keyFor(namespace: string | undefined, name: string | undefined): string {
+  if (namespace === undefined) return `${namespace}/${name}`;
+  if (name === lastName && namespace === lastNamespace) return lastKey;
+  let byName = namespace === lastNamespace ? lastByName : keys.get(namespace);
+  let key = byName?.get(name);
+  if (key === undefined) {
+    if (keyCount >= KEYS_LIMIT) {
+      keys.clear();
+      keyCount = 0;
+      byName = undefined;
+    }
+    if (!byName) {
+      byName = new Map();
+      keys.set(namespace, byName);
+    }
+    key = `${namespace}/${name}`;
+    byName.set(name, key);
+    keyCount++;
+  }
+  lastKey = key;
+  lastName = name;
+  lastNamespace = namespace;
+  lastByName = byName;
+  return key;
+}
+
 /** The cache key of an object: `namespace/name`, or `name` when cluster-scoped. */
 export function keyOf(obj: KubeObject): string {
   const { namespace, name } = obj.metadata;
   if (!namespace) return name ?? "";
-  if (name !== lastName || namespace !== lastNamespace) {
-    lastKey = `${namespace}/${name}`;
-    lastName = name;
-    lastNamespace = namespace;
-  }
-  return lastKey;
+  return keyFor(namespace, name);
 }
 
 /** Split a cache key into namespace and name. */

@@ -5,7 +5,7 @@ import { controllerOf } from "../api/owners.ts";
 import type { CronJob, Job, JobReference } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
-import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
+import { type InformerFactory, keyFor, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
 import { type CronSchedule, nextFire, parseCron } from "../util/cron-schedule.ts";
@@ -50,7 +50,7 @@ export class CronJobController {
     this.jobs.update(old, cur);
     const j = (cur ?? old)!;
     const ref = controllerOf(j);
-    if (ref?.kind === "CronJob") this.queue.add(`${j.metadata.namespace}/${ref.name}`);
+    if (ref?.kind === "CronJob") this.queue.add(keyFor(j.metadata.namespace, ref.name));
   }
 
   private schedule(cj: CronJob): CronSchedule | undefined {

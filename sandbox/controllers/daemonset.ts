@@ -5,7 +5,7 @@ import { firstPinnedNodeName, tolerates } from "../api/scheduling.ts";
 import type { DaemonSet, Node, Pod, Toleration } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
-import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
+import { type InformerFactory, keyFor, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
@@ -78,7 +78,7 @@ export class DaemonSetController {
     if (ref?.kind !== "DaemonSet" && (!old || controllerOf(old)?.kind !== "DaemonSet")) return;
     this.owners.update(old, cur);
     if (ref?.kind !== "DaemonSet") return;
-    const key = `${p.metadata.namespace}/${ref.name}`;
+    const key = keyFor(p.metadata.namespace, ref.name);
     if (cur && !old) this.pending.get(key)?.delete(this.targetNode(cur) ?? "");
     // Pod churn is coalesced: one sync per DaemonSet per half second, not one per pod event.
     if (cur && !old) this.queue.add(key);

@@ -4,7 +4,7 @@ import { controllerOf } from "../api/owners.ts";
 import type { Condition, Deployment, Pod, ReplicaSet } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
-import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
+import { type InformerFactory, keyFor, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
@@ -111,7 +111,7 @@ export class DeploymentController {
     this.owners.update(old, cur);
     const obj = (cur ?? old)!;
     const ref = controllerOf(obj);
-    if (ref?.kind === "Deployment") this.queue.add(`${obj.metadata.namespace}/${ref.name}`);
+    if (ref?.kind === "Deployment") this.queue.add(keyFor(obj.metadata.namespace, ref.name));
   }
 
   /** Drive one deployment one step toward its template and replica count, then refresh its status. */

@@ -95,9 +95,10 @@ export class GarbageCollector {
   }
 
   private checkFinalizers(cur: KubeObject, uid: string): void {
+    // Almost every change is to an object not being deleted: no finalizer list to look at.
+    if (!cur.metadata.deletionTimestamp) return;
     const fin = cur.metadata.finalizers ?? [];
-    if (cur.metadata.deletionTimestamp && (fin.includes("orphan") || fin.includes("foregroundDeletion")))
-      this.queue.add(`owner:${uid}`);
+    if (fin.includes("orphan") || fin.includes("foregroundDeletion")) this.queue.add(`owner:${uid}`);
   }
 
   private get(ref: Ref): KubeObject | undefined {

@@ -5,7 +5,7 @@ import { controllerOf } from "../api/owners.ts";
 import type { Condition, Job, JobStatus, Pod } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
-import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
+import { type InformerFactory, keyFor, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
 import { parseTime, rfc3339 } from "../util/time.ts";
@@ -79,7 +79,7 @@ export class JobController {
     if (ref?.kind !== "Job" && (!old || controllerOf(old)?.kind !== "Job")) return;
     this.owners.update(old, cur);
     if (ref?.kind !== "Job") return;
-    const key = `${p.metadata.namespace}/${ref.name}`;
+    const key = keyFor(p.metadata.namespace, ref.name);
     if (!old && cur) this.expectations.observeAdd(key);
     if (old && !cur) this.expectations.observeDel(key);
     if (old && cur && !old.metadata.deletionTimestamp && cur.metadata.deletionTimestamp)

@@ -5,7 +5,7 @@ import { tolerates } from "../api/scheduling.ts";
 import type { Condition, Lease, Node, Pod, Taint } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
-import type { InformerFactory } from "../client/informer.ts";
+import { type InformerFactory, keyFor } from "../client/informer.ts";
 import { parseTime, rfc3339 } from "../util/time.ts";
 
 /** Timing of the controller (kube-controller-manager flags). */
@@ -198,12 +198,12 @@ export class NodeLifecycleController {
     // Most nodes carry no NoExecute taint and most pods no pending eviction: then there is nothing to do.
     if (!hasNoExecute(nodeTaints)) {
       if (this.evictions.size === 0) return;
-      const key = `${p.metadata.namespace}/${p.metadata.name}`;
+      const key = keyFor(p.metadata.namespace, p.metadata.name);
       this.evictions.get(key)?.();
       this.evictions.delete(key);
       return;
     }
-    const key = `${p.metadata.namespace}/${p.metadata.name}`;
+    const key = keyFor(p.metadata.namespace, p.metadata.name);
     if (this.evictions.has(key)) return;
     const taints = (nodeTaints as Taint[]).filter((t) => t.effect === "NoExecute");
     let wait = Number.POSITIVE_INFINITY;

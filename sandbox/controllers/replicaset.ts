@@ -4,7 +4,7 @@ import { controllerOf } from "../api/owners.ts";
 import type { OwnerReference, Pod, ReplicaSet } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import type { EventRecorder } from "../client/events.ts";
-import { type InformerFactory, keyOf, splitKey } from "../client/informer.ts";
+import { type InformerFactory, keyFor, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import { clone } from "../util/clone.ts";
 import { Expectations, OwnerIndex } from "./owner-index.ts";
@@ -82,7 +82,7 @@ export class ReplicaSetController {
 
   private ownerKey(p: Pod): string | undefined {
     const ref = controllerOf(p);
-    return ref?.kind === "ReplicaSet" ? `${p.metadata.namespace}/${ref.name}` : undefined;
+    return ref?.kind === "ReplicaSet" ? keyFor(p.metadata.namespace, ref.name) : undefined;
   }
 
   private onPod(old: Pod | undefined, cur: Pod | undefined): void {
