@@ -139,7 +139,7 @@ export class ApiServer {
     if (opts.dryRun) return storedShape(obj, "0") as T;
     // `obj` is the server's own copy, or a handed-off object already finished in place above: either way
     // storedShape may finish it in place too rather than copy its top level.
-    return this.store(rt, key, obj, undefined, true) as T;
+    return this.store(rt, key, obj, undefined, true, true) as T;
   }
 
   /** Read one object; throws NotFound. */
@@ -285,7 +285,7 @@ export class ApiServer {
     const cur = kv.value as KubeObject;
     if (opts.dryRun) return cur as T;
     const plan = planDelete(rt, cur, opts, this.loop.now());
-    if (plan.kind === "mark") return this.store(rt, key, plan.obj, kv, true) as T;
+    if (plan.kind === "mark") return this.store(rt, key, plan.obj, kv, true, true) as T;
     if (plan.kind === "remove") this.remove(rt, key, cur);
     return cur as T;
   }
@@ -324,7 +324,7 @@ export class ApiServer {
       // The metadata is shared with the stored object too: storedShape copies it before setting the version.
       const merged: KubeObject = { ...old, status };
       if (rt.plural === "namespaces" && input.spec) merged.spec = handOff ? input.spec : clone(input.spec);
-      return this.commit<T>(rt, key, merged, kv, dryRun, true);
+      return this.commit<T>(rt, key, merged, kv, dryRun, true, false);
     }
     const undecodable = decodeError(rt.plural, input);
     if (undecodable) throw badRequest(undecodable);
@@ -343,7 +343,8 @@ export class ApiServer {
     } else if (old.metadata.generation !== undefined) {
       meta.generation = old.metadata.generation;
     }
-    return this.commit<T>(rt, key, obj, kv, dryRun, !handOff);
+    // The metadata is ours either way: keepServerFields has already changed it in place.
+    return this.commit<T>(rt, key, obj, kv, dryRun, !handOff, true);
   }
 
   private commit<T extends KubeObject>(
@@ -353,26 +354,29 @@ export class ApiServer {
     cur: KeyValue,
     dryRun: boolean,
     own: boolean,
+    ownMeta: boolean,
   ): T {
     if (dryRun) return obj as T;
     if (deletionDone(rt, obj)) {
       this.remove(rt, key, cur.value as KubeObject);
       return obj as T;
     }
-    return this.store(rt, key, obj, cur, own) as T;
+    return this.store(rt, key, obj, cur, own, ownMeta) as T;
   }
 
   // `cur` is the stored entry the write was based on (undefined for a create): the write succeeds only while
   // it is still the current one, so its value is also the previous object the watchers see. `own` says
-  // `obj` is a fresh object of the server's (a copy, not a caller's), which storedShape may finish in place.
+  // `obj` is a fresh object of the server's (a copy, not a caller's), which storedShape may finish in place;
+  // `ownMeta` says the same of its metadata (not shared with the stored object, as a status write's is).
   private store(
     rt: ResourceType,
     key: string,
     obj: KubeObject,
     cur: KeyValue | undefined,
     own: boolean,
+    ownMeta = false,
   ): KubeObject {
-    const finished = storedShape(obj, String(this.etcd.revision() + 1), own);
+    const finished = storedShape(obj, String(this.etcd.revision() + 1), own, ownMeta);
     const kv = this.etcd.putIf(key, cur?.modRevision ?? 0, finished);
     if (!kv) throw conflict(rt.plural, rt.group, obj.metadata.name ?? "");
     this.hub(rt).publish(cur?.value as KubeObject | undefined, finished);

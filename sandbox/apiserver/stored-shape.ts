@@ -26,12 +26,14 @@ const META_INDEX = new Map(META_ORDER.map((k, i) => [k, i]));
 
 /**
  * The object as the server stores it: metadata keys in the real order, resourceVersion `rv` if given. With
- * `own` (an object nobody else holds), its top level is reused when already in order instead of copied.
+ * `own` (an object nobody else holds), its top level is reused when already in order instead of copied;
+ * with `ownMeta` (its metadata object is nobody else's either), so is the metadata.
  */
-export function storedShape(obj: KubeObject, rv: string, own = false): KubeObject {
+export function storedShape(obj: KubeObject, rv: string, own = false, ownMeta = false): KubeObject {
   const src = obj.metadata as Record<string, unknown>;
   let meta: ObjectMeta;
-  if (inMetaOrder(src)) meta = { ...src };
+  // Setting the version on the metadata itself leaves its keys as on a copy: in place, or appended last.
+  if (inMetaOrder(src)) meta = ownMeta ? src : { ...src };
   else {
     meta = {};
     // Index and for-in loops: this runs on every write, often before it is optimized.

@@ -7,6 +7,7 @@ import {
 } from "../api/scheduling.ts";
 import type { Pod, Toleration } from "../api/types.ts";
 import { type NodeInfo, ownerUid, podRequests } from "./node-info.ts";
+import type { NodeTable } from "./node-table.ts";
 
 /** Why a node was rejected; `resolvable` is false where preemption cannot help. */
 export interface FilterFailure {
@@ -122,6 +123,15 @@ export function resourcesFit(f: PodFacts, ni: NodeInfo): FilterFailure | undefin
   if (cpu) reasons.push("Insufficient cpu");
   if (memory) reasons.push("Insufficient memory");
   return { reasons, resolvable: true };
+}
+
+/** Whether the node at `at` has pod slots, cpu and memory left for the pod (resourcesFit finding no reason). */
+export function fitsAt(f: PodFacts, t: NodeTable, at: number): boolean {
+  return (
+    !(t.pods[at] + 1 > t.allocPods[at]) &&
+    !(f.cpu > 0 && t.reqCPU[at] + f.cpu > t.allocCPU[at]) &&
+    !(f.memory > 0 && t.reqMemory[at] + f.memory > t.allocMemory[at])
+  );
 }
 
 /** Run the filters in kube-scheduler's default order; the first plugin that rejects the node gives the reason. */

@@ -2,6 +2,7 @@
 import { controllerOf } from "../api/owners.ts";
 import type { Node, Pod, Taint } from "../api/types.ts";
 import { bytes, milliCPU } from "../util/quantity.ts";
+import { NodeTable } from "./node-table.ts";
 import type { OwnerSpread } from "./owner-spread.ts";
 
 /** Requests of one pod, summed over its containers (init containers take the max, as kube-scheduler does). */
@@ -29,25 +30,21 @@ export function ownerUid(pod: Pod): string | undefined {
 /** A node plus the load already placed on it. */
 export class NodeInfo {
   private current!: Node;
-  requestedCPU = 0;
-  requestedMemory = 0;
-  pods = 0;
   // The scheduler's pods-per-owner counts, shared by all its nodes.
   private readonly spread: OwnerSpread;
-  /** The count of the owner being scored on this node, valid while `sameStamp` is the pick's stamp. */
-  sameCount = 0;
-  sameStamp = 0;
-  // Allocatable is parsed when the node is set: filters and scores read it for every pod on every node.
-  private cpu = 0;
-  private memory = 0;
-  private slots = 0;
+  // The numbers filters and scores read live in the table, at this node's position in the scheduling order.
+  private readonly table: NodeTable;
+  /** This node's position in the table (the scheduler moves it down when an earlier node goes). */
+  slot: number;
   /** The node's spec.unschedulable and spec.taints, kept here so filtering a node reads one object. */
   unschedulable = false;
   taints: Taint[] | undefined = undefined;
 
-  constructor(node: Node, spread: OwnerSpread) {
-    this.node = node;
+  constructor(node: Node, spread: OwnerSpread, table: NodeTable = new NodeTable()) {
     this.spread = spread;
+    this.table = table;
+    this.slot = table.add();
+    this.node = node;
   }
 
   /** The node as last seen. */
@@ -56,38 +53,60 @@ export class NodeInfo {
   }
 
   set node(n: Node) {
+    const t = this.table;
+    const at = this.slot;
     const a = n.status?.allocatable;
+    // Allocatable is parsed when the node is set: filters and scores read it for every pod on every node.
     if (!this.current || a !== this.current.status?.allocatable) {
-      this.cpu = milliCPU(a?.cpu);
-      this.memory = bytes(a?.memory);
-      this.slots = Number(a?.pods ?? 110);
+      t.allocCPU[at] = milliCPU(a?.cpu);
+      t.allocMemory[at] = bytes(a?.memory);
+      t.allocPods[at] = Number(a?.pods ?? 110);
+      t.forgetScore(at);
     }
     this.current = n;
     this.unschedulable = !!n.spec?.unschedulable;
     this.taints = n.spec?.taints;
+    t.plain[at] = !this.unschedulable && !this.taints ? 1 : 0;
+  }
+
+  /** Requested cpu of the pods placed here, in millicores. */
+  get requestedCPU(): number {
+    return this.table.reqCPU[this.slot];
+  }
+
+  /** Requested memory of the pods placed here, in bytes. */
+  get requestedMemory(): number {
+    return this.table.reqMemory[this.slot];
+  }
+
+  /** Pods placed here. */
+  get pods(): number {
+    return this.table.pods[this.slot];
   }
 
   /** Allocatable cpu in millicores. */
   allocCPU(): number {
-    return this.cpu;
+    return this.table.allocCPU[this.slot];
   }
 
   /** Allocatable memory in bytes. */
   allocMemory(): number {
-    return this.memory;
+    return this.table.allocMemory[this.slot];
   }
 
   /** Allocatable pod slots. */
   allocPods(): number {
-    return this.slots;
+    return this.table.allocPods[this.slot];
   }
 
   /** Account a pod placed on this node (sign -1 removes it). */
   account(pod: Pod, sign: 1 | -1): void {
     const r = podRequests(pod);
-    this.requestedCPU += sign * r.cpu;
-    this.requestedMemory += sign * r.memory;
-    this.pods += sign;
+    const t = this.table;
+    t.reqCPU[this.slot] += sign * r.cpu;
+    t.reqMemory[this.slot] += sign * r.memory;
+    t.pods[this.slot] += sign;
+    t.forgetScore(this.slot);
     // Spreading counts no terminating pod (PodTopologySpread skips them); their requests still hold the node.
     if (!pod.metadata.deletionTimestamp) this.accountOwner(pod, sign);
   }

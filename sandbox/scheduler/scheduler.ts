@@ -9,8 +9,9 @@ import { WorkQueue } from "../client/workqueue.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
 import { failureMessage } from "./diagnosis.ts";
-import { type FilterFailure, type PodFacts, podFacts, resourcesFit, runFilters } from "./filters.ts";
+import { type FilterFailure, fitsAt, type PodFacts, podFacts, resourcesFit, runFilters } from "./filters.ts";
 import { NodeInfo, ownerUid } from "./node-info.ts";
+import { NodeTable } from "./node-table.ts";
 import { OwnerSpread } from "./owner-spread.ts";
 import { score } from "./scoring.ts";
 
@@ -37,6 +38,8 @@ export class Scheduler {
   private readonly infos = new Map<string, NodeInfo>();
   /** The same NodeInfos in the order nodes were added, for round-robin filtering without copying. */
   private order: NodeInfo[] = [];
+  /** Their numbers, at the same positions as in `order`. */
+  private readonly table = new NodeTable();
   /** Scheduling attempts and the time of the last one, for the unschedulable pods' back-off. */
   private readonly attempts = new Map<string, { count: number; at: number }>();
   private readonly queue: WorkQueue;
@@ -48,8 +51,9 @@ export class Scheduler {
   // Pods that came up while no kube-scheduler process ran; queued again when one starts.
   private held: Set<string> | undefined;
   private readonly sameScratch: number[] = [];
-  // The feasible nodes of the pod being scheduled (the first `count` entries): one array for every pod.
-  private readonly feasibleScratch: NodeInfo[] = [];
+  // The positions of the feasible nodes of the pod being scheduled (the first `count` entries): one array
+  // for every pod.
+  private readonly feasibleScratch: number[] = [];
   private readonly spread = new OwnerSpread();
   private pickStamp = 0;
   /** Pods bound, for benchmarks. */
@@ -64,7 +68,7 @@ export class Scheduler {
     this.nodes = new Informer<Node>(cfg.api, "nodes");
     this.nodes.on({
       add: (n) => {
-        const ni = new NodeInfo(n, this.spread);
+        const ni = new NodeInfo(n, this.spread, this.table);
         this.infos.set(n.metadata.name!, ni);
         this.order.push(ni);
         this.retryUnschedulable();
@@ -79,6 +83,8 @@ export class Scheduler {
         this.infos.delete(n.metadata.name!);
         if (ni) {
           this.order = this.order.filter((x) => x !== ni);
+          this.table.remove(ni.slot);
+          for (let i = ni.slot; i < this.order.length; i++) this.order[i].slot = i;
           this.spread.forget(ni);
         }
       },
@@ -188,7 +194,7 @@ export class Scheduler {
     const candidates = this.preFilter(pod);
     if (candidates) {
       // Pinned to named nodes (a DaemonSet pod): only those are filtered, as NodeAffinity's PreFilter does.
-      const feasible = candidates.filter((ni) => !runFilters(pod, ni, facts));
+      const feasible = candidates.filter((ni) => !runFilters(pod, ni, facts)).map((ni) => ni.slot);
       if (feasible.length > 0) {
         this.pick(pod, facts, feasible, feasible.length);
         return;
@@ -205,13 +211,20 @@ export class Scheduler {
     // A pod naming no node and selecting none, on a schedulable node without taints, passes every filter
     // but the resource fit (each of the others lets it through): that one alone is run there.
     const plain = !pod.spec.nodeName && facts.nodeSelector.length === 0 && !facts.terms;
+    const table = this.table;
+    const start = n ? this.nextStart % n : 0;
     let i = 0;
     for (; i < n && count < want; i++) {
-      const ni = all[(this.nextStart + i) % n];
-      const f =
-        plain && !ni.unschedulable && !ni.taints ? resourcesFit(facts, ni) : runFilters(pod, ni, facts);
+      const at = start + i < n ? start + i : start + i - n;
+      if (plain && table.plain[at] === 1) {
+        // The plain case reads only the table; the node's object is read when it does not fit.
+        if (fitsAt(facts, table, at)) feasible[count++] = at;
+        else failures.push(resourcesFit(facts, all[at])!);
+        continue;
+      }
+      const f = runFilters(pod, all[at], facts);
       if (f) failures.push(f);
-      else feasible[count++] = ni;
+      else feasible[count++] = at;
     }
     this.nextStart = n ? (this.nextStart + i) % n : 0;
     if (count === 0) {
@@ -233,8 +246,9 @@ export class Scheduler {
     return out;
   }
 
-  /** Score the first `count` feasible nodes and bind to the best (ties broken at random). */
-  private pick(pod: Pod, facts: PodFacts, feasible: NodeInfo[], count: number): void {
+  /** Score the first `count` feasible nodes (positions) and bind to the best (ties broken at random). */
+  private pick(pod: Pod, facts: PodFacts, feasible: number[], count: number): void {
+    const t = this.table;
     const owner = facts.owner;
     // Each node's count of the pod's siblings, read once for both the maximum and the spread score.
     const same = this.sameScratch;
@@ -244,30 +258,30 @@ export class Scheduler {
       const stamp = ++this.pickStamp;
       // forEach, not for-of: no [node, count] entry array per sibling node.
       this.spread.of(owner)?.forEach((n, ni) => {
-        ni.sameCount = n;
-        ni.sameStamp = stamp;
+        t.sameCount[ni.slot] = n;
+        t.sameStamp[ni.slot] = stamp;
       });
       for (let i = 0; i < count; i++) {
-        const ni = feasible[i];
-        same[i] = ni.sameStamp === stamp ? ni.sameCount : 0;
+        const at = feasible[i];
+        same[i] = t.sameStamp[at] === stamp ? t.sameCount[at] : 0;
         if (same[i] > maxSame) maxSame = same[i];
       }
     }
-    let best: NodeInfo | undefined;
+    let best = -1;
     let bestScore = -1;
     let ties = 0;
     for (let i = 0; i < count; i++) {
-      const ni = feasible[i];
-      const s = score(facts, ni, maxSame, owner ? same[i] : 0);
+      const at = feasible[i];
+      const s = score(facts, t, at, maxSame, owner ? same[i] : 0);
       if (s > bestScore) {
-        best = ni;
+        best = at;
         bestScore = s;
         ties = 1;
-      } else if (s === bestScore && this.random.int(++ties) === 0) {
-        best = ni;
+      } else if (s === bestScore && this.random.oneIn(++ties)) {
+        best = at;
       }
     }
-    this.bind(pod, best!.node.metadata.name!);
+    this.bind(pod, this.order[best].node.metadata.name!);
   }
 
   private bind(pod: Pod, node: string): void {

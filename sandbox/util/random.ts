@@ -37,6 +37,16 @@ export class Random {
     return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
   }
 
+  /** Whether `int(n)` would be 0, from the same one draw (a reservoir's tie-break), without the float. */
+  oneIn(n: number): boolean {
+    let t = (this.cell[0] + 0x6d2b79f5) >>> 0;
+    this.cell[0] = t;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    // floor(x / 2^32 * n) is 0 exactly when x * n < 2^32: both products are exact below 2^53 (n < 2^21).
+    return ((t ^ (t >>> 14)) >>> 0) * n < 4294967296;
+  }
+
   /** A string of `length` characters drawn from `alphabet`. */
   string(length: number, alphabet: string = NAME_ALPHABET): string {
     // One flat string: appending a character at a time would keep a rope of `length` pieces alive.
