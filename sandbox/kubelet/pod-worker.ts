@@ -223,7 +223,9 @@ function step(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord): void {
       host.loop.schedule(PLEG_RELIST_MS, () => host.resync(rec));
       return;
     }
-    startContainer(host, rec, c);
+    // Every start goes through the image manager, restarts too: `Always` pulls again, and otherwise the
+    // kubelet says the image is already present (one Pulled event per start).
+    ensureImage(host, rec, c, () => startContainer(host, rec, c));
     return;
   }
   if (now < c.backoffUntil) return;
