@@ -151,3 +151,26 @@ describe("determinism", () => {
     expect(JSON.stringify(run(script))).toBe(JSON.stringify(run(script)));
   });
 });
+
+describe("restarts", () => {
+  it("sends every start through the image pull policy, and re-pulls a present image quickly", () => {
+    const sh = createCluster().shell();
+    sh.run('kubectl run crash --image=busybox -- sh -c "echo boom; exit 1"');
+    sh.run("sleep 60");
+    const rows = sh
+      .run(
+        `kubectl get events --field-selector involvedObject.name=crash -o jsonpath='{range .items[*]}{.reason}={.count}={.message}{"\\n"}{end}'`,
+      )
+      .stdout.trim()
+      .split("\n")
+      .map((l) => l.split("="));
+    const count = (reason: string) =>
+      rows.filter(([r]) => r === reason).reduce((a, [, n]) => a + Number(n), 0);
+    expect(count("Started")).toBe(4);
+    // busybox has no tag, so its pull policy is Always: each of the four starts pulls.
+    expect(count("Pulling")).toBe(4);
+    expect(count("Pulled")).toBe(4);
+    const repulls = rows.find(([r, , m]) => r === "Pulled" && / in 400ms /.test(m));
+    expect(repulls?.[1]).toBe("3");
+  });
+});
