@@ -24,6 +24,7 @@ import { Scheduler } from "../scheduler/scheduler.ts";
 import { Shell } from "../shell/shell.ts";
 import type { ShellCluster } from "../shell/types.ts";
 import { EventLoop } from "../util/event-loop.ts";
+import { klog } from "../util/klog.ts";
 import { Random } from "../util/random.ts";
 import { apiserverService, type KubeadmSettings, kubeadmAddons } from "./addons.ts";
 import { apiserverHttpsHook } from "./apiserver-https.ts";
@@ -186,13 +187,16 @@ export class Cluster implements ShellCluster {
       },
       staticManifests: () => readManifestDir(machine.fs),
       watchManifests: (onChange) => machine.fs.watch(MANIFEST_DIR, onChange),
-      journal: (line) =>
+      journal: (message, where, severity) => {
+        const time = this.loop.now();
+        const pid = machine.systemd.get("kubelet.service")?.mainPid ?? 0;
         machine.journal.append({
-          time: this.loop.now(),
+          time,
           ident: "kubelet",
-          pid: machine.systemd.get("kubelet.service")?.mainPid ?? 0,
-          message: line,
-        }),
+          pid,
+          message: klog(time, pid, where, message, severity),
+        });
+      },
     });
     machine.systemd.registerHooks("kubelet.service", {
       onStart: () => kubelet.start(),

@@ -98,6 +98,8 @@ function postStartFailed(host: PodWorkerHost, rec: PodRecord, c: ContainerRecord
   const err = `failed to "StartContainer" for "${c.name}" with PostStartHookError: ${JSON.stringify(message)}`;
   host.log(
     `"Error syncing pod, skipping" err=${JSON.stringify(err)} pod="${rec.pod.metadata.namespace}/${rec.pod.metadata.name}" podUID="${rec.uid}"`,
+    "pod_workers.go:1301",
+    "E",
   );
   c.kubeletKilled = true;
   c.startError = { reason: "PostStartHookError", message, shown: false };

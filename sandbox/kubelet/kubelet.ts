@@ -11,7 +11,7 @@ import { rfc3339 } from "../util/time.ts";
 import type { ContainerRuntime } from "./cri.ts";
 import { type MachineFacts, nodeStatus, registrationObject, statusChanged } from "./node-status.ts";
 import type { PodRecord } from "./pod-state.ts";
-import { admit, type PodWorkerHost, sync } from "./pod-worker.ts";
+import { admit, type KubeletLog, type PodWorkerHost, sync } from "./pod-worker.ts";
 import type { ProbeTransport } from "./probe-transport.ts";
 import { FILE_CHECK_MS, type ManifestReader, StaticPodSource } from "./static-pod-source.ts";
 import {
@@ -35,8 +35,8 @@ export interface KubeletConfig {
   staticManifests: ManifestReader;
   /** Have onChange called after each change in the manifest directory (inotify); returns the unwatch. */
   watchManifests?: (onChange: () => void) => () => void;
-  /** Append a line to the kubelet's journal. */
-  journal: (line: string) => void;
+  /** Append a klog line to the kubelet's journal: the message, the source file:line, the severity. */
+  journal: KubeletLog;
   nodeStatusUpdateMs?: number;
   nodeStatusReportMs?: number;
   leaseRenewMs?: number;
@@ -84,20 +84,20 @@ export class Kubelet {
       recorder: this.recorder,
       resync: (rec) => this.resync(rec),
       finished: (rec) => this.finished(rec),
-      log: (l) => cfg.journal(l),
+      log: cfg.journal,
       nodeIP: cfg.machine.ip,
       services: (ns) => this.services(ns),
       probes: () => cfg.probes,
       active: () => this.running,
     };
-    this.source = new StaticPodSource(cfg.staticManifests, (l) => cfg.journal(l));
+    this.source = new StaticPodSource(cfg.staticManifests, cfg.journal);
     cfg.watchManifests?.(() => this.manifestsChanged());
     this.staticHost = {
       api: cfg.api,
       nodeName: cfg.machine.name,
       records: this.records,
       terminate: (rec) => this.resync(markRemoved(rec, this.api.loop.now())),
-      journal: (l) => cfg.journal(l),
+      journal: cfg.journal,
     };
     // Volume hook: API-data volumes need the node's filesystem, which a bare test runtime may not offer.
     const fs = cfg.runtime.nodeFs;
@@ -132,7 +132,10 @@ export class Kubelet {
     if (this.running) return;
     this.running = true;
     const name = this.nodeName;
-    this.cfg.journal(`"Starting kubelet" version="${this.cfg.machine.kubeletVersion}"`);
+    this.cfg.journal(
+      `"Kubelet version" kubeletVersion="${this.cfg.machine.kubeletVersion}"`,
+      "server.go:484",
+    );
     this.recorder.record(this.nodeRef(), "Normal", "Starting", "Starting kubelet.");
     // The status setters report each pressure condition as they first set it: once when the kubelet
     // builds its node object, and again on the status update that follows a fresh registration.
@@ -140,7 +143,7 @@ export class Kubelet {
     for (let i = registering ? 2 : 1; i > 0; i--) this.recordConditionsSet();
     if (registering) {
       this.api.create("nodes", registrationObject(this.cfg.machine, this.cfg.random));
-      this.cfg.journal(`"Successfully registered node" node="${name}"`);
+      this.cfg.journal(`"Successfully registered node" node="${name}"`, "kubelet_node_status.go:79");
     }
     this.recorder.record(
       this.nodeRef(),
@@ -167,7 +170,11 @@ export class Kubelet {
     for (const t of this.timers) t();
     this.timers = [];
     this.pods.stop();
-    this.cfg.journal(`"Shutting down kubelet"`);
+    // SIGTERM: the kubelet's last words are its controllers shutting down (systemd logs the rest).
+    this.cfg.journal(
+      `"Shutting down controller" name="client-ca-bundle::/etc/kubernetes/pki/ca.crt"`,
+      "dynamic_cafile_content.go:175",
+    );
   }
 
   /** The kubelet refers to its node by name, with the name as the uid too (kubectl describe looks for both). */
@@ -213,6 +220,8 @@ export class Kubelet {
       if (!ready)
         this.cfg.journal(
           `"Container runtime network not ready" networkReady="NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"`,
+          "kubelet.go:2902",
+          "E",
         );
       const wasReady = this.lastNetworkReady;
       this.lastNetworkReady = ready;

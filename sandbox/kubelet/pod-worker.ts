@@ -17,6 +17,12 @@ export const SANDBOX_SETUP_MS = 1000;
 // The PLEG relists containers every second; a failed start shows until then.
 const PLEG_RELIST_MS = 1000;
 
+/**
+ * Write a klog line to the kubelet's journal: the message, its source `file.go:line` (v1.32's where known,
+ * else the file with an approximate line), and its severity (I unless said).
+ */
+export type KubeletLog = (message: string, where: string, severity?: "I" | "W" | "E") => void;
+
 /** What a pod worker needs from its kubelet. */
 export interface PodWorkerHost {
   loop: EventLoop;
@@ -26,7 +32,7 @@ export interface PodWorkerHost {
   resync(rec: PodRecord): void;
   /** Report that the pod is gone from the node; the kubelet deletes the API object. */
   finished(rec: PodRecord): void;
-  log(line: string): void;
+  log: KubeletLog;
   /** The node's address (status.hostIP). */
   nodeIP: string;
   /** The Services a container in `namespace` may see right now (its namespace's and default's). */

@@ -2,6 +2,7 @@
 // and updated on each inotify event in between, with the journal lines of file.go and file_linux.go.
 
 import type { FileTree } from "../node/filesystem.ts";
+import type { KubeletLog } from "./pod-worker.ts";
 import { decodeManifest } from "./static-pods.ts";
 
 /** The kubelet's staticPodPath under kubeadm. */
@@ -39,14 +40,14 @@ export function readManifestDir(fs: FileTree): Record<string, string | null> | u
 /** The file source's store: static pods by namespace/name, in file order. */
 export class StaticPodSource {
   private readonly read: ManifestReader;
-  private readonly log: (line: string) => void;
+  private readonly log: KubeletLog;
   private readonly store = new Map<string, StaticPodWant>();
   // fileKeyMapping: which pod each file last gave, so that removing the file removes that pod.
   private readonly fileKey = new Map<string, string>();
   private seen: Record<string, string | null> = {};
   private readonly decoded = new Map<string, { text: string; result: ReturnType<typeof decodeManifest> }>();
 
-  constructor(read: ManifestReader, log: (line: string) => void) {
+  constructor(read: ManifestReader, log: KubeletLog) {
     this.read = read;
     this.log = log;
   }
@@ -63,19 +64,25 @@ export class StaticPodSource {
     this.fileKey.clear();
     if (!files) {
       this.seen = {};
-      this.log(`"Unable to read config path" err="path does not exist, ignoring" path="${MANIFEST_DIR}"`);
+      this.log(
+        `"Unable to read config path" err="path does not exist, ignoring" path="${MANIFEST_DIR}"`,
+        "file.go:94",
+      );
       return this.store;
     }
     for (const [file, text] of Object.entries(files)) {
       if (file.startsWith(".")) continue;
       const path = `${MANIFEST_DIR}/${file}`;
       if (text === null) {
-        this.log(`"Provided manifest path is a directory, not recursing into manifest path" path=${q(path)}`);
+        this.log(
+          `"Provided manifest path is a directory, not recursing into manifest path" path=${q(path)}`,
+          "file.go:174",
+        );
         continue;
       }
       const want = this.decode(file, text);
       if (typeof want === "string")
-        this.log(`"Could not process manifest file" err=${q(want)} path=${q(path)}`);
+        this.log(`"Could not process manifest file" err=${q(want)} path=${q(path)}`, "file.go:188", "E");
       else this.add(file, want);
     }
     for (const file of this.decoded.keys()) if (typeof files[file] !== "string") this.decoded.delete(file);
@@ -93,7 +100,11 @@ export class StaticPodSource {
       const want = this.decode(file, text);
       // A manifest that no longer decodes keeps its old pod until the next relist drops it.
       if (typeof want === "string")
-        this.log(`"Unable to process watch event" err=${q(`can't process config file ${q(path)}: ${want}`)}`);
+        this.log(
+          `"Unable to process watch event" err=${q(`can't process config file ${q(path)}: ${want}`)}`,
+          "file_linux.go:76",
+          "E",
+        );
       else this.add(file, want);
     }
     for (const file of Object.keys(this.seen)) {

@@ -7,6 +7,7 @@ import type { Node, Pod } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { rfc3339 } from "../util/time.ts";
 import type { PodRecord } from "./pod-state.ts";
+import type { KubeletLog } from "./pod-worker.ts";
 import type { StaticPodWant } from "./static-pod-source.ts";
 import { mirrorPod } from "./static-pods.ts";
 
@@ -17,7 +18,7 @@ export interface StaticPodHost {
   records: ReadonlyMap<string, PodRecord>;
   /** Kill a static pod with its grace period; its mirror is deleted once it has stopped. */
   terminate(rec: PodRecord): void;
-  journal(line: string): void;
+  journal: KubeletLog;
 }
 
 /** The config hash a mirror pod carries (its static pod's uid). */
@@ -94,6 +95,8 @@ export function reconcileStaticPods(host: StaticPodHost, wants: ReadonlyMap<stri
     } catch (err) {
       host.journal(
         `"Failed creating a mirror pod" err="${err instanceof Error ? err.message : String(err)}" pod="${pod.metadata.namespace}/${pod.metadata.name}"`,
+        "kubelet.go:1990",
+        "E",
       );
     }
   }

@@ -174,3 +174,19 @@ describe("restarts", () => {
     expect(repulls?.[1]).toBe("3");
   });
 });
+
+describe("the kubelet's journal", () => {
+  it("writes klog lines (severity, time, pid, source) under journalctl's own prefix", () => {
+    const sh = createCluster().shell();
+    const lines = sh.run("ssh node01 journalctl -u kubelet").stdout.trim().split("\n");
+    const kubelet = lines.filter((l) => / kubelet\[\d+\]: /.test(l));
+    expect(kubelet.length).toBeGreaterThan(2);
+    for (const l of kubelet)
+      expect(l).toMatch(
+        /^Jan 15 \d\d:\d\d:\d\d node01 kubelet\[(\d+)\]: [IWE]0115 \d\d:\d\d:\d\d\.\d{6} +\1 [a-z_]+\.go:\d+\] "/,
+      );
+    expect(kubelet.join("\n")).toMatch(
+      /E0115 [\d:.]+ +\d+ kubelet\.go:\d+\] "Container runtime network not ready"/,
+    );
+  });
+});
