@@ -33,7 +33,7 @@ const KUBECTL_VERBS = [
   "version",
   "wait",
 ];
-const SHELL_COMMANDS = ["kubectl", "ssh", "sleep", "clear", "help", "exit", "diagram", "cd", "pwd"];
+const SHELL_COMMANDS = ["kubectl", "ssh", "sleep", "sudo", "clear", "help", "exit", "diagram", "cd", "pwd"];
 const NAME_VERBS = new Set([
   "get",
   "describe",

@@ -12,6 +12,7 @@ import { exitStatus, sessionLine } from "./container-session.ts";
 import { HELP_TEXT } from "./help.ts";
 import { runPrintf } from "./printf.ts";
 import { runScriptText, type ScriptHost } from "./script.ts";
+import { sudoCommand } from "./sudo.ts";
 import { TEXT_TOOLS } from "./text-tools.ts";
 import { heredocDelimiter, ShellSyntaxError } from "./tokenize.ts";
 import type { OutputSink, ShellCluster } from "./types.ts";
@@ -217,6 +218,11 @@ export class Shell {
     const ok = (stdout = ""): CommandResult => ({ stdout, stderr: "", exitCode: 0 });
     const [cmd, ...args] = argv;
     switch (cmd) {
+      case "sudo": {
+        const r = sudoCommand(args, cmdEnv);
+        if (!("argv" in r)) return r;
+        return r.argv.length === 0 ? ok() : this.dispatch(r.argv, r.env, stdin, write);
+      }
       case "kubectl":
       case "k":
         return this.kubectl(args, stdin, write, { ...this.env, ...cmdEnv });
