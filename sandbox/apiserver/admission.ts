@@ -13,6 +13,15 @@ const PRIORITY_CLASSES: Record<string, number> = {
   "system-cluster-critical": 2000000000,
 };
 
+// NamespaceLifecycle's immortal namespaces: the API server refuses to delete them.
+const IMMORTAL_NAMESPACES = new Set(["default", "kube-system", "kube-public"]);
+
+/** Run the admission plugins on a delete; throws the Status error a plugin returns. */
+export function admitDelete(rt: ResourceType, name: string): void {
+  if (rt.plural === "namespaces" && IMMORTAL_NAMESPACES.has(name))
+    throw forbiddenError("namespaces", "", name, "this namespace may not be deleted");
+}
+
 /** Run the admission plugins on an object about to be created; throws the Status error a plugin returns. */
 export function admit(
   api: ApiServer,

@@ -11,7 +11,7 @@ import { clone } from "../util/clone.ts";
 import type { EventLoop } from "../util/event-loop.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
-import { admit } from "./admission.ts";
+import { admit, admitDelete } from "./admission.ts";
 import { applyDefaults } from "./defaults/index.ts";
 import {
   alreadyExists,
@@ -282,6 +282,7 @@ export class ApiServer {
     const key = storageKey(rt, namespace, name);
     const kv = this.etcd.get(key);
     if (!kv) throw notFound(rt.plural, rt.group, name);
+    admitDelete(rt, name);
     const cur = kv.value as KubeObject;
     if (opts.dryRun) return cur as T;
     const plan = planDelete(rt, cur, opts, this.loop.now());
