@@ -143,8 +143,8 @@ export function runFilters(
   return (
     nodeName(pod, ni) ??
     unschedulable(facts, ni) ??
-    (facts.nodeSelector.length > 0 || facts.terms ? nodeSelector(facts, ni) : undefined) ??
     taintToleration(facts, ni) ??
+    (facts.nodeSelector.length > 0 || facts.terms ? nodeSelector(facts, ni) : undefined) ??
     resourcesFit(facts, ni)
   );
 }

@@ -190,3 +190,19 @@ describe("the kubelet's journal", () => {
     );
   });
 });
+
+describe("FailedScheduling", () => {
+  it("names the first filter each node fails, in kube-scheduler's order (taints before node selectors)", () => {
+    const sh = createCluster().shell();
+    sh.run(`kubectl run picky --image=nginx --overrides='{"spec":{"nodeSelector":{"disk":"ssd"}}}'`);
+    sh.run("sleep 5");
+    expect(
+      sh.run("kubectl get events --field-selector reason=FailedScheduling -o jsonpath={.items[0].message}")
+        .stdout,
+    ).toBe(
+      "0/3 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, " +
+        "2 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes are available: " +
+        "3 Preemption is not helpful for scheduling.",
+    );
+  });
+});
