@@ -10,51 +10,20 @@ import { clone } from "../util/clone.ts";
 import { jsonEqual } from "../util/json-equal.ts";
 import { rfc3339 } from "../util/time.ts";
 import { budgets, replicasOnCreate } from "./deployment-math.ts";
+import { deploymentTemplateText, templateText } from "./deployment-template.ts";
 import { OwnerIndex } from "./owner-index.ts";
 import { controllerRef, templateHash } from "./pod-util.ts";
 
 const REVISION = "deployment.kubernetes.io/revision";
+const REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
 
 function revisionOf(rs: ReplicaSet): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? 0);
 }
 
-/** The template of a ReplicaSet without its pod-template-hash label, for comparison with a deployment's. */
-export function templateWithoutHash(rs: ReplicaSet): unknown {
-  const t = clone(rs.spec.template);
-  if (t.metadata?.labels) delete t.metadata.labels["pod-template-hash"];
-  return t;
-}
-
 // The status conditions this controller built: a status update whose condition is unchanged keeps it rather
 // than a rebuilt copy (the stored status holds the objects it was handed).
 const madeConditions = new WeakSet<object>();
-
-// Each reconcile compares every ReplicaSet's template with the Deployment's: informer objects are never
-// changed in place, and status writes keep the spec's objects, so each template's text is computed once.
-const templateTexts = new WeakMap<object, string>();
-
-function templateText(rs: ReplicaSet): string {
-  const tpl = rs.spec.template;
-  let text = templateTexts.get(tpl);
-  if (text === undefined) {
-    text = JSON.stringify(templateWithoutHash(rs));
-    templateTexts.set(tpl, text);
-  }
-  return text;
-}
-
-const wantTexts = new WeakMap<object, string>();
-
-function deploymentTemplateText(d: Deployment): string {
-  const tpl = d.spec.template;
-  let text = wantTexts.get(tpl);
-  if (text === undefined) {
-    text = JSON.stringify(tpl);
-    wantTexts.set(tpl, text);
-  }
-  return text;
-}
 
 /** The Deployment controller. */
 export class DeploymentController {
@@ -146,6 +115,10 @@ export class DeploymentController {
     } else if (revisionOf(newRS) < maxRev && olds.some((o) => (o.spec.replicas ?? 0) > 0)) {
       newRS = this.setRSRevision(newRS, maxRev + 1) ?? newRS;
     }
+    // The deployment carries its newest ReplicaSet's revision (a rollback moves it to the new number).
+    const revision = newRS.metadata.annotations?.[REVISION];
+    if (revision && d.metadata.annotations?.[REVISION] !== revision)
+      this.setAnnotationRevision(d, Number(revision));
     if (recreate) this.recreate(d, newRS, olds, replicas);
     else this.rolling(d, newRS, olds, replicas);
     this.cleanup(d, olds);
@@ -203,7 +176,17 @@ export class DeploymentController {
     const { namespace, name } = splitKey(keyOf(rs));
     try {
       return this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
-        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), [REVISION]: String(revision) };
+        const annotations: Record<string, string> = {
+          ...(o.metadata.annotations ?? {}),
+          [REVISION]: String(revision),
+        };
+        // The revision it had joins its revision history, as the controller keeps it.
+        const old = o.metadata.annotations?.[REVISION];
+        if (old) {
+          const history = o.metadata.annotations?.[REVISION_HISTORY];
+          annotations[REVISION_HISTORY] = history ? `${history},${old}` : old;
+        }
+        o.metadata.annotations = annotations;
         return true;
       });
     } catch {

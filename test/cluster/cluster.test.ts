@@ -206,3 +206,25 @@ describe("FailedScheduling", () => {
     );
   });
 });
+
+describe("rollout undo", () => {
+  it("gives the rolled-back ReplicaSet the next revision, on it and on the Deployment, and keeps its old one", () => {
+    const sh = createCluster().shell();
+    sh.run("kubectl create deployment web --image=nginx:1.27 --replicas=2");
+    sh.run("sleep 20");
+    sh.run("kubectl set image deploy/web nginx=nginx:1.28");
+    sh.run("sleep 30");
+    sh.run("kubectl rollout undo deploy/web");
+    sh.run("sleep 30");
+    const revision = "{.metadata.annotations.deployment\\.kubernetes\\.io/revision}";
+    expect(sh.run(`kubectl get deploy web -o jsonpath='${revision}'`).stdout).toBe("3");
+    const rs = sh.run(
+      `kubectl get rs -o jsonpath='{range .items[*]}{.spec.template.spec.containers[0].image} ${revision} {.metadata.annotations.deployment\\.kubernetes\\.io/revision-history}{"\\n"}{end}'`,
+    );
+    const lines = rs.stdout.trim().split("\n");
+    expect(lines.map((l) => l.trimEnd()).sort()).toEqual(["nginx:1.27 3 1", "nginx:1.28 2"]);
+    expect(sh.run("kubectl rollout history deploy/web").stdout).toMatch(
+      /REVISION +CHANGE-CAUSE\n2 +<none>\n3 +<none>\n/,
+    );
+  });
+});
