@@ -139,6 +139,15 @@ export interface ContainerStatus {
   imageID: string;
   containerID?: string;
   started?: boolean;
+  volumeMounts?: VolumeMountStatus[];
+}
+
+/** A mount as the kubelet reports it in a container's status (v1.31+: RecursiveReadOnlyMounts, beta). */
+export interface VolumeMountStatus {
+  mountPath: string;
+  name: string;
+  readOnly?: boolean;
+  recursiveReadOnly?: string;
 }
 
 export interface Condition {

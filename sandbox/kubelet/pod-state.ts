@@ -1,12 +1,21 @@
 // The kubelet's private record of each pod it runs, and how that record becomes a PodStatus.
 import { computePodQOS } from "../api/qos.ts";
-import type { Condition, Container, ContainerStatus, Pod, PodStatus } from "../api/types.ts";
+import type {
+  Condition,
+  Container,
+  ContainerStatus,
+  Pod,
+  PodStatus,
+  VolumeMountStatus,
+} from "../api/types.ts";
 import { rfc3339 } from "../util/time.ts";
 import type { StatusMemo } from "./status-memo.ts";
 
 /** Where one container is in its life. */
 export interface ContainerRecord {
   name: string;
+  /** The container's mounts as its status reports them (frozen; absent when it has none). */
+  mounts: readonly VolumeMountStatus[] | undefined;
   image: string;
   /** Normalized image reference once known. */
   imageRef?: string;
@@ -79,6 +88,7 @@ export function newContainer(c: Container, init: boolean, podHasInits = init): C
   // Every field is present from the start, so that all records share one shape for the engine.
   return {
     name: c.name,
+    mounts: mountStatuses(c),
     image: c.image ?? "",
     imageRef: undefined,
     imageID: undefined,
@@ -186,7 +196,23 @@ function containerStatus(r: ContainerRecord): ContainerStatus {
   st.restartCount = r.restartCount;
   st.started = r.state === "running" && r.started;
   st.state = containerState(r);
+  if (r.mounts) st.volumeMounts = r.mounts as VolumeMountStatus[];
   return st;
+}
+
+// What the status says of each mount: a read-only one also says it is not recursively read-only.
+function mountStatuses(c: Container): readonly VolumeMountStatus[] | undefined {
+  const mounts = c.volumeMounts;
+  if (!mounts || mounts.length === 0) return undefined;
+  return Object.freeze(
+    mounts.map((m) =>
+      Object.freeze(
+        m.readOnly
+          ? { mountPath: m.mountPath, name: m.name, readOnly: true, recursiveReadOnly: "Disabled" }
+          : { mountPath: m.mountPath, name: m.name },
+      ),
+    ),
+  );
 }
 
 // The condition built last per type and status, frozen: pods started in one burst report the same

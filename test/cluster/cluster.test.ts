@@ -228,3 +228,22 @@ describe("rollout undo", () => {
     );
   });
 });
+
+describe("container statuses", () => {
+  it("report each mount, read-only ones as not recursively read-only (v1.31+)", () => {
+    const sh = createCluster().shell();
+    sh.run("kubectl run web --image=nginx");
+    sh.run("sleep 15");
+    const status = JSON.parse(
+      sh.run("kubectl get pod web -o jsonpath={.status.containerStatuses[0]}").stdout,
+    );
+    expect(status.volumeMounts).toEqual([
+      {
+        mountPath: "/var/run/secrets/kubernetes.io/serviceaccount",
+        name: expect.stringMatching(/^kube-api-access-[a-z0-9]{5}$/),
+        readOnly: true,
+        recursiveReadOnly: "Disabled",
+      },
+    ]);
+  });
+});
