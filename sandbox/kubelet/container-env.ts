@@ -2,6 +2,7 @@
 // container's own env, with $(VAR) references and fieldRefs resolved, then the Docker-link variables of
 // every Service the pod can see at that moment (FromServices in pkg/kubelet/envvars).
 import type { Container, EnvVar, Pod, Service } from "../api/types.ts";
+import { podField } from "./field-path.ts";
 
 /** Facts only the kubelet knows when the container starts. */
 export interface EnvFacts {
@@ -104,20 +105,7 @@ function expand(text: string, lookup: (name: string) => string | undefined): str
 }
 
 function fieldValue(pod: Pod, path: string, facts: EnvFacts): string {
-  const label = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-  if (label)
-    return (label[1] === "labels" ? pod.metadata.labels : pod.metadata.annotations)?.[label[2]] ?? "";
   switch (path) {
-    case "metadata.name":
-      return pod.metadata.name ?? "";
-    case "metadata.namespace":
-      return pod.metadata.namespace ?? "";
-    case "metadata.uid":
-      return pod.metadata.uid ?? "";
-    case "spec.nodeName":
-      return pod.spec.nodeName ?? "";
-    case "spec.serviceAccountName":
-      return pod.spec.serviceAccountName ?? "";
     case "status.podIP":
     case "status.podIPs":
       return facts.podIP;
@@ -125,7 +113,7 @@ function fieldValue(pod: Pod, path: string, facts: EnvFacts): string {
     case "status.hostIPs":
       return facts.hostIP;
     default:
-      return "";
+      return podField(pod, path) ?? "";
   }
 }
 

@@ -1,6 +1,7 @@
 // What the kubelet's configMap, secret, downwardAPI and projected volume plugins write: a payload of
 // relative paths and file contents (MakePayload and collectData in pkg/volume), or the error SetUp reports.
 import type { ConfigMap, Pod, Secret, Volume } from "../api/types.ts";
+import { podField } from "./field-path.ts";
 
 /** One file of a volume: its content and permission bits. */
 export interface PayloadFile {
@@ -102,42 +103,9 @@ function secretFiles(src: ObjectSource, pod: Pod, s: PayloadSources, mode: numbe
 
 /** Resolve a downward API fieldRef as the volume plugin formats it (labels as sorted key="value" lines). */
 export function downwardField(pod: Pod, path: string, nodeIP: string): string {
-  const one = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-  if (one) return (one[1] === "labels" ? pod.metadata.labels : pod.metadata.annotations)?.[one[2]] ?? "";
-  // A switch, not a table of closures made per call; any other name is looked up on a plain object as the
-  // table was (inherited names such as toString behave as before).
-  switch (path) {
-    case "metadata.name":
-      return pod.metadata.name ?? "";
-    case "metadata.namespace":
-      return pod.metadata.namespace ?? "";
-    case "metadata.uid":
-      return pod.metadata.uid ?? "";
-    case "metadata.labels":
-      return sortedLines(pod.metadata.labels);
-    case "metadata.annotations":
-      return sortedLines(pod.metadata.annotations);
-    case "spec.nodeName":
-      return pod.spec.nodeName ?? "";
-    case "spec.serviceAccountName":
-      return pod.spec.serviceAccountName ?? "";
-    case "status.podIP":
-      return pod.status?.podIP ?? "";
-    case "status.hostIP":
-      return pod.status?.hostIP ?? nodeIP;
-    default:
-      return (NO_FIELDS as Record<string, (() => string) | undefined>)[path]?.() ?? "";
-  }
-}
-
-const NO_FIELDS = {};
-
-// A map as the volume plugin writes it: key="value" lines sorted by key.
-function sortedLines(m: Record<string, string> | undefined): string {
-  return Object.entries(m ?? {})
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-    .join("\n");
+  if (path === "status.podIP") return pod.status?.podIP ?? "";
+  if (path === "status.hostIP") return pod.status?.hostIP ?? nodeIP;
+  return podField(pod, path) ?? "";
 }
 
 function downwardFiles(items: DownwardItem[] | undefined, pod: Pod, nodeIP: string, mode: number) {
