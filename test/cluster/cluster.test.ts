@@ -247,3 +247,38 @@ describe("container statuses", () => {
     ]);
   });
 });
+
+describe("downward API", () => {
+  it('writes labels as sorted key="value" lines in a volume and gives single fields to env and files', () => {
+    const sh = createCluster().shell();
+    sh.run(`kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: dw
+  labels: {zone: b, app: web}
+spec:
+  containers:
+  - name: c
+    image: busybox
+    command: ["sleep", "3600"]
+    env:
+    - name: APP
+      valueFrom: {fieldRef: {fieldPath: "metadata.labels['app']"}}
+    - name: NODE
+      valueFrom: {fieldRef: {fieldPath: spec.nodeName}}
+    volumeMounts: [{name: info, mountPath: /info}]
+  volumes:
+  - name: info
+    downwardAPI:
+      items:
+      - {path: labels, fieldRef: {fieldPath: metadata.labels}}
+      - {path: name, fieldRef: {fieldPath: metadata.name}}
+EOF`);
+    sh.run("sleep 10");
+    expect(sh.run("kubectl exec dw -- cat /info/labels").stdout).toBe('app="web"\nzone="b"');
+    expect(sh.run("kubectl exec dw -- cat /info/name").stdout).toBe("dw");
+    expect(sh.run("kubectl exec dw -- printenv APP").stdout).toBe("web\n");
+    expect(sh.run("kubectl exec dw -- printenv NODE").stdout).toMatch(/^node0[12]\n$/);
+  });
+});
