@@ -8,10 +8,12 @@ import {
   storeKubeadmInitRbac,
 } from "../apiserver/rbac/bootstrap/install.ts";
 import { ApiServer } from "../apiserver/server.ts";
+import { LeaderLease } from "../client/leader-election.ts";
 import { ControllerManager } from "../controllers/controller-manager.ts";
 import { DiagramError, renderDiagram } from "../diagram/index.ts";
 import { runEtcdctl } from "../etcd/etcdctl.ts";
 import { Etcd } from "../etcd/store.ts";
+import type { ImageContext } from "../images/types.ts";
 import type { CommandResult, KubeletAccess } from "../kubectl/context.ts";
 import { Kubelet } from "../kubelet/kubelet.ts";
 import { MANIFEST_DIR, readManifestDir } from "../kubelet/static-pod-source.ts";
@@ -67,6 +69,10 @@ export class Cluster implements ShellCluster {
   readonly controllerManager: ControllerManager;
   readonly scheduler: Scheduler;
   private schedulerProcesses = 0;
+  // The leader-election leases kube-scheduler and kube-controller-manager hold in kube-system, and the
+  // stream their process identities are drawn from.
+  private readonly leases: Map<string, LeaderLease>;
+  private readonly leaseIds: Random;
   readonly nodes = new Map<string, ClusterNode>();
   readonly controlPlane = "controlplane";
   readonly settings: KubeadmSettings;
@@ -99,6 +105,10 @@ export class Cluster implements ShellCluster {
     });
     this.controllerManager = new ControllerManager({ api: this.api, clusterCIDR: this.settings.podCIDR });
     this.scheduler = new Scheduler({ api: this.api, random: this.random.fork("scheduler") });
+    this.leases = new Map(
+      ["kube-scheduler", "kube-controller-manager"].map((c) => [c, new LeaderLease(this.api, c)]),
+    );
+    this.leaseIds = this.random.fork("leader-election");
     this.kubelets = kubeletAccess(this);
     registerNetworkCommands();
     this.network = new ClusterNetwork({
@@ -141,6 +151,15 @@ export class Cluster implements ShellCluster {
     this.loop.advanceTo(Math.max(init + settled, this.loop.now() + 30_000));
   }
 
+  // A control-plane process starts: it campaigns for its component's lease as `<host>_<uuid>` until it stops.
+  private campaign(component: string, host: string, ctx: ImageContext): () => void {
+    const lease = this.leases.get(component)!;
+    lease.start(`${host}_${this.leaseIds.uuid()}`, (where, message) =>
+      ctx.log(klog(this.loop.now(), 1, where, message), "stderr"),
+    );
+    return () => lease.stop();
+  }
+
   private addNode(name: string, index: number, bootTime: number): void {
     const ip = nodeIP(index);
     const role = index === 0 ? "control-plane" : "worker";
@@ -161,13 +180,18 @@ export class Cluster implements ShellCluster {
     const net = this.network.attach(machine);
     machine.containerd.setDaemonHook("kube-apiserver", apiserverHttpsHook(this.api, machine.sockets));
     // Scheduling goes on while some kube-scheduler container runs (the model's one scheduler stands for them).
-    machine.containerd.setDaemonHook("kube-scheduler", () => {
+    machine.containerd.setDaemonHook("kube-scheduler", (ctx) => {
       this.schedulerProcesses++;
       this.scheduler.setProcessRunning(true);
+      const stopCampaign = this.campaign("kube-scheduler", name, ctx);
       return () => {
+        stopCampaign();
         if (--this.schedulerProcesses === 0) this.scheduler.setProcessRunning(false);
       };
     });
+    machine.containerd.setDaemonHook("kube-controller-manager", (ctx) =>
+      this.campaign("kube-controller-manager", name, ctx),
+    );
     const runtime = new CriAdapter(machine, this.loop);
     const kubelet = new Kubelet({
       api: this.api,

@@ -13,6 +13,11 @@ export function rfc3339(ms: number): string {
   return text;
 }
 
+/** Format ms since the epoch as a metav1.MicroTime: RFC 3339 with six fractional digits (lease times). */
+export function microTime(ms: number): string {
+  return `${rfc3339(ms).slice(0, -1)}.${String(Math.floor(ms) % 1000).padStart(3, "0")}000Z`;
+}
+
 /** Parse an RFC 3339 timestamp to ms since the epoch. */
 export function parseTime(s: string): number {
   return Date.parse(s);
