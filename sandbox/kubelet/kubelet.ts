@@ -7,7 +7,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { Informer, keyOf } from "../client/informer.ts";
 import type { Random } from "../util/random.ts";
-import { rfc3339 } from "../util/time.ts";
+import { microTime, rfc3339 } from "../util/time.ts";
 import type { ContainerRuntime } from "./cri.ts";
 import { type MachineFacts, nodeStatus, registrationObject, statusChanged } from "./node-status.ts";
 import type { PodRecord } from "./pod-state.ts";
@@ -258,7 +258,7 @@ export class Kubelet {
   }
 
   private renewLease(): void {
-    const now = rfc3339(this.api.loop.now());
+    const now = microTime(this.api.loop.now());
     const name = this.nodeName;
     const existing = this.api.tryGet<Lease>("leases", "kube-node-lease", name);
     if (!existing) {
