@@ -49,5 +49,27 @@ export default defineConfig({
   // The kernel and compiler workers import modules; bundle them as ES module workers. ASCII
   // only: one non-Latin-1 character (a box-drawing line, an ellipsis) makes the browser decode
   // the whole 1 MB kernel to UTF-16, on the worker's thread and at twice the memory.
-  vite: { worker: { format: "es", rolldownOptions: { output: { charset: "ascii" } } } },
+  vite: {
+    // The dev-server test starts with an empty optimizer cache of its own.
+    ...(process.env.KUBENOTES_VITE_CACHE ? { cacheDir: process.env.KUBENOTES_VITE_CACHE } : {}),
+    worker: { format: "es", rolldownOptions: { output: { charset: "ascii" } } },
+    // `npm start`: pre-bundle what the kernel, the terminal and the editor import when the server starts.
+    // Found on the reader's first Run or Edit instead, Vite re-optimizes them and reloads the page.
+    optimizeDeps: {
+      include: [
+        "yaml",
+        "@noble/hashes/sha2.js",
+        "@noble/hashes/utils.js",
+        "@xterm/xterm",
+        "@codemirror/autocomplete",
+        "@codemirror/commands",
+        "@codemirror/lang-javascript",
+        "@codemirror/language",
+        "@codemirror/state",
+        "@codemirror/view",
+        "@lezer/highlight",
+        "esbuild-wasm/esm/browser.js",
+      ],
+    },
+  },
 });
