@@ -23,7 +23,7 @@ function withoutVitest(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 beforeAll(async () => {
   // A port of its own and a Vite cache of its own (empty: as on a fresh clone).
-  server = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--port", "4391", "--force"], {
+  server = spawn(process.execPath, ["node_modules/astro/bin/astro.mjs", "dev", "--port", "4391"], {
     // As `npm start` runs it: not in vitest's test mode (under NODE_ENV=test Astro serves no pages).
     env: { ...withoutVitest(process.env), NODE_ENV: "development", KUBENOTES_VITE_CACHE: cacheDir },
     stdio: ["ignore", "pipe", "pipe"],
@@ -50,6 +50,14 @@ afterAll(async () => {
 describe("the dev server (npm start)", () => {
   it("runs a cell and an edited cell on its first try, without reloading the page", async () => {
     const { page, errors } = await openPage(browser!, url);
+    // A first start bundles the site's dependencies while the first page loads, and may reload that page
+    // once when done (before anyone touches it): wait until the page stays put for 3 s.
+    while (
+      await page.waitForEvent("load", { timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    );
     let loads = 0;
     page.on("load", () => loads++);
     // Astro's dev toolbar floats over the bottom of the page (not part of the site): out of the pointer's way.
