@@ -51,9 +51,9 @@ describe("the dev server (npm start)", () => {
   it("runs a cell and an edited cell on its first try, without reloading the page", async () => {
     const { page, errors } = await openPage(browser!, url);
     // A first start bundles the site's dependencies while the first page loads, and may reload that page
-    // once when done (before anyone touches it): wait until the page stays put for 3 s.
+    // once when done (before anyone touches it): wait until the page stays put for 6 s.
     while (
-      await page.waitForEvent("load", { timeout: 3_000 }).then(
+      await page.waitForEvent("load", { timeout: 6_000 }).then(
         () => true,
         () => false,
       )
