@@ -38,6 +38,13 @@ beforeAll(async () => {
     server!.stderr!.on("data", seen);
     server!.on("exit", (code) => reject(new Error(`astro dev exited (${code}):\n${log}`)));
   });
+  // The first request starts Vite's first bundling of the site's dependencies; wait until the server has
+  // logged nothing for 5 s, so the page below opens on a server that is done with it.
+  await fetch(url).then((r) => r.text());
+  for (let quiet = log.length, since = Date.now(); Date.now() - since < 5_000; ) {
+    await new Promise((r) => setTimeout(r, 250));
+    if (log.length !== quiet) [quiet, since] = [log.length, Date.now()];
+  }
   browser = await launchBrowser();
 });
 
