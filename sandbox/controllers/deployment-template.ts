@@ -3,8 +3,8 @@
 import type { Deployment, ReplicaSet } from "../api/types.ts";
 import { clone } from "../util/clone.ts";
 
-/** Copy a ReplicaSet's template without its pod-template-hash label, for comparison with a deployment's. */
-export function templateWithoutHash(rs: ReplicaSet): unknown {
+// A ReplicaSet's template without its pod-template-hash label, for comparison with a deployment's.
+function templateWithoutHash(rs: ReplicaSet): unknown {
   const t = clone(rs.spec.template);
   if (t.metadata?.labels) delete t.metadata.labels["pod-template-hash"];
   return t;

@@ -101,8 +101,8 @@ function secretFiles(src: ObjectSource, pod: Pod, s: PayloadSources, mode: numbe
   return keyFiles(data, src.items, mode, !!src.optional, (k) => `references non-existent secret key: ${k}`);
 }
 
-/** Resolve a downward API fieldRef as the volume plugin formats it (labels as sorted key="value" lines). */
-export function downwardField(pod: Pod, path: string, nodeIP: string): string {
+// A downward API fieldRef as the volume plugin resolves it (the pod's status as stored, the node's IP before).
+function downwardField(pod: Pod, path: string, nodeIP: string): string {
   if (path === "status.podIP") return pod.status?.podIP ?? "";
   if (path === "status.hostIP") return pod.status?.hostIP ?? nodeIP;
   return podField(pod, path) ?? "";

@@ -55,6 +55,8 @@ export function runExec(run: Run): number {
     fail(`cannot exec into a container in a completed pod; current phase is ${phase}`);
   const ns = pod.metadata.namespace ?? "default";
   const name = pod.metadata.name ?? "";
+  // -t with -i asks for a terminal; kubectl says when its own input is not one and streams plainly.
+  if (run.bool("stdin")) warnWithoutTerminal(run);
   // `-i` with a bare shell and nothing piped in: the lines typed next go to that shell (a missing shell
   // fails as the runtime says, below).
   if (run.bool("stdin") && run.ctx.stdin === "" && isInteractiveShell(argv) && run.ctx.attach) {
@@ -64,13 +66,10 @@ export function runExec(run: Run): number {
       ? kubelets.openShell(ns, name, container, argv[0])
       : kubelets.exec(ns, name, container, [argv[0], "-c", ":"]);
     if ("pid" in started || started.exitCode === 0) {
-      warnWithoutTerminal(run);
       attachShell(run, pod, container, argv[0], exitStatus, "pid" in started ? started : undefined);
       return 0;
     }
   }
-  // -t with -i asks for a terminal; kubectl says when its own input is not one and streams plainly.
-  if (run.bool("stdin")) warnWithoutTerminal(run);
   const r = run.ctx.kubelets.exec(ns, name, container, argv, run.bool("stdin") ? run.ctx.stdin : undefined);
   run.out(r.stdout);
   run.err(r.stderr);
