@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { satteri } from "@astrojs/markdown-satteri";
 import starlight from "@astrojs/starlight";
 import { defineConfig } from "astro/config";
+import { offlineIntegration } from "./src/offline/offline-integration.ts";
 import { CELL_THEMES } from "./src/plugins/code-themes.ts";
 import { remarkCells } from "./src/plugins/remark-cells.ts";
 import { cspIntegration } from "./src/runtime/csp-integration.ts";
@@ -45,6 +46,8 @@ export default defineConfig({
     }),
     // After Starlight, so it sees every page Starlight wrote, inline scripts included.
     cspIntegration(),
+    // Last: its service worker's version is a digest of the finished pages.
+    offlineIntegration(),
   ],
   // The kernel and compiler workers import modules; bundle them as ES module workers. ASCII
   // only: one non-Latin-1 character (a box-drawing line, an ellipsis) makes the browser decode

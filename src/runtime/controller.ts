@@ -1,4 +1,6 @@
 /** Run a notebook page: cells in order on one kernel, editing, persistence, sharing, the page terminal. */
+
+import { saveSiteForOffline } from "../offline/save-site.ts";
 import type { Stream } from "../workers/protocol.ts";
 import { mountCellTerminal, type OutputTerminal } from "./cell-terminal.ts";
 import { type CellView, readCell, showOrigin, showRunning } from "./cell-view.ts";
@@ -40,6 +42,8 @@ export class Notebook {
     const seed = root.dataset.seed === undefined ? undefined : Number(root.dataset.seed);
     this.kernel = new KernelClient({ preset: root.dataset.preset ?? "default", seed, booted });
     this.store = new EditsStore(root.dataset.note ?? location.pathname, (message) => this.notice(message));
+    // The reader has started a notebook: keep the site (every lesson and the runtime) for offline use.
+    this.kernel.whenReady().then(saveSiteForOffline, () => {});
   }
 
   /** Restore saved edits, then shared ones from the URL (shown, not saved until edited). */

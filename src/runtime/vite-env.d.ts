@@ -15,3 +15,11 @@ declare module "*?worker&url" {
   const url: string;
   export default url;
 }
+
+/** Type the part of Vite's `import.meta.env` the runtime reads: whether this is a production build. */
+interface ImportMetaEnv {
+  readonly PROD: boolean;
+}
+interface ImportMeta {
+  readonly env: ImportMetaEnv;
+}
