@@ -1,9 +1,11 @@
-// An event recorder, as client-go's: writes core/v1 Events through the API, folding repeats of the same
-// event into one object whose count grows.
+// An event recorder, as client-go's (tools/record): writes core/v1 Events through the API after its
+// correlator has aggregated similar events, folded repeats into one event's count and dropped spam.
 import type { Event, KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { rfc3339 } from "../util/time.ts";
-import { type EventIdentity, SeenEvents } from "./seen-events.ts";
+import { COMBINED_PREFIX, EventAggregator, similarHash } from "./event-aggregator.ts";
+import { type EventIdentity, eventHash, objectHash, SeenEvents } from "./seen-events.ts";
+import { SpamFilter } from "./spam-filter.ts";
 
 /** Who is reporting: `default-scheduler`, or `kubelet` on `node01`. */
 export interface EventSource {
@@ -12,8 +14,9 @@ export interface EventSource {
 }
 
 const sequences = new WeakMap<ApiServer, number>();
-// client-go's correlator remembers the last 4096 distinct events (an LRU); older repeats start anew.
-const SEEN_LIMIT = 4096;
+// client-go's correlator keeps each of its caches (events seen, groups of similar events, spam buckets)
+// to 4096 entries. Its caches are LRUs; these forget the oldest entry, not the least recently used one.
+const CACHE_LIMIT = 4096;
 // Messages and field paths recur across objects (every pod's `Pulling image "nginx:1.27"` and
 // `spec.containers{web}`): events keep one string of a recent text rather than a copy each. Shared by every
 // recorder (a table each would cost more than it saves); strings are values, so sharing is invisible.
@@ -28,22 +31,40 @@ function intern(s: string): string {
   return s;
 }
 
+/** How a recorder treats its events before writing them. */
+export interface RecorderOptions {
+  /**
+   * Aggregate similar events and drop an object's spam, as client-go's core/v1 recorder (kubelet,
+   * controllers) does; on unless turned off. Exact repeats fold into one event's count either way.
+   */
+  correlate?: boolean;
+}
+
 /** Records events about objects on behalf of one component. */
 export class EventRecorder {
   private readonly api: ApiServer;
   private readonly source: EventSource;
-  private readonly seen = new SeenEvents(SEEN_LIMIT);
+  private readonly seen = new SeenEvents(CACHE_LIMIT);
+  private readonly aggregator: EventAggregator | undefined;
+  private readonly spam: SpamFilter | undefined;
   private readonly sourceCopy: EventSource;
   private lastInvolved: Event["involvedObject"] | undefined = undefined;
 
-  constructor(api: ApiServer, source: EventSource) {
+  constructor(api: ApiServer, source: EventSource, opts: RecorderOptions = {}) {
     this.api = api;
     this.source = source;
     // Every event carries the same source; stored objects are never changed in place, so one copy serves all.
     this.sourceCopy = { ...source };
+    const correlate = opts.correlate ?? true;
+    this.aggregator = correlate ? new EventAggregator(CACHE_LIMIT) : undefined;
+    this.spam = correlate ? new SpamFilter(CACHE_LIMIT) : undefined;
   }
 
-  /** Record one event; a repeat of an earlier one increments its count. Never throws. */
+  /**
+   * Record one event, as client-go's EventCorrelator does: the tenth distinct message of a kind of event
+   * about an object within 10 minutes goes into an aggregate event, a repeat increments its event's count,
+   * and what the spam filter refuses is dropped (though still counted). Never throws.
+   */
   record(
     obj: KubeObject,
     type: "Normal" | "Warning",
@@ -63,7 +84,9 @@ export class EventRecorder {
       namespace: ns,
       name,
       uid: obj.metadata.uid ?? "",
+      apiVersion: obj.apiVersion ?? "",
       fieldPath: fieldPath ?? "",
+      type,
       reason,
       message,
     };
@@ -73,51 +96,96 @@ export class EventRecorder {
       nowAt = at;
     }
     const now = nowText;
-    const existing = this.seen.get(id);
+    const objHash = objectHash(id);
+    // What to write is either a group's aggregate event or this event's own: `prior` is the one observed
+    // before, if any (then `count` is its observations so far, this one included), else `fresh`, built now.
+    const group = this.aggregator ? this.aggregator.observe(id, similarHash(id, objHash), at) : -1;
+    let slot = -1;
+    let prior: Event | undefined;
+    let fresh: Event | undefined;
+    let count = 1;
     try {
-      if (existing) {
-        const ev = this.api.tryGet<Event>("events", ns, existing.metadata.name!);
-        if (ev) {
-          // Only the count and time change: the rest is shared with the stored event, never changed in place.
-          const next: Event = {
-            ...ev,
-            metadata: { ...ev.metadata },
-            count: (ev.count ?? 1) + 1,
-            lastTimestamp: now,
-          };
-          this.api.update("events", next, { handOff: true });
-          return;
+      if (group >= 0) {
+        prior = this.aggregator!.aggregate(group);
+        if (prior) count = this.aggregator!.repeat(group);
+        else {
+          fresh = this.newEvent(obj, id, at, now, true);
+          this.aggregator!.keep(group, fresh);
+        }
+      } else {
+        const hash = eventHash(id, objHash);
+        slot = this.seen.find(id, hash);
+        if (slot >= 0) {
+          prior = this.seen.event(slot);
+          count = this.seen.repeat(slot);
+        } else {
+          fresh = this.newEvent(obj, id, at, now, false);
+          slot = this.seen.add(hash, fresh);
         }
       }
-      // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number per API server (shared by
-      // every recorder, so two components naming the same object in one millisecond do not collide).
-      if (at !== baseAt) splitNanos(at);
-      const seq = sequences.get(this.api) ?? 0;
-      sequences.set(this.api, seq + 1);
-      const evName = `${obj.metadata.name}.${nanosHex(baseHi, baseHiHex, baseLo + seq)}`;
-      const involved = this.involvedObject(obj, kind, fieldPath);
-      // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
-      const ev: Event = {
-        apiVersion: "v1",
-        kind: "Event",
-        metadata: { name: evName, namespace: ns },
-        involvedObject: involved,
-        reason,
-        message,
-        source: this.sourceCopy,
-        firstTimestamp: now,
-        lastTimestamp: now,
-        count: 1,
-        type,
-        eventTime: null,
-        reportingComponent: this.source.component,
-        reportingInstance: this.source.host ?? "",
-      };
+      // client-go counts an observation before its filter: a later event that passes shows them all.
+      if (this.spam && !this.spam.allow(id, objHash, at)) return;
+      if (prior) {
+        const shown = group >= 0 ? COMBINED_PREFIX + message : message;
+        const cur = this.api.tryGet<Event>("events", ns, prior.metadata.name!);
+        // Only the count, time and (for an aggregate) message change: the rest is shared with the stored
+        // event, never changed in place. Gone (deleted, or never written: the spam filter dropped its first
+        // observation), it is created anew under its first name, as client-go does when its patch fails.
+        const next: Event = cur
+          ? { ...cur, metadata: { ...cur.metadata }, count, lastTimestamp: now, message: shown }
+          : {
+              ...prior,
+              metadata: { name: prior.metadata.name, namespace: ns },
+              count,
+              lastTimestamp: now,
+              message: shown,
+            };
+        const stored = cur
+          ? this.api.update<Event>("events", next, { handOff: true })
+          : this.api.create<Event>("events", next, { namespace: ns, handOff: true });
+        this.keep(group, slot, stored);
+        return;
+      }
       // The stored event (its name is part of the server's key), not a copy of its identity.
-      this.seen.set(id, this.api.create<Event>("events", ev, { namespace: ns, handOff: true }));
+      this.keep(group, slot, this.api.create<Event>("events", fresh!, { namespace: ns, handOff: true }));
     } catch {
       // Events are best effort, as in client-go: a failed write must not break the caller.
     }
+  }
+
+  // Remember the stored copy of the event just written, in the table that found it.
+  private keep(group: number, slot: number, stored: Event): void {
+    if (group >= 0) this.aggregator!.keep(group, stored);
+    else this.seen.keep(slot, stored);
+  }
+
+  // A new event about `obj`, named after it and the instant (ms) `at`: its own, or a group's aggregate
+  // event, which client-go builds without the reporting controller and instance.
+  private newEvent(obj: KubeObject, id: EventIdentity, at: number, now: string, aggregate: boolean): Event {
+    // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number per API server (shared by
+    // every recorder, so two components naming the same object in one millisecond do not collide).
+    if (at !== baseAt) splitNanos(at);
+    const seq = sequences.get(this.api) ?? 0;
+    sequences.set(this.api, seq + 1);
+    const evName = `${obj.metadata.name}.${nanosHex(baseHi, baseHiHex, baseLo + seq)}`;
+    const involved = this.involvedObject(obj, id.kind, id.fieldPath || undefined);
+    // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
+    return {
+      apiVersion: "v1",
+      kind: "Event",
+      metadata: { name: evName, namespace: id.namespace },
+      involvedObject: involved,
+      reason: id.reason,
+      message: aggregate ? COMBINED_PREFIX + id.message : id.message,
+      source: this.sourceCopy,
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      type: id.type as Event["type"],
+      eventTime: null,
+      reportingComponent: aggregate ? "" : this.source.component,
+      reportingInstance: aggregate ? "" : (this.source.host ?? ""),
+    };
   }
 
   // Successive events about one object (a container's Pulled, Created, Started) share one reference:

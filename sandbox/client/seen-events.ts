@@ -1,155 +1,88 @@
-// The events a recorder has written, by what they say: client-go's correlator cache.
-// An entry is the Event the recorder wrote (its identity is read back from it: the stored Event holds the
-// same strings) and a 30-bit hash of that identity (of each field's ends), rather than one long joined key
-// or a copy of its fields.
+// The events a recorder has observed, by what they say: client-go's eventLogger, which turns a repeat of
+// an event into one more count on the Event first written for it.
+// An entry is the Event written (or about to be written) for an identity and how often it was observed;
+// the identity is read back from that Event (it holds the same strings) rather than kept as a copy.
 import type { Event } from "../api/types.ts";
+import { HASH_SEED, mix, RingTable, small } from "./ring-table.ts";
 
-/** What makes two recorded events the same event. */
+/** What makes two recorded events the same event (client-go's event key, less the recorder's source). */
 export interface EventIdentity {
   kind: string;
   namespace: string;
   name: string;
   uid: string;
+  apiVersion: string;
   fieldPath: string;
+  type: string;
   reason: string;
   message: string;
 }
 
-/** A bounded map from an event's identity to the Event written for it; the oldest goes first. */
-export class SeenEvents {
-  private readonly limit: number;
-  // The remembered Events and their identities' hashes in insertion order, a ring from `oldest` once full.
-  // No object per entry: a kubelet's recorder keeps one per event it has written.
-  private readonly events: Event[] = [];
-  private hashes = new Int32Array(8);
-  private oldest = 0;
-  private count = 0;
-  // An open-addressing table (linear probing) of ring positions plus one; 0 is an empty slot.
-  private table = new Int32Array(16);
-  // The identity last looked up and its hash: a miss is followed by a `set` of the same identity.
-  private lastId: EventIdentity | undefined = undefined;
-  private lastHash = 0;
+/** Hash the involved object of an identity: the start of every key the recorder's tables use. */
+export function objectHash(id: EventIdentity): number {
+  return mix(mix(mix(mix(HASH_SEED, id.kind), id.namespace), id.name), id.uid);
+}
 
-  constructor(limit: number) {
-    this.limit = limit;
+/** Hash a whole identity, from its object's hash. */
+export function eventHash(id: EventIdentity, objHash: number): number {
+  return small(mix(mix(mix(objHash, id.fieldPath), id.reason), id.message));
+}
+
+/** A bounded map from an event's identity to the Event written for it and its count; the oldest goes first. */
+export class SeenEvents extends RingTable<EventIdentity> {
+  private readonly events: Event[] = [];
+  private readonly counts: number[] = [];
+
+  /** The slot of the event observed with this identity (`hash` is its eventHash), or -1. */
+  find(id: EventIdentity, hash: number): number {
+    return this.lookup(id, hash);
   }
 
-  /** The Event written for this identity, if remembered. */
-  get(id: EventIdentity): Event | undefined {
-    this.lastId = id;
-    this.lastHash = hashOf(id);
-    const at = this.find(id, this.lastHash);
-    return at < 0 ? undefined : this.events[at];
+  /** The Event remembered in a slot. */
+  event(slot: number): Event {
+    return this.events[slot];
+  }
+
+  /** How many times the event in a slot was observed. */
+  count(slot: number): number {
+    return this.counts[slot];
+  }
+
+  /** Count one more observation of the event in a slot; the new count. */
+  repeat(slot: number): number {
+    return ++this.counts[slot];
   }
 
   /**
-   * Remember the Event written for this identity (whose involved object, reason and message are the
-   * identity's), forgetting the oldest identity first when full.
+   * Remember the first observation of an event (its identity absent from the table, `hash` its eventHash)
+   * and the Event built for it, which holds the identity; its slot.
    */
-  set(id: EventIdentity, event: Event): void {
-    if (this.count >= this.limit) {
-      this.unindex(this.oldest);
-      this.oldest = (this.oldest + 1) % this.limit;
-      this.count--;
-    }
-    const hash = id === this.lastId ? this.lastHash : hashOf(id);
-    const found = this.find(id, hash);
-    if (found >= 0) {
-      this.events[found] = event;
-      return;
-    }
-    const at = (this.oldest + this.count) % this.limit;
-    if (at >= this.hashes.length) {
-      const grown = new Int32Array(Math.min(this.limit, this.hashes.length * 2));
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
-    // Positions are first filled in order (`at` is then the length), later reused round the ring.
+  add(hash: number, event: Event): number {
+    const at = this.claim(hash);
     this.events[at] = event;
-    this.hashes[at] = hash;
-    this.count++;
-    if (this.count * 2 > this.table.length) this.rehash(this.table.length * 2);
-    else this.index(at);
+    this.counts[at] = 1;
+    return at;
   }
 
-  // The ring position of the identity's Event, or -1.
-  private find(id: EventIdentity, hash: number): number {
-    const table = this.table;
-    const mask = table.length - 1;
-    for (let i = hash & mask; table[i] !== 0; i = (i + 1) & mask) {
-      const at = table[i] - 1;
-      if (this.hashes[at] !== hash) continue;
-      const ev = this.events[at];
-      const o = ev.involvedObject;
-      // The recorder writes an identity's "" fields as absent ones (and its namespace as the Event's).
-      if (
-        (ev.message ?? "") === id.message &&
-        (o.uid ?? "") === id.uid &&
-        (o.name ?? "") === id.name &&
-        (ev.reason ?? "") === id.reason &&
-        (o.fieldPath ?? "") === id.fieldPath &&
-        (ev.metadata.namespace ?? "") === id.namespace &&
-        (o.kind ?? "") === id.kind
-      )
-        return at;
-    }
-    return -1;
+  /** Remember a newer copy of the same Event (the stored one) in a slot. */
+  keep(slot: number, event: Event): void {
+    this.events[slot] = event;
   }
 
-  private index(at: number): void {
-    const table = this.table;
-    const mask = table.length - 1;
-    let i = this.hashes[at] & mask;
-    while (table[i] !== 0) i = (i + 1) & mask;
-    table[i] = at + 1;
+  protected override holds(at: number, id: EventIdentity): boolean {
+    const ev = this.events[at];
+    const o = ev.involvedObject;
+    // The recorder writes an identity's "" fields as absent ones (and its namespace as the Event's).
+    return (
+      (ev.message ?? "") === id.message &&
+      (o.uid ?? "") === id.uid &&
+      (o.name ?? "") === id.name &&
+      (ev.reason ?? "") === id.reason &&
+      (o.fieldPath ?? "") === id.fieldPath &&
+      (ev.metadata.namespace ?? "") === id.namespace &&
+      (o.kind ?? "") === id.kind &&
+      (ev.type ?? "") === id.type &&
+      (o.apiVersion ?? "") === id.apiVersion
+    );
   }
-
-  // Take a ring position out of the table, moving later entries of its probe run back into the gap.
-  private unindex(at: number): void {
-    const table = this.table;
-    const mask = table.length - 1;
-    let gap = this.hashes[at] & mask;
-    while (table[gap] !== at + 1) gap = (gap + 1) & mask;
-    for (let j = (gap + 1) & mask; table[j] !== 0; j = (j + 1) & mask) {
-      const home = this.hashes[table[j] - 1] & mask;
-      // The entry at j stays when its home lies cyclically within (gap, j]: the gap would hide it.
-      const stays = gap <= j ? home > gap && home <= j : home > gap || home <= j;
-      if (stays) continue;
-      table[gap] = table[j];
-      gap = j;
-    }
-    table[gap] = 0;
-  }
-
-  private rehash(size: number): void {
-    this.table = new Int32Array(size);
-    for (let k = 0; k < this.count; k++) this.index((this.oldest + k) % this.limit);
-  }
-}
-
-// FNV-1a over each field's length and at most its first 8 and last 16 characters, kept within a small
-// integer: a hash only spreads identities over the table (find compares every field in full), and walking
-// every character of each message, uid and name cost more than the whole lookup.
-function hashOf(id: EventIdentity): number {
-  let h = 0x811c9dc5;
-  h = mix(h, id.kind);
-  h = mix(h, id.namespace);
-  h = mix(h, id.name);
-  h = mix(h, id.uid);
-  h = mix(h, id.fieldPath);
-  h = mix(h, id.reason);
-  h = mix(h, id.message);
-  return h & 0x3fffffff;
-}
-
-function mix(h: number, s: string): number {
-  const n = s.length;
-  h = Math.imul(h ^ n, 0x01000193);
-  if (n <= 24) {
-    for (let i = 0; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-    return h;
-  }
-  for (let i = 0; i < 8; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  for (let i = n - 16; i < n; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h;
 }

@@ -62,7 +62,8 @@ export class Scheduler {
   constructor(cfg: SchedulerConfig) {
     this.api = cfg.api;
     this.random = cfg.random;
-    this.recorder = new EventRecorder(cfg.api, { component: "default-scheduler" });
+    // kube-scheduler records through events.k8s.io/v1 (tools/events), which has no aggregator or spam filter.
+    this.recorder = new EventRecorder(cfg.api, { component: "default-scheduler" }, { correlate: false });
     this.queue = new WorkQueue({ loop: cfg.api.loop, reconcile: (k) => this.scheduleOne(k) });
     this.pods = new Informer<Pod>(cfg.api, "pods");
     this.nodes = new Informer<Node>(cfg.api, "nodes");
