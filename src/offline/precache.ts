@@ -5,10 +5,15 @@ export function isHashedAsset(url: string): boolean {
   return url.includes("/_astro/");
 }
 
+/** Tell whether a URL or path names a large file (the compiler's 14 MB of wasm), saved only once used. */
+export function isLargeAsset(url: string): boolean {
+  return url.endsWith(".wasm");
+}
+
 /** Tell whether a built file is saved for offline reading once a notebook starts (paths use `/`). */
 export function savedForOffline(path: string): boolean {
-  // The compiler's 14 MB of wasm is saved when a reader first edits a cell, not before.
-  if (path.endsWith(".wasm")) return false;
+  // The compiler is saved when a reader first edits a cell, not before.
+  if (isLargeAsset(path)) return false;
   // Host configuration and the worker itself are not pages or assets.
   return path !== "_headers" && path !== "sw.js";
 }

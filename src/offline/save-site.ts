@@ -1,24 +1,37 @@
-/** Ask the site's service worker to save the whole site for offline use, once the page's notebook has started. */
+/** Ask the site's service worker to save the site for offline use, once the reader has started using it. */
 
-let asked = false;
+const asked = new Set<string>();
+let listening = false;
 
-/** Record the service worker's reply as a `kn:site-saved` mark (for tests and the bench). */
+/** Record the service worker's replies as `kn:site-saved` / `kn:large-saved` marks (for tests and the bench). */
 function listen(): void {
+  if (listening) return;
+  listening = true;
   navigator.serviceWorker.addEventListener("message", (event: MessageEvent) => {
     const data = event.data as { type?: string; saved?: number; failed?: string[] } | null;
-    if (data?.type === "kn:site-saved") performance.mark("kn:site-saved", { detail: data });
+    if (data?.type === "kn:site-saved" || data?.type === "kn:large-saved")
+      performance.mark(data.type, { detail: data });
   });
 }
 
-/** Once per page, when the browser is idle: built sites only (`npm start` registers no service worker). */
-export function saveSiteForOffline(): void {
-  if (asked || !import.meta.env.PROD || !("serviceWorker" in navigator)) return;
-  asked = true;
+/** Ask once per page, when the browser is idle: built sites only (`npm start` registers no service worker). */
+function ask(request: { type: string; url?: string }): void {
+  const key = JSON.stringify(request);
+  if (asked.has(key) || !import.meta.env.PROD || !("serviceWorker" in navigator)) return;
+  asked.add(key);
   listen();
-  const ask = () =>
-    void navigator.serviceWorker.ready.then((registration) =>
-      registration.active?.postMessage({ type: "kn:save-site" }),
-    );
-  if ("requestIdleCallback" in window) requestIdleCallback(ask, { timeout: 5000 });
-  else setTimeout(ask, 1000);
+  const send = () =>
+    void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage(request));
+  if ("requestIdleCallback" in window) requestIdleCallback(send, { timeout: 5000 });
+  else setTimeout(send, 1000);
+}
+
+/** Save the site (every lesson and the runtime) for offline use: the reader has started a notebook. */
+export function saveSiteForOffline(): void {
+  ask({ type: "kn:save-site" });
+}
+
+/** Save a large file the page has just loaded (the compiler's wasm), so editing works offline too. */
+export function saveLargeFileForOffline(url: string): void {
+  ask({ type: "kn:save-large", url });
 }

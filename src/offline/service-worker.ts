@@ -5,7 +5,7 @@
  * save-site.ts), so a reader who goes offline can still open every lesson and run its cells.
  * Bundled by offline-integration.ts, which fills in the build's version and file list.
  */
-import { isHashedAsset, offlinePage } from "./precache.ts";
+import { isHashedAsset, isLargeAsset, offlinePage } from "./precache.ts";
 
 declare const self: ServiceWorkerGlobalScope;
 /** A digest of every file the build wrote: a new build gets a new cache and drops the old. */
@@ -31,12 +31,12 @@ self.addEventListener("activate", (event) => {
   );
 });
 
-/** Save every listed file not saved yet; return how many are saved and which could not be fetched. */
-async function saveSite(): Promise<{ saved: number; failed: string[] }> {
+/** Save each of `files` (relative to the scope) not saved yet; say how many are saved and which failed. */
+async function save(files: string[]): Promise<{ saved: number; failed: string[] }> {
   const cache = await caches.open(CACHE);
   const failed: string[] = [];
   let saved = 0;
-  for (const file of __KN_FILES__) {
+  for (const file of files) {
     const url = new URL(file, self.registration.scope).href;
     if (await cache.match(url)) {
       saved++;
@@ -55,12 +55,23 @@ async function saveSite(): Promise<{ saved: number; failed: string[] }> {
   return { saved, failed };
 }
 
+type SaveRequest = { type: "kn:save-site" } | { type: "kn:save-large"; url: string };
+
 self.addEventListener("message", (event) => {
-  if ((event.data as { type?: string } | null)?.type !== "kn:save-site") return;
-  event.waitUntil(
-    saveSite().then((result) => event.source?.postMessage({ type: "kn:site-saved", ...result })),
-  );
+  const request = event.data as SaveRequest | null;
+  if (request?.type === "kn:save-site")
+    event.waitUntil(
+      save(__KN_FILES__).then((r) => event.source?.postMessage({ type: "kn:site-saved", ...r })),
+    );
+  else if (request?.type === "kn:save-large" && isLargeAsset(request.url) && inScope(request.url))
+    event.waitUntil(
+      save([request.url]).then((r) => event.source?.postMessage({ type: "kn:large-saved", ...r })),
+    );
 });
+
+function inScope(url: string): boolean {
+  return url.startsWith(self.registration.scope);
+}
 
 /** Keep a copy of a good same-origin response. */
 async function keep(request: Request, response: Response): Promise<void> {
@@ -97,10 +108,21 @@ async function networkFirst(event: FetchEvent): Promise<Response> {
   }
 }
 
+/** Answer a large file from the cache only when offline: online, it streams from the network untouched. */
+async function offlineOnly(event: FetchEvent): Promise<Response> {
+  const cached = await caches.match(event.request, { cacheName: CACHE });
+  return cached ?? fetch(event.request);
+}
+
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || request.headers.has("Range")) return;
-  const url = new URL(request.url);
-  if (url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
+  if (new URL(request.url).origin !== self.location.origin || !inScope(request.url)) return;
+  // Passing 14 MB through this worker (and copying it into the cache) slows the compiler's first load by a
+  // third; the page asks for it to be saved once it has loaded (see save-site.ts).
+  if (isLargeAsset(request.url)) {
+    if (!self.navigator.onLine) event.respondWith(offlineOnly(event));
+    return;
+  }
   event.respondWith(isHashedAsset(request.url) ? cacheFirst(event) : networkFirst(event));
 });

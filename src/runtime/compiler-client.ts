@@ -1,5 +1,6 @@
 /** Compile edited cells in a worker with esbuild-wasm, showing the one-time download as a progress bar. */
 import wasmURL from "esbuild-wasm/esbuild.wasm?url";
+import { saveLargeFileForOffline } from "../offline/save-site.ts";
 import compilerUrl from "../workers/compiler.ts?worker&url";
 import type { CompilerEvent, CompilerRequest, Diagnostic } from "../workers/protocol.ts";
 import { startBlobWorker } from "./blob-worker.ts";
@@ -50,6 +51,8 @@ export function warmCompiler(): Promise<void> {
         performance.measure("kn:compiler-ready", "kn:compiler-start");
         progress(1, 1);
         resolve();
+        // Loaded from the network (the service worker lets it pass): now keep a copy for offline editing.
+        saveLargeFileForOffline(init.wasmURL);
       } else if (event.type === "init-failed") {
         progress(1, 1);
         reject(new Error(`The compiler could not load: ${event.message}`));
@@ -61,7 +64,7 @@ export function warmCompiler(): Promise<void> {
       }
     };
   });
-  const init: CompilerRequest = { type: "init", wasmURL: new URL(wasmURL, location.href).href };
+  const init = { type: "init", wasmURL: new URL(wasmURL, location.href).href } satisfies CompilerRequest;
   worker.postMessage(init);
   return ready;
 }

@@ -12,7 +12,12 @@ function notes(): [string, string] {
 }
 
 async function savedOutput(page: Page, n: number): Promise<string> {
-  return ((await page.locator("kn-cell .kn-cell-output").nth(n - 1).textContent()) ?? "").trimEnd();
+  return (
+    (await page
+      .locator("kn-cell .kn-cell-output")
+      .nth(n - 1)
+      .textContent()) ?? ""
+  ).trimEnd();
 }
 
 /** Run cell 1 and wait for the service worker to say it saved the site. */
@@ -74,8 +79,37 @@ describe("offline", () => {
     await page.keyboard.type("kubectl get nodes");
     await page.keyboard.press("Enter");
     await page.waitForFunction(() =>
-      /^controlplane\s+Ready/m.test(document.querySelector(".kn-page-terminal [role=log]")?.textContent ?? ""),
+      /^controlplane\s+Ready/m.test(
+        document.querySelector(".kn-page-terminal [role=log]")?.textContent ?? "",
+      ),
     );
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("compiles and runs an edited cell offline once the compiler has loaded online", async () => {
+    const [first] = notes();
+    const { page, errors } = await openPage(ctx.browser, ctx.url + first);
+    await startNotebook(page);
+    // After a reload the saved edit opens in the editor by itself.
+    const edit = async (line: string, reopened = false) => {
+      if (!reopened) await page.getByRole("button", { name: "Edit cell 1", exact: true }).click();
+      const editor = page.locator("kn-cell .cm-content").first();
+      await editor.waitFor();
+      await editor.focus();
+      await page.keyboard.press("ControlOrMeta+End");
+      await page.keyboard.insertText(`\nconsole.log(${JSON.stringify(line)});`);
+      await page.getByRole("button", { name: "Run cell 1", exact: true }).click();
+      await waitForCell(page, 1, 60_000);
+      expect(await cellOutput(page, 1)).toContain(`${line}\n`);
+    };
+    await edit("edited online");
+    await page.waitForFunction(() => performance.getEntriesByName("kn:large-saved").length > 0, undefined, {
+      timeout: 60_000,
+    });
+    await page.context().setOffline(true);
+    await page.reload({ waitUntil: "load" });
+    await edit("edited offline", true);
     expect(errors).toEqual([]);
     await page.context().close();
   });
