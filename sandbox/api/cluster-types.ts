@@ -105,6 +105,11 @@ export interface EndpointSlice extends KubeObject {
   ports?: { name?: string; port?: number; protocol?: string; appProtocol?: string }[];
 }
 
+/** corev1.ComponentStatus (deprecated in v1.19+): a component's health, probed when it is read. */
+export interface ComponentStatus extends KubeObject {
+  conditions?: { type: string; status: "True" | "False" | "Unknown"; message?: string; error?: string }[];
+}
+
 export interface ConfigMap extends KubeObject {
   data?: StringMap;
   binaryData?: StringMap;

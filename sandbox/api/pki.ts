@@ -12,3 +12,13 @@ export const CLUSTER_CA_PEM =
 
 /** The CA as a kubeconfig's `certificate-authority-data` (base64 of the PEM). */
 export const CLUSTER_CA_DATA = btoa(CLUSTER_CA_PEM);
+
+/**
+ * The text of a kubeadm PKI file: the cluster CA for ca.crt; for the others (front-proxy-ca.crt, sa.pub,
+ * ...) one PEM-shaped placeholder per kind, as the model keeps no key material.
+ */
+export function placeholderPem(file: string): string {
+  if (file === "ca.crt") return CLUSTER_CA_PEM;
+  const kind = file.endsWith(".key") ? "PRIVATE KEY" : file.endsWith(".pub") ? "PUBLIC KEY" : "CERTIFICATE";
+  return `-----BEGIN ${kind}-----\nkubenotes models no real key material\n-----END ${kind}-----\n`;
+}

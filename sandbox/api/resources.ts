@@ -15,6 +15,8 @@ export interface ResourceType {
   etcdPrefix: string;
   verbs: string[];
   categories?: string[];
+  /** The warning the server sends with every request for a deprecated type (kubectl prints it on stderr). */
+  deprecation?: string;
 }
 
 /** Resources with a `status` subresource (its own writes; spec writes leave status alone), as discovery lists. */
@@ -59,6 +61,10 @@ function r(
 
 /** Every resource type, in `kubectl api-resources` order (core group first, then groups by name). */
 export const RESOURCES: readonly ResourceType[] = [
+  r("componentstatuses", "ComponentStatus", "", false, ["cs"], {
+    verbs: ["get", "list"],
+    deprecation: "v1 ComponentStatus is deprecated in v1.19+",
+  }),
   r("configmaps", "ConfigMap", "", true, ["cm"]),
   r("endpoints", "Endpoints", "", true, ["ep"], { etcdPrefix: "services/endpoints", singular: "endpoints" }),
   r("events", "Event", "", true, ["ev"]),

@@ -19,10 +19,12 @@ import {
   conflict,
   conflictMessage,
   invalidError,
+  methodNotAllowed,
   notFound,
   required,
 } from "./errors.ts";
 import { deletionDone, planDelete } from "./graceful-delete.ts";
+import { ComponentStatusRegistry } from "./registry/componentstatus.ts";
 import { prepareJob } from "./registry/jobs.ts";
 import { preparePod } from "./registry/pods.ts";
 import { ServiceRegistry } from "./registry/services.ts";
@@ -52,6 +54,8 @@ export class ApiServer {
   private readonly random: Random;
   private readonly hubs = new Map<string, WatchHub>();
   readonly services: ServiceRegistry;
+  /** The componentstatuses resource, which probes rather than stores. */
+  readonly componentStatuses = new ComponentStatusRegistry();
   private readonly admission: { suffix: () => string };
   private readonly selectors = new SelectorCache();
   private readonly tokens: Random;
@@ -79,13 +83,21 @@ export class ApiServer {
     return rt;
   }
 
+  // Resolve a resource for a verb it must serve (componentstatuses serves only get and list).
+  private serving(name: string, verb: string): ResourceType {
+    const rt = this.resource(name);
+    if (!rt.verbs.includes(verb))
+      throw methodNotAllowed("the server does not allow this method on the requested resource");
+    return rt;
+  }
+
   /** Create an object. The namespace comes from the object, else `namespace`, else `default`. */
   create<T extends KubeObject>(
     plural: string,
     input: KubeObject,
     opts: { namespace?: string } & WriteOptions = {},
   ): T {
-    const rt = this.resource(plural);
+    const rt = this.serving(plural, "create");
     const undecodable = decodeError(rt.plural, input);
     if (undecodable) throw badRequest(undecodable);
     const obj = opts.handOff ? input : clone(input);
@@ -145,6 +157,7 @@ export class ApiServer {
   /** Read one object; throws NotFound. */
   get<T extends KubeObject>(plural: string, namespace: string | undefined, name: string): T {
     const rt = this.resource(plural);
+    if (rt.plural === "componentstatuses") return this.componentStatuses.get(name) as KubeObject as T;
     const kv = this.etcd.get(storageKey(rt, namespace, name));
     if (!kv) throw notFound(rt.plural, rt.group, name);
     return kv.value as T;
@@ -165,6 +178,12 @@ export class ApiServer {
     const labels = this.selectors.label(opts.labelSelector ?? "");
     const fields = this.selectors.field(opts.fieldSelector ?? "", rt.plural);
     const items: T[] = [];
+    if (rt.plural === "componentstatuses") {
+      for (const o of this.componentStatuses.list())
+        if (matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o))
+          items.push(o as KubeObject as T);
+      return { items, resourceVersion: "" };
+    }
     for (const kv of this.etcd.range(storagePrefix(rt, opts.namespace))) {
       const o = kv.value as T;
       if (matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o)) items.push(o);
@@ -278,7 +297,7 @@ export class ApiServer {
     name: string,
     opts: DeleteOptions = {},
   ): T {
-    const rt = this.resource(plural);
+    const rt = this.serving(plural, "delete");
     const key = storageKey(rt, namespace, name);
     const kv = this.etcd.get(key);
     if (!kv) throw notFound(rt.plural, rt.group, name);
@@ -293,7 +312,7 @@ export class ApiServer {
 
   /** Watch a resource type from now on; handlers run asynchronously on the event loop. */
   watch(plural: string, opts: ListOptions, handler: (ev: ApiWatchEvent) => void): () => void {
-    const rt = this.resource(plural);
+    const rt = this.serving(plural, "watch");
     const filter = {
       namespace: opts.namespace,
       labels: this.selectors.label(opts.labelSelector ?? ""),
@@ -309,7 +328,7 @@ export class ApiServer {
     dryRun: boolean,
     handOff = false,
   ): T {
-    const rt = this.resource(plural);
+    const rt = this.serving(plural, "update");
     const name = input.metadata?.name ?? "";
     const ns = rt.namespaced ? input.metadata?.namespace || "default" : undefined;
     const key = storageKey(rt, ns, name);

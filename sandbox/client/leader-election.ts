@@ -5,6 +5,7 @@
 import type { Lease } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { microTime, parseTime } from "../util/time.ts";
+import { writeLeaseSpec } from "./lease-heartbeat.ts";
 
 // The defaults both components run with (--leader-elect-lease-duration 15s, --leader-elect-retry-period 2s).
 const LEASE_DURATION_S = 15;
@@ -23,17 +24,26 @@ export class LeaderLease {
 
   /**
    * Campaign as `identity` (`<host>_<uuid>`, new for each process) from now until stop; `log` gets the
-   * process's leaderelection.go lines (klog, in the component's container log).
+   * process's leaderelection.go lines (klog, in the component's container log); `onStartedLeading` runs each
+   * time the process becomes the leader (the component starts its work then).
    */
-  start(identity: string, log: (where: string, message: string) => void): void {
+  start(
+    identity: string,
+    log: (where: string, message: string) => void,
+    onStartedLeading?: () => void,
+  ): void {
     this.stop();
     const lease = `kube-system/${this.name}`;
     log("leaderelection.go:257", `attempting to acquire leader lease ${lease}...`);
     let leader = false;
     const tick = () => {
       const held = this.tryAcquireOrRenew(identity);
-      if (held && !leader) log("leaderelection.go:271", `successfully acquired lease ${lease}`);
+      const started = held && !leader;
       leader = held;
+      if (started) {
+        log("leaderelection.go:271", `successfully acquired lease ${lease}`);
+        onStartedLeading?.();
+      }
       this.cancel = this.api.loop.schedule(RETRY_MS, tick);
     };
     tick();
@@ -81,11 +91,7 @@ export class LeaderLease {
         renewTime: at,
       };
     }
-    this.api.update<Lease>(
-      "leases",
-      { ...cur, metadata: { ...cur.metadata }, spec: next },
-      { handOff: true },
-    );
+    writeLeaseSpec(this.api, cur, next);
     return true;
   }
 }

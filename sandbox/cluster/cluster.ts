@@ -8,6 +8,7 @@ import {
   storeKubeadmInitRbac,
 } from "../apiserver/rbac/bootstrap/install.ts";
 import { ApiServer } from "../apiserver/server.ts";
+import { runStartHooks } from "../apiserver/start-hooks.ts";
 import { LeaderLease } from "../client/leader-election.ts";
 import { ControllerManager } from "../controllers/controller-manager.ts";
 import { DiagramError, renderDiagram } from "../diagram/index.ts";
@@ -126,6 +127,10 @@ export class Cluster implements ShellCluster {
     const rbacUids = this.random.fork("rbac");
     storeBootstrapPolicy(this.api, rbacUids, this.loop.now());
     for (const { plural, obj } of apiserverService(this.settings)) this.api.create(plural, obj);
+    runStartHooks(this.api, {
+      hostname: this.controlPlane,
+      uuid: this.random.fork("apiserver-identity").uuid(),
+    });
     this.controllerManager.start();
     this.scheduler.start();
 
@@ -152,10 +157,12 @@ export class Cluster implements ShellCluster {
   }
 
   // A control-plane process starts: it campaigns for its component's lease as `<host>_<uuid>` until it stops.
-  private campaign(component: string, host: string, ctx: ImageContext): () => void {
+  private campaign(component: string, host: string, ctx: ImageContext, onLead?: () => void): () => void {
     const lease = this.leases.get(component)!;
-    lease.start(`${host}_${this.leaseIds.uuid()}`, (where, message) =>
-      ctx.log(klog(this.loop.now(), 1, where, message), "stderr"),
+    lease.start(
+      `${host}_${this.leaseIds.uuid()}`,
+      (where, message) => ctx.log(klog(this.loop.now(), 1, where, message), "stderr"),
+      onLead,
     );
     return () => lease.stop();
   }
@@ -178,6 +185,11 @@ export class Cluster implements ShellCluster {
       startKubelet: false,
     });
     const net = this.network.attach(machine);
+    // The API server runs on the control plane: componentstatuses probes from that host.
+    if (index === 0) {
+      const transport = this.network.probeTransport(net);
+      this.api.componentStatuses.connect((ip, port, payload) => transport.tcp(ip, port, payload));
+    }
     machine.containerd.setDaemonHook("kube-apiserver", apiserverHttpsHook(this.api, machine.sockets));
     // Scheduling goes on while some kube-scheduler container runs (the model's one scheduler stands for them).
     machine.containerd.setDaemonHook("kube-scheduler", (ctx) => {
@@ -190,7 +202,7 @@ export class Cluster implements ShellCluster {
       };
     });
     machine.containerd.setDaemonHook("kube-controller-manager", (ctx) =>
-      this.campaign("kube-controller-manager", name, ctx),
+      this.campaign("kube-controller-manager", name, ctx, () => this.controllerManager.startLeading()),
     );
     const runtime = new CriAdapter(machine, this.loop);
     const kubelet = new Kubelet({

@@ -3,6 +3,7 @@ import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { InformerFactory } from "../client/informer.ts";
 import { ClusterRoleAggregationController } from "./clusterrole-aggregation.ts";
+import { ensureControllerAccounts } from "./controller-accounts.ts";
 import { CronJobController } from "./cronjob.ts";
 import { DaemonSetController } from "./daemonset.ts";
 import { DeploymentController } from "./deployment.ts";
@@ -28,12 +29,14 @@ export interface ControllerManagerConfig {
 
 /** The running controllers. */
 export class ControllerManager {
+  private readonly api: ApiServer;
   readonly informers: InformerFactory;
   readonly nodeLifecycle: NodeLifecycleController;
   private running = false;
 
   constructor(cfg: ControllerManagerConfig) {
     const api = cfg.api;
+    this.api = api;
     this.informers = new InformerFactory(api);
     const rec = (component: string) => new EventRecorder(api, { component });
     new ReplicaSetController(api, this.informers, rec("replicaset-controller"));
@@ -62,6 +65,14 @@ export class ControllerManager {
     this.running = true;
     this.informers.start();
     this.nodeLifecycle.start();
+  }
+
+  /**
+   * The process has become the leader: its controllers start, each with a client of its own ServiceAccount.
+   * Deviation: the model's controllers run from boot, not from this moment; only their accounts wait for it.
+   */
+  startLeading(): void {
+    ensureControllerAccounts(this.api);
   }
 
   /** Stop everything (the static pod being removed, or the process killed). */

@@ -2,12 +2,13 @@
 // (including static pods from the manifest directory, mirrored into the API) and reports their status.
 
 import { isMirrorPod } from "../api/mirror-pod.ts";
-import type { Lease, Node, Pod, Service } from "../api/types.ts";
+import type { Node, Pod, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { EventRecorder } from "../client/events.ts";
 import { Informer, keyOf } from "../client/informer.ts";
+import { heartbeatLease } from "../client/lease-heartbeat.ts";
 import type { Random } from "../util/random.ts";
-import { microTime, rfc3339 } from "../util/time.ts";
+import { rfc3339 } from "../util/time.ts";
 import type { ContainerRuntime } from "./cri.ts";
 import { type MachineFacts, nodeStatus, registrationObject, statusChanged } from "./node-status.ts";
 import type { PodRecord } from "./pod-state.ts";
@@ -257,13 +258,12 @@ export class Kubelet {
     }
   }
 
+  // The node lease: created with an owner reference to the node, then only its renewTime moves (every 10 s).
   private renewLease(): void {
-    const now = microTime(this.api.loop.now());
     const name = this.nodeName;
-    const existing = this.api.tryGet<Lease>("leases", "kube-node-lease", name);
-    if (!existing) {
+    heartbeatLease(this.api, "kube-node-lease", name, (renewTime) => {
       const node = this.api.tryGet<Node>("nodes", undefined, name);
-      this.api.create<Lease>("leases", {
+      return {
         metadata: {
           name,
           namespace: "kube-node-lease",
@@ -271,17 +271,9 @@ export class Kubelet {
             ? { ownerReferences: [{ apiVersion: "v1", kind: "Node", name, uid: node.metadata.uid! }] }
             : {}),
         },
-        spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: now },
-      });
-      return;
-    }
-    // A new object with fresh metadata and spec (the update fills metadata in); the rest is shared with
-    // the stored lease, which nothing changes in place. Every kubelet renews every 10 s.
-    this.api.update<Lease>(
-      "leases",
-      { ...existing, metadata: { ...existing.metadata }, spec: { ...existing.spec, renewTime: now } },
-      { handOff: true },
-    );
+        spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime },
+      };
+    });
   }
 
   /** Take in a change of the manifest directory at the next instant, as the inotify watch does. */

@@ -1,6 +1,6 @@
 // The files kubeadm, the kubelet package and containerd leave on a node (v1.32 cluster).
 // The root-ca-cert-publisher copies this CA into every kube-root-ca.crt ConfigMap; the node holds the same one.
-import { CLUSTER_CA_PEM } from "../api/pki.ts";
+import { placeholderPem } from "../api/pki.ts";
 import type { FileTree } from "./filesystem.ts";
 import { type ControlPlaneParams, staticPodManifests } from "./kubeadm-manifests.ts";
 
@@ -178,12 +178,6 @@ const PKI_FILES = [
   "etcd/server.crt",
   "etcd/server.key",
 ];
-
-function placeholderPem(file: string): string {
-  if (file === "ca.crt") return CLUSTER_CA_PEM;
-  const kind = file.endsWith(".key") ? "PRIVATE KEY" : file.endsWith(".pub") ? "PUBLIC KEY" : "CERTIFICATE";
-  return `-----BEGIN ${kind}-----\nkubenotes models no real key material\n-----END ${kind}-----\n`;
-}
 
 /** Write the kubeadm-related files of one node into its file tree. */
 export function writeKubeadmFiles(fs: FileTree, p: KubeadmNodeParams, now: number): void {

@@ -50,8 +50,9 @@ describe("leader election", () => {
 
   it("gives a kubeadm cluster the scheduler's and controller manager's leases in kube-system", () => {
     const out = createCluster().shell().run("kubectl get leases -n kube-system --no-headers").stdout;
+    // The API server's identity lease sorts first.
     expect(out).toMatch(
-      /^kube-controller-manager +controlplane_[0-9a-f-]{36} +\S+\nkube-scheduler +controlplane_[0-9a-f-]{36} +\S+\n$/,
+      /^apiserver-\S+ +apiserver-\S+ +\S+\nkube-controller-manager +controlplane_[0-9a-f-]{36} +\S+\nkube-scheduler +controlplane_[0-9a-f-]{36} +\S+\n$/,
     );
   });
 });

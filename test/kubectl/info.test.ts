@@ -25,7 +25,7 @@ describe("kubectl api-resources", () => {
 
   it("filters cluster-scoped types and prints names", () => {
     expect(makeHarness().kubectl("api-resources --namespaced=false -o name").stdout).toBe(
-      "namespaces\nnodes\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\n",
+      "componentstatuses\nnamespaces\nnodes\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\n",
     );
   });
 });

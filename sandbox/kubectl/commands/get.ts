@@ -60,6 +60,8 @@ interface Found {
 /** Fetch what the requests name: objects in order, and errors for those missing. */
 export function fetch(run: Run, requests: Request[]): { found: Found[]; errors: unknown[] } {
   const all = run.bool("all-namespaces");
+  // The server's deprecation warnings, each printed once (kubectl deduplicates warnings).
+  for (const w of new Set(requests.map((r) => r.rt.deprecation))) if (w) run.err(`Warning: ${w}\n`);
   const found: Found[] = [];
   const errors: unknown[] = [];
   for (const { rt, names, namespace } of requests) {

@@ -1,6 +1,7 @@
 // The table handler for each resource type, keyed by plural.
 import type { TableHandler } from "../table-model.ts";
 import { cronJobTable, jobTable } from "./batch.ts";
+import { componentStatusTable } from "./component-statuses.ts";
 import { configMapTable, leaseTable, secretTable, serviceAccountTable } from "./config.ts";
 import { endpointSliceTable, endpointsTable } from "./endpoints.ts";
 import { eventTable } from "./events.ts";
@@ -23,6 +24,7 @@ const HANDLERS: Record<string, TableHandler> = {
   daemonsets: daemonSetTable,
   jobs: jobTable,
   cronjobs: cronJobTable,
+  componentstatuses: componentStatusTable,
   configmaps: configMapTable,
   secrets: secretTable,
   serviceaccounts: serviceAccountTable,
