@@ -148,7 +148,9 @@ export class ApiServer {
     meta.uid ??= this.random.uuid();
     meta.creationTimestamp = rfc3339(this.loop.now());
     if (GENERATION.has(rt.plural)) meta.generation = 1;
-    if (opts.dryRun) return storedShape(obj, "0") as T;
+    // A dry run answers the object as it would be stored, uid included, less the resourceVersion that only
+    // storing gives it (the storage layer copies the object out unversioned).
+    if (opts.dryRun) return storedShape(obj, "") as T;
     // `obj` is the server's own copy, or a handed-off object already finished in place above: either way
     // storedShape may finish it in place too rather than copy its top level.
     return this.store(rt, key, obj, undefined, true, true) as T;

@@ -2,7 +2,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { describeSite, registrationScript, serviceWorkerCode } from "../../src/offline/offline-integration.ts";
+import {
+  describeSite,
+  registrationScript,
+  serviceWorkerCode,
+} from "../../src/offline/offline-integration.ts";
 import { isHashedAsset, requestPath, savedForOffline } from "../../src/offline/precache.ts";
 
 const dirs: string[] = [];
