@@ -135,8 +135,18 @@ export interface Event extends KubeObject {
   count?: number;
   type?: "Normal" | "Warning";
   eventTime?: string | null;
+  /** Set on events written through events.k8s.io/v1: what was being done (`Scheduling`, `Binding`). */
+  action?: string;
+  /** A repeated events.k8s.io/v1 event: how often it was observed, and when last. */
+  series?: EventSeries;
   reportingComponent?: string;
   reportingInstance?: string;
+}
+
+/** core/v1 EventSeries: an event observed `count` times, the last at `lastObservedTime` (a MicroTime). */
+export interface EventSeries {
+  count?: number;
+  lastObservedTime?: string;
 }
 
 export interface Lease extends KubeObject {

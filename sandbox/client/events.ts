@@ -23,7 +23,8 @@ const CACHE_LIMIT = 4096;
 const texts = new Map<string, string>();
 const TEXTS_LIMIT = 1024;
 
-function intern(s: string): string {
+/** One shared string of a recent text (a message, a field path) for every event that says it. */
+export function intern(s: string): string {
   const t = texts.get(s);
   if (t !== undefined) return t;
   if (texts.size >= TEXTS_LIMIT) texts.clear();
@@ -162,12 +163,7 @@ export class EventRecorder {
   // A new event about `obj`, named after it and the instant (ms) `at`: its own, or a group's aggregate
   // event, which client-go builds without the reporting controller and instance.
   private newEvent(obj: KubeObject, id: EventIdentity, at: number, now: string, aggregate: boolean): Event {
-    // Real names are `<object>.<unix nanoseconds in hex>`; a sequence number per API server (shared by
-    // every recorder, so two components naming the same object in one millisecond do not collide).
-    if (at !== baseAt) splitNanos(at);
-    const seq = sequences.get(this.api) ?? 0;
-    sequences.set(this.api, seq + 1);
-    const evName = `${obj.metadata.name}.${nanosHex(baseHi, baseHiHex, baseLo + seq)}`;
+    const evName = eventName(this.api, obj.metadata.name ?? "", at);
     const involved = this.involvedObject(obj, id.kind, id.fieldPath || undefined);
     // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
     return {
@@ -208,18 +204,38 @@ export class EventRecorder {
       last.fieldPath === (fieldPath || undefined)
     )
       return last;
-    const involved: Event["involvedObject"] = {
-      kind,
-      namespace: m.namespace,
-      name: m.name,
-      uid: m.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: m.resourceVersion,
-    };
-    if (fieldPath) involved.fieldPath = fieldPath;
+    const involved = objectReference(obj, kind, fieldPath);
     this.lastInvolved = involved;
     return involved;
   }
+}
+
+/** Build the reference an event keeps to its object (client-go's reference.GetReference). */
+export function objectReference(obj: KubeObject, kind: string, fieldPath?: string): Event["involvedObject"] {
+  const m = obj.metadata;
+  const ref: Event["involvedObject"] = {
+    kind,
+    namespace: m.namespace,
+    name: m.name,
+    uid: m.uid,
+    apiVersion: obj.apiVersion,
+    resourceVersion: m.resourceVersion,
+  };
+  if (fieldPath) ref.fieldPath = fieldPath;
+  return ref;
+}
+
+/**
+ * Name an event about the object named `name` recorded at the instant `at` (ms), as both client-go
+ * recorders do: `<name>.<unix nanoseconds in hex>`.
+ */
+export function eventName(api: ApiServer, name: string, at: number): string {
+  // A sequence number per API server stands in for the nanoseconds (shared by every recorder, so two
+  // components naming the same object in one millisecond do not collide).
+  if (at !== baseAt) splitNanos(at);
+  const seq = sequences.get(api) ?? 0;
+  sequences.set(api, seq + 1);
+  return `${name}.${nanosHex(baseHi, baseHiHex, baseLo + seq)}`;
 }
 
 // The instant last recorded at and its timestamp: events come in bursts at one instant of one clock.

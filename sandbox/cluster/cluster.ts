@@ -105,7 +105,11 @@ export class Cluster implements ShellCluster {
       nodePortRange: "30000-32767",
     });
     this.controllerManager = new ControllerManager({ api: this.api, clusterCIDR: this.settings.podCIDR });
-    this.scheduler = new Scheduler({ api: this.api, random: this.random.fork("scheduler") });
+    this.scheduler = new Scheduler({
+      api: this.api,
+      random: this.random.fork("scheduler"),
+      hostname: this.controlPlane,
+    });
     this.leases = new Map(
       ["kube-scheduler", "kube-controller-manager"].map((c) => [c, new LeaderLease(this.api, c)]),
     );

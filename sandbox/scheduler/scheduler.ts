@@ -3,7 +3,7 @@
 import { pinnedNodeNames } from "../api/scheduling.ts";
 import type { Node, Pod } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
-import { EventRecorder } from "../client/events.ts";
+import { SeriesRecorder } from "../client/event-series.ts";
 import { Informer, keyOf, splitKey } from "../client/informer.ts";
 import { WorkQueue } from "../client/workqueue.ts";
 import type { Random } from "../util/random.ts";
@@ -19,6 +19,8 @@ import { score } from "./scoring.ts";
 export interface SchedulerConfig {
   api: ApiServer;
   random: Random;
+  /** The host kube-scheduler runs on: its events' reportingInstance is `default-scheduler-<hostname>`. */
+  hostname: string;
 }
 
 function isAssigned(p: Pod): boolean {
@@ -46,7 +48,7 @@ export class Scheduler {
   private readonly unschedulable = new Set<string>();
   /** Pods bound but not yet seen bound in the cache, already counted on their node (the assume cache). */
   private readonly assumed = new Set<string>();
-  private readonly recorder: EventRecorder;
+  private readonly recorder: SeriesRecorder;
   private nextStart = 0;
   // Pods that came up while no kube-scheduler process ran; queued again when one starts.
   private held: Set<string> | undefined;
@@ -62,8 +64,9 @@ export class Scheduler {
   constructor(cfg: SchedulerConfig) {
     this.api = cfg.api;
     this.random = cfg.random;
-    // kube-scheduler records through events.k8s.io/v1 (tools/events), which has no aggregator or spam filter.
-    this.recorder = new EventRecorder(cfg.api, { component: "default-scheduler" }, { correlate: false });
+    // kube-scheduler records through events.k8s.io/v1 (tools/events), with a recorder named after its
+    // profile. The model's one scheduler stands for every kube-scheduler process: its events name one host.
+    this.recorder = new SeriesRecorder(cfg.api, "default-scheduler", cfg.hostname);
     this.queue = new WorkQueue({ loop: cfg.api.loop, reconcile: (k) => this.scheduleOne(k) });
     this.pods = new Informer<Pod>(cfg.api, "pods");
     this.nodes = new Informer<Node>(cfg.api, "nodes");
@@ -99,6 +102,7 @@ export class Scheduler {
 
   /** Start watching. */
   start(): void {
+    this.recorder.start();
     this.nodes.start();
     this.pods.start();
   }
@@ -108,10 +112,13 @@ export class Scheduler {
     if (running === (this.held === undefined)) return;
     if (!running) {
       this.held = new Set();
+      // The process's events not yet written (a series' later count) go with it.
+      this.recorder.stop();
       return;
     }
     const held = this.held!;
     this.held = undefined;
+    this.recorder.start();
     for (const key of held) this.queue.add(key);
   }
 
@@ -120,6 +127,7 @@ export class Scheduler {
     this.nodes.stop();
     this.pods.stop();
     this.queue.stop();
+    this.recorder.stop();
   }
 
   private counts(p: Pod | undefined): boolean {
@@ -292,10 +300,12 @@ export class Scheduler {
       this.infos.get(node)?.account(bound, 1);
       this.assumed.add(keyOf(pod));
       this.bound++;
-      this.recorder.record(
-        bound,
+      // About the pod as it was scheduled (the assumed pod), so its resourceVersion is the one before binding.
+      this.recorder.eventf(
+        pod,
         "Normal",
         "Scheduled",
+        "Binding",
         `Successfully assigned ${namespace}/${name} to ${node}`,
       );
     } catch {
@@ -333,6 +343,8 @@ export class Scheduler {
         true,
       );
     }
-    this.recorder.record(pod, "Warning", "FailedScheduling", message);
+    // About the pod as this attempt read it: after the condition first changes, later attempts refer to a
+    // newer resourceVersion, so their events form a series of their own.
+    this.recorder.eventf(pod, "Warning", "FailedScheduling", "Scheduling", message);
   }
 }

@@ -58,7 +58,7 @@ export function makeHarness(opts: { nodes?: boolean } = {}): Harness {
     addNode(api, "node01", "172.30.2.2", false);
   }
   new ControllerManager({ api, clusterCIDR: "10.244.0.0/16", nodeMonitorGracePeriodMs: 1e12 }).start();
-  new Scheduler({ api, random: random.fork("scheduler") }).start();
+  new Scheduler({ api, random: random.fork("scheduler"), hostname: "controlplane" }).start();
   loop.advance(60_000);
   const files = new Map<string, string>();
   const ctx = (stdin = ""): KubectlContext => ({

@@ -238,6 +238,35 @@ describe("table cells", () => {
     expect(render("events", [ev])).toContain("first line...");
   });
 
+  it("take an events.k8s.io series' count and last time, and its reporter as the source", () => {
+    const ev = object("v1", "Event", "big.181f3c5a2b3c4d5e", 300, {
+      involvedObject: { kind: "Pod", name: "big" },
+      message: "0/3 nodes are available.",
+      type: "Warning",
+      reason: "FailedScheduling",
+      action: "Scheduling",
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+      eventTime: "2025-01-10T11:55:00.123456Z",
+      series: { count: 4, lastObservedTime: "2025-01-10T11:59:30.000000Z" },
+      reportingComponent: "default-scheduler",
+      reportingInstance: "default-scheduler-controlplane",
+    });
+    const [, row] = render("events", [ev], { wide: true }).split("\n");
+    expect(row.split(/ {2,}/)).toEqual([
+      "30s",
+      "Warning",
+      "FailedScheduling",
+      "pod/big",
+      "default-scheduler, default-scheduler-controlplane",
+      "0/3 nodes are available.",
+      "4m59s",
+      "4",
+      "big.181f3c5a2b3c4d5e",
+    ]);
+  });
+
   it("builds every column for the server Table, wide ones included", () => {
     const table = buildTable(rt("pods"), appPods(), NOW);
     expect(table.columnDefinitions.map((c) => `${c.name}:${c.priority}`)).toEqual([

@@ -22,14 +22,8 @@ export function eventsFor(events: readonly Event[], q: EventQuery): Event[] {
   });
 }
 
-interface EventSeries {
-  count?: number;
-  lastObservedTime?: string;
-}
-
 function sortTime(e: Event): number {
-  const series = e["series"] as EventSeries | undefined;
-  const t = series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime;
+  const t = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime;
   return t ? Date.parse(t) : Number.NEGATIVE_INFINITY;
 }
 
@@ -46,7 +40,7 @@ export function describeEvents(w: DescribeWriter, events: readonly Event[], now:
   w.write(1, "----\t------\t----\t----\t-------\n");
   for (const e of sorted) {
     const first = e.eventTime ? since(now, e.eventTime) : since(now, e.firstTimestamp);
-    const series = e["series"] as EventSeries | undefined;
+    const series = e.series;
     let age = first;
     if (series) age = `${since(now, series.lastObservedTime)} (x${series.count ?? 0} over ${first})`;
     else if ((e.count ?? 0) > 1) age = `${since(now, e.lastTimestamp)} (x${e.count} over ${first})`;

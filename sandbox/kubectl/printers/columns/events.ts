@@ -3,13 +3,7 @@ import type { Event, KubeObject } from "../../../api/types.ts";
 import { translateTimestampSince } from "../duration.ts";
 import { type Cell, column, type TableHandler } from "../table-model.ts";
 
-// events.k8s.io fields that core/v1 Events may also carry.
-interface EventExtras {
-  series?: { count?: number; lastObservedTime?: string };
-  reportingComponent?: string;
-  reportingInstance?: string;
-}
-
+// printers.go's formatEventSource: events.k8s.io/v1 events leave source empty and name their reporter.
 function source(ev: Event): string {
   const component = ev.source?.component || ev.reportingComponent || "";
   const host = ev.source?.host || ev.reportingInstance || "";
@@ -31,7 +25,7 @@ export const eventTable: TableHandler = {
     column("Name", { wide: true, format: "name" }),
   ],
   cells(obj: KubeObject, now: number): Cell[] {
-    const ev = obj as Event & EventExtras;
+    const ev = obj as Event;
     const firstSeen = ev.firstTimestamp
       ? translateTimestampSince(ev.firstTimestamp, now)
       : translateTimestampSince(ev.eventTime, now);
