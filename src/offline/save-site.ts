@@ -14,24 +14,31 @@ function listen(): void {
   });
 }
 
-/** Ask once per page, when the browser is idle: built sites only (`npm start` registers no service worker). */
-function ask(request: { type: string; url?: string }): void {
+/**
+ * Ask once per page, `delayMs` from now and then when the browser is idle: built sites only (`npm start`
+ * registers no service worker).
+ */
+function ask(request: { type: string; url?: string }, delayMs = 0): void {
   const key = JSON.stringify(request);
   if (asked.has(key) || !import.meta.env.PROD || !("serviceWorker" in navigator)) return;
   asked.add(key);
   listen();
   const send = () =>
     void navigator.serviceWorker.ready.then((registration) => registration.active?.postMessage(request));
-  if ("requestIdleCallback" in window) requestIdleCallback(send, { timeout: 5000 });
-  else setTimeout(send, 1000);
+  const whenIdle = () =>
+    "requestIdleCallback" in window ? requestIdleCallback(send, { timeout: 5000 }) : setTimeout(send, 1000);
+  if (delayMs > 0) setTimeout(whenIdle, delayMs);
+  else whenIdle();
 }
 
 /** Save the site (every lesson and the runtime) for offline use: the reader has started a notebook. */
 export function saveSiteForOffline(): void {
-  ask({ type: "kn:save-site" });
+  // Not at once: the reader's first runs and first edit (the compiler's download) go first.
+  ask({ type: "kn:save-site" }, 5000);
 }
 
 /** Save a large file the page has just loaded (the compiler's wasm), so editing works offline too. */
 export function saveLargeFileForOffline(url: string): void {
-  ask({ type: "kn:save-large", url });
+  // Copying 14 MB into the cache at once would slow the reader's first compiles: wait a little.
+  ask({ type: "kn:save-large", url }, 10_000);
 }

@@ -26,7 +26,8 @@ self.addEventListener("activate", (event) => {
     (async () => {
       for (const name of await caches.keys())
         if (name.startsWith(CACHE_PREFIX) && name !== CACHE) await caches.delete(name);
-      await self.clients.claim();
+      // No clients.claim() here: the page that registered this worker loads its runtime straight from the
+      // network, at full speed, until the site is saved (then it is claimed: see "kn:save-site").
     })(),
   );
 });
@@ -61,7 +62,12 @@ self.addEventListener("message", (event) => {
   const request = event.data as SaveRequest | null;
   if (request?.type === "kn:save-site")
     event.waitUntil(
-      save(__KN_FILES__).then((r) => event.source?.postMessage({ type: "kn:site-saved", ...r })),
+      (async () => {
+        const result = await save(__KN_FILES__);
+        // Now that the site is saved, serve the open pages too: what they load later comes from the cache.
+        await self.clients.claim();
+        event.source?.postMessage({ type: "kn:site-saved", ...result });
+      })(),
     );
   else if (request?.type === "kn:save-large" && isLargeAsset(request.url) && inScope(request.url))
     event.waitUntil(

@@ -63,7 +63,13 @@ describe("offline", () => {
     expect(result.failed).toEqual([]);
     expect(result.saved).toBeGreaterThan(10);
 
+    // Saved, the worker also serves the page that registered it: the editor, never loaded yet, comes
+    // from the cache with the network gone.
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
     await page.context().setOffline(true);
+    await page.getByRole("button", { name: "Edit cell 1", exact: true }).click();
+    await page.locator("kn-cell .cm-content").first().waitFor();
+
     await page.reload({ waitUntil: "load" });
     await page.getByRole("button", { name: "Run cell 1", exact: true }).click();
     await waitForCell(page, 1, 60_000);
