@@ -2,16 +2,15 @@
 // controllers and the garbage collector over virtual time. No scheduler and no kubelets: a test moves
 // pods through their phases itself.
 import type { Job, Pod } from "../../sandbox/api/types.ts";
-import { ApiServer } from "../../sandbox/apiserver/server.ts";
+import type { ApiServer } from "../../sandbox/apiserver/server.ts";
 import { EventRecorder } from "../../sandbox/client/events.ts";
 import { InformerFactory } from "../../sandbox/client/informer.ts";
 import { CronJobController } from "../../sandbox/controllers/cronjob.ts";
 import { GarbageCollector } from "../../sandbox/controllers/garbage-collector.ts";
 import { JobController } from "../../sandbox/controllers/job.ts";
 import { TTLAfterFinishedController } from "../../sandbox/controllers/ttl-after-finished.ts";
-import { Etcd } from "../../sandbox/etcd/store.ts";
-import { EventLoop } from "../../sandbox/util/event-loop.ts";
-import { Random } from "../../sandbox/util/random.ts";
+import type { EventLoop } from "../../sandbox/util/event-loop.ts";
+import { bareApiServer } from "../support/api-server.ts";
 
 /** 2025-01-15T09:00:00Z. */
 export const START = Date.UTC(2025, 0, 15, 9, 0, 0);
@@ -26,15 +25,7 @@ export interface Plane {
 
 /** Boot the plane with the default namespace. */
 export function makePlane(): Plane {
-  const loop = new EventLoop({ startTime: START });
-  const api = new ApiServer({
-    etcd: new Etcd(),
-    loop,
-    random: new Random(11),
-    serviceCIDR: "10.96.0.0/12",
-    nodePortRange: "30000-32767",
-  });
-  api.create("namespaces", { metadata: { name: "default" } });
+  const { api, loop } = bareApiServer({ random: 11, startTime: START });
   api.create("serviceaccounts", { metadata: { name: "default", namespace: "default" } });
   const informers = new InformerFactory(api);
   const jobs = new JobController(api, informers, new EventRecorder(api, { component: "job-controller" }));

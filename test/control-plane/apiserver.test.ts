@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { Namespace, Pod } from "../../sandbox/api/types.ts";
 import { StatusError } from "../../sandbox/apiserver/errors.ts";
-import { ApiServer } from "../../sandbox/apiserver/server.ts";
-import { Etcd } from "../../sandbox/etcd/store.ts";
-import { EventLoop } from "../../sandbox/util/event-loop.ts";
-import { Random } from "../../sandbox/util/random.ts";
+import type { ApiServer } from "../../sandbox/apiserver/server.ts";
+import { bareApiServer } from "../support/api-server.ts";
 
 function server(): ApiServer {
-  const api = new ApiServer({
-    etcd: new Etcd(),
-    loop: new EventLoop({ startTime: Date.UTC(2025, 0, 1) }),
-    random: new Random(1),
-    serviceCIDR: "10.96.0.0/12",
-    nodePortRange: "30000-32767",
-  });
+  const { api } = bareApiServer({ random: 1, startTime: Date.UTC(2025, 0, 1), namespaces: [] });
   for (const ns of ["default", "kube-system"]) {
     api.create("namespaces", { metadata: { name: ns } });
     // The service account controller's work: pods are refused without their service account.

@@ -2,26 +2,13 @@
 // similar events aggregate, and an object's spam is dropped by a token bucket over virtual time.
 import { describe, expect, it } from "vitest";
 import type { Event, KubeObject } from "../../sandbox/api/types.ts";
-import { ApiServer } from "../../sandbox/apiserver/server.ts";
 import { EventRecorder, type RecorderOptions } from "../../sandbox/client/events.ts";
 import { SpamFilter } from "../../sandbox/client/spam-filter.ts";
 import { createCluster } from "../../sandbox/cluster/cluster.ts";
-import { Etcd } from "../../sandbox/etcd/store.ts";
-import { EventLoop } from "../../sandbox/util/event-loop.ts";
-import { Random } from "../../sandbox/util/random.ts";
-
-const START = Date.UTC(2025, 0, 15, 9, 0, 0);
+import { bareApiServer } from "../support/api-server.ts";
 
 function plane(component = "replicaset-controller", opts: RecorderOptions = {}) {
-  const loop = new EventLoop({ startTime: START });
-  const api = new ApiServer({
-    etcd: new Etcd(),
-    loop,
-    random: new Random(5),
-    serviceCIDR: "10.96.0.0/12",
-    nodePortRange: "30000-32767",
-  });
-  api.create("namespaces", { metadata: { name: "default" } });
+  const { api, loop } = bareApiServer({ random: 5 });
   const recorder = new EventRecorder(api, { component }, opts);
   const events = () => api.list<Event>("events", { namespace: "default" }).items;
   return { loop, api, recorder, events };

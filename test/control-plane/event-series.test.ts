@@ -2,24 +2,11 @@
 // first repeat is written at once and whose later ones are written by the periodic finish and refresh checks.
 import { describe, expect, it } from "vitest";
 import type { Event, KubeObject } from "../../sandbox/api/types.ts";
-import { ApiServer } from "../../sandbox/apiserver/server.ts";
 import { FINISH_MS, REFRESH_MS, SeriesRecorder } from "../../sandbox/client/event-series.ts";
-import { Etcd } from "../../sandbox/etcd/store.ts";
-import { EventLoop } from "../../sandbox/util/event-loop.ts";
-import { Random } from "../../sandbox/util/random.ts";
-
-const START = Date.UTC(2025, 0, 15, 9, 0, 0);
+import { bareApiServer } from "../support/api-server.ts";
 
 function plane() {
-  const loop = new EventLoop({ startTime: START });
-  const api = new ApiServer({
-    etcd: new Etcd(),
-    loop,
-    random: new Random(5),
-    serviceCIDR: "10.96.0.0/12",
-    nodePortRange: "30000-32767",
-  });
-  api.create("namespaces", { metadata: { name: "default" } });
+  const { api, loop } = bareApiServer({ random: 5 });
   const recorder = new SeriesRecorder(api, "default-scheduler", "controlplane");
   recorder.start();
   const events = () => api.list<Event>("events", { namespace: "default" }).items;
