@@ -85,7 +85,8 @@ export class SeriesRecorder {
       metadata: { name: eventName(this.api, ref.name ?? "", now), namespace },
       involvedObject: ref,
       reason,
-      message: intern(note),
+      // core/v1 omits an empty message (omitempty), as kube-proxy's Starting event has.
+      ...(note ? { message: intern(note) } : {}),
       // The events.k8s.io/v1 API leaves the deprecated fields empty: the core/v1 view shows an empty
       // source, null first and last timestamps and no count.
       source: {},

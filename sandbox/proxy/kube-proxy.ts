@@ -3,7 +3,7 @@
 // syncs any more and the node keeps its last rules, as on a real node.
 import type { EndpointSlice, Node, Service } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
-import { EventRecorder } from "../client/events.ts";
+import { SeriesRecorder } from "../client/event-series.ts";
 import { Informer } from "../client/informer.ts";
 import type { ImageContext } from "../images/types.ts";
 import type { Iptables } from "../node/iptables/types.ts";
@@ -136,12 +136,14 @@ export function startKubeProxy(api: ApiServer, ctx: ImageContext, host: KubeProx
     "stderr",
   );
   ctx.log(klog(ctx.now(), 1, "server_linux.go:154", `"Using iptables Proxier"`), "stderr");
-  // kube-proxy announces itself on its node (an events.k8s.io event with an empty note).
+  // kube-proxy announces itself on its node through events.k8s.io/v1 (reporting instance
+  // `kube-proxy-<node>`, action StartKubeProxy, an empty note); its node reference uses the name as uid.
   const nodeRef = { apiVersion: "v1", kind: "Node", metadata: { name: host.nodeName, uid: host.nodeName } };
-  new EventRecorder(api, { component: "kube-proxy", host: host.nodeName }).record(
+  new SeriesRecorder(api, "kube-proxy", host.nodeName).eventf(
     nodeRef as Node,
     "Normal",
     "Starting",
+    "StartKubeProxy",
     "",
   );
   services.start();
