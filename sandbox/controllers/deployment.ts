@@ -1,5 +1,12 @@
 // The Deployment controller: one ReplicaSet per pod template, rolled by surge and unavailability budgets.
 
+import {
+  annotationsToCopy,
+  DESIRED_REPLICAS,
+  MAX_REPLICAS,
+  REVISION,
+  REVISION_HISTORY,
+} from "../api/deployment-annotations.ts";
 import { controllerOf } from "../api/owners.ts";
 import type { Condition, Deployment, Pod, ReplicaSet } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
@@ -13,9 +20,6 @@ import { budgets, replicasOnCreate } from "./deployment-math.ts";
 import { deploymentTemplateText, templateText } from "./deployment-template.ts";
 import { OwnerIndex } from "./owner-index.ts";
 import { controllerRef, templateHash } from "./pod-util.ts";
-
-const REVISION = "deployment.kubernetes.io/revision";
-const REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
 
 function revisionOf(rs: ReplicaSet): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? 0);
@@ -112,8 +116,11 @@ export class DeploymentController {
       newRS = this.createRS(d, hash, maxRev + 1, recreate ? replicas : replicasOnCreate(d, olds, replicas));
       if (!newRS) return;
       all.push(newRS);
-    } else if (revisionOf(newRS) < maxRev && olds.some((o) => (o.spec.replicas ?? 0) > 0)) {
-      newRS = this.setRSRevision(newRS, maxRev + 1) ?? newRS;
+    } else {
+      if (revisionOf(newRS) < maxRev && olds.some((o) => (o.spec.replicas ?? 0) > 0))
+        newRS = this.setRSRevision(newRS, maxRev + 1) ?? newRS;
+      const copied = annotationsToCopy(d.metadata.annotations, newRS.metadata.annotations);
+      if (copied) newRS = this.annotateRS(newRS, copied) ?? newRS;
     }
     // The deployment carries its newest ReplicaSet's revision (a rollback moves it to the new number).
     const revision = newRS.metadata.annotations?.[REVISION];
@@ -138,8 +145,9 @@ export class DeploymentController {
         namespace: d.metadata.namespace,
         labels: tpl.metadata.labels,
         annotations: {
-          "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas ?? 1),
-          "deployment.kubernetes.io/max-replicas": String(
+          ...annotationsToCopy(d.metadata.annotations, undefined),
+          [DESIRED_REPLICAS]: String(d.spec.replicas ?? 1),
+          [MAX_REPLICAS]: String(
             (d.spec.replicas ?? 1) + (d.spec.strategy?.type === "Recreate" ? 0 : maxSurge),
           ),
           [REVISION]: String(revision),
@@ -194,6 +202,19 @@ export class DeploymentController {
     }
   }
 
+  // Copy the Deployment's own annotations (a change-cause, say) onto its current ReplicaSet.
+  private annotateRS(rs: ReplicaSet, copied: Record<string, string>): ReplicaSet | undefined {
+    const { namespace, name } = splitKey(keyOf(rs));
+    try {
+      return this.api.mutate<ReplicaSet>("replicasets", namespace, name, (o) => {
+        o.metadata.annotations = { ...(o.metadata.annotations ?? {}), ...copied };
+        return true;
+      });
+    } catch {
+      return undefined;
+    }
+  }
+
   private setAnnotationRevision(d: Deployment, revision: number): void {
     const { namespace, name } = splitKey(keyOf(d));
     try {
@@ -216,7 +237,7 @@ export class DeploymentController {
         o.spec.replicas = to;
         o.metadata.annotations = {
           ...(o.metadata.annotations ?? {}),
-          "deployment.kubernetes.io/desired-replicas": String(d.spec.replicas ?? 1),
+          [DESIRED_REPLICAS]: String(d.spec.replicas ?? 1),
         };
         return true;
       });

@@ -1,4 +1,5 @@
 // kubectl rollout status|restart|undo|history|pause|resume for deployments (status also for daemonsets).
+import { REVISION, staysPut } from "../../api/deployment-annotations.ts";
 import { kindPrefix, type ResourceType } from "../../api/resources.ts";
 import type { DaemonSet, Deployment, KubeObject, PodTemplateSpec, ReplicaSet } from "../../api/types.ts";
 import { clone } from "../../util/clone.ts";
@@ -8,7 +9,6 @@ import { tabbedString } from "../describe/writer.ts";
 import { fail, type Run, typeNamePairs } from "./common.ts";
 import { rolloutStatus } from "./rollout-status.ts";
 
-const REVISION = "deployment.kubernetes.io/revision";
 const CHANGE_CAUSE = "kubernetes.io/change-cause";
 
 function target(run: Run): { rt: ResourceType; obj: KubeObject } {
@@ -94,6 +94,12 @@ function runUndo(run: Run, rt: ResourceType, d: Deployment): number {
   }
   run.ctx.api.mutate<Deployment>("deployments", d.metadata.namespace, d.metadata.name ?? "", (o) => {
     o.spec.template = template;
+    // As kubectl's rollbacker: the Deployment keeps its bookkeeping annotations and takes the others (a
+    // change-cause, say) from the revision it goes back to.
+    const annotations: Record<string, string> = {};
+    for (const [k, v] of Object.entries(o.metadata.annotations ?? {})) if (staysPut(k)) annotations[k] = v;
+    for (const [k, v] of Object.entries(rs.metadata.annotations ?? {})) if (!staysPut(k)) annotations[k] = v;
+    o.metadata.annotations = annotations;
     return true;
   });
   run.out(`${name} rolled back\n`);
