@@ -4,7 +4,7 @@
 // is `(combined from similar events): <message>` and whose count grows.
 import type { Event } from "../api/types.ts";
 import { mix, RingTable, small } from "./ring-table.ts";
-import type { EventIdentity } from "./seen-events.ts";
+import { type EventIdentity, namesObject, type ObjectKey } from "./seen-events.ts";
 
 /** client-go's defaultAggregateMaxEvents: distinct messages that make a group aggregate. */
 export const AGGREGATE_MAX_EVENTS = 10;
@@ -18,6 +18,13 @@ export function similarHash(id: EventIdentity, objHash: number): number {
   return small(mix(mix(objHash, id.type), id.reason));
 }
 
+// What few groups have: more than one distinct message, or an aggregate event (and its count).
+interface GroupExtra {
+  more: string[] | undefined;
+  aggregate: Event | undefined;
+  count: number;
+}
+
 /**
  * Groups of similar events, bounded (the oldest group goes first), each with the distinct messages seen
  * lately and the aggregate event written for it. The source and the reporting controller and instance,
@@ -26,14 +33,14 @@ export function similarHash(id: EventIdentity, objHash: number): number {
 export class EventAggregator extends RingTable<EventIdentity> {
   private readonly maxEvents: number;
   private readonly intervalMs: number;
-  // Per slot: an identity of the group, when it last had an event, its distinct messages (the first one
-  // apart, so that a group of one, the usual case, allocates nothing), and its aggregate event and count.
-  private readonly ids: EventIdentity[] = [];
+  // Per slot: the group's object, type and reason, when it last had an event, its first distinct message,
+  // and the rest only once it has any, so that a group of one (the usual case) is a few array entries.
+  private readonly keys: ObjectKey[] = [];
+  private readonly types: string[] = [];
+  private readonly reasons: string[] = [];
   private readonly lastAt: number[] = [];
   private readonly first: string[] = [];
-  private readonly more: (string[] | undefined)[] = [];
-  private readonly aggregates: (Event | undefined)[] = [];
-  private readonly counts: number[] = [];
+  private readonly extras: (GroupExtra | undefined)[] = [];
 
   constructor(limit: number, maxEvents = AGGREGATE_MAX_EVENTS, intervalMs = AGGREGATE_INTERVAL_MS) {
     super(limit);
@@ -43,15 +50,17 @@ export class EventAggregator extends RingTable<EventIdentity> {
 
   /**
    * Note an event at instant `at` (ms) in its group (`hash` is its similarHash): the group's slot when the
-   * event is to go into the group's aggregate event, else -1 (it is written as itself).
+   * event is to go into the group's aggregate event, else -1 (it is written as itself). A new group keeps
+   * `key` (by default the identity) to name its object.
    */
-  observe(id: EventIdentity, hash: number, at: number): number {
+  observe(id: EventIdentity, hash: number, at: number, key: ObjectKey = id): number {
     let slot = this.lookup(id, hash);
     if (slot < 0) {
       slot = this.claim(hash);
-      this.ids[slot] = id;
-      this.aggregates[slot] = undefined;
-      this.counts[slot] = 0;
+      this.keys[slot] = key;
+      this.types[slot] = id.type;
+      this.reasons[slot] = id.reason;
+      this.extras[slot] = undefined;
       this.restart(slot, id.message, at);
       return this.maxEvents <= 1 ? slot : -1;
     }
@@ -64,52 +73,52 @@ export class EventAggregator extends RingTable<EventIdentity> {
     this.lastAt[slot] = at;
     const message = id.message;
     if (this.first[slot] === message) return -1;
-    let more = this.more[slot];
+    const extra = this.extras[slot];
+    const more = extra?.more;
     if (more?.includes(message)) return -1;
     const distinct = 2 + (more?.length ?? 0);
     if (distinct >= this.maxEvents) return slot;
     // client-go then drops any one message from its set to keep it below the threshold (Go's map order
     // picks which); this keeps the first ones and drops the new one, so that the choice is deterministic.
-    if (more === undefined) {
-      more = [];
-      this.more[slot] = more;
-    }
-    more.push(message);
+    if (more) more.push(message);
+    else this.extra(slot).more = [message];
     return -1;
   }
 
   /** The aggregate event written (or about to be) for a group, if any. */
   aggregate(slot: number): Event | undefined {
-    return this.aggregates[slot];
+    return this.extras[slot]?.aggregate;
   }
 
-  /** Count one more event into a group's aggregate event; the new count. */
+  /** Count one more event into a group's aggregate event (there is one); the new count. */
   repeat(slot: number): number {
-    return ++this.counts[slot];
+    return ++this.extra(slot).count;
   }
 
   /** Remember the aggregate event of a group (a first one has count 1; a stored copy keeps the count). */
   keep(slot: number, event: Event): void {
-    if (this.aggregates[slot] === undefined) this.counts[slot] = 1;
-    this.aggregates[slot] = event;
+    const extra = this.extra(slot);
+    if (extra.aggregate === undefined) extra.count = 1;
+    extra.aggregate = event;
   }
 
   protected override holds(at: number, id: EventIdentity): boolean {
-    const k = this.ids[at];
-    return (
-      k.uid === id.uid &&
-      k.name === id.name &&
-      k.reason === id.reason &&
-      k.namespace === id.namespace &&
-      k.kind === id.kind &&
-      k.type === id.type &&
-      k.apiVersion === id.apiVersion
-    );
+    return this.reasons[at] === id.reason && this.types[at] === id.type && namesObject(this.keys[at], id);
+  }
+
+  private extra(slot: number): GroupExtra {
+    let extra = this.extras[slot];
+    if (extra === undefined) {
+      extra = { more: undefined, aggregate: undefined, count: 0 };
+      this.extras[slot] = extra;
+    }
+    return extra;
   }
 
   private restart(slot: number, message: string, at: number): void {
     this.lastAt[slot] = at;
     this.first[slot] = message;
-    this.more[slot] = undefined;
+    const extra = this.extras[slot];
+    if (extra !== undefined) extra.more = undefined;
   }
 }

@@ -6,7 +6,8 @@
 import type { Event, EventSeries, KubeObject } from "../api/types.ts";
 import type { ApiServer } from "../apiserver/server.ts";
 import { microTime } from "../util/time.ts";
-import { eventName, intern, objectReference } from "./events.ts";
+import { eventName, objectReference, sharedMessage } from "./events.ts";
+import { SeriesCache, seriesHash } from "./series-cache.ts";
 
 // tools/events' finishTime: checked this often, a series last observed longer ago is written one last time
 // and forgotten (a singleton recorded longer ago is just forgotten).
@@ -14,21 +15,18 @@ export const FINISH_MS = 6 * 60_000;
 // tools/events' refreshTime: this often every series still remembered is written again.
 export const REFRESH_MS = 30 * 60_000;
 
-/** An event the recorder remembers: what it wrote, and how often and when it has been observed since. */
-interface Remembered {
-  event: Event;
-  at: number;
-  count: number;
-  last: number;
-}
-
 /** Records events for one controller (`default-scheduler`) the way tools/events does. */
 export class SeriesRecorder {
   private readonly api: ApiServer;
   private readonly controller: string;
   private readonly instance: string;
   // Keyed by what makes two events isomorphic; insertion order keeps the periodic writes deterministic.
-  private readonly cache = new Map<string, Remembered>();
+  private readonly cache = new SeriesCache();
+  // Every event's empty source is one object (stored objects are never changed in place), and the events
+  // of one instant share its time.
+  private readonly source = {};
+  private timeAt = Number.NaN;
+  private timeText = "";
   // When recording started: the periodic checks fall on multiples of FINISH_MS from here.
   private origin = 0;
   private cancelTick: (() => void) | undefined;
@@ -63,22 +61,22 @@ export class SeriesRecorder {
     action: string,
     note: string,
   ): void {
-    const ref = objectReference(regarding, regarding.kind ?? "");
     // client-go's eventKey: type, action, reason, reporting controller and instance (this recorder's own)
     // and the whole reference, resourceVersion included; the note is not part of it.
-    const key = `${type}\n${action}\n${reason}\n${ref.kind}\n${ref.namespace ?? ""}\n${ref.name ?? ""}\n${
-      ref.uid ?? ""
-    }\n${ref.apiVersion ?? ""}\n${ref.resourceVersion ?? ""}`;
+    const hash = seriesHash(regarding, reason);
     const now = this.api.loop.now();
-    const seen = this.cache.get(key);
-    if (seen) {
-      seen.count++;
-      seen.last = now;
+    const seen = this.cache.find(regarding, type, action, reason, hash);
+    if (seen >= 0) {
       // Only the repeat that starts the series is written now; the periodic checks write the rest.
-      if (seen.count === 2) this.writeSeries(seen);
+      if (this.cache.observe(seen, now) === 2) this.writeSeries(seen);
       return;
     }
+    const ref = objectReference(regarding, regarding.kind ?? "");
     const namespace = ref.namespace || "default";
+    if (now !== this.timeAt) {
+      this.timeText = microTime(now);
+      this.timeAt = now;
+    }
     const event: Event = {
       apiVersion: "v1",
       kind: "Event",
@@ -86,19 +84,19 @@ export class SeriesRecorder {
       involvedObject: ref,
       reason,
       // core/v1 omits an empty message (omitempty), as kube-proxy's Starting event has.
-      ...(note ? { message: intern(note) } : {}),
+      ...(note ? { message: sharedMessage(note, ref.name ?? "") } : {}),
       // The events.k8s.io/v1 API leaves the deprecated fields empty: the core/v1 view shows an empty
       // source, null first and last timestamps and no count.
-      source: {},
+      source: this.source,
       firstTimestamp: null,
       lastTimestamp: null,
       type,
-      eventTime: microTime(now),
+      eventTime: this.timeText,
       action,
       reportingComponent: this.controller,
       reportingInstance: this.instance,
     };
-    this.cache.set(key, { event, at: now, count: 1, last: now });
+    this.cache.add(hash, event, now);
     this.arm();
     try {
       this.api.create<Event>("events", event, { namespace, handOff: true });
@@ -109,9 +107,13 @@ export class SeriesRecorder {
 
   // Write a remembered event's series; an event gone from the server is created anew under its name, as
   // client-go does when its patch finds nothing. A write that would change nothing is not made.
-  private writeSeries(r: Remembered): void {
-    const series: EventSeries = { count: r.count, lastObservedTime: microTime(r.last) };
-    const { name, namespace } = r.event.metadata;
+  private writeSeries(slot: number): void {
+    const series: EventSeries = {
+      count: this.cache.count(slot),
+      lastObservedTime: microTime(this.cache.last(slot)),
+    };
+    const event = this.cache.event(slot);
+    const { name, namespace } = event.metadata;
     try {
       const cur = this.api.tryGet<Event>("events", namespace, name!);
       const had = cur?.series;
@@ -125,7 +127,7 @@ export class SeriesRecorder {
       else
         this.api.create<Event>(
           "events",
-          { ...r.event, metadata: { name, namespace }, series },
+          { ...event, metadata: { name, namespace }, series },
           { namespace, handOff: true },
         );
     } catch {
@@ -147,15 +149,18 @@ export class SeriesRecorder {
     this.cancelTick = undefined;
     const now = this.api.loop.now();
     const cutoff = now - FINISH_MS;
-    for (const [key, r] of this.cache) {
-      if (r.count > 1) {
-        if (r.last >= cutoff) continue;
-        this.writeSeries(r);
-      } else if (r.at >= cutoff) continue;
-      this.cache.delete(key);
-    }
+    const cache = this.cache;
+    cache.sweep((slot) => {
+      if (cache.count(slot) > 1) {
+        if (cache.last(slot) >= cutoff) return true;
+        this.writeSeries(slot);
+      } else if (cache.first(slot) >= cutoff) return true;
+      return false;
+    });
     if ((now - this.origin) % REFRESH_MS === 0)
-      for (const r of this.cache.values()) if (r.count > 1) this.writeSeries(r);
+      cache.forEach((slot) => {
+        if (cache.count(slot) > 1) this.writeSeries(slot);
+      });
     this.arm();
   }
 }

@@ -32,6 +32,14 @@ export function intern(s: string): string {
   return s;
 }
 
+/**
+ * The message of an event about the object named `name`: one shared string of it, unless it names the
+ * object (then it is that object's alone, its repeats fold into one event, and a look-up would be wasted).
+ */
+export function sharedMessage(message: string, name: string): string {
+  return name !== "" && message.includes(name) ? message : intern(message);
+}
+
 /** How a recorder treats its events before writing them. */
 export interface RecorderOptions {
   /**
@@ -76,10 +84,11 @@ export class EventRecorder {
     const ns = obj.metadata.namespace || "default";
     const kind = obj.kind ?? "";
     const name = obj.metadata.name ?? "";
-    // A message that names its object is that object's alone (its repeats fold into one event): only the
-    // others can recur across objects, so only they are worth a look-up in the table.
-    const message = name !== "" && rawMessage.includes(name) ? rawMessage : intern(rawMessage);
+    const message = sharedMessage(rawMessage, name);
     const fieldPath = rawFieldPath ? intern(rawFieldPath) : rawFieldPath;
+    // The reference its event would keep; the tables keep it too, as the key of the event's object, rather
+    // than an identity of their own for each entry.
+    const involved = this.involvedObject(obj, kind, fieldPath || undefined);
     const id: EventIdentity = {
       kind,
       namespace: ns,
@@ -100,7 +109,7 @@ export class EventRecorder {
     const objHash = objectHash(id);
     // What to write is either a group's aggregate event or this event's own: `prior` is the one observed
     // before, if any (then `count` is its observations so far, this one included), else `fresh`, built now.
-    const group = this.aggregator ? this.aggregator.observe(id, similarHash(id, objHash), at) : -1;
+    const group = this.aggregator ? this.aggregator.observe(id, similarHash(id, objHash), at, involved) : -1;
     let slot = -1;
     let prior: Event | undefined;
     let fresh: Event | undefined;
@@ -110,7 +119,7 @@ export class EventRecorder {
         prior = this.aggregator!.aggregate(group);
         if (prior) count = this.aggregator!.repeat(group);
         else {
-          fresh = this.newEvent(obj, id, at, now, true);
+          fresh = this.newEvent(id, involved, at, now, true);
           this.aggregator!.keep(group, fresh);
         }
       } else {
@@ -120,12 +129,12 @@ export class EventRecorder {
           prior = this.seen.event(slot);
           count = this.seen.repeat(slot);
         } else {
-          fresh = this.newEvent(obj, id, at, now, false);
+          fresh = this.newEvent(id, involved, at, now, false);
           slot = this.seen.add(hash, fresh);
         }
       }
       // client-go counts an observation before its filter: a later event that passes shows them all.
-      if (this.spam && !this.spam.allow(id, objHash, at)) return;
+      if (this.spam && !this.spam.allow(id, objHash, at, involved)) return;
       if (prior) {
         const shown = group >= 0 ? COMBINED_PREFIX + message : message;
         const cur = this.api.tryGet<Event>("events", ns, prior.metadata.name!);
@@ -160,11 +169,17 @@ export class EventRecorder {
     else this.seen.keep(slot, stored);
   }
 
-  // A new event about `obj`, named after it and the instant (ms) `at`: its own, or a group's aggregate
-  // event, which client-go builds without the reporting controller and instance.
-  private newEvent(obj: KubeObject, id: EventIdentity, at: number, now: string, aggregate: boolean): Event {
-    const evName = eventName(this.api, obj.metadata.name ?? "", at);
-    const involved = this.involvedObject(obj, id.kind, id.fieldPath || undefined);
+  // A new event about the object of `id` (`involved` refers to it), named after it and the instant (ms)
+  // `at`: its own, or a group's aggregate event, which client-go builds without the reporting controller
+  // and instance.
+  private newEvent(
+    id: EventIdentity,
+    involved: Event["involvedObject"],
+    at: number,
+    now: string,
+    aggregate: boolean,
+  ): Event {
+    const evName = eventName(this.api, id.name, at);
     // apiVersion and kind lead, where the server puts them, so it need not reorder the keys.
     return {
       apiVersion: "v1",

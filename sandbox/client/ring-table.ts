@@ -1,4 +1,5 @@
-// The bounded maps behind an event recorder's caches (client-go keeps each in an LRU of 4096 entries).
+// The bounded maps behind an event recorder's caches (client-go keeps each in an LRU of 4096 entries), and
+// behind the series recorder's cache, whose periodic check sweeps entries out in place.
 // Entries live in ring positions ("slots") in insertion order and are found through an open-addressing
 // index of small hashes; a subclass keeps each slot's key and values in its own arrays and says when a
 // slot holds a key. No object per entry: a kubelet's recorder keeps thousands.
@@ -60,6 +61,55 @@ export class RingTable<K> {
     if (this.filled * 2 > this.table.length) this.rehash(this.table.length * 2);
     else this.index(at);
     return at;
+  }
+
+  /** The slot of the `k`-th oldest entry (0 for the oldest). */
+  protected slotOf(k: number): number {
+    return (this.oldest + k) % this.limit;
+  }
+
+  /**
+   * Forget every entry `keep` refuses, asked oldest first, and close up the rest in their order: `move`
+   * carries a kept entry's values to an earlier slot, and `vacate` lets go of the values of each slot
+   * left unused at the end.
+   */
+  protected retain(keep: (slot: number) => boolean): void {
+    const n = this.filled;
+    let kept = 0;
+    for (let k = 0; k < n; k++) {
+      const from = this.slotOf(k);
+      if (!keep(from)) continue;
+      // Writes trail reads round the ring, so a slot is moved out of before it is written over.
+      const to = this.slotOf(kept++);
+      if (to === from) continue;
+      this.hashes[to] = this.hashes[from];
+      this.move(from, to);
+    }
+    if (kept === n) return;
+    for (let k = kept; k < n; k++) this.vacate(this.slotOf(k));
+    this.filled = kept;
+    // The index shrinks with the entries (it grows back as they do).
+    let size = 16;
+    while (size < kept * 2) size *= 2;
+    this.rehash(size);
+  }
+
+  /** Carry the values of the entry in slot `from` to slot `to`. Subclasses that call retain say how. */
+  protected move(_from: number, _to: number): void {
+    throw new Error("RingTable.move is not implemented");
+  }
+
+  /** Let go of the values left in a slot no entry uses. Subclasses that call retain say how. */
+  protected vacate(_slot: number): void {
+    throw new Error("RingTable.vacate is not implemented");
+  }
+
+  /** Forget every entry; the subclass lets go of its values. */
+  protected forgetAll(): void {
+    this.oldest = 0;
+    this.filled = 0;
+    this.hashes = new Int32Array(8);
+    this.table = new Int32Array(16);
   }
 
   private index(at: number): void {

@@ -2,7 +2,7 @@
 // an event into one more count on the Event first written for it.
 // An entry is the Event written (or about to be written) for an identity and how often it was observed;
 // the identity is read back from that Event (it holds the same strings) rather than kept as a copy.
-import type { Event } from "../api/types.ts";
+import type { Event, ObjectReference } from "../api/types.ts";
 import { HASH_SEED, mix, RingTable, small } from "./ring-table.ts";
 
 /** What makes two recorded events the same event (client-go's event key, less the recorder's source). */
@@ -16,6 +16,24 @@ export interface EventIdentity {
   type: string;
   reason: string;
   message: string;
+}
+
+/**
+ * What a table keeps to name an event's object: an identity, or the reference the recorder's events keep to
+ * it (one object for all of them), whose absent fields are an identity's "" fields and whose absent or empty
+ * namespace is an identity's "default".
+ */
+export type ObjectKey = Pick<ObjectReference, "kind" | "namespace" | "name" | "uid" | "apiVersion">;
+
+/** Whether a kept key names the object of an identity (whose namespace, as the recorder's, is never ""). */
+export function namesObject(k: ObjectKey, id: EventIdentity): boolean {
+  return (
+    (k.uid ?? "") === id.uid &&
+    (k.name ?? "") === id.name &&
+    (k.namespace || "default") === id.namespace &&
+    (k.kind ?? "") === id.kind &&
+    (k.apiVersion ?? "") === id.apiVersion
+  );
 }
 
 /** Hash the involved object of an identity: the start of every key the recorder's tables use. */

@@ -3,7 +3,7 @@
 // 25 events about an object at once, then one more for each 300 s; the others are dropped. The bucket is
 // golang.org/x/time/rate's: it starts full, refills continuously, and a refused event takes nothing.
 import { RingTable, small } from "./ring-table.ts";
-import type { EventIdentity } from "./seen-events.ts";
+import { type EventIdentity, namesObject, type ObjectKey } from "./seen-events.ts";
 
 /** client-go's defaultSpamBurst. */
 export const SPAM_BURST = 25;
@@ -14,7 +14,7 @@ export const SPAM_QPS = Math.fround(1 / 300);
 export class SpamFilter extends RingTable<EventIdentity> {
   private readonly burst: number;
   private readonly qps: number;
-  private readonly ids: EventIdentity[] = [];
+  private readonly keys: ObjectKey[] = [];
   private readonly tokens: number[] = [];
   private readonly lastAt: number[] = [];
 
@@ -26,14 +26,14 @@ export class SpamFilter extends RingTable<EventIdentity> {
 
   /**
    * Whether an event about this object (`objHash` is its objectHash) may be written at instant `at` (ms),
-   * taking a token if so.
+   * taking a token if so. A new bucket keeps `key` (by default the identity) to name its object.
    */
-  allow(id: EventIdentity, objHash: number, at: number): boolean {
+  allow(id: EventIdentity, objHash: number, at: number, key: ObjectKey = id): boolean {
     const hash = small(objHash);
     let slot = this.lookup(id, hash);
     if (slot < 0) {
       slot = this.claim(hash);
-      this.ids[slot] = id;
+      this.keys[slot] = key;
       this.tokens[slot] = this.burst;
       this.lastAt[slot] = at;
     }
@@ -46,13 +46,6 @@ export class SpamFilter extends RingTable<EventIdentity> {
   }
 
   protected override holds(at: number, id: EventIdentity): boolean {
-    const k = this.ids[at];
-    return (
-      k.uid === id.uid &&
-      k.name === id.name &&
-      k.namespace === id.namespace &&
-      k.kind === id.kind &&
-      k.apiVersion === id.apiVersion
-    );
+    return namesObject(this.keys[at], id);
   }
 }
