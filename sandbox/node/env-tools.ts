@@ -14,8 +14,11 @@ const list = (vars: Array<[string, string]>, end: string) => vars.map(([k, v]) =
 export function runPrintenv(args: readonly string[], env: Readonly<Record<string, string>>): CommandOutput {
   let end = "\n";
   const names: string[] = [];
+  let operands = false;
   for (const a of args) {
-    if (a === "-0" || a === "--null") end = "\0";
+    if (operands) names.push(a);
+    else if (a === "--") operands = true;
+    else if (a === "-0" || a === "--null") end = "\0";
     else if (a.startsWith("--") && a.length > 2)
       return {
         stdout: "",

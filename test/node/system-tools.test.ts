@@ -281,6 +281,7 @@ describe("env and printenv", () => {
     expect(l.run("printenv HOME USER")).toEqual({ stdout: "/root\nroot\n", stderr: "", exitCode: 0 });
     expect(l.run("printenv HOME NOPE")).toEqual({ stdout: "/root\n", stderr: "", exitCode: 1 });
     expect(l.run("printenv -z").exitCode).toBe(2);
+    expect(l.run("printenv -- HOME").stdout).toBe("/root\n");
   });
 
   it("runs a command in a changed environment, and clears it with -i", () => {
