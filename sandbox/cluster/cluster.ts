@@ -218,7 +218,7 @@ export class Cluster implements ShellCluster {
         name,
         ip,
         controlPlane: role === "control-plane",
-        cpu: "2",
+        cpu: String(NODE_OS.cpus),
         memoryKi: NODE_OS.memTotalKb,
         kernelVersion: NODE_OS.kernelRelease,
         osImage: NODE_OS.osImage,

@@ -20,5 +20,5 @@ export function runOnMachine(
       return { stdout: "", stderr: "bash: etcdctl: command not found\n", exitCode: 127 };
     return cluster.etcdctl(argv.slice(1), env, stdin);
   }
-  return runNodeCommand(node.machine, argv, { now: cluster.loop.now(), stdin, ...(cwd ? { cwd } : {}) });
+  return runNodeCommand(node.machine, argv, { now: cluster.loop.now(), stdin, env, ...(cwd ? { cwd } : {}) });
 }

@@ -1,5 +1,6 @@
 // The Node object a kubelet registers and the status it reports.
 import type { Condition, Node, NodeStatus } from "../api/types.ts";
+import { NODE_DISK } from "../node/machine.ts";
 import { jsonEqual } from "../util/json-equal.ts";
 import type { Random } from "../util/random.ts";
 import { rfc3339 } from "../util/time.ts";
@@ -109,7 +110,7 @@ export function nodeStatus(
     },
     capacity: {
       cpu: m.cpu,
-      "ephemeral-storage": "20134592Ki",
+      "ephemeral-storage": `${NODE_DISK.rootKb}Ki`,
       "hugepages-1Gi": "0",
       "hugepages-2Mi": "0",
       memory: `${m.memoryKi}Ki`,

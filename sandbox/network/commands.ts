@@ -1,6 +1,11 @@
 // Register the network commands on the node shell: ip (with netns), iptables, curl, wget, nc, ping,
 // nslookup, nsenter and explain.
-import { type NodeCommandContext, registerNodeCommand, runNodeCommand } from "../node/commands.ts";
+import {
+  type NodeCommandContext,
+  registerNodeCommand,
+  runNodeCommand,
+  setHostAddresses,
+} from "../node/commands.ts";
 import type { Machine } from "../node/machine.ts";
 import type { CommandOutput } from "../node/ps.ts";
 import { runExplain } from "./explain.ts";
@@ -115,6 +120,12 @@ export function registerNetworkCommands(): void {
   }
   registerNodeCommand("ip", ip);
   registerNodeCommand("nsenter", nsenter);
+  // hostname -I lists the host namespace's addresses in interface order, loopback left out.
+  setHostAddresses((m) =>
+    (networkOf(m)?.node.host.links ?? []).flatMap((l) =>
+      l.kind === "loopback" ? [] : l.addrs.filter((a) => a.scope === "global").map((a) => a.ip),
+    ),
+  );
   registerNodeCommand("explain", (m, args, ctx) => {
     const site = nodeSite(m, ctx.now);
     const net = networkOf(m);

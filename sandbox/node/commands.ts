@@ -2,18 +2,25 @@
 
 import { runDate } from "../shell/date.ts";
 import { runCrictl } from "./crictl.ts";
+import { runDf } from "./df.ts";
+import { runEnv, runPrintenv, runWhich } from "./env-tools.ts";
 import { FsError } from "./filesystem.ts";
-import { runCat, runLs, runReadlink } from "./fs-commands.ts";
+import { runFree } from "./free.ts";
+import { runCat, runLs, runReadlink, type VirtualPaths } from "./fs-commands.ts";
+import { type HostnameInputs, runHostname } from "./hostname.ts";
 import { runKill } from "./kill.ts";
 import { runLsns } from "./lsns.ts";
 import { type Machine, NODE_OS } from "./machine.ts";
+import { listMounts, type Mount } from "./mounts.ts";
 import { NODE_CWD, runTreeCommand, treeCommands, treeMtime } from "./node-tools.ts";
 import { resolvePath } from "./paths.ts";
 import { runPgrep, runPidof } from "./pgrep.ts";
 import { procPaths } from "./proc-fs.ts";
 import { type CommandOutput, runPs } from "./ps.ts";
 import { runSs } from "./ss.ts";
+import { loadAverage, memInfo, procLoadavg, procMeminfo, procUptime } from "./sysinfo.ts";
 import { runSystemctl } from "./systemctl.ts";
+import { runUptime } from "./uptime.ts";
 
 export type { CommandOutput } from "./ps.ts";
 
@@ -25,6 +32,8 @@ export interface NodeCommandContext {
   netns?: number;
   /** The working directory relative paths resolve against; root's home when absent. */
   cwd?: string;
+  /** The calling shell's variables (env, printenv); none when absent. */
+  env?: Readonly<Record<string, string>>;
 }
 
 /** A node command: argv without the command name. */
@@ -38,6 +47,53 @@ export function registerNodeCommand(name: string, handler: NodeCommandHandler): 
   if (!/^[A-Za-z0-9_.-]+$/.test(name))
     throw new Error(`registerNodeCommand: bad command name ${JSON.stringify(name)}`);
   registry.set(name, handler);
+}
+
+let hostAddresses: (m: Machine) => string[] = () => [];
+
+/** Say where `hostname -I` finds a machine's interface addresses (the network model knows them). */
+export function setHostAddresses(source: (m: Machine) => string[]): void {
+  hostAddresses = source;
+}
+
+// Programs installed on every node that the node shell runs itself or that only run as services.
+const SHELL_PROGRAMS = ["kubectl", "ssh", "sleep", "clear", "sudo", "printf", "pwd", "test"];
+const SERVICE_PROGRAMS = ["kubelet", "kubeadm", "containerd", "containerd-shim-runc-v2"];
+// Registered for the lessons, not programs on the node's PATH.
+const NOT_ON_PATH = new Set(["explain"]);
+
+/** Whether a program is installed on a machine (on its PATH), for which. */
+export function installedOn(m: Machine, name: string): boolean {
+  if (NOT_ON_PATH.has(name)) return false;
+  if (name === "etcdctl") return m.role === "control-plane";
+  return registry.has(name) || SHELL_PROGRAMS.includes(name) || SERVICE_PROGRAMS.includes(name);
+}
+
+/** Serve the node's /proc: its processes and the system-wide files rendered from the machine now. */
+export function nodeProc(m: Machine, now: number): VirtualPaths {
+  return procPaths(m.processes, {
+    meminfo: () => procMeminfo(memInfo(m)),
+    loadavg: () => procLoadavg(m, now),
+    uptime: () => procUptime(m, now),
+  });
+}
+
+function hostnameInputs(m: Machine): HostnameInputs {
+  let hosts = "";
+  try {
+    hosts = m.fs.readFile("/etc/hosts");
+  } catch {
+    // No /etc/hosts: -i finds nothing.
+  }
+  return { hostname: m.hostname, hosts, addresses: () => hostAddresses(m) };
+}
+
+// A mount point exists even where the model keeps no directory for it (/run/lock, /dev/shm).
+function pathExists(m: Machine, mounts: readonly Mount[], cwd: string, path: string): string | null {
+  const full = resolvePath(cwd, path).replace(/(.)\/+$/, "$1");
+  return m.fs.exists(full) || /^\/proc(\/|$)/.test(full) || mounts.some((mt) => mt.target === full)
+    ? full
+    : null;
 }
 
 /** List the registered command names. */
@@ -81,14 +137,25 @@ const BUILTINS: Record<string, NodeCommandHandler> = {
   ps: (m, a, c) => runPs(a, m.processes.list(), { now: c.now, memTotalKb: m.memTotalKb }),
   lsns: (m, a) =>
     runLsns(a, { procs: m.processes.list(), nsfsMounts: m.netns.nsfsMounts(), netnsIds: m.netns.nsids() }),
-  ls: (m, a, c) => runLs(a, m.fs, c.now, c.cwd ?? NODE_CWD, procPaths(m.processes)),
+  ls: (m, a, c) => runLs(a, m.fs, c.now, c.cwd ?? NODE_CWD, nodeProc(m, c.now)),
   cat: (m, a, c) =>
-    a.length === 0 ? ok(c.stdin ?? "") : runCat(a, m.fs, c.cwd ?? NODE_CWD, procPaths(m.processes)),
-  readlink: (m, a, c) => runReadlink(a, m.fs, c.cwd ?? NODE_CWD, procPaths(m.processes)),
+    a.length === 0 ? ok(c.stdin ?? "") : runCat(a, m.fs, c.cwd ?? NODE_CWD, nodeProc(m, c.now)),
+  readlink: (m, a, c) => runReadlink(a, m.fs, c.cwd ?? NODE_CWD, nodeProc(m, c.now)),
   systemctl: (m, a, c) => runSystemctl(m.systemd, m.processes, m.journal, a, c.now),
   journalctl: (m, a) => m.journal.run(a),
   crictl: (m, a, c) => runCrictl(m.containerd, a, c.now),
-  hostname: (m) => ok(`${m.hostname}\n`),
+  hostname: (m, a) => runHostname(a, hostnameInputs(m)),
+  free: (m, a) => runFree(a, memInfo(m)),
+  // The reader's login is the one user session on each node.
+  uptime: (m, a, c) =>
+    runUptime(a, { now: c.now, bootTime: m.bootTime, users: 1, load: loadAverage(m, c.now) }),
+  df: (m, a, c) => {
+    const mounts = listMounts(m);
+    return runDf(a, mounts, (p) => pathExists(m, mounts, c.cwd ?? NODE_CWD, p));
+  },
+  printenv: (_m, a, c) => runPrintenv(a, c.env ?? {}),
+  env: (m, a, c) => runEnv(a, c.env ?? {}, (argv, env) => runNodeCommand(m, argv, { ...c, env })),
+  which: (m, a) => runWhich(a, (name) => installedOn(m, name)),
   uname,
   whoami: () => ok("root\n"),
   id: () => ok("uid=0(root) gid=0(root) groups=0(root)\n"),
@@ -112,7 +179,7 @@ for (const name of treeCommands())
         cwd: c.cwd ?? NODE_CWD,
         now: c.now,
         flavor: "gnu",
-        virt: procPaths(m.processes),
+        virt: nodeProc(m, c.now),
       }) ?? ok(""),
   );
 

@@ -24,6 +24,23 @@ export const NODE_OS = {
   containerRuntime: "containerd://1.7.24",
   kubeletVersion: "v1.32.4",
   memTotalKb: 4_005_708,
+  cpus: 2,
+} as const;
+
+/**
+ * The node's disks and fixed file systems in 1K blocks, as df and the kubelet's ephemeral-storage capacity
+ * read them; the model's values, sized like a small cloud VM (a 20 GB root disk and an EFI partition).
+ */
+export const NODE_DISK = {
+  rootDevice: "/dev/vda1",
+  rootKb: 20_134_592,
+  /** What the OS image, kubeadm's packages and logs take on / before any image is pulled. */
+  rootBaseUsedKb: 4_326_712,
+  rootInodes: 2_580_480,
+  rootBaseInodesUsed: 121_866,
+  efiDevice: "/dev/vda15",
+  efiKb: 106_858,
+  efiUsedKb: 6_186,
 } as const;
 
 /** The default cluster's nodes as [ip, hostname]. */

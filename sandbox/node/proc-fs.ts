@@ -1,4 +1,5 @@
-// The cheap corners of /proc: /proc/<pid>/ns links, cmdline, comm, environ and a short status.
+// The cheap corners of /proc: /proc/<pid>/ns links, cmdline, comm, environ and a short status, plus the
+// system-wide files (meminfo, loadavg, uptime) a caller renders.
 import type { VirtualPaths } from "./fs-commands.ts";
 import type { LsLongEntry } from "./ls-format.ts";
 import { NS_TYPES, type NsType, nsLink } from "./namespaces.ts";
@@ -28,8 +29,11 @@ function parse(path: string, procs: ProcLookup): { p: Process; rest: string[] } 
   return { p, rest: (m[2] ?? "").split("/").filter(Boolean) };
 }
 
-/** Serve /proc paths for ls, cat and readlink from the process table. */
-export function procPaths(procs: ProcLookup): VirtualPaths {
+/** System-wide /proc files by name (`meminfo`), each rendered when read. */
+export type ProcSystemFiles = Readonly<Record<string, () => string>>;
+
+/** Serve /proc paths for ls, cat and readlink from the process table and the system-wide files. */
+export function procPaths(procs: ProcLookup, system: ProcSystemFiles = {}): VirtualPaths {
   return {
     listDir(path) {
       const hit = parse(path, procs);
@@ -50,6 +54,8 @@ export function procPaths(procs: ProcLookup): VirtualPaths {
       );
     },
     readFile(path) {
+      const sys = /^\/proc\/([a-z]+)$/.exec(path);
+      if (sys && Object.hasOwn(system, sys[1])) return system[sys[1]]();
       const hit = parse(path, procs);
       if (!hit) return null;
       const { p, rest } = hit;

@@ -10,8 +10,9 @@ export const HELP_TEXT = `kubenotes shell: a simulated kubeadm cluster (Kubernet
 
 On a node: ps, pgrep, pidof, kill, ss, systemctl, journalctl, crictl, etcdctl
 (control plane), ip, iptables, iptables-save, lsns, nsenter, readlink, ls, cat,
-touch, rm, mkdir, mv, cp, chmod, date, hostname, uname, curl, wget, nc, ping,
-nslookup.
+touch, rm, mkdir, mv, cp, chmod, date, hostname, uname, uptime, free, df, env,
+printenv, which, curl, wget, nc, ping, nslookup; /proc/meminfo, /proc/loadavg
+and /proc/uptime.
 Text tools read pipes or files: grep, head, tail, wc, sort, uniq, cut, tr, base64,
 sed (s, p, d, q, =, a/i/c, y, {}, ranges; -n -e -E -s -i), and a small awk (-F, -v,
 BEGIN/END, /re/ and comparison patterns, print, printf, $N, $NF, NR, NF, +=,

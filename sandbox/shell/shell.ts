@@ -3,6 +3,7 @@
 
 import type { AttachedShell, CommandResult } from "../kubectl/context.ts";
 import { runKubectl } from "../kubectl/index.ts";
+import { loginEnvironment } from "../node/login-env.ts";
 import { resolvePath, tildeDir } from "../node/paths.ts";
 import { klog } from "../util/klog.ts";
 import type { Random } from "../util/random.ts";
@@ -34,7 +35,7 @@ interface Login {
 
 // bash starts a login in $HOME with PWD set; OLDPWD stays empty until the first cd.
 function login(host: string): Login {
-  return { host, cwd: "/root", env: { HOME: "/root", USER: "root", SHELL: "/bin/bash", PWD: "/root" } };
+  return { host, cwd: "/root", env: loginEnvironment() };
 }
 
 // URLs (kubectl apply -f https://...) are fetched, not files, so no directory applies to them.
