@@ -7,7 +7,8 @@ const history = (rows: string[]) =>
 
 describe("a Deployment's change-cause", () => {
   it("reaches its current ReplicaSet, and rollout history, when the Deployment is annotated", () => {
-    const sh = createCluster().shell();
+    const cluster = createCluster();
+    const sh = cluster.shell();
     const run = (line: string) => sh.run(line);
     run("kubectl create deployment web --image=nginx");
     run("sleep 5");
@@ -21,7 +22,7 @@ describe("a Deployment's change-cause", () => {
       history(["1         <none>", "2         image updated to 1.27"]),
     );
     // The controller's own annotations are not copied: the ReplicaSet keeps its revision.
-    const rs = sh.cluster.api
+    const rs = cluster.api
       .list<ReplicaSet>("replicasets", { namespace: "default" })
       .items.find((r) => r.metadata.annotations?.["kubernetes.io/change-cause"]);
     expect(rs?.metadata.annotations?.["deployment.kubernetes.io/revision"]).toBe("2");
