@@ -26,7 +26,7 @@ import {
 import { deletionDone, planDelete } from "./graceful-delete.ts";
 import { ComponentStatusRegistry } from "./registry/componentstatus.ts";
 import { prepareJob } from "./registry/jobs.ts";
-import { preparePod } from "./registry/pods.ts";
+import { boundPod, preparePod } from "./registry/pods.ts";
 import { ServiceRegistry } from "./registry/services.ts";
 import { createToken } from "./registry/token-request.ts";
 import { matchesFields, matchesLabels, SelectorCache } from "./selectors.ts";
@@ -181,6 +181,7 @@ export class ApiServer {
     const fields = this.selectors.field(opts.fieldSelector ?? "", rt.plural);
     const items: T[] = [];
     if (rt.plural === "componentstatuses") {
+      // Probed, not stored: no resourceVersion.
       for (const o of this.componentStatuses.list())
         if (matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o))
           items.push(o as KubeObject as T);
@@ -258,26 +259,7 @@ export class ApiServer {
     const key = storageKey(rt, namespace, name);
     const kv = this.etcd.get(key);
     if (!kv) throw notFound("pods", "", name);
-    const cur = kv.value as Pod;
-    if (cur.metadata.deletionTimestamp)
-      throw conflictMessage(name, `pod ${name} is being deleted, cannot be assigned to a host`);
-    if (cur.spec.nodeName)
-      throw conflictMessage(name, `pod ${name} is already assigned to node "${cur.spec.nodeName}"`);
-    // Only spec.nodeName and the status change: the rest is shared with the stored object, which is never
-    // changed in place (keys keep their order, as a copy-then-set would leave them).
-    const status = cur.status ?? {};
-    const conds = (status.conditions ?? []).filter((c) => c.type !== "PodScheduled");
-    conds.push({
-      type: "PodScheduled",
-      status: "True",
-      lastProbeTime: null,
-      lastTransitionTime: rfc3339(this.loop.now()),
-    });
-    const pod: Pod = {
-      ...cur,
-      spec: { ...cur.spec, nodeName },
-      status: { ...status, conditions: conds, phase: status.phase ?? "Pending" },
-    };
+    const pod = boundPod(kv.value as Pod, nodeName, rfc3339(this.loop.now()));
     return this.store(rt, key, pod, kv, true) as Pod;
   }
 
