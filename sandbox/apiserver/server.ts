@@ -17,7 +17,6 @@ import {
   alreadyExists,
   badRequest,
   conflict,
-  conflictMessage,
   invalidError,
   methodNotAllowed,
   notFound,
